@@ -1,0 +1,196 @@
+//! The global interpreter lock: a real lock in shared memory, modelled on CPython 3.2+
+//! (`ceval_gil.c`). See `README.md` beside this file for the mapping to CPython.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use crate::clock::Clock;
+
+/// No wait lasts longer than this before re-checking whether the GIL was closed.
+const WAIT_SLICE_MS: f64 = 10.0;
+
+/// The GIL was closed (the run was stopped or failed): the worker must leave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GilClosed;
+
+/// Counters a learner sees after a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GilStats {
+    /// Times the GIL passed to a worker other than its last holder.
+    pub handoffs: u64,
+    /// Times a waiter timed out after a whole switch interval and asked the holder to drop it.
+    pub drop_requests: u64,
+}
+
+/// What the mutex guards: who holds the GIL and how often it changed hands.
+#[derive(Debug, Default)]
+struct GilState {
+    held: bool,
+    /// The lane that took the GIL last (still holding it while `held`).
+    holder: Option<usize>,
+    /// Incremented every time the GIL is taken: a waiter sees whether a switch happened.
+    switch_number: u64,
+}
+
+/// The global interpreter lock.
+#[derive(Debug)]
+pub struct Gil {
+    state: Mutex<GilState>,
+    /// Signalled when the GIL is released (CPython: `gil->cond`).
+    released: Condvar,
+    /// Signalled when the GIL is taken (CPython: `gil->switch_cond`, FORCE_SWITCHING).
+    switched: Condvar,
+    /// Set by a waiter that waited a whole interval: the holder checks it at every tick.
+    drop_request: AtomicBool,
+    closed: AtomicBool,
+    switch_interval_ms: f64,
+    handoffs: AtomicU64,
+    drop_requests: AtomicU64,
+}
+
+impl Gil {
+    /// A free GIL with the given switch interval (CPython's `sys.setswitchinterval`).
+    pub fn new(switch_interval: Duration) -> Self {
+        Gil {
+            state: Mutex::new(GilState::default()),
+            released: Condvar::new(),
+            switched: Condvar::new(),
+            drop_request: AtomicBool::new(false),
+            closed: AtomicBool::new(false),
+            switch_interval_ms: switch_interval.as_secs_f64() * 1000.0,
+            handoffs: AtomicU64::new(0),
+            drop_requests: AtomicU64::new(0),
+        }
+    }
+
+    /// Whether a waiter has asked the holder to drop the GIL. Read at every tick.
+    #[inline]
+    pub fn drop_requested(&self) -> bool {
+        self.drop_request.load(Ordering::Relaxed)
+    }
+
+    /// Whether the GIL was closed by [`Gil::close`].
+    #[inline]
+    pub fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::Relaxed)
+    }
+
+    /// Takes the GIL for `lane`, waiting as CPython's `take_gil` does.
+    ///
+    /// # Errors
+    /// [`GilClosed`] when the run is stopped while waiting.
+    pub fn take(&self, lane: usize, clock: &dyn Clock) -> Result<(), GilClosed> {
+        let mut state = self.lock_state();
+        if state.held {
+            state = self.wait_until_free(state, clock)?;
+        }
+        if self.is_closed() {
+            return Err(GilClosed);
+        }
+        // Taken: a switch happened, so any drop request has been served.
+        if state.holder.is_some_and(|last| last != lane) {
+            self.handoffs.fetch_add(1, Ordering::Relaxed);
+        }
+        state.held = true;
+        state.holder = Some(lane);
+        state.switch_number += 1;
+        self.drop_request.store(false, Ordering::Relaxed);
+        drop(state);
+        self.switched.notify_all();
+        Ok(())
+    }
+
+    /// The slow path of [`Gil::take`]: timed waits of the switch interval, then a drop request.
+    #[cold]
+    fn wait_until_free<'a>(
+        &'a self,
+        mut state: MutexGuard<'a, GilState>,
+        clock: &dyn Clock,
+    ) -> Result<MutexGuard<'a, GilState>, GilClosed> {
+        let mut interval_start = clock.now_ms();
+        let mut switch_seen = state.switch_number;
+        while state.held {
+            if self.is_closed() {
+                return Err(GilClosed);
+            }
+            let remaining = self.switch_interval_ms - (clock.now_ms() - interval_start);
+            if remaining <= 0.0 {
+                if state.switch_number == switch_seen {
+                    // A whole interval passed with no switch: ask the holder to drop it.
+                    if !self.drop_request.swap(true, Ordering::Relaxed) {
+                        self.drop_requests.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+                interval_start = clock.now_ms();
+                switch_seen = state.switch_number;
+                continue;
+            }
+            state = self.wait_slice(&self.released, state, remaining);
+        }
+        Ok(state)
+    }
+
+    /// Releases the GIL held by `lane` (before blocking I/O, or when the worker finishes).
+    pub fn release(&self, lane: usize) {
+        let mut state = self.lock_state();
+        debug_assert_eq!(state.holder, Some(lane), "released by a worker that does not hold it");
+        state.held = false;
+        drop(state);
+        self.released.notify_one();
+    }
+
+    /// The holder's answer to a drop request (CPython's forced switching): release, wait until
+    /// another worker has taken the GIL, then take it back.
+    ///
+    /// # Errors
+    /// [`GilClosed`] when the run is stopped meanwhile.
+    pub fn yield_to_waiter(&self, lane: usize, clock: &dyn Clock) -> Result<(), GilClosed> {
+        let mut state = self.lock_state();
+        state.held = false;
+        let released_at = state.switch_number;
+        self.released.notify_one();
+        while state.switch_number == released_at && self.drop_requested() {
+            if self.is_closed() {
+                return Err(GilClosed);
+            }
+            state = self.wait_slice(&self.switched, state, WAIT_SLICE_MS);
+        }
+        drop(state);
+        self.take(lane, clock)
+    }
+
+    /// Closes the GIL: every waiter returns [`GilClosed`]. Safe to call from any thread,
+    /// including the browser's main thread (it never waits).
+    pub fn close(&self) {
+        self.closed.store(true, Ordering::Relaxed);
+        self.released.notify_all();
+        self.switched.notify_all();
+    }
+
+    /// Hand-offs and drop requests so far.
+    pub fn stats(&self) -> GilStats {
+        GilStats {
+            handoffs: self.handoffs.load(Ordering::Relaxed),
+            drop_requests: self.drop_requests.load(Ordering::Relaxed),
+        }
+    }
+
+    fn lock_state(&self) -> MutexGuard<'_, GilState> {
+        // A poisoned lock only means a worker panicked natively; the state itself stays valid.
+        self.state.lock().unwrap_or_else(|poison| poison.into_inner())
+    }
+
+    fn wait_slice<'a>(
+        &self,
+        condvar: &Condvar,
+        state: MutexGuard<'a, GilState>,
+        up_to_ms: f64,
+    ) -> MutexGuard<'a, GilState> {
+        let slice = Duration::from_secs_f64(up_to_ms.clamp(0.01, WAIT_SLICE_MS) / 1000.0);
+        let (state, _timeout) = condvar
+            .wait_timeout(state, slice)
+            .unwrap_or_else(|poison| poison.into_inner());
+        state
+    }
+}

@@ -1,0 +1,41 @@
+//! The GIL Playground engine: pure Rust, no browser types, testable natively with `std::thread`.
+//!
+//! Concepts, each in its own module:
+//! - [`Scenario`]: what a learner asked for — an [`Experiment`] with its parameters, a [`Mode`],
+//!   a worker count — checked against the limits (`limits.rs`) and split into [`Task`]s.
+//! - Workloads (`workload/`): resumable tasks that advance one *tick* (one unit of interpretable
+//!   work) at a time, so a scheduler can interleave them and a Stop lands within a tick.
+//! - Modes (`mode/`): single worker, threads + GIL, free-threaded, processes.
+//! - [`Gil`]: a real lock modelled on CPython 3.2+ (`gil/README.md`).
+//! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`].
+//! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
+//!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not.
+//! - [`RunSummary`]: wall time, busy time, speed-up and the combined result of a finished run.
+//!
+//! The engine never reads a clock or spawns a thread by itself: the host passes a [`Clock`] and
+//! runs [`run_worker`] on threads it owns (std threads natively, Web Workers in the browser).
+
+mod clock;
+mod gil;
+mod limits;
+mod mode;
+mod native;
+mod process;
+mod recorder;
+mod run;
+mod scenario;
+mod summary;
+mod workload;
+
+pub use clock::{Clock, NativeClock};
+pub use gil::{Gil, GilClosed, GilStats};
+pub use limits::{LimitError, MAX_RUN_SECONDS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS};
+pub use mode::Mode;
+pub use native::{run_natively, NativeRun};
+pub use process::{FromProcess, PoolReply, ProcessPool, ProcessWorker, ToProcess};
+pub use recorder::{intervals, time_in, Event, Interval, Lane, Recorder, WorkerState};
+pub use run::{run_worker, FaultPlan, SharedRun, StopSignal};
+pub use workload::{Running, Slice, SliceEnd};
+pub use scenario::{Experiment, ExperimentKind, RunResult, Scenario};
+pub use summary::{busy_ms, RunSummary};
+pub use workload::{Task, TaskResult, Workload};

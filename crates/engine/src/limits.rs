@@ -1,0 +1,40 @@
+//! Limits on what a learner may ask for, and the message that says which one was passed.
+//!
+//! A run must fit in a browser tab: at most [`MAX_WORKERS`] workers, and sizes whose serial run
+//! time (estimated from measured per-tick costs) stays under [`MAX_RUN_SECONDS`].
+
+use std::fmt;
+
+/// Fewest workers a run may have.
+pub const MIN_WORKERS: usize = 1;
+/// Most workers a run may have.
+pub const MAX_WORKERS: usize = 64;
+/// Longest estimated serial run time accepted, in seconds.
+pub const MAX_RUN_SECONDS: f64 = 120.0;
+/// Shortest GIL switch interval, in milliseconds.
+pub const MIN_SWITCH_INTERVAL_MS: f64 = 0.1;
+/// Longest GIL switch interval, in milliseconds.
+pub const MAX_SWITCH_INTERVAL_MS: f64 = 100.0;
+
+/// A field of the form is outside its limit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitError {
+    /// The field's stable name (the form shows the message beside it).
+    pub field: &'static str,
+    /// What is wrong and what the limit is, for a learner.
+    pub message: String,
+}
+
+impl LimitError {
+    pub(crate) fn new(field: &'static str, message: impl Into<String>) -> Self {
+        LimitError { field, message: message.into() }
+    }
+}
+
+impl fmt::Display for LimitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LimitError {}

@@ -1,0 +1,213 @@
+//! The event recorder: every state change of every worker, timestamped by the host clock.
+//!
+//! Each worker writes only its own lane; the UI reads lanes with `try_lock`, so a reader on the
+//! browser's main thread never waits (an atomic wait traps there). Recording happens only when a
+//! worker's state changes, never per tick, which keeps its cost far below a percent.
+
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Clock;
+
+/// What a worker is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum WorkerState {
+    /// Being started (a process instantiating its own WebAssembly module).
+    Starting,
+    /// Running ticks.
+    Running,
+    /// Waiting to take the GIL.
+    WaitingForGil,
+    /// Blocked in (simulated) I/O.
+    Blocked,
+    /// Alive with nothing to run.
+    Idle,
+    /// Finished: no more events follow.
+    Done,
+}
+
+impl WorkerState {
+    /// Every state, in legend order.
+    pub const ALL: [WorkerState; 6] = [
+        WorkerState::Running,
+        WorkerState::WaitingForGil,
+        WorkerState::Blocked,
+        WorkerState::Starting,
+        WorkerState::Idle,
+        WorkerState::Done,
+    ];
+
+    /// The name a learner reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkerState::Starting => "starting",
+            WorkerState::Running => "running",
+            WorkerState::WaitingForGil => "waiting for the GIL",
+            WorkerState::Blocked => "in I/O",
+            WorkerState::Idle => "idle",
+            WorkerState::Done => "done",
+        }
+    }
+}
+
+/// One state change: from `at_ms` on, the worker is in `state`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Milliseconds since the run started.
+    pub at_ms: f64,
+    /// The state entered.
+    pub state: WorkerState,
+}
+
+/// A stretch of time a worker spent in one state.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    /// Milliseconds since the run started.
+    pub start_ms: f64,
+    /// Milliseconds since the run started.
+    pub end_ms: f64,
+    /// The state.
+    pub state: WorkerState,
+}
+
+impl Interval {
+    /// How long it lasted.
+    pub fn duration_ms(&self) -> f64 {
+        self.end_ms - self.start_ms
+    }
+}
+
+/// One worker's events.
+#[derive(Debug, Default)]
+pub struct Lane {
+    events: Mutex<Vec<Event>>,
+}
+
+/// Every worker's events for one run.
+#[derive(Debug)]
+pub struct Recorder {
+    origin_ms: f64,
+    lanes: Vec<Lane>,
+}
+
+impl Recorder {
+    /// A recorder for `lanes` workers; times are kept relative to `origin_ms` (a clock reading).
+    pub fn new(lanes: usize, origin_ms: f64) -> Self {
+        Recorder { origin_ms, lanes: (0..lanes).map(|_| Lane::default()).collect() }
+    }
+
+    /// How many lanes.
+    pub fn lanes(&self) -> usize {
+        self.lanes.len()
+    }
+
+    /// The clock reading the run started at.
+    pub fn origin_ms(&self) -> f64 {
+        self.origin_ms
+    }
+
+    /// Records that `lane` enters `state` now.
+    pub fn record(&self, lane: usize, state: WorkerState, clock: &dyn Clock) {
+        self.record_at(lane, state, clock.now_ms());
+    }
+
+    /// Records that `lane` entered `state` at the clock reading `clock_ms`. A repeat of the lane's
+    /// current state is dropped, and time never runs backwards within a lane.
+    pub fn record_at(&self, lane: usize, state: WorkerState, clock_ms: f64) {
+        let mut events = self.lanes[lane].events.lock().unwrap_or_else(|p| p.into_inner());
+        let last = events.last().copied();
+        if last.is_some_and(|last| last.state == state || last.state == WorkerState::Done) {
+            return;
+        }
+        let at_ms = (clock_ms - self.origin_ms).max(last.map_or(0.0, |last| last.at_ms));
+        events.push(Event { at_ms, state });
+    }
+
+    /// The events of `lane` from index `from` on, or `None` when a worker is writing right now
+    /// (try again next frame). Never waits.
+    pub fn try_read(&self, lane: usize, from: usize) -> Option<Vec<Event>> {
+        let events = self.lanes[lane].events.try_lock().ok()?;
+        Some(events.get(from..).unwrap_or_default().to_vec())
+    }
+
+    /// Every lane's events. Waits for writers: for native hosts and finished runs.
+    pub fn snapshot(&self) -> Vec<Vec<Event>> {
+        self.lanes
+            .iter()
+            .map(|lane| lane.events.lock().unwrap_or_else(|p| p.into_inner()).clone())
+            .collect()
+    }
+}
+
+/// A lane's events as intervals; the last open state runs to `now_ms`.
+pub fn intervals(events: &[Event], now_ms: f64) -> Vec<Interval> {
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| event.state != WorkerState::Done)
+        .map(|(index, event)| Interval {
+            start_ms: event.at_ms,
+            end_ms: events.get(index + 1).map_or(now_ms.max(event.at_ms), |next| next.at_ms),
+            state: event.state,
+        })
+        .collect()
+}
+
+/// Total milliseconds a lane spent in `state`.
+pub fn time_in(events: &[Event], state: WorkerState, now_ms: f64) -> f64 {
+    intervals(events, now_ms)
+        .iter()
+        .filter(|interval| interval.state == state)
+        .map(Interval::duration_ms)
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_state_is_recorded_once() {
+        let recorder = Recorder::new(1, 0.0);
+        recorder.record_at(0, WorkerState::Running, 1.0);
+        recorder.record_at(0, WorkerState::Running, 2.0);
+        assert_eq!(recorder.snapshot()[0].len(), 1);
+    }
+
+    #[test]
+    fn nothing_is_recorded_after_done() {
+        let recorder = Recorder::new(1, 0.0);
+        recorder.record_at(0, WorkerState::Done, 1.0);
+        recorder.record_at(0, WorkerState::Running, 2.0);
+        assert_eq!(recorder.snapshot()[0], vec![Event { at_ms: 1.0, state: WorkerState::Done }]);
+    }
+
+    #[test]
+    fn time_never_runs_backwards_within_a_lane() {
+        let recorder = Recorder::new(1, 100.0);
+        recorder.record_at(0, WorkerState::Running, 105.0);
+        recorder.record_at(0, WorkerState::Idle, 103.0);
+        let events = &recorder.snapshot()[0];
+        assert_eq!(events[1].at_ms, 5.0);
+    }
+
+    #[test]
+    fn intervals_end_where_the_next_state_begins() {
+        let events = [
+            Event { at_ms: 0.0, state: WorkerState::Running },
+            Event { at_ms: 4.0, state: WorkerState::Blocked },
+            Event { at_ms: 9.0, state: WorkerState::Done },
+        ];
+        assert_eq!(time_in(&events, WorkerState::Running, 20.0), 4.0);
+        assert_eq!(time_in(&events, WorkerState::Blocked, 20.0), 5.0);
+    }
+
+    #[test]
+    fn a_reader_reads_only_what_is_new() {
+        let recorder = Recorder::new(1, 0.0);
+        recorder.record_at(0, WorkerState::Running, 1.0);
+        recorder.record_at(0, WorkerState::Idle, 2.0);
+        assert_eq!(recorder.try_read(0, 1).unwrap().len(), 1);
+    }
+}

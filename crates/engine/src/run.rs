@@ -1,0 +1,278 @@
+//! One run on workers that share memory (single worker, threads + GIL, free-threaded).
+//!
+//! The host creates a [`SharedRun`], starts one thread per lane, and calls [`run_worker`] on
+//! each. Workers take tasks from a FIFO queue; each slice of ticks is checked against the
+//! interrupt (Stop, GIL drop request); blocking waits release the GIL. The host's UI reads the
+//! [`Recorder`] and progress counters while the run goes.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Clock;
+use crate::gil::{Gil, GilClosed, GilStats};
+use crate::recorder::{Recorder, WorkerState};
+use crate::scenario::Scenario;
+use crate::workload::{SliceEnd, Task, TaskResult};
+
+/// Ticks per slice: between slices a worker publishes progress and checks its fault plan.
+const SLICE_TICKS: u64 = 4096;
+/// The longest a blocked worker goes without checking for Stop.
+const STOP_CHECK_MS: f64 = 10.0;
+
+/// A worker made to fail on purpose, to show that failures are surfaced (experiment F3).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaultPlan {
+    /// Which worker fails.
+    pub lane: usize,
+    /// After how many milliseconds of the run.
+    pub after_ms: f64,
+}
+
+impl FaultPlan {
+    /// The panic message the failing worker raises.
+    pub fn message(&self) -> String {
+        format!(
+            "worker {} failed on purpose after {} ms (the \"make a worker fail\" option)",
+            self.lane + 1,
+            self.after_ms
+        )
+    }
+}
+
+/// A Stop that every worker sees within a tick, and that wakes blocked workers.
+#[derive(Debug, Default)]
+pub struct StopSignal {
+    stopped: AtomicBool,
+    lock: Mutex<()>,
+    wake: Condvar,
+}
+
+impl StopSignal {
+    /// Asks every worker to stop. Never waits, so the browser's main thread may call it.
+    pub fn stop(&self) {
+        self.stopped.store(true, Ordering::Relaxed);
+        self.wake.notify_all();
+    }
+
+    /// Whether Stop was asked for.
+    #[inline]
+    pub fn is_stopped(&self) -> bool {
+        self.stopped.load(Ordering::Relaxed)
+    }
+
+    /// Blocks for `wait` unless stopped first. Returns whether the whole wait passed.
+    /// Waits in slices, so a wake-up lost to a race costs at most one slice.
+    pub fn sleep(&self, wait: Duration, clock: &dyn Clock) -> bool {
+        let end = clock.now_ms() + wait.as_secs_f64() * 1000.0;
+        let mut guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            if self.is_stopped() {
+                return false;
+            }
+            let remaining = end - clock.now_ms();
+            if remaining <= 0.0 {
+                return true;
+            }
+            let slice = Duration::from_secs_f64(remaining.min(STOP_CHECK_MS) / 1000.0);
+            guard = self.wake.wait_timeout(guard, slice).unwrap_or_else(|p| p.into_inner()).0;
+        }
+    }
+}
+
+/// Everything the workers of one shared-memory run share.
+#[derive(Debug)]
+pub struct SharedRun {
+    tasks: Vec<Task>,
+    next_task: AtomicUsize,
+    results: Mutex<Vec<Option<TaskResult>>>,
+    gil: Option<Gil>,
+    stop: StopSignal,
+    recorder: Recorder,
+    ticks_done: AtomicU64,
+    fault: Option<FaultPlan>,
+}
+
+impl SharedRun {
+    /// A run of `scenario`, started at the clock reading `origin_ms`.
+    pub fn new(scenario: &Scenario, origin_ms: f64) -> Self {
+        let tasks = scenario.tasks();
+        SharedRun {
+            results: Mutex::new(vec![None; tasks.len()]),
+            tasks,
+            next_task: AtomicUsize::new(0),
+            gil: scenario.mode.has_gil().then(|| Gil::new(scenario.switch_interval())),
+            stop: StopSignal::default(),
+            recorder: Recorder::new(scenario.lanes(), origin_ms),
+            ticks_done: AtomicU64::new(0),
+            fault: scenario.fault,
+        }
+    }
+
+    /// Stops the run: workers leave within a tick, blocked ones within milliseconds.
+    /// Never waits, so the browser's main thread may call it.
+    pub fn stop(&self) {
+        self.stop.stop();
+        if let Some(gil) = &self.gil {
+            gil.close();
+        }
+    }
+
+    /// Whether Stop was asked for.
+    pub fn is_stopped(&self) -> bool {
+        self.stop.is_stopped()
+    }
+
+    /// The run's events.
+    pub fn recorder(&self) -> &Recorder {
+        &self.recorder
+    }
+
+    /// The GIL's counters, in the threads + GIL mode.
+    pub fn gil_stats(&self) -> Option<GilStats> {
+        self.gil.as_ref().map(Gil::stats)
+    }
+
+    /// Ticks done so far by all workers, and ticks in all.
+    pub fn progress(&self) -> (u64, u64) {
+        let total = self.tasks.iter().map(Task::ticks).sum();
+        (self.ticks_done.load(Ordering::Relaxed), total)
+    }
+
+    /// Every task's result in task order, once all are in; `None` while some are missing or a
+    /// worker is writing one (never waits).
+    pub fn results(&self) -> Option<Vec<TaskResult>> {
+        let results = self.results.try_lock().ok()?;
+        results.iter().cloned().collect()
+    }
+
+    fn take_task(&self) -> Option<usize> {
+        let index = self.next_task.fetch_add(1, Ordering::Relaxed);
+        (index < self.tasks.len()).then_some(index)
+    }
+
+    fn store_result(&self, index: usize, result: TaskResult) {
+        self.results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(result);
+    }
+}
+
+/// Runs lane `lane` of `run` on the calling thread until the tasks run out or Stop.
+///
+/// # Panics
+/// When the run's [`FaultPlan`] names this lane, on purpose, once its time has come.
+pub fn run_worker(run: &SharedRun, lane: usize, clock: &dyn Clock) {
+    let mut worker = Worker { run, lane, clock, holds_gil: false };
+    // Leaving early (Stop, or a GIL closed by it) is a normal end for a worker.
+    let _ = worker.work();
+    worker.finish();
+}
+
+/// Why a worker leaves before the tasks run out.
+enum Leave {
+    Stopped,
+}
+
+impl From<GilClosed> for Leave {
+    fn from(_: GilClosed) -> Self {
+        Leave::Stopped
+    }
+}
+
+struct Worker<'a> {
+    run: &'a SharedRun,
+    lane: usize,
+    clock: &'a dyn Clock,
+    holds_gil: bool,
+}
+
+impl Worker<'_> {
+    fn work(&mut self) -> Result<(), Leave> {
+        self.enter()?;
+        while let Some(index) = self.run.take_task() {
+            self.run_task(index)?;
+        }
+        Ok(())
+    }
+
+    fn run_task(&mut self, index: usize) -> Result<(), Leave> {
+        let mut running = self.run.tasks[index].start();
+        let (stop, gil) = (&self.run.stop, self.run.gil.as_ref());
+        let interrupted = || stop.is_stopped() || gil.is_some_and(Gil::drop_requested);
+        loop {
+            let slice = running.run_slice(&interrupted, SLICE_TICKS);
+            self.run.ticks_done.fetch_add(slice.ticks, Ordering::Relaxed);
+            self.fail_if_planned();
+            match slice.end {
+                SliceEnd::Interrupted | SliceEnd::BudgetSpent => self.answer_interrupt()?,
+                SliceEnd::Block(wait) => self.block(wait)?,
+                SliceEnd::Done => {
+                    self.run.store_result(index, running.result());
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    /// Starts running: under the GIL, waits for it first.
+    fn enter(&mut self) -> Result<(), Leave> {
+        if let Some(gil) = &self.run.gil {
+            self.record(WorkerState::WaitingForGil);
+            gil.take(self.lane, self.clock)?;
+            self.holds_gil = true;
+        }
+        self.record(WorkerState::Running);
+        Ok(())
+    }
+
+    /// Between slices: leave on Stop; hand the GIL over if a waiter asked for it.
+    fn answer_interrupt(&mut self) -> Result<(), Leave> {
+        if self.run.stop.is_stopped() {
+            return Err(Leave::Stopped);
+        }
+        if let Some(gil) = self.run.gil.as_ref().filter(|gil| gil.drop_requested()) {
+            self.record(WorkerState::WaitingForGil);
+            self.holds_gil = false;
+            gil.yield_to_waiter(self.lane, self.clock)?;
+            self.holds_gil = true;
+            self.record(WorkerState::Running);
+        }
+        Ok(())
+    }
+
+    /// A blocking wait (simulated I/O): the GIL is released for its length.
+    fn block(&mut self, wait: Duration) -> Result<(), Leave> {
+        self.record(WorkerState::Blocked);
+        self.release_gil();
+        if !self.run.stop.sleep(wait, self.clock) {
+            return Err(Leave::Stopped);
+        }
+        self.enter()
+    }
+
+    fn fail_if_planned(&self) {
+        let Some(fault) = self.run.fault.filter(|fault| fault.lane == self.lane) else {
+            return;
+        };
+        if self.clock.now_ms() - self.run.recorder.origin_ms() >= fault.after_ms {
+            panic!("{}", fault.message());
+        }
+    }
+
+    fn finish(&mut self) {
+        self.release_gil();
+        self.record(WorkerState::Done);
+    }
+
+    fn release_gil(&mut self) {
+        if let (true, Some(gil)) = (self.holds_gil, &self.run.gil) {
+            gil.release(self.lane);
+            self.holds_gil = false;
+        }
+    }
+
+    fn record(&self, state: WorkerState) {
+        self.run.recorder.record(self.lane, state, self.clock);
+    }
+}

@@ -1,0 +1,177 @@
+//! Whole runs on native threads: every mode, the GIL's guarantees, Stop, failures, and the
+//! recorder's events.
+
+use std::time::{Duration, Instant};
+
+use engine::{
+    intervals, run_natively, Event, Experiment, FaultPlan, Mode, NativeRun, RunResult, Scenario,
+    WorkerState,
+};
+
+fn scenario(experiment: Experiment, mode: Mode, workers: usize) -> Scenario {
+    Scenario { experiment, mode, workers, switch_interval_ms: 1.0, fault: None }
+}
+
+fn pi(samples: u64, seed: u64) -> Experiment {
+    Experiment::MonteCarloPi { samples, seed }
+}
+
+fn combined(scenario: &Scenario, run: &NativeRun) -> RunResult {
+    scenario.experiment.combine(run.results.as_ref().expect("the run finished"))
+}
+
+/// The running intervals of every pair of lanes that overlap in time.
+fn overlapping_running_intervals(lanes: &[Vec<Event>]) -> usize {
+    let running: Vec<Vec<_>> = lanes
+        .iter()
+        .map(|events| {
+            let end = events.last().map_or(0.0, |e| e.at_ms);
+            intervals(events, end).into_iter().filter(|i| i.state == WorkerState::Running).collect()
+        })
+        .collect();
+    let mut overlaps = 0;
+    for (a, lane_a) in running.iter().enumerate() {
+        for lane_b in &running[a + 1..] {
+            for x in lane_a {
+                overlaps += lane_b.iter().filter(|y| x.start_ms < y.end_ms && y.start_ms < x.end_ms).count();
+            }
+        }
+    }
+    overlaps
+}
+
+#[test]
+fn gil_never_lets_two_workers_run_at_once() {
+    for workers in [2, 3, 5, 8] {
+        for seed in 0..5 {
+            let scenario = scenario(pi(400_000, seed), Mode::ThreadsWithGil, workers);
+            let run = run_natively(&scenario, None);
+            assert_eq!(overlapping_running_intervals(&run.lanes), 0, "{workers} workers, seed {seed}");
+        }
+    }
+}
+
+#[test]
+fn free_threaded_workers_run_at_the_same_time() {
+    let scenario = scenario(Experiment::Countdown { count: 200_000_000 }, Mode::FreeThreaded, 2);
+    let run = run_natively(&scenario, None);
+    assert!(overlapping_running_intervals(&run.lanes) > 0);
+}
+
+#[test]
+fn a_waiting_worker_gets_the_gil_within_the_switch_interval_plus_slack() {
+    let mut scenario = scenario(Experiment::Countdown { count: 100_000_000 }, Mode::ThreadsWithGil, 2);
+    scenario.switch_interval_ms = 5.0;
+    let run = run_natively(&scenario, None);
+    let slack_ms = 50.0;
+    let gil = run.gil.expect("a GIL run has GIL counters");
+    assert!(gil.handoffs > 2, "the GIL changed hands only {} times", gil.handoffs);
+    for events in &run.lanes {
+        let end = events.last().unwrap().at_ms;
+        for wait in intervals(events, end).iter().filter(|i| i.state == WorkerState::WaitingForGil) {
+            assert!(wait.duration_ms() <= 5.0 + slack_ms, "waited {} ms", wait.duration_ms());
+        }
+    }
+}
+
+#[test]
+fn a_shorter_switch_interval_gives_more_handoffs() {
+    let handoffs = |interval_ms| {
+        let mut scenario = scenario(Experiment::Countdown { count: 60_000_000 }, Mode::ThreadsWithGil, 2);
+        scenario.switch_interval_ms = interval_ms;
+        run_natively(&scenario, None).gil.unwrap().handoffs
+    };
+    assert!(handoffs(0.5) > handoffs(20.0));
+}
+
+#[test]
+fn every_mode_gives_the_same_pi_estimate_for_the_same_seed() {
+    let expected = combined(&scenario(pi(300_000, 42), Mode::Single, 1), &run_natively(&scenario(pi(300_000, 42), Mode::Single, 1), None));
+    for mode in Mode::ALL {
+        for workers in [1, 2, 3, 7] {
+            let scenario = scenario(pi(300_000, 42), mode, workers);
+            let run = run_natively(&scenario, None);
+            assert_eq!(combined(&scenario, &run), expected, "{mode:?} with {workers} workers");
+        }
+    }
+    let RunResult::Pi { estimate, .. } = expected else { panic!("not a pi result") };
+    assert!((estimate - std::f64::consts::PI).abs() < 0.01, "estimate {estimate}");
+}
+
+#[test]
+fn every_mode_sums_the_primes_exactly() {
+    let experiment = Experiment::SumOfPrimes { limits: vec![10_000, 20_000, 30_000] };
+    for mode in Mode::ALL {
+        let scenario = scenario(experiment.clone(), mode, 4);
+        let run = run_natively(&scenario, None);
+        assert_eq!(
+            combined(&scenario, &run),
+            RunResult::PrimeSums(vec![(10_000, 5_736_396), (20_000, 21_171_191), (30_000, 46_403_161)]),
+            "{mode:?}"
+        );
+    }
+}
+
+#[test]
+fn sleeps_overlap_under_the_gil_because_blocking_releases_it() {
+    let scenario = scenario(Experiment::Sleep { sleeps: 8, millis: 100 }, Mode::ThreadsWithGil, 8);
+    let started = Instant::now();
+    let run = run_natively(&scenario, None);
+    assert_eq!(combined(&scenario, &run), RunResult::Slept { sleeps: 8, millis: 100 });
+    assert!(started.elapsed() < Duration::from_millis(700), "8 sleeps of 100 ms took {:?}", started.elapsed());
+}
+
+#[test]
+fn stop_ends_every_mode_within_fifty_milliseconds() {
+    for mode in [Mode::Single, Mode::ThreadsWithGil, Mode::FreeThreaded] {
+        let scenario = scenario(Experiment::Countdown { count: 50_000_000_000 }, mode, 3);
+        let started = Instant::now();
+        let run = run_natively(&scenario, Some(Duration::from_millis(30)));
+        assert!(started.elapsed() < Duration::from_millis(30 + 50), "{mode:?} took {:?}", started.elapsed());
+        assert!(run.results.is_none());
+        assert!(run.lanes.iter().all(|lane| lane.last().unwrap().state == WorkerState::Done));
+    }
+}
+
+#[test]
+fn stop_wakes_workers_blocked_in_io() {
+    let scenario = scenario(Experiment::Sleep { sleeps: 4, millis: 5_000 }, Mode::ThreadsWithGil, 2);
+    let started = Instant::now();
+    run_natively(&scenario, Some(Duration::from_millis(20)));
+    assert!(started.elapsed() < Duration::from_millis(20 + 50));
+}
+
+#[test]
+fn a_failing_worker_ends_the_run_and_says_why() {
+    let mut scenario = scenario(Experiment::Countdown { count: 50_000_000_000 }, Mode::ThreadsWithGil, 3);
+    scenario.fault = Some(FaultPlan { lane: 1, after_ms: 20.0 });
+    let run = run_natively(&scenario, None);
+    let failure = run.failure.expect("the failure is reported");
+    assert!(failure.contains("worker 2 failed on purpose"), "{failure}");
+    assert!(run.results.is_none());
+}
+
+#[test]
+fn recorded_events_are_well_formed() {
+    for mode in Mode::ALL {
+        let scenario = scenario(Experiment::Sleep { sleeps: 6, millis: 5 }, mode, 3);
+        let run = run_natively(&scenario, None);
+        assert_eq!(run.lanes.len(), mode.lanes(3));
+        for events in &run.lanes {
+            assert!(events.len() >= 2, "{mode:?}: {events:?}");
+            assert!(events.windows(2).all(|w| w[0].at_ms <= w[1].at_ms), "{mode:?}: time runs backwards");
+            assert!(events.windows(2).all(|w| w[0].state != w[1].state), "{mode:?}: repeated state");
+            assert_eq!(events.last().unwrap().state, WorkerState::Done, "{mode:?}");
+            assert!(events[..events.len() - 1].iter().all(|e| e.state != WorkerState::Done));
+        }
+    }
+}
+
+#[test]
+fn processes_start_in_their_own_starting_state() {
+    let scenario = scenario(pi(10_000, 1), Mode::Processes, 2);
+    let run = run_natively(&scenario, None);
+    for events in &run.lanes {
+        assert_eq!(events[0].state, WorkerState::Starting);
+    }
+}

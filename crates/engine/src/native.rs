@@ -1,6 +1,7 @@
 //! The native host: runs a scenario on `std::thread`s. Used by the tests and the benchmark;
 //! the browser host (crate `runtime`) does the same with Web Workers.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
@@ -42,28 +43,14 @@ fn run_shared(scenario: &Scenario, stop_after: Option<Duration>) -> NativeRun {
         let workers: Vec<_> = (0..scenario.lanes())
             .map(|lane| scope.spawn({
                 let run = &run;
-                move || run_worker(run, lane, &NativeClock)
+                move || run_lane_reporting_failure(run, lane)
             }))
             .collect();
         if let Some(wait) = stop_after {
             thread::sleep(wait);
             run.stop();
         }
-        let mut failure = None;
-        for worker in workers {
-            // Join in lane order; a failed worker stops the others, as the browser host does.
-            while !worker.is_finished() {
-                thread::sleep(Duration::from_millis(1));
-                if failure.is_some() {
-                    run.stop();
-                }
-            }
-            if let Err(panic) = worker.join() {
-                run.stop();
-                failure.get_or_insert_with(|| panic_message(&*panic));
-            }
-        }
-        failure
+        workers.into_iter().filter_map(|worker| worker.join().expect("failures are caught")).next()
     });
     NativeRun {
         lanes: run.recorder().snapshot(),
@@ -111,6 +98,15 @@ fn spawn_process(lane: usize, origin: f64, to_parent: mpsc::Sender<(usize, Strin
         }
     });
     to_worker
+}
+
+/// Runs one lane; a failure stops the other workers at once, as the browser host does.
+fn run_lane_reporting_failure(run: &SharedRun, lane: usize) -> Option<String> {
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| run_worker(run, lane, &NativeClock)));
+    outcome.err().map(|panic| {
+        run.stop();
+        panic_message(&*panic)
+    })
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {

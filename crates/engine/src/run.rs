@@ -260,9 +260,10 @@ impl Worker<'_> {
         }
     }
 
+    /// Records Done before releasing the GIL, so no Running interval outlives the holding.
     fn finish(&mut self) {
-        self.release_gil();
         self.record(WorkerState::Done);
+        self.release_gil();
     }
 
     fn release_gil(&mut self) {

@@ -1,1 +1,25 @@
-fn main() {}
+//! GIL Playground: the page's entry point.
+//!
+//! - `app.rs`: the page layout.
+//! - `components/`: its parts (form, timeline, results, machine status).
+//! - `charts/`: canvas painting.
+//! - `form.rs`: form fields to a scenario; `history.rs`: the results rows;
+//!   `run_controller.rs`: the current run, polled each animation frame.
+//!
+//! The workload engine is the `engine` crate; Web Workers are the `runtime` crate.
+
+mod app;
+mod charts;
+mod components;
+mod form;
+mod history;
+mod run_controller;
+
+fn main() {
+    // Every worker instantiates this module too, and runs this function: only the page renders.
+    if web_sys::window().is_none() {
+        return;
+    }
+    runtime::report_panics();
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,1 +1,26 @@
-//! placeholder
+//! The browser host of the engine: Web Workers, the browser clock, and live runs.
+//!
+//! - [`LiveRun`] (`live_run.rs`): one run, any mode, as the page sees it each frame.
+//! - `shared_run.rs`: single, threads + GIL and free-threaded runs on thread workers.
+//! - `process_run.rs`: processes runs on workers with memory of their own.
+//! - [`ThreadPool`] (`thread_pool.rs`): reusable workers on the page's shared memory.
+//! - `worker.js`, `worker_script.rs`: the script workers run and how they are made.
+//! - `worker_entries.rs`: the Rust entry points inside workers, and panic reporting.
+//! - [`BrowserClock`] (`clock.rs`): one time base for the page and all workers.
+//!
+//! The page's main thread must never block (an atomic wait traps there): everything the page
+//! calls here returns at once.
+
+mod clock;
+mod live_run;
+mod process_run;
+mod shared_run;
+mod thread_pool;
+mod worker_entries;
+mod worker_script;
+
+pub use clock::BrowserClock;
+pub use live_run::{LiveRun, RunStatus};
+pub use thread_pool::{JobEnd, ThreadPool};
+pub use worker_entries::{process_worker_handle, process_worker_ready, report_panics, thread_worker_run};
+pub use worker_script::describe;

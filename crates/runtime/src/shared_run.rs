@@ -1,0 +1,96 @@
+//! Single worker, threads + GIL and free-threaded runs: one thread worker per lane, all on the
+//! page's shared memory, running the engine's [`run_worker`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use engine::{run_worker, GilStats, Recorder, Scenario, SharedRun, TaskResult};
+
+use crate::clock::BrowserClock;
+use crate::thread_pool::{JobEnd, ThreadPool};
+
+/// A shared-memory run in progress, seen from the page.
+pub struct SharedMemoryRun {
+    run: Arc<SharedRun>,
+    ends: Rc<RefCell<LaneEnds>>,
+}
+
+/// How many lanes have ended, and the first failure among them.
+#[derive(Default)]
+struct LaneEnds {
+    ended: usize,
+    failure: Option<String>,
+}
+
+impl SharedMemoryRun {
+    /// Starts every lane of `scenario` on `pool`, with time counted from `origin_ms`.
+    ///
+    /// # Errors
+    /// A worker could not be created; the lanes already started are stopped.
+    pub fn start(scenario: &Scenario, pool: &ThreadPool, origin_ms: f64) -> Result<Self, String> {
+        let started = SharedMemoryRun {
+            run: Arc::new(SharedRun::new(scenario, origin_ms)),
+            ends: Rc::default(),
+        };
+        for lane in 0..scenario.lanes() {
+            let run = started.run.clone();
+            let job = Box::new(move || run_worker(&run, lane, &BrowserClock));
+            if let Err(error) = pool.run(job, started.on_lane_end()) {
+                started.run.stop();
+                // Lanes never started count as ended, so the run can finish.
+                started.ends.borrow_mut().ended += scenario.lanes() - lane;
+                return Err(error);
+            }
+        }
+        Ok(started)
+    }
+
+    fn on_lane_end(&self) -> impl FnOnce(JobEnd) + 'static {
+        let (run, ends) = (self.run.clone(), self.ends.clone());
+        move |end| {
+            let mut ends = ends.borrow_mut();
+            ends.ended += 1;
+            if let Err(reason) = end {
+                // A failed worker stops the others; the first reason is the one shown.
+                run.stop();
+                ends.failure.get_or_insert(reason);
+            }
+        }
+    }
+
+    /// Asks every worker to stop; they leave within milliseconds.
+    pub fn stop(&self) {
+        self.run.stop();
+    }
+
+    /// Whether every lane has ended.
+    pub fn is_over(&self, lanes: usize) -> bool {
+        self.ends.borrow().ended >= lanes
+    }
+
+    /// The first worker failure, if any.
+    pub fn failure(&self) -> Option<String> {
+        self.ends.borrow().failure.clone()
+    }
+
+    /// Every task's result, once all are in.
+    pub fn results(&self) -> Option<Vec<TaskResult>> {
+        self.run.results()
+    }
+
+    /// The run's events.
+    pub fn recorder(&self) -> &Recorder {
+        self.run.recorder()
+    }
+
+    /// Ticks done and ticks in all.
+    pub fn progress(&self) -> (u64, u64) {
+        self.run.progress()
+    }
+
+    /// The GIL's counters, in the threads + GIL mode.
+    pub fn gil_stats(&self) -> Option<GilStats> {
+        self.run.gil_stats()
+    }
+}

@@ -1,0 +1,95 @@
+//! Thread workers: Web Workers on the page's own `WebAssembly.Memory`, kept and reused.
+//!
+//! A worker's stack and thread-local storage live in the shared memory until the thread is
+//! destroyed, so idle workers are kept for the next run instead of being made anew. A worker
+//! that trapped is terminated and never reused. Raw workers rather than a rayon pool: each lane
+//! of a run must be exactly one thread for its whole life (it holds or waits for the GIL), which
+//! a work-stealing pool does not promise.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use crate::worker_entries::{job_address, Job};
+use crate::worker_script::{field, message, spawn_worker};
+
+/// How a job ended: normally, or with the reason its worker stopped.
+pub type JobEnd = Result<(), String>;
+
+/// The page's thread workers.
+#[derive(Clone, Default)]
+pub struct ThreadPool {
+    idle: Rc<RefCell<Vec<Worker>>>,
+}
+
+impl ThreadPool {
+    /// An empty pool; workers are made when first needed.
+    pub fn new() -> Self {
+        ThreadPool::default()
+    }
+
+    /// Runs `job` on an idle worker (or a new one) and calls `on_end` on the page when it ends.
+    ///
+    /// # Errors
+    /// A new worker could not be created.
+    pub fn run(&self, job: Job, on_end: impl FnOnce(JobEnd) + 'static) -> Result<(), String> {
+        let worker = match self.idle.borrow_mut().pop() {
+            Some(worker) => worker,
+            None => spawn_thread_worker()?,
+        };
+        self.watch(&worker, on_end);
+        worker.post_message(&message(&[("job", &job_address(job).into())])).map_err(crate::describe)
+    }
+
+    /// Sends the worker's end of job to `on_end`, and returns it to the pool unless it trapped.
+    fn watch(&self, worker: &Worker, on_end: impl FnOnce(JobEnd) + 'static) {
+        let ending = Rc::new(JobEnding { on_end: RefCell::new(Some(Box::new(on_end))), panic: RefCell::default() });
+        let (idle, kept, ending_on_error) = (self.idle.clone(), worker.clone(), ending.clone());
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            match field(&event, "kind").as_str() {
+                "done" => {
+                    idle.borrow_mut().push(kept.clone());
+                    ending.end(Ok(()));
+                }
+                "panic" => *ending.panic.borrow_mut() = Some(field(&event, "message")),
+                "trapped" => {
+                    kept.terminate();
+                    let trap = field(&event, "message");
+                    ending.end(Err(ending.panic.borrow_mut().take().unwrap_or(trap)));
+                }
+                _ => {}
+            }
+        });
+        let failed = worker.clone();
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            failed.terminate();
+            ending_on_error.end(Err(format!("a worker could not start: {}", event.message())));
+        });
+        worker.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
+        worker.set_onerror(Some(on_error.into_js_value().unchecked_ref()));
+    }
+}
+
+/// The end-of-job callback and the panic message that may precede a trap.
+struct JobEnding {
+    on_end: RefCell<Option<Box<dyn FnOnce(JobEnd)>>>,
+    panic: RefCell<Option<String>>,
+}
+
+impl JobEnding {
+    fn end(&self, end: JobEnd) {
+        if let Some(on_end) = self.on_end.borrow_mut().take() {
+            on_end(end);
+        }
+    }
+}
+
+fn spawn_thread_worker() -> Result<Worker, String> {
+    spawn_worker(&message(&[
+        ("kind", &"start-thread".into()),
+        ("module", &wasm_bindgen::module()),
+        ("memory", &wasm_bindgen::memory()),
+    ]))
+}

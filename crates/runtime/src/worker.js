@@ -1,0 +1,43 @@
+// The script every Web Worker of the playground runs, as a module made from a Blob.
+// "__GLUE_URL__" is replaced with the URL of wasm-bindgen's JavaScript glue before use.
+//
+// The first message starts the worker as one of two kinds:
+// - a thread ({kind: "start-thread", module, memory}): it shares the page's memory, and every
+//   later message ({job}) runs one boxed Rust closure, answered by {kind: "done"};
+// - a process ({kind: "start-process", module, origin}): it gets memory of its own, and every
+//   later message ({text}) is one engine message, answered by engine messages ({kind: "process", text}).
+// A trap (a Rust panic aborts) is answered by {kind: "trapped", message}; the page then discards
+// this worker, whose memory may be left inconsistent.
+import init, * as glue from "__GLUE_URL__";
+
+let handler = null;
+
+self.onmessage = ({ data }) => {
+  if (!handler) {
+    handler = start(data);
+  } else {
+    handler.then((handle) => handle(data));
+  }
+};
+
+async function start(data) {
+  if (data.kind === "start-thread") {
+    await init({ module_or_path: data.module, memory: data.memory });
+    self.postMessage({ kind: "ready" });
+    return ({ job }) => guarded(() => {
+      glue.thread_worker_run(job);
+      self.postMessage({ kind: "done" });
+    });
+  }
+  await init({ module_or_path: data.module });
+  guarded(() => self.postMessage({ kind: "process", text: glue.process_worker_ready() }));
+  return ({ text }) => guarded(() => glue.process_worker_handle(data.origin, text));
+}
+
+function guarded(work) {
+  try {
+    work();
+  } catch (error) {
+    self.postMessage({ kind: "trapped", message: String(error) });
+  }
+}

@@ -1,0 +1,81 @@
+//! The page: title and machine status, the experiment form, the live timeline, the results.
+
+use yew::prelude::*;
+
+use crate::components::environment_status::{cross_origin_isolated, EnvironmentStatus};
+use crate::components::experiment_form::ExperimentForm;
+use crate::components::results_table::ResultsTable;
+use crate::components::timeline::Timeline;
+use crate::form::FormFields;
+use crate::run_controller::{use_run_controller, Notice};
+
+/// The whole playground page.
+#[component]
+pub fn App() -> Html {
+    let shared_memory = use_memo((), |()| cross_origin_isolated());
+    let fields = use_state(|| initial_fields(*shared_memory));
+    let controller = use_run_controller();
+    let scenario = fields.to_scenario();
+    let problems = scenario.clone().err().unwrap_or_default();
+    let on_run = {
+        let start = controller.start.clone();
+        Callback::from(move |()| {
+            if let Ok(scenario) = &scenario {
+                start.emit(scenario.clone());
+            }
+        })
+    };
+    let on_change = {
+        let fields = fields.clone();
+        Callback::from(move |changed: FormFields| fields.set(changed))
+    };
+    html! {
+        <>
+            <header>
+                <h1>{ "GIL Playground" }</h1>
+                <p class="tagline">{ "Run the same Python-style workload as one worker, threads under a real GIL, free threads, or processes, on real Web Workers, and watch why." }</p>
+                <EnvironmentStatus />
+            </header>
+            <main>
+                <section aria-labelledby="experiment-heading" class="panel">
+                    <h2 id="experiment-heading">{ "Experiment" }</h2>
+                    <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} on_stop={controller.stop.clone()}
+                        running={controller.running} stopping={controller.stopping} shared_memory={*shared_memory} />
+                </section>
+                <section aria-labelledby="timeline-heading" class="panel">
+                    <h2 id="timeline-heading">{ "Timeline" }</h2>
+                    { notice_line(controller.notice.as_ref()) }
+                    if let Some(view) = &controller.view {
+                        <div class="progress">
+                            <label for="progress">{ "Progress" }</label>
+                            <progress id="progress" max="1" value={view.progress.to_string()}></progress>
+                            <span>{ format!("{:.0} %", view.progress * 100.0) }</span>
+                        </div>
+                        <Timeline view={view.clone()} running={controller.running} />
+                    } else {
+                        <p>{ "Press Run to see one lane per worker: when each one runs, waits for the GIL, waits on I/O, or has finished." }</p>
+                    }
+                </section>
+                <ResultsTable history={controller.history.clone()} />
+            </main>
+        </>
+    }
+}
+
+/// The form's first state: without shared memory, the one mode that can run.
+fn initial_fields(shared_memory: bool) -> FormFields {
+    let fields = FormFields::default();
+    if shared_memory {
+        fields
+    } else {
+        FormFields { mode: engine::Mode::Processes, ..fields }
+    }
+}
+
+fn notice_line(notice: Option<&Notice>) -> Html {
+    match notice {
+        Some(Notice::Info(text)) => html! { <p class="notice" role="status">{ text }</p> },
+        Some(Notice::Error(text)) => html! { <p class="notice error" role="alert">{ text }</p> },
+        None => html! { <p class="notice" role="status"></p> },
+    }
+}

@@ -1,0 +1,87 @@
+//! Paints the timeline: one lane per worker, coloured by state, on a time axis in milliseconds.
+
+use engine::intervals;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use wasm_bindgen::JsCast;
+
+use super::axis::{tick_label, ticks};
+use super::palette::{ink, state_colour, Ink};
+use crate::run_controller::RunView;
+
+const LANE_HEIGHT: f64 = 22.0;
+const LANE_GAP: f64 = 6.0;
+const LEFT: f64 = 76.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 8.0;
+const BOTTOM: f64 = 46.0;
+
+/// The canvas height, in CSS pixels, for `lanes` lanes.
+pub fn timeline_height(lanes: usize) -> f64 {
+    TOP + lanes as f64 * (LANE_HEIGHT + LANE_GAP) + BOTTOM
+}
+
+/// Paints `view` on `canvas`, sized to its CSS width at the device's pixel ratio.
+pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, dark: bool) {
+    let Some(context) = context_2d(canvas) else { return };
+    let ratio = web_sys::window().map_or(1.0, |window| window.device_pixel_ratio());
+    let width = f64::from(canvas.client_width().max(240));
+    let height = timeline_height(view.lanes.len());
+    canvas.set_width((width * ratio) as u32);
+    canvas.set_height((height * ratio) as u32);
+    let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    context.clear_rect(0.0, 0.0, width, height);
+
+    let ink = ink(dark);
+    let span_ms = view.now_ms.max(1.0);
+    let plot = Plot { left: LEFT, width: width - LEFT - RIGHT, span_ms };
+    draw_grid_and_axis(&context, &plot, height, ink);
+    for (lane, events) in view.lanes.iter().enumerate() {
+        let top = TOP + lane as f64 * (LANE_HEIGHT + LANE_GAP);
+        context.set_fill_style_str(ink.faint);
+        context.fill_rect(plot.left, top, plot.width, LANE_HEIGHT);
+        for interval in intervals(events, view.now_ms) {
+            context.set_fill_style_str(state_colour(interval.state));
+            let (x, end) = (plot.x(interval.start_ms), plot.x(interval.end_ms));
+            // At least half a pixel, so even a short GIL turn is visible.
+            context.fill_rect(x, top, (end - x).max(0.5), LANE_HEIGHT);
+        }
+        context.set_fill_style_str(ink.text);
+        context.set_text_align("right");
+        context.set_text_baseline("middle");
+        let _ = context.fill_text(&format!("Worker {}", lane + 1), LEFT - 8.0, top + LANE_HEIGHT / 2.0);
+    }
+}
+
+/// Where milliseconds land on the canvas.
+struct Plot {
+    left: f64,
+    width: f64,
+    span_ms: f64,
+}
+
+impl Plot {
+    fn x(&self, ms: f64) -> f64 {
+        self.left + (ms / self.span_ms).clamp(0.0, 1.0) * self.width
+    }
+}
+
+fn draw_grid_and_axis(context: &CanvasRenderingContext2d, plot: &Plot, height: f64, ink: Ink) {
+    let axis_y = height - BOTTOM + 4.0;
+    context.set_font("12px system-ui, sans-serif");
+    context.set_text_align("center");
+    context.set_text_baseline("top");
+    for tick in ticks(plot.span_ms, ((plot.width / 90.0) as usize).max(2)) {
+        let x = plot.x(tick);
+        context.set_fill_style_str(ink.faint);
+        context.fill_rect(x, TOP, 1.0, axis_y - TOP);
+        context.set_fill_style_str(ink.text);
+        context.fill_rect(x, axis_y, 1.0, 5.0);
+        let _ = context.fill_text(&tick_label(tick), x, axis_y + 7.0);
+    }
+    context.fill_rect(plot.left, axis_y, plot.width, 1.0);
+    let _ = context.fill_text("Time since the run started (ms)", plot.left + plot.width / 2.0, axis_y + 24.0);
+}
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}

@@ -1,0 +1,143 @@
+//! The experiment form: what to run, its size, how many workers, which mode, Run and Stop.
+//! The form is a real `<form>`, so Enter runs it; every control has a label.
+
+use engine::{ExperimentKind, Mode, MAX_WORKERS, MIN_WORKERS};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::form::{FormFields, TextField, FAULT_AFTER_MS};
+
+/// Props of the form.
+#[derive(Properties, PartialEq)]
+pub struct ExperimentFormProps {
+    /// The fields as typed.
+    pub fields: FormFields,
+    /// Called with the fields after every change.
+    pub on_change: Callback<FormFields>,
+    /// What must be fixed before Run (empty when the form is valid).
+    pub problems: Vec<String>,
+    /// Called when Run is pressed (or Enter) with a valid form.
+    pub on_run: Callback<()>,
+    /// Called when Stop is pressed.
+    pub on_stop: Callback<()>,
+    /// Whether a run is going.
+    pub running: bool,
+    /// Whether Stop was pressed and the workers are leaving.
+    pub stopping: bool,
+    /// Whether the modes that share memory can run here.
+    pub shared_memory: bool,
+}
+
+/// The form.
+#[component]
+pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
+    let fields = &props.fields;
+    let change = |update: fn(FormFields, String) -> FormFields| {
+        let (fields, on_change) = (fields.clone(), props.on_change.clone());
+        Callback::from(move |value: String| on_change.emit(update(fields.clone(), value)))
+    };
+    let onsubmit = {
+        let on_run = props.on_run.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            on_run.emit(());
+        })
+    };
+    let on_stop = props.on_stop.reform(|_: MouseEvent| ());
+    let can_run = props.problems.is_empty() && !props.running;
+    html! {
+        <form class="experiment-form" {onsubmit} aria-label="Experiment">
+            <div class="field">
+                <label for="experiment">{ "Experiment" }</label>
+                <select id="experiment" onchange={change(|f, key| FormFields { kind: ExperimentKind::from_key(&key).unwrap_or(f.kind), ..f }).reform(select_value)}>
+                    { for ExperimentKind::ALL.iter().map(|kind| html! {
+                        <option value={kind.key()} selected={*kind == fields.kind}>{ kind.label() }</option>
+                    }) }
+                </select>
+                <p class="hint">{ fields.kind.explanation() }</p>
+            </div>
+            { parameter_fields(props) }
+            <div class="field">
+                <label for="workers">{ format!("Workers ({MIN_WORKERS}–{MAX_WORKERS})") }</label>
+                <input id="workers" type="number" inputmode="numeric" min={MIN_WORKERS.to_string()} max={MAX_WORKERS.to_string()}
+                    value={fields.workers.clone()} oninput={text_change(props, TextField::Workers)} />
+            </div>
+            <fieldset class="modes">
+                <legend>{ "Mode" }</legend>
+                { for Mode::ALL.iter().map(|mode| mode_choice(props, *mode)) }
+            </fieldset>
+            <div class="field">
+                <label for="switch-interval">{ "GIL switch interval (ms, threads + GIL only)" }</label>
+                <input id="switch-interval" type="number" step="0.1" min="0.1" max="100"
+                    value={fields.switch_interval_ms.clone()} oninput={text_change(props, TextField::SwitchInterval)} />
+            </div>
+            <div class="field checkbox">
+                <input id="fail-a-worker" type="checkbox" checked={fields.fail_a_worker}
+                    onchange={change(|f, _| FormFields { fail_a_worker: !f.fail_a_worker, ..f }).reform(|_: Event| String::new())} />
+                <label for="fail-a-worker">{ format!("Make the last worker fail after {FAULT_AFTER_MS} ms (to see how a failure is reported)") }</label>
+            </div>
+            if !props.problems.is_empty() {
+                <ul class="problems" role="alert" aria-label="What to fix before running">
+                    { for props.problems.iter().map(|problem| html! { <li>{ problem }</li> }) }
+                </ul>
+            }
+            <div class="buttons">
+                <button type="submit" disabled={!can_run}>{ "Run" }</button>
+                <button type="button" onclick={on_stop} disabled={!props.running || props.stopping}>
+                    { if props.stopping { "Stopping…" } else { "Stop" } }
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// The inputs for the chosen experiment's parameters.
+fn parameter_fields(props: &ExperimentFormProps) -> Html {
+    let inputs: &[(TextField, &str, &str)] = match props.fields.kind {
+        ExperimentKind::Countdown => &[(TextField::Count, "count", "Count (decrements in all)")],
+        ExperimentKind::MonteCarloPi => {
+            &[(TextField::Samples, "samples", "Samples (points in all)"), (TextField::Seed, "seed", "Random seed")]
+        }
+        ExperimentKind::SumOfPrimes => &[(TextField::Limits, "limits", "Limits (one task each, separated by commas)")],
+        ExperimentKind::Sleep => {
+            &[(TextField::Sleeps, "sleeps", "Sleeps (tasks)"), (TextField::Millis, "millis", "Milliseconds per sleep")]
+        }
+    };
+    html! {
+        { for inputs.iter().map(|(field, id, label)| html! {
+            <div class="field">
+                <label for={*id}>{ *label }</label>
+                <input id={*id} type="text" inputmode="numeric" autocomplete="off"
+                    value={props.fields.text(*field).to_owned()} oninput={text_change(props, *field)} />
+            </div>
+        }) }
+    }
+}
+
+fn mode_choice(props: &ExperimentFormProps, mode: Mode) -> Html {
+    let available = props.shared_memory || !mode.shares_memory();
+    let onchange = {
+        let (fields, on_change) = (props.fields.clone(), props.on_change.clone());
+        Callback::from(move |_: Event| on_change.emit(FormFields { mode, ..fields.clone() }))
+    };
+    let id = format!("mode-{}", mode.key());
+    html! {
+        <div class="choice">
+            <input type="radio" name="mode" id={id.clone()} value={mode.key()} checked={props.fields.mode == mode}
+                disabled={!available} {onchange} />
+            <label for={id}>{ mode.label() }</label>
+        </div>
+    }
+}
+
+fn text_change(props: &ExperimentFormProps, field: TextField) -> Callback<InputEvent> {
+    let (fields, on_change) = (props.fields.clone(), props.on_change.clone());
+    Callback::from(move |event: InputEvent| {
+        let value = event.target_unchecked_into::<HtmlInputElement>().value();
+        on_change.emit(fields.clone().with_text(field, value));
+    })
+}
+
+fn select_value(event: Event) -> String {
+    event.target_unchecked_into::<HtmlSelectElement>().value()
+}

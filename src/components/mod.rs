@@ -1,0 +1,6 @@
+//! The page's parts, each a small yew component.
+
+pub mod environment_status;
+pub mod experiment_form;
+pub mod results_table;
+pub mod timeline;

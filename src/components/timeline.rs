@@ -1,0 +1,144 @@
+//! The live timeline: a canvas with one lane per worker, its legend, and two tables with the
+//! same data for screen readers (time per state while running, every state change once ended).
+
+use engine::{intervals, time_in, WorkerState};
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use crate::charts::palette::{prefers_dark, state_colour};
+use crate::charts::timeline_drawing::{draw_timeline, timeline_height};
+use crate::run_controller::RunView;
+
+/// The states a lane can be drawn in, in legend order.
+const SHOWN_STATES: [WorkerState; 5] =
+    [WorkerState::Running, WorkerState::WaitingForGil, WorkerState::Blocked, WorkerState::Starting, WorkerState::Idle];
+
+/// Props: the run to draw and whether it is still going.
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The current or last run.
+    pub view: RunView,
+    /// Whether the run is still going (the event table waits for its end).
+    pub running: bool,
+}
+
+/// The timeline section.
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let canvas = use_node_ref();
+    {
+        let (canvas, view) = (canvas.clone(), props.view.clone());
+        use_effect(move || {
+            if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
+                draw_timeline(&element, &view, prefers_dark());
+            }
+        });
+    }
+    let height = timeline_height(props.view.lanes.len());
+    let description = format!(
+        "Timeline of {} worker(s) in the {} mode over {:.0} ms; the tables below hold the same data.",
+        props.view.lanes.len(),
+        props.view.mode.label(),
+        props.view.now_ms
+    );
+    html! {
+        <>
+            <canvas ref={canvas} class="timeline" role="img" aria-label={description} style={format!("height: {height}px")} />
+            <Legend />
+            <StateTimesTable view={props.view.clone()} />
+            if !props.running {
+                <EventsTable view={props.view.clone()} />
+            }
+        </>
+    }
+}
+
+#[component]
+fn Legend() -> Html {
+    html! {
+        <ul class="legend" aria-label="Legend">
+            { for SHOWN_STATES.iter().map(|state| html! {
+                <li>
+                    <span class="swatch" style={format!("background: {}", state_colour(*state))} aria-hidden="true"></span>
+                    { state.label() }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ViewProps {
+    view: RunView,
+}
+
+/// Milliseconds each worker spent in each state.
+#[component]
+fn StateTimesTable(props: &ViewProps) -> Html {
+    let now_ms = props.view.now_ms;
+    html! {
+        <div class="table-scroll">
+            <table aria-label="Time per worker and state">
+                <caption>{ "Time each worker spent in each state (ms)" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Worker" }</th>
+                        { for SHOWN_STATES.iter().map(|state| html! { <th scope="col">{ state.label() }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for props.view.lanes.iter().enumerate().map(|(lane, events)| html! {
+                        <tr>
+                            <th scope="row">{ format!("Worker {}", lane + 1) }</th>
+                            { for SHOWN_STATES.iter().map(|state| html! {
+                                <td>{ format!("{:.1}", time_in(events, *state, now_ms)) }</td>
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Most rows the events table shows, so a long run with many workers stays quick to render.
+const MAX_EVENT_ROWS: usize = 5000;
+
+/// Every state change of the finished run, one row per interval.
+#[component]
+fn EventsTable(props: &ViewProps) -> Html {
+    let rows: Vec<_> = props.view.lanes.iter().enumerate().flat_map(|(lane, events)| {
+        intervals(events, props.view.now_ms).into_iter().map(move |interval| (lane, interval))
+    }).collect();
+    let total = rows.len();
+    html! {
+        <details class="events">
+            <summary>{ "Every state change, as a table" }</summary>
+            if total > MAX_EVENT_ROWS {
+                <p>{ format!("The first {MAX_EVENT_ROWS} of {total} state changes are shown.") }</p>
+            }
+            <div class="table-scroll">
+                <table aria-label="Timeline events">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Worker" }</th>
+                            <th scope="col">{ "State" }</th>
+                            <th scope="col">{ "From (ms)" }</th>
+                            <th scope="col">{ "To (ms)" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for rows.into_iter().take(MAX_EVENT_ROWS).map(|(lane, interval)| html! {
+                            <tr>
+                                <td>{ lane + 1 }</td>
+                                <td>{ interval.state.label() }</td>
+                                <td>{ format!("{:.3}", interval.start_ms) }</td>
+                                <td>{ format!("{:.3}", interval.end_ms) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,179 @@
+//! The experiment form's fields as typed, and turning them into a [`Scenario`] or into the
+//! messages that say which limit was broken.
+
+use engine::{Experiment, ExperimentKind, FaultPlan, Mode, Scenario};
+
+/// When the "make a worker fail" option is on, the last worker fails this long into the run.
+pub const FAULT_AFTER_MS: f64 = 100.0;
+
+/// The form as the learner left it: text fields stay text until Run, so a half-typed number
+/// is shown as typed, with a message, rather than silently replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormFields {
+    /// The chosen experiment.
+    pub kind: ExperimentKind,
+    /// Countdown: total decrements.
+    pub count: String,
+    /// Monte Carlo pi: total samples.
+    pub samples: String,
+    /// Monte Carlo pi: the random seed.
+    pub seed: String,
+    /// Sum of primes: limits separated by commas.
+    pub limits: String,
+    /// Sleep: how many waits.
+    pub sleeps: String,
+    /// Sleep: milliseconds per wait.
+    pub millis: String,
+    /// Worker count.
+    pub workers: String,
+    /// The chosen mode.
+    pub mode: Mode,
+    /// GIL switch interval in milliseconds.
+    pub switch_interval_ms: String,
+    /// Whether the last worker fails on purpose.
+    pub fail_a_worker: bool,
+}
+
+/// One text field of the form, to update it by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    /// See [`FormFields::count`].
+    Count,
+    /// See [`FormFields::samples`].
+    Samples,
+    /// See [`FormFields::seed`].
+    Seed,
+    /// See [`FormFields::limits`].
+    Limits,
+    /// See [`FormFields::sleeps`].
+    Sleeps,
+    /// See [`FormFields::millis`].
+    Millis,
+    /// See [`FormFields::workers`].
+    Workers,
+    /// See [`FormFields::switch_interval_ms`].
+    SwitchInterval,
+}
+
+impl Default for FormFields {
+    fn default() -> Self {
+        let mut fields = FormFields {
+            kind: ExperimentKind::MonteCarloPi,
+            count: String::new(),
+            samples: String::new(),
+            seed: String::new(),
+            limits: String::new(),
+            sleeps: String::new(),
+            millis: String::new(),
+            workers: "2".into(),
+            mode: Mode::ThreadsWithGil,
+            switch_interval_ms: "5".into(),
+            fail_a_worker: false,
+        };
+        for kind in ExperimentKind::ALL {
+            fields.fill_from(&kind.default_experiment());
+        }
+        fields
+    }
+}
+
+impl FormFields {
+    /// The field's text.
+    pub fn text(&self, field: TextField) -> &str {
+        match field {
+            TextField::Count => &self.count,
+            TextField::Samples => &self.samples,
+            TextField::Seed => &self.seed,
+            TextField::Limits => &self.limits,
+            TextField::Sleeps => &self.sleeps,
+            TextField::Millis => &self.millis,
+            TextField::Workers => &self.workers,
+            TextField::SwitchInterval => &self.switch_interval_ms,
+        }
+    }
+
+    /// The form with `field` set to `text`.
+    pub fn with_text(mut self, field: TextField, text: String) -> Self {
+        let slot = match field {
+            TextField::Count => &mut self.count,
+            TextField::Samples => &mut self.samples,
+            TextField::Seed => &mut self.seed,
+            TextField::Limits => &mut self.limits,
+            TextField::Sleeps => &mut self.sleeps,
+            TextField::Millis => &mut self.millis,
+            TextField::Workers => &mut self.workers,
+            TextField::SwitchInterval => &mut self.switch_interval_ms,
+        };
+        *slot = text;
+        self
+    }
+
+    fn fill_from(&mut self, experiment: &Experiment) {
+        match experiment {
+            Experiment::Countdown { count } => self.count = count.to_string(),
+            Experiment::MonteCarloPi { samples, seed } => {
+                self.samples = samples.to_string();
+                self.seed = seed.to_string();
+            }
+            Experiment::SumOfPrimes { limits } => {
+                self.limits = limits.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
+            }
+            Experiment::Sleep { sleeps, millis } => {
+                self.sleeps = sleeps.to_string();
+                self.millis = millis.to_string();
+            }
+        }
+    }
+
+    /// The scenario the form describes, or every message saying what to fix.
+    ///
+    /// # Errors
+    /// One message per unreadable field or broken limit.
+    pub fn to_scenario(&self) -> Result<Scenario, Vec<String>> {
+        let mut problems = Vec::new();
+        let experiment = self.experiment(&mut problems);
+        // Negative counts read as zero, so they get the limit's message rather than "not a number".
+        let workers = number::<i64>(&self.workers, "Workers", &mut problems).map(|n| usize::try_from(n).unwrap_or(0));
+        let switch_interval_ms = number(&self.switch_interval_ms, "The switch interval", &mut problems);
+        let (Some(experiment), Some(workers), Some(switch_interval_ms)) = (experiment, workers, switch_interval_ms)
+        else {
+            return Err(problems);
+        };
+        let mut scenario = Scenario { experiment, mode: self.mode, workers, switch_interval_ms, fault: None };
+        scenario.validate().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        if self.fail_a_worker {
+            scenario.fault = Some(FaultPlan { lane: scenario.lanes() - 1, after_ms: FAULT_AFTER_MS });
+        }
+        Ok(scenario)
+    }
+
+    fn experiment(&self, problems: &mut Vec<String>) -> Option<Experiment> {
+        match self.kind {
+            ExperimentKind::Countdown => Some(Experiment::Countdown { count: number(&self.count, "The count", problems)? }),
+            ExperimentKind::MonteCarloPi => {
+                let samples = number(&self.samples, "Samples", problems);
+                let seed = number(&self.seed, "The seed", problems);
+                Some(Experiment::MonteCarloPi { samples: samples?, seed: seed? })
+            }
+            ExperimentKind::SumOfPrimes => {
+                let limits: Option<Vec<u64>> =
+                    self.limits.split(',').map(|limit| number(limit, "Each limit", problems)).collect();
+                Some(Experiment::SumOfPrimes { limits: limits? })
+            }
+            ExperimentKind::Sleep => {
+                let sleeps = number(&self.sleeps, "Sleeps", problems);
+                let millis = number(&self.millis, "Milliseconds per sleep", problems);
+                Some(Experiment::Sleep { sleeps: sleeps?, millis: millis? })
+            }
+        }
+    }
+}
+
+/// Reads a number, or notes that `name` must be one.
+fn number<T: std::str::FromStr>(text: &str, name: &str, problems: &mut Vec<String>) -> Option<T> {
+    let parsed = text.trim().replace('_', "").parse().ok();
+    if parsed.is_none() {
+        problems.push(format!("{name} must be a number (got \"{}\").", text.trim()));
+    }
+    parsed
+}

@@ -1,0 +1,86 @@
+//! The results table's rows, and the speed-up of each run against the last single-worker run
+//! of the same experiment.
+
+use std::rc::Rc;
+
+use engine::{Experiment, Mode, RunResult, RunSummary};
+use yew::Reducible;
+
+/// One finished run, as a results-table row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResultRow {
+    /// Row number, from 1.
+    pub number: usize,
+    /// What ran.
+    pub experiment: Experiment,
+    /// How.
+    pub mode: Mode,
+    /// With how many workers.
+    pub workers: usize,
+    /// Wall and busy time.
+    pub summary: RunSummary,
+    /// Against the last single-worker run of the same experiment, if there was one.
+    pub speed_up: Option<f64>,
+    /// GIL hand-offs, in the threads + GIL mode.
+    pub gil_handoffs: Option<u64>,
+    /// The experiment's answer.
+    pub result: RunResult,
+}
+
+/// Every finished run of this visit, oldest first.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    /// The rows.
+    pub rows: Vec<ResultRow>,
+}
+
+/// A run that finished, to be added to the history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FinishedRun {
+    /// What ran.
+    pub experiment: Experiment,
+    /// How.
+    pub mode: Mode,
+    /// With how many workers.
+    pub workers: usize,
+    /// Wall and busy time.
+    pub summary: RunSummary,
+    /// GIL hand-offs, in the threads + GIL mode.
+    pub gil_handoffs: Option<u64>,
+    /// The experiment's answer.
+    pub result: RunResult,
+}
+
+impl History {
+    fn last_serial_wall_ms(&self, experiment: &Experiment) -> Option<f64> {
+        self.rows
+            .iter()
+            .rev()
+            .find(|row| row.mode == Mode::Single && &row.experiment == experiment)
+            .map(|row| row.summary.wall_ms)
+    }
+}
+
+impl Reducible for History {
+    type Action = FinishedRun;
+
+    fn reduce(self: Rc<Self>, run: FinishedRun) -> Rc<Self> {
+        let mut history = (*self).clone();
+        let speed_up = if run.mode == Mode::Single {
+            Some(1.0)
+        } else {
+            history.last_serial_wall_ms(&run.experiment).map(|serial| run.summary.speed_up_over(serial))
+        };
+        history.rows.push(ResultRow {
+            number: history.rows.len() + 1,
+            experiment: run.experiment,
+            mode: run.mode,
+            workers: run.workers,
+            summary: run.summary,
+            speed_up,
+            gil_handoffs: run.gil_handoffs,
+            result: run.result,
+        });
+        Rc::new(history)
+    }
+}

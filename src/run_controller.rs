@@ -1,0 +1,180 @@
+//! The hook that owns the current run: starts and stops it, polls it on every animation frame
+//! while it goes, and files its outcome (a results row, or a message saying why it ended).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use engine::{Event, Mode, Scenario};
+use runtime::{LiveRun, RunStatus, ThreadPool};
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::history::{FinishedRun, History};
+
+/// A message about the last run: information, or an error to announce at once.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Said politely (`role="status"`).
+    Info(String),
+    /// Said at once (`role="alert"`).
+    Error(String),
+}
+
+/// What the page shows of the current (or last) run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunView {
+    /// The mode it ran in.
+    pub mode: Mode,
+    /// Every lane's events so far.
+    pub lanes: Vec<Vec<Event>>,
+    /// Where the time axis ends, in milliseconds since the start.
+    pub now_ms: f64,
+    /// Share of the work done, 0 to 1.
+    pub progress: f64,
+}
+
+/// The current run and everything the page needs to show and steer it.
+pub struct RunController {
+    /// Starts a run of the scenario.
+    pub start: Callback<Scenario>,
+    /// Asks the current run to stop.
+    pub stop: Callback<()>,
+    /// Whether a run is going (or stopping).
+    pub running: bool,
+    /// Whether Stop was pressed and workers are still leaving.
+    pub stopping: bool,
+    /// The current or last run.
+    pub view: Option<RunView>,
+    /// The last run's outcome.
+    pub notice: Option<Notice>,
+    /// The results table.
+    pub history: Rc<History>,
+}
+
+/// The run controller of the page (one per page).
+#[hook]
+pub fn use_run_controller() -> RunController {
+    let pool = use_memo((), |()| ThreadPool::new());
+    let live = use_mut_ref(|| None::<LiveRun>);
+    let running = use_state_eq(|| false);
+    let stopping = use_state_eq(|| false);
+    let notice = use_state_eq(|| None::<Notice>);
+    let history = use_reducer_eq(History::default);
+    let redraw = use_force_update();
+
+    let on_frame = {
+        let (live, running, notice, history) = (live.clone(), running.setter(), notice.setter(), history.dispatcher());
+        Callback::from(move |()| {
+            if let Some(run) = live.borrow_mut().as_mut() {
+                if let Some(outcome) = poll(run) {
+                    running.set(false);
+                    notice.set(Some(outcome.notice));
+                    if let Some(finished) = outcome.finished {
+                        history.dispatch(finished);
+                    }
+                }
+            }
+            redraw.force_update();
+        })
+    };
+    use_animation_frames(*running, on_frame);
+
+    let start = {
+        let (live, running, stopping, notice) = (live.clone(), running.setter(), stopping.setter(), notice.setter());
+        Callback::from(move |scenario: Scenario| match LiveRun::start(scenario, &pool) {
+            Ok(run) => {
+                *live.borrow_mut() = Some(run);
+                stopping.set(false);
+                notice.set(Some(Notice::Info("Running…".into())));
+                running.set(true);
+            }
+            Err(reason) => notice.set(Some(Notice::Error(format!("The run could not start: {reason}")))),
+        })
+    };
+    let stop = {
+        let (live, stopping) = (live.clone(), stopping.setter());
+        Callback::from(move |()| {
+            if let Some(run) = live.borrow().as_ref() {
+                run.stop();
+                stopping.set(true);
+            }
+        })
+    };
+    let view = live.borrow().as_ref().map(view_of);
+    RunController {
+        start,
+        stop,
+        running: *running,
+        stopping: *stopping,
+        view,
+        notice: (*notice).clone(),
+        history: Rc::new((*history).clone()),
+    }
+}
+
+/// How a run ended, for the page.
+struct Outcome {
+    notice: Notice,
+    finished: Option<FinishedRun>,
+}
+
+/// Reads what is new; once every worker has ended, says how the run ended.
+fn poll(run: &mut LiveRun) -> Option<Outcome> {
+    // Status first: once it says the workers ended, the refresh after it reads every event.
+    let status = run.status();
+    run.refresh();
+    let scenario = run.scenario();
+    match status {
+        RunStatus::Running => None,
+        RunStatus::Stopped => Some(Outcome { notice: Notice::Info("Stopped. Press Run to start again.".into()), finished: None }),
+        RunStatus::Failed(reason) => Some(Outcome {
+            notice: Notice::Error(format!("The run ended because a worker failed: {reason}. The other workers were stopped.")),
+            finished: None,
+        }),
+        RunStatus::Finished(result) => Some(Outcome {
+            notice: Notice::Info(format!("Finished: {result}.")),
+            finished: Some(FinishedRun {
+                experiment: scenario.experiment.clone(),
+                mode: scenario.mode,
+                workers: scenario.workers,
+                summary: run.summary(),
+                gil_handoffs: run.gil_stats().map(|stats| stats.handoffs),
+                result,
+            }),
+        }),
+    }
+}
+
+fn view_of(run: &LiveRun) -> RunView {
+    let lanes = run.lanes().to_vec();
+    let ended = lanes.iter().all(|events| events.last().is_some_and(|event| event.state == engine::WorkerState::Done));
+    let now_ms = if ended { run.summary().wall_ms } else { run.elapsed_ms() };
+    RunView { mode: run.scenario().mode, lanes, now_ms, progress: run.progress() }
+}
+
+/// Calls `on_frame` on every animation frame while `active`.
+#[hook]
+fn use_animation_frames(active: bool, on_frame: Callback<()>) {
+    use_effect_with(active, move |&active| {
+        let looping = Rc::new(Cell::new(active));
+        if active {
+            request_frame(on_frame, looping.clone());
+        }
+        move || looping.set(false)
+    });
+}
+
+/// Asks for one animation frame that calls `on_frame` and asks for the next, while `looping`.
+/// Each frame's closure is owned by JavaScript and freed after its one call, so ending the
+/// loop from inside `on_frame` (a re-render tearing the effect down) frees nothing in use.
+fn request_frame(on_frame: Callback<()>, looping: Rc<Cell<bool>>) {
+    let frame = Closure::once_into_js(move || {
+        if looping.get() {
+            on_frame.emit(());
+            request_frame(on_frame, looping);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
+}

@@ -20,6 +20,7 @@ fn main() {
     if web_sys::window().is_none() {
         return;
     }
-    runtime::report_panics();
+    // Set through yew, or yew replaces it with its own; thread workers share it with the page.
+    yew::set_custom_panic_hook(Box::new(runtime::report_panic));
     yew::Renderer::<app::App>::new().render();
 }

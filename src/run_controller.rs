@@ -9,7 +9,11 @@ use runtime::{LiveRun, RunStatus, ThreadPool};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::components::environment_status::{core_count, cross_origin_isolated};
 use crate::history::{FinishedRun, History};
+
+/// Thread workers started with the page: as many as cores, up to this.
+const PRESTARTED_WORKERS_AT_MOST: usize = 8;
 
 /// A message about the last run: information, or an error to announce at once.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,7 +58,13 @@ pub struct RunController {
 /// The run controller of the page (one per page).
 #[hook]
 pub fn use_run_controller() -> RunController {
-    let pool = use_memo((), |()| ThreadPool::new());
+    let pool = use_memo((), |()| {
+        let pool = ThreadPool::new();
+        if cross_origin_isolated() {
+            pool.prestart(core_count().clamp(2, PRESTARTED_WORKERS_AT_MOST));
+        }
+        pool
+    });
     let live = use_mut_ref(|| None::<LiveRun>);
     let running = use_state_eq(|| false);
     let stopping = use_state_eq(|| false);

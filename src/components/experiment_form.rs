@@ -46,7 +46,7 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
     let can_run = props.problems.is_empty() && !props.running;
     html! {
-        <form class="experiment-form" {onsubmit} aria-label="Experiment">
+        <form class="experiment-form" {onsubmit} aria-label="Experiment settings">
             <div class="field">
                 <label for="experiment">{ "Experiment" }</label>
                 <select id="experiment" onchange={change(|f, key| FormFields { kind: ExperimentKind::from_key(&key).unwrap_or(f.kind), ..f }).reform(select_value)}>

@@ -170,14 +170,10 @@ pub struct ProcessPool {
 }
 
 impl ProcessPool {
-    /// The pool for `scenario`, started at the clock reading `origin_ms`; every lane starts in
-    /// [`WorkerState::Starting`].
+    /// The pool for `scenario`, started at the clock reading `origin_ms`.
     pub fn new(scenario: &Scenario, origin_ms: f64) -> Self {
         let tasks = scenario.tasks();
         let recorder = Recorder::new(scenario.lanes(), origin_ms);
-        for lane in 0..recorder.lanes() {
-            recorder.record_at(lane, WorkerState::Starting, origin_ms);
-        }
         ProcessPool {
             results: vec![None; tasks.len()],
             tasks,

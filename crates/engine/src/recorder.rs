@@ -93,8 +93,11 @@ pub struct Recorder {
 
 impl Recorder {
     /// A recorder for `lanes` workers; times are kept relative to `origin_ms` (a clock reading).
+    /// Every lane begins [`WorkerState::Starting`] at the origin: until its worker records its
+    /// first state, the worker is being started (a Web Worker being created takes real time).
     pub fn new(lanes: usize, origin_ms: f64) -> Self {
-        Recorder { origin_ms, lanes: (0..lanes).map(|_| Lane::default()).collect() }
+        let starting = || Lane { events: Mutex::new(vec![Event { at_ms: 0.0, state: WorkerState::Starting }]) };
+        Recorder { origin_ms, lanes: (0..lanes).map(|_| starting()).collect() }
     }
 
     /// How many lanes.
@@ -168,11 +171,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_lane_begins_starting_at_the_origin() {
+        let recorder = Recorder::new(2, 50.0);
+        for events in recorder.snapshot() {
+            assert_eq!(events, vec![Event { at_ms: 0.0, state: WorkerState::Starting }]);
+        }
+    }
+
+    #[test]
     fn a_repeated_state_is_recorded_once() {
         let recorder = Recorder::new(1, 0.0);
         recorder.record_at(0, WorkerState::Running, 1.0);
         recorder.record_at(0, WorkerState::Running, 2.0);
-        assert_eq!(recorder.snapshot()[0].len(), 1);
+        assert_eq!(recorder.snapshot()[0].len(), 2);
     }
 
     #[test]
@@ -180,7 +191,7 @@ mod tests {
         let recorder = Recorder::new(1, 0.0);
         recorder.record_at(0, WorkerState::Done, 1.0);
         recorder.record_at(0, WorkerState::Running, 2.0);
-        assert_eq!(recorder.snapshot()[0], vec![Event { at_ms: 1.0, state: WorkerState::Done }]);
+        assert_eq!(recorder.snapshot()[0].last(), Some(&Event { at_ms: 1.0, state: WorkerState::Done }));
     }
 
     #[test]
@@ -189,7 +200,7 @@ mod tests {
         recorder.record_at(0, WorkerState::Running, 105.0);
         recorder.record_at(0, WorkerState::Idle, 103.0);
         let events = &recorder.snapshot()[0];
-        assert_eq!(events[1].at_ms, 5.0);
+        assert_eq!(events[2].at_ms, 5.0);
     }
 
     #[test]
@@ -208,6 +219,6 @@ mod tests {
         let recorder = Recorder::new(1, 0.0);
         recorder.record_at(0, WorkerState::Running, 1.0);
         recorder.record_at(0, WorkerState::Idle, 2.0);
-        assert_eq!(recorder.try_read(0, 1).unwrap().len(), 1);
+        assert_eq!(recorder.try_read(0, 2).unwrap().len(), 1);
     }
 }

@@ -168,10 +168,19 @@ fn recorded_events_are_well_formed() {
 }
 
 #[test]
-fn processes_start_in_their_own_starting_state() {
-    let scenario = scenario(pi(10_000, 1), Mode::Processes, 2);
-    let run = run_natively(&scenario, None);
-    for events in &run.lanes {
-        assert_eq!(events[0].state, WorkerState::Starting);
+fn every_worker_starts_in_the_starting_state() {
+    for mode in Mode::ALL {
+        let run = run_natively(&scenario(pi(10_000, 1), mode, 2), None);
+        for events in &run.lanes {
+            assert_eq!(events[0], Event { at_ms: 0.0, state: WorkerState::Starting }, "{mode:?}");
+        }
     }
+}
+
+#[test]
+fn default_prime_limits_are_estimated_at_under_a_few_seconds() {
+    // Measured: limits 1M, 2M, 3M take 0.66 s in headless Chromium; the estimate errs high but
+    // not by so much that reasonable sizes are refused.
+    let seconds = Experiment::SumOfPrimes { limits: vec![1_000_000, 2_000_000, 3_000_000] }.estimated_serial_seconds();
+    assert!((0.66..6.6).contains(&seconds), "estimated {seconds} s");
 }

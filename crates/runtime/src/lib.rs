@@ -4,6 +4,7 @@
 //! - `shared_run.rs`: single, threads + GIL and free-threaded runs on thread workers.
 //! - `process_run.rs`: processes runs on workers with memory of their own.
 //! - [`ThreadPool`] (`thread_pool.rs`): reusable workers on the page's shared memory.
+//! - `warm_up.rs`: a short run of each workload on new workers, before any measured run.
 //! - `worker.js`, `worker_script.rs`: the script workers run and how they are made.
 //! - `worker_entries.rs`: the Rust entry points inside workers, and panic reporting.
 //! - [`BrowserClock`] (`clock.rs`): one time base for the page and all workers.
@@ -16,11 +17,12 @@ mod live_run;
 mod process_run;
 mod shared_run;
 mod thread_pool;
+mod warm_up;
 mod worker_entries;
 mod worker_script;
 
 pub use clock::BrowserClock;
 pub use live_run::{LiveRun, RunStatus};
 pub use thread_pool::{JobEnd, ThreadPool};
-pub use worker_entries::{process_worker_handle, process_worker_ready, report_panics, thread_worker_run};
+pub use worker_entries::{process_worker_handle, process_worker_ready, report_panic, thread_worker_run};
 pub use worker_script::describe;

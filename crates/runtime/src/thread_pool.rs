@@ -12,6 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
+use crate::warm_up::warm_up;
 use crate::worker_entries::{job_address, Job};
 use crate::worker_script::{field, message, spawn_worker};
 
@@ -28,6 +29,15 @@ impl ThreadPool {
     /// An empty pool; workers are made when first needed.
     pub fn new() -> Self {
         ThreadPool::default()
+    }
+
+    /// Starts `count` workers ahead of the first run, each warming up the workloads, so the
+    /// first run measures neither worker start-up nor unoptimised code.
+    pub fn prestart(&self, count: usize) {
+        for _ in 0..count {
+            // A worker that cannot start here will be reported by the run that needs it.
+            let _ = self.run(Box::new(warm_up), |_| {});
+        }
     }
 
     /// Runs `job` on an idle worker (or a new one) and calls `on_end` on the page when it ends.

@@ -29,7 +29,7 @@ pub fn thread_worker_run(address: usize) {
 #[wasm_bindgen]
 pub fn process_worker_ready() -> String {
     // A process has memory of its own, so the page's panic hook is not installed here.
-    report_panics();
+    std::panic::set_hook(Box::new(report_panic));
     ProcessWorker::new(&BrowserClock, 0.0).ready().encode()
 }
 
@@ -48,18 +48,17 @@ pub fn process_worker_handle(run_origin_ms: f64, text: &str) {
     });
 }
 
-/// Installs the panic hook: inside a worker it posts `{kind: "panic", message}` to the page
-/// (which then stops the run and shows the message); on the page it logs to the console.
-pub fn report_panics() {
-    std::panic::set_hook(Box::new(|info| {
-        let text = panic_text(info);
-        match js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() {
-            Ok(scope) => {
-                let _ = scope.post_message(&message(&[("kind", &"panic".into()), ("message", &text.into())]));
-            }
-            Err(_) => web_sys::console::error_1(&text.into()),
+/// The panic hook of the page and every worker: inside a worker it posts
+/// `{kind: "panic", message}` to the page (which then stops the run and shows the message);
+/// on the page it logs to the console.
+pub fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let text = panic_text(info);
+    match js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() {
+        Ok(scope) => {
+            let _ = scope.post_message(&message(&[("kind", &"panic".into()), ("message", &text.into())]));
         }
-    }));
+        Err(_) => web_sys::console::error_1(&info.to_string().into()),
+    }
 }
 
 fn panic_text(info: &std::panic::PanicHookInfo<'_>) -> String {

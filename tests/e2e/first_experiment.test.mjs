@@ -1,0 +1,180 @@
+// The first experiment end to end, in headless Chromium against the built dist/ (issue 2).
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { openPlayground, saveScreenshot } from "../support/browser.mjs";
+import {
+  chooseExperiment, chooseMode, fill, intervalsIn, lastResult, notice, overlapsBetweenWorkers,
+  runToEnd, tableRows, waitForRunEnd,
+} from "../support/playground.mjs";
+
+/** Timestamps from different workers may disagree by the browser's timer coarsening (5 µs each). */
+const CLOCK_JITTER_MS = 0.02;
+const MODES = ["single worker", "threads + GIL", "free-threaded", "processes"];
+
+let playground;
+before(async () => {
+  playground = await openPlayground();
+});
+after(async () => {
+  await playground.close();
+});
+
+describe("the page", () => {
+  test("is cross-origin isolated and says so, with the core count", async () => {
+    const { page } = playground;
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const status = await page.getByRole("region", { name: "This machine" }).textContent();
+    assert.match(status, new RegExp(`${cores} cores?`));
+    assert.match(status, /Cross-origin isolated/);
+  });
+});
+
+describe("Monte Carlo pi with 2 workers", () => {
+  for (const mode of MODES) {
+    test(`estimates pi within 0.01 in the ${mode} mode, on one lane per worker`, async () => {
+      const { page } = playground;
+      await chooseExperiment(page, "Monte Carlo pi");
+      await fill(page, "Samples (points in all)", 20_000_000);
+      await fill(page, "Workers (1–64)", 2);
+      await chooseMode(page, mode);
+      assert.match(await runToEnd(page), /^Finished/);
+      const row = await lastResult(page);
+      assert.equal(row.Mode, mode);
+      const estimate = Number(row.Result.match(/π ≈ ([\d.]+)/)[1]);
+      assert.ok(Math.abs(estimate - Math.PI) < 0.01, `estimate ${estimate}`);
+      const lanes = mode === "single worker" ? 1 : 2;
+      assert.equal((await tableRows(page, "Time per worker and state")).length, lanes);
+      assert.match(await page.getByRole("img", { name: /^Timeline of/ }).getAttribute("aria-label"), new RegExp(`of ${lanes} worker`));
+    });
+  }
+
+  test("free-threaded workers run at the same time", async () => {
+    const { page } = playground;
+    await chooseMode(page, "free-threaded");
+    await runToEnd(page);
+    const overlaps = overlapsBetweenWorkers(await intervalsIn(page, "running"));
+    assert.ok(overlaps.some((ms) => ms > 1), `overlaps: ${overlaps}`);
+  });
+
+  test("under the GIL no two workers ever run at the same time, and the GIL changes hands", async () => {
+    const { page } = playground;
+    await chooseMode(page, "threads + GIL");
+    await runToEnd(page);
+    const running = await intervalsIn(page, "running");
+    assert.equal(running.size, 2, "both workers ran");
+    const overlaps = overlapsBetweenWorkers(running).filter((ms) => ms > CLOCK_JITTER_MS);
+    assert.deepEqual(overlaps, []);
+    assert.ok(Number((await lastResult(page))["GIL hand-offs"]) >= 1);
+    await saveScreenshot(page, "gil-run");
+  });
+});
+
+describe("the other experiments", () => {
+  const cases = [
+    ["Countdown", [["Count (decrements in all)", 50_000_000]], /2 counter\(s\), 0 left to count/],
+    ["Sum of primes", [["Limits (one task each, separated by commas)", "10000, 20000, 30000"]], /below 10000: 5736396; below 20000: 21171191; below 30000: 45675864/],
+    ["Sleep (blocking I/O)", [["Sleeps (tasks)", 4], ["Milliseconds per sleep", 50]], /4 sleep\(s\) of 50 ms completed/],
+  ];
+  for (const [experiment, fields, expected] of cases) {
+    test(`${experiment} gives its exact result under the GIL`, async () => {
+      const { page } = playground;
+      await chooseExperiment(page, experiment);
+      for (const [label, value] of fields) await fill(page, label, value);
+      await chooseMode(page, "threads + GIL");
+      await runToEnd(page);
+      assert.match((await lastResult(page)).Result, expected);
+    });
+  }
+
+  test("sleeps overlap under the GIL, because blocking I/O releases it", async () => {
+    const { page } = playground;
+    const blocked = await intervalsIn(page, "in I/O");
+    assert.ok(overlapsBetweenWorkers(blocked).some((ms) => ms > 10));
+  });
+});
+
+describe("Stop", () => {
+  test("ends a run midway, and the next run works", async () => {
+    const { page } = playground;
+    await chooseExperiment(page, "Monte Carlo pi");
+    await fill(page, "Samples (points in all)", 1_000_000_000);
+    await chooseMode(page, "threads + GIL");
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByRole("progressbar").waitFor();
+    await page.waitForTimeout(300);
+    await page.getByRole("button", { name: "Stop" }).click();
+    assert.match(await waitForRunEnd(page), /^Stopped/);
+    await fill(page, "Samples (points in all)", 2_000_000);
+    assert.match(await runToEnd(page), /^Finished/);
+  });
+
+  test("ends a processes run midway, and the next run works", async () => {
+    const { page } = playground;
+    await fill(page, "Samples (points in all)", 1_000_000_000);
+    await chooseMode(page, "processes");
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.waitForTimeout(300);
+    await page.getByRole("button", { name: "Stop" }).click();
+    assert.match(await waitForRunEnd(page), /^Stopped/);
+    await fill(page, "Samples (points in all)", 2_000_000);
+    assert.match(await runToEnd(page), /^Finished/);
+  });
+});
+
+describe("bad input", () => {
+  const refusals = [
+    ["Workers (1–64)", 0, /Workers must be between 1 and 64/],
+    ["Workers (1–64)", 65, /Workers must be between 1 and 64/],
+    ["Workers (1–64)", -3, /Workers must be between 1 and 64/],
+    ["Samples (points in all)", "99999999999999", /the limit is 120 s/],
+    ["Samples (points in all)", "lots", /Samples must be a number/],
+    ["GIL switch interval (ms, threads + GIL only)", 0, /switch interval must be between 0.1 and 100 ms/],
+  ];
+  for (const [label, value, message] of refusals) {
+    test(`${label} = ${value} is refused with the limit named, and fixing it allows Run`, async () => {
+      const { page } = playground;
+      await chooseExperiment(page, "Monte Carlo pi");
+      const before = await page.getByLabel(label, { exact: true }).inputValue();
+      await fill(page, label, value);
+      const problems = page.getByRole("alert", { name: "What to fix before running" });
+      assert.match(await problems.textContent(), message);
+      assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), false);
+      await fill(page, label, before);
+      assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), true);
+    });
+  }
+
+  for (const mode of ["threads + GIL", "free-threaded", "processes"]) {
+    test(`a worker that fails in the ${mode} mode ends the run with its message, and the page stays usable`, async () => {
+      const { page, errors } = playground;
+      await fill(page, "Samples (points in all)", 1_000_000_000);
+      await fill(page, "Workers (1–64)", 2);
+      await chooseMode(page, mode);
+      await page.getByRole("checkbox", { name: /Make the last worker fail/ }).check();
+      assert.match(await runToEnd(page), /worker failed: .*failed on purpose/);
+      assert.equal(await page.getByRole("alert").filter({ hasText: "failed on purpose" }).count(), 1);
+      await page.getByRole("checkbox", { name: /Make the last worker fail/ }).uncheck();
+      await fill(page, "Samples (points in all)", 2_000_000);
+      assert.match(await runToEnd(page), /^Finished/);
+      errors.length = 0;
+    });
+  }
+});
+
+describe("layout", () => {
+  test("fits a phone screen, in dark mode, without sideways scrolling", async () => {
+    const { page } = playground;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${overflow}px wider than the screen`);
+    await saveScreenshot(page, "phone-dark");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ colorScheme: "light" });
+  });
+
+  test("no page errors were logged during the runs", () => {
+    assert.deepEqual(playground.errors, []);
+  });
+});

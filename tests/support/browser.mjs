@@ -1,0 +1,56 @@
+// Opens the built playground in Debian's headless Chromium (playwright-core drives it).
+import { mkdtemp, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { serveStatic } from "./static-server.mjs";
+
+export const DIST = resolve(import.meta.dirname, "../../dist");
+export const ARTEFACTS = resolve(import.meta.dirname, "../../test-results");
+
+/** Serves dist/ and opens it; resolves to { page, errors, close }. `errors` collects page errors. */
+export async function openPlayground() {
+  const server = await serveStatic(DIST);
+  const profile = await mkdtemp(join(tmpdir(), "gil-playground-chromium-"));
+  // Chromium writes beside the profile, not in the home directory.
+  process.env.XDG_CONFIG_HOME = profile;
+  process.env.XDG_CACHE_HOME = profile;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Run" }).waitFor();
+  return {
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      await server.close();
+    },
+  };
+}
+
+/** Saves a full-page screenshot into test-results/ and returns its path. */
+export async function saveScreenshot(page, name) {
+  await mkdir(ARTEFACTS, { recursive: true });
+  const path = join(ARTEFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,90 @@
+// Steps a learner takes on the playground page, found by role and accessible name.
+import assert from "node:assert/strict";
+
+/** How long any one run may take in the tests before it counts as hung. */
+const RUN_TIMEOUT_MS = 60_000;
+
+/** Picks an experiment by its label in the picker. */
+export async function chooseExperiment(page, label) {
+  await page.getByRole("combobox", { name: "Experiment" }).selectOption({ label });
+}
+
+/** Picks a mode by its label. */
+export async function chooseMode(page, label) {
+  await page.getByRole("radio", { name: label, exact: true }).check();
+}
+
+/** Types into the field labelled `label`. */
+export async function fill(page, label, value) {
+  await page.getByLabel(label, { exact: true }).fill(String(value));
+}
+
+/** Presses Run and waits until the run has ended; resolves to the notice under "Timeline". */
+export async function runToEnd(page) {
+  await page.getByRole("button", { name: "Run" }).click();
+  return waitForRunEnd(page);
+}
+
+/** Waits until Run can be pressed again, and returns the run's notice text. */
+export async function waitForRunEnd(page) {
+  const run = page.getByRole("button", { name: "Run" });
+  const deadline = Date.now() + RUN_TIMEOUT_MS;
+  while (!(await run.isEnabled())) {
+    assert.ok(Date.now() < deadline, "the run did not end within a minute");
+    await page.waitForTimeout(50);
+  }
+  return notice(page);
+}
+
+/** The text of the run's notice (a status or an alert). */
+export async function notice(page) {
+  return (await page.locator("section[aria-labelledby=timeline-heading] .notice").textContent()).trim();
+}
+
+/** The rows of a table found by its accessible name, as arrays of cell texts (header row excluded). */
+export async function tableRows(page, name) {
+  return page.getByRole("table", { name }).evaluate((table) =>
+    [...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent.trim())),
+  );
+}
+
+/** The last results-table row as an object keyed by column header. */
+export async function lastResult(page) {
+  const table = page.getByRole("table", { name: "Results" });
+  const headers = await table.evaluate((t) => [...t.tHead.rows[0].cells].map((cell) => cell.textContent.trim()));
+  const rows = await tableRows(page, "Results");
+  assert.ok(rows.length > 0, "no results row");
+  return Object.fromEntries(headers.map((header, i) => [header, rows.at(-1)[i]]));
+}
+
+/** Each worker's intervals in `state`, from the "Timeline events" table: Map worker -> [[from, to]]. */
+export async function intervalsIn(page, state) {
+  const details = page.locator("details", { has: page.getByText("Every state change, as a table") });
+  if (!(await details.evaluate((element) => element.open))) {
+    await details.getByText("Every state change, as a table").click();
+  }
+  const byWorker = new Map();
+  for (const [worker, rowState, from, to] of await tableRows(page, "Timeline events")) {
+    if (rowState !== state) continue;
+    if (!byWorker.has(worker)) byWorker.set(worker, []);
+    byWorker.get(worker).push([Number(from), Number(to)]);
+  }
+  return byWorker;
+}
+
+/** Milliseconds during which intervals of two different workers overlap, pair by pair. */
+export function overlapsBetweenWorkers(byWorker) {
+  const workers = [...byWorker.keys()];
+  const overlaps = [];
+  for (let a = 0; a < workers.length; a++) {
+    for (let b = a + 1; b < workers.length; b++) {
+      for (const [startA, endA] of byWorker.get(workers[a])) {
+        for (const [startB, endB] of byWorker.get(workers[b])) {
+          const overlap = Math.min(endA, endB) - Math.max(startA, startB);
+          if (overlap > 0) overlaps.push(overlap);
+        }
+      }
+    }
+  }
+  return overlaps;
+}

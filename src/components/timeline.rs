@@ -2,7 +2,8 @@
 //! same data for screen readers (time per state while running, every state change once ended).
 
 use engine::{intervals, time_in, WorkerState};
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::prelude::*;
+use web_sys::{EventTarget, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::charts::palette::{prefers_dark, state_colour};
@@ -26,6 +27,8 @@ pub struct TimelineProps {
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let canvas = use_node_ref();
+    let redraw = use_force_update();
+    use_effect_with((), move |()| redraw_on_resize_or_theme_change(move || redraw.force_update()));
     {
         let (canvas, view) = (canvas.clone(), props.view.clone());
         use_effect(move || {
@@ -50,6 +53,23 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <EventsTable view={props.view.clone()} />
             }
         </>
+    }
+}
+
+/// Calls `redraw` when the window is resized or the colour scheme changes; returns the
+/// clean-up that stops listening.
+fn redraw_on_resize_or_theme_change(redraw: impl Fn() + 'static) -> impl FnOnce() {
+    let listener = Closure::<dyn Fn()>::new(redraw);
+    let window = web_sys::window();
+    let scheme = window.as_ref().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let targets: Vec<EventTarget> = window.map(Into::into).into_iter().chain(scheme.map(Into::into)).collect();
+    for (target, event) in targets.iter().zip(["resize", "change"]) {
+        let _ = target.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    }
+    move || {
+        for (target, event) in targets.iter().zip(["resize", "change"]) {
+            let _ = target.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
     }
 }
 

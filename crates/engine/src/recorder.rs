@@ -163,7 +163,8 @@ pub fn time_in(events: &[Event], state: WorkerState, now_ms: f64) -> f64 {
         .iter()
         .filter(|interval| interval.state == state)
         .map(Interval::duration_ms)
-        .sum()
+        // A fold from +0.0: an empty float `sum()` is -0.0, which would print as "-0.0".
+        .fold(0.0, |total, ms| total + ms)
 }
 
 #[cfg(test)]

@@ -12,6 +12,11 @@
 //! The page's main thread must never block (an atomic wait traps there): everything the page
 //! calls here returns at once.
 
+// Thread workers share the page's memory: without atomics wasm-bindgen silently emits
+// single-threaded glue and workers fail at run time, so refuse such a build here.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+compile_error!("build for wasm32 with +atomics and shared memory: see .cargo/config.toml");
+
 mod clock;
 mod live_run;
 mod process_run;

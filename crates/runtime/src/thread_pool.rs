@@ -82,9 +82,12 @@ impl ThreadPool {
     }
 }
 
+/// What to call once a job has ended.
+type OnEnd = Box<dyn FnOnce(JobEnd)>;
+
 /// The end-of-job callback and the panic message that may precede a trap.
 struct JobEnding {
-    on_end: RefCell<Option<Box<dyn FnOnce(JobEnd)>>>,
+    on_end: RefCell<Option<OnEnd>>,
     panic: RefCell<Option<String>>,
 }
 

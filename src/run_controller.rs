@@ -15,6 +15,10 @@ use crate::history::{FinishedRun, History};
 /// Thread workers started with the page: as many as cores, up to this.
 const PRESTARTED_WORKERS_AT_MOST: usize = 8;
 
+/// While a run goes, the page is redrawn at most this often (ms): 20 frames a second look live,
+/// and leave the workers more of a small machine's cores than 60 would.
+const REDRAW_EVERY_MS: f64 = 50.0;
+
 /// A message about the last run: information, or an error to announce at once.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
@@ -72,18 +76,25 @@ pub fn use_run_controller() -> RunController {
     let history = use_reducer_eq(History::default);
     let redraw = use_force_update();
 
+    let last_redraw_ms = use_mut_ref(|| 0.0);
     let on_frame = {
         let (live, running, notice, history) = (live.clone(), running.setter(), notice.setter(), history.dispatcher());
         Callback::from(move |()| {
-            if let Some(run) = live.borrow_mut().as_mut() {
-                if let Some(outcome) = poll(run) {
+            let Some(run) = &mut *live.borrow_mut() else { return };
+            let now_ms = js_sys::Date::now();
+            match poll(run) {
+                Some(outcome) => {
                     running.set(false);
                     notice.set(Some(outcome.notice));
                     if let Some(finished) = outcome.finished {
                         history.dispatch(finished);
                     }
                 }
+                // Drawing costs the workers CPU on small machines: redraw at most every 50 ms.
+                None if now_ms - *last_redraw_ms.borrow() < REDRAW_EVERY_MS => return,
+                None => {}
             }
+            *last_redraw_ms.borrow_mut() = now_ms;
             redraw.force_update();
         })
     };

@@ -26,8 +26,12 @@ pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, dark: bool) {
     let ratio = web_sys::window().map_or(1.0, |window| window.device_pixel_ratio());
     let width = f64::from(canvas.client_width().max(240));
     let height = timeline_height(view.lanes.len());
-    canvas.set_width((width * ratio) as u32);
-    canvas.set_height((height * ratio) as u32);
+    let (pixel_width, pixel_height) = ((width * ratio) as u32, (height * ratio) as u32);
+    // Resizing reallocates the bitmap: only when the size really changed.
+    if canvas.width() != pixel_width || canvas.height() != pixel_height {
+        canvas.set_width(pixel_width);
+        canvas.set_height(pixel_height);
+    }
     let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
     context.clear_rect(0.0, 0.0, width, height);
 

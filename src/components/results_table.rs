@@ -57,7 +57,7 @@ fn result_row(row: &ResultRow) -> Html {
             <td>{ format!("{:.0}", row.summary.busy_ms) }</td>
             <td>{ speed_up }</td>
             <td>{ handoffs }</td>
-            <td>{ row.result.to_string() }</td>
+            <td class="result">{ row.result.to_string() }</td>
         </tr>
     }
 }

@@ -8,9 +8,12 @@ import { serveStatic } from "./static-server.mjs";
 export const DIST = resolve(import.meta.dirname, "../../dist");
 export const ARTEFACTS = resolve(import.meta.dirname, "../../test-results");
 
-/** Serves dist/ and opens it; resolves to { page, errors, close }. `errors` collects page errors. */
-export async function openPlayground() {
-  const server = await serveStatic(DIST);
+/**
+ * Serves dist/ and opens it; resolves to { page, errors, close }. `errors` collects page errors.
+ * `isolated: false` serves it without the cross-origin isolation headers.
+ */
+export async function openPlayground({ isolated = true } = {}) {
+  const server = await serveStatic(DIST, { isolated });
   const profile = await mkdtemp(join(tmpdir(), "gil-playground-chromium-"));
   // Chromium writes beside the profile, not in the home directory.
   process.env.XDG_CONFIG_HOME = profile;

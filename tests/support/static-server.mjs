@@ -11,8 +11,11 @@ const TYPES = {
   ".css": "text/css",
 };
 
-/** Serves `root` on a free port of 127.0.0.1; resolves to { url, close }. */
-export async function serveStatic(root) {
+/**
+ * Serves `root` on a free port of 127.0.0.1; resolves to { url, close }. With `isolated: false`
+ * the isolation headers are left out, as on a page that embeds the playground.
+ */
+export async function serveStatic(root, { isolated = true } = {}) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, "http://localhost").pathname;
     const file = normalize(join(root, path === "/" ? "index.html" : path));
@@ -22,11 +25,13 @@ export async function serveStatic(root) {
     }
     try {
       const body = await readFile(file);
+      const isolation = isolated
+        ? { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" }
+        : {};
       response.writeHead(200, {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-        "Cross-Origin-Opener-Policy": "same-origin",
-        "Cross-Origin-Embedder-Policy": "require-corp",
         "Cache-Control": "no-store",
+        ...isolation,
       });
       response.end(body);
     } catch {

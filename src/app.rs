@@ -40,11 +40,15 @@ pub fn App() -> Html {
                 <section aria-labelledby="experiment-heading" class="panel">
                     <h2 id="experiment-heading">{ "Experiment" }</h2>
                     <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} on_stop={controller.stop.clone()}
-                        running={controller.running} stopping={controller.stopping} shared_memory={*shared_memory} />
+                        ready={controller.ready} running={controller.running} stopping={controller.stopping} shared_memory={*shared_memory} />
                 </section>
                 <section aria-labelledby="timeline-heading" class="panel">
                     <h2 id="timeline-heading">{ "Timeline" }</h2>
-                    { notice_line(controller.notice.as_ref()) }
+                    if controller.ready {
+                        { notice_line(controller.notice.as_ref()) }
+                    } else {
+                        { notice_line(Some(&Notice::Info("Preparing the workers…".into()))) }
+                    }
                     if let Some(view) = &controller.view {
                         <div class="progress">
                             <label for="progress">{ "Progress" }</label>

@@ -47,6 +47,8 @@ pub struct RunController {
     pub start: Callback<Scenario>,
     /// Asks the current run to stop.
     pub stop: Callback<()>,
+    /// Whether the workers started with the page are ready (Run waits for them).
+    pub ready: bool,
     /// Whether a run is going (or stopping).
     pub running: bool,
     /// Whether Stop was pressed and workers are still leaving.
@@ -62,13 +64,16 @@ pub struct RunController {
 /// The run controller of the page (one per page).
 #[hook]
 pub fn use_run_controller() -> RunController {
-    let pool = use_memo((), |()| {
-        let pool = ThreadPool::new();
-        if cross_origin_isolated() {
-            pool.prestart(core_count().clamp(2, PRESTARTED_WORKERS_AT_MOST));
-        }
-        pool
-    });
+    let ready = use_state_eq(|| false);
+    let pool = {
+        let ready = ready.setter();
+        use_memo((), move |()| {
+            let pool = ThreadPool::new();
+            let workers = if cross_origin_isolated() { core_count().clamp(2, PRESTARTED_WORKERS_AT_MOST) } else { 0 };
+            pool.prestart(workers, move || ready.set(true));
+            pool
+        })
+    };
     let live = use_mut_ref(|| None::<LiveRun>);
     let running = use_state_eq(|| false);
     let stopping = use_state_eq(|| false);
@@ -125,6 +130,7 @@ pub fn use_run_controller() -> RunController {
     RunController {
         start,
         stop,
+        ready: *ready,
         running: *running,
         stopping: *stopping,
         view,

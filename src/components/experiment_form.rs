@@ -20,6 +20,8 @@ pub struct ExperimentFormProps {
     pub on_run: Callback<()>,
     /// Called when Stop is pressed.
     pub on_stop: Callback<()>,
+    /// Whether the workers are ready for a first run.
+    pub ready: bool,
     /// Whether a run is going.
     pub running: bool,
     /// Whether Stop was pressed and the workers are leaving.
@@ -44,7 +46,7 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
         })
     };
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
-    let can_run = props.problems.is_empty() && !props.running;
+    let can_run = props.ready && props.problems.is_empty() && !props.running;
     html! {
         <form class="experiment-form" {onsubmit} aria-label="Experiment settings">
             <div class="field">

@@ -31,12 +31,28 @@ impl ThreadPool {
         ThreadPool::default()
     }
 
-    /// Starts `count` workers ahead of the first run, each warming up the workloads, so the
-    /// first run measures neither worker start-up nor unoptimised code.
-    pub fn prestart(&self, count: usize) {
+    /// Starts `count` workers ahead of the first run, each warming up the workloads, and calls
+    /// `on_ready` once all have finished (or failed to start: the run that needs them will say
+    /// so). The first run then measures neither worker start-up nor unoptimised code.
+    pub fn prestart(&self, count: usize, on_ready: impl FnOnce() + 'static) {
+        if count == 0 {
+            return on_ready();
+        }
+        let pending = Rc::new(RefCell::new((count, Some(on_ready))));
+        let end_one = move || {
+            let mut pending = pending.borrow_mut();
+            pending.0 -= 1;
+            if pending.0 == 0 {
+                if let Some(on_ready) = pending.1.take() {
+                    on_ready();
+                }
+            }
+        };
         for _ in 0..count {
-            // A worker that cannot start here will be reported by the run that needs it.
-            let _ = self.run(Box::new(warm_up), |_| {});
+            let end = end_one.clone();
+            if self.run(Box::new(warm_up), move |_| end()).is_err() {
+                end_one();
+            }
         }
     }
 

@@ -159,7 +159,7 @@ fn poll(run: &mut LiveRun) -> Option<Outcome> {
             finished: None,
         }),
         RunStatus::Finished(result) => Some(Outcome {
-            notice: Notice::Info(format!("Finished: {result}.")),
+            notice: Notice::Info(format!("Finished: {result}.{}", messages_line(run))),
             finished: Some(FinishedRun {
                 experiment: scenario.experiment.clone(),
                 mode: scenario.mode,
@@ -170,6 +170,13 @@ fn poll(run: &mut LiveRun) -> Option<Outcome> {
             }),
         }),
     }
+}
+
+/// For processes runs: how much text crossed between the page and the processes.
+fn messages_line(run: &LiveRun) -> String {
+    run.message_bytes().map_or_else(String::new, |(sent, received)| {
+        format!(" Serialised messages: {sent} bytes to the processes, {received} bytes back.")
+    })
 }
 
 fn view_of(run: &LiveRun) -> RunView {

@@ -38,7 +38,9 @@ describe("Monte Carlo pi with 2 workers", () => {
       await fill(page, "Samples (points in all)", 20_000_000);
       await fill(page, "Workers (1–64)", 2);
       await chooseMode(page, mode);
-      assert.match(await runToEnd(page), /^Finished/);
+      const finished = await runToEnd(page);
+      assert.match(finished, /^Finished/);
+      if (mode === "processes") assert.match(finished, /Serialised messages: [1-9]\d* bytes to the processes, [1-9]\d* bytes back/);
       const row = await lastResult(page);
       assert.equal(row.Mode, mode);
       const estimate = Number(row.Result.match(/π ≈ ([\d.]+)/)[1]);

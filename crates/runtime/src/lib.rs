@@ -30,4 +30,3 @@ pub use clock::BrowserClock;
 pub use live_run::{LiveRun, RunStatus};
 pub use thread_pool::{JobEnd, ThreadPool};
 pub use worker_entries::{process_worker_handle, process_worker_ready, report_panic, thread_worker_run};
-pub use worker_script::describe;

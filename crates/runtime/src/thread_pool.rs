@@ -14,7 +14,7 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::warm_up::warm_up;
 use crate::worker_entries::{job_address, Job};
-use crate::worker_script::{field, message, spawn_worker};
+use crate::worker_script::{describe, field, message, spawn_worker};
 
 /// How a job ended: normally, or with the reason its worker stopped.
 pub type JobEnd = Result<(), String>;
@@ -66,7 +66,7 @@ impl ThreadPool {
             None => spawn_thread_worker()?,
         };
         self.watch(&worker, on_end);
-        worker.post_message(&message(&[("job", &job_address(job).into())])).map_err(crate::describe)
+        worker.post_message(&message(&[("job", &job_address(job).into())])).map_err(describe)
     }
 
     /// Sends the worker's end of job to `on_end`, and returns it to the pool unless it trapped.

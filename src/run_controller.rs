@@ -85,9 +85,11 @@ pub fn use_run_controller() -> RunController {
     let on_frame = {
         let (live, running, notice, history) = (live.clone(), running.setter(), notice.setter(), history.dispatcher());
         Callback::from(move |()| {
-            let Some(run) = &mut *live.borrow_mut() else { return };
+            // The borrow ends before any state is set, in case setting it renders at once.
+            let polled = live.borrow_mut().as_mut().map(poll);
+            let Some(polled) = polled else { return };
             let now_ms = js_sys::Date::now();
-            match poll(run) {
+            match polled {
                 Some(outcome) => {
                     running.set(false);
                     notice.set(Some(outcome.notice));

@@ -177,3 +177,44 @@ fn number<T: std::str::FromStr>(text: &str, name: &str, problems: &mut Vec<Strin
     }
     parsed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_form_is_a_valid_two_worker_pi_run() {
+        let scenario = FormFields::default().to_scenario().unwrap();
+        assert_eq!(scenario.experiment.kind(), ExperimentKind::MonteCarloPi);
+        assert_eq!(scenario.workers, 2);
+    }
+
+    #[test]
+    fn a_negative_worker_count_gets_the_limit_message() {
+        let problems = FormFields::default().with_text(TextField::Workers, "-3".into()).to_scenario().unwrap_err();
+        assert!(problems.iter().any(|p| p.contains("between 1 and 64")), "{problems:?}");
+    }
+
+    #[test]
+    fn every_unreadable_field_is_named() {
+        let fields = FormFields::default()
+            .with_text(TextField::Samples, "many".into())
+            .with_text(TextField::Seed, "x".into());
+        let problems = fields.to_scenario().unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn the_failing_worker_is_the_last_lane() {
+        let fields = FormFields { fail_a_worker: true, workers: "3".into(), ..FormFields::default() };
+        assert_eq!(fields.to_scenario().unwrap().fault.map(|fault| fault.lane), Some(2));
+    }
+
+    #[test]
+    fn prime_limits_are_read_from_a_comma_separated_list() {
+        let fields = FormFields { kind: ExperimentKind::SumOfPrimes, ..FormFields::default() }
+            .with_text(TextField::Limits, "10, 20_000,30".into());
+        let scenario = fields.to_scenario().unwrap();
+        assert_eq!(scenario.experiment, Experiment::SumOfPrimes { limits: vec![10, 20_000, 30] });
+    }
+}

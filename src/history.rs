@@ -84,3 +84,46 @@ impl Reducible for History {
         Rc::new(history)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finished(mode: Mode, samples: u64, wall_ms: f64) -> FinishedRun {
+        FinishedRun {
+            experiment: Experiment::MonteCarloPi { samples, seed: 1 },
+            mode,
+            workers: 2,
+            summary: RunSummary { wall_ms, busy_ms: wall_ms },
+            gil_handoffs: None,
+            result: RunResult::Pi { estimate: 3.14, samples },
+        }
+    }
+
+    fn after(runs: Vec<FinishedRun>) -> Rc<History> {
+        runs.into_iter().fold(Rc::new(History::default()), History::reduce)
+    }
+
+    #[test]
+    fn speed_up_is_against_the_last_single_worker_run_of_the_same_experiment() {
+        let history = after(vec![
+            finished(Mode::Single, 1000, 400.0),
+            finished(Mode::Single, 1000, 300.0),
+            finished(Mode::Single, 2000, 900.0),
+            finished(Mode::FreeThreaded, 1000, 150.0),
+        ]);
+        assert_eq!(history.rows[3].speed_up, Some(2.0));
+    }
+
+    #[test]
+    fn without_a_single_worker_run_there_is_no_speed_up() {
+        let history = after(vec![finished(Mode::Single, 2000, 900.0), finished(Mode::ThreadsWithGil, 1000, 150.0)]);
+        assert_eq!(history.rows[1].speed_up, None);
+    }
+
+    #[test]
+    fn rows_are_numbered_from_one_in_order() {
+        let history = after(vec![finished(Mode::Single, 1000, 1.0), finished(Mode::Processes, 1000, 1.0)]);
+        assert_eq!(history.rows.iter().map(|row| row.number).collect::<Vec<_>>(), vec![1, 2]);
+    }
+}

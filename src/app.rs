@@ -1,7 +1,9 @@
 //! The page: title and machine status, the experiment form, the live timeline, the results.
 
+use engine::{Mode, Scenario};
 use yew::prelude::*;
 
+use crate::components::comparison::Comparison;
 use crate::components::environment_status::{cross_origin_isolated, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
 use crate::components::results_table::ResultsTable;
@@ -18,10 +20,18 @@ pub fn App() -> Html {
     let scenario = fields.to_scenario();
     let problems = scenario.clone().err().unwrap_or_default();
     let on_run = {
-        let start = controller.start.clone();
+        let (start, scenario) = (controller.start.clone(), scenario.clone());
         Callback::from(move |()| {
             if let Ok(scenario) = &scenario {
                 start.emit(scenario.clone());
+            }
+        })
+    };
+    let on_compare = {
+        let (start_all, shared_memory) = (controller.start_all.clone(), *shared_memory);
+        Callback::from(move |()| {
+            if let Ok(scenario) = &scenario {
+                start_all.emit(in_every_mode(scenario, shared_memory));
             }
         })
     };
@@ -39,7 +49,7 @@ pub fn App() -> Html {
             <main>
                 <section aria-labelledby="experiment-heading" class="panel">
                     <h2 id="experiment-heading">{ "Experiment" }</h2>
-                    <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} on_stop={controller.stop.clone()}
+                    <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} on_stop={controller.stop.clone()}
                         ready={controller.ready} running={controller.running} stopping={controller.stopping} shared_memory={*shared_memory} />
                 </section>
                 <section aria-labelledby="timeline-heading" class="panel">
@@ -60,10 +70,22 @@ pub fn App() -> Html {
                         <p>{ "Press Run to see one lane per worker: when each one runs, waits for the GIL, waits on I/O, or has finished." }</p>
                     }
                 </section>
+                if !controller.compared.is_empty() {
+                    <Comparison runs={controller.compared.clone()} />
+                }
                 <ResultsTable history={controller.history.clone()} />
             </main>
         </>
     }
+}
+
+/// The scenario once per mode that can run here, single worker first (the speed-up baseline).
+fn in_every_mode(scenario: &Scenario, shared_memory: bool) -> Vec<Scenario> {
+    Mode::ALL
+        .into_iter()
+        .filter(|mode| shared_memory || !mode.shares_memory())
+        .map(|mode| Scenario { mode, ..scenario.clone() })
+        .collect()
 }
 
 /// The form's first state: without shared memory, the one mode that can run.
@@ -72,7 +94,7 @@ fn initial_fields(shared_memory: bool) -> FormFields {
     if shared_memory {
         fields
     } else {
-        FormFields { mode: engine::Mode::Processes, ..fields }
+        FormFields { mode: Mode::Processes, ..fields }
     }
 }
 

@@ -2,6 +2,7 @@
 //! while it goes, and files its outcome (a results row, or a message saying why it ended).
 
 use std::cell::Cell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use engine::{Event, Mode, Scenario};
@@ -45,6 +46,8 @@ pub struct RunView {
 pub struct RunController {
     /// Starts a run of the scenario.
     pub start: Callback<Scenario>,
+    /// Runs the scenarios one after the other (Compare), keeping each one's timeline.
+    pub start_all: Callback<Vec<Scenario>>,
     /// Asks the current run to stop.
     pub stop: Callback<()>,
     /// Whether the workers started with the page are ready (Run waits for them).
@@ -55,6 +58,8 @@ pub struct RunController {
     pub stopping: bool,
     /// The current or last run.
     pub view: Option<RunView>,
+    /// The runs of the current or last comparison that have ended, in order.
+    pub compared: Vec<RunView>,
     /// The last run's outcome.
     pub notice: Option<Notice>,
     /// The results table.
@@ -75,6 +80,8 @@ pub fn use_run_controller() -> RunController {
         })
     };
     let live = use_mut_ref(|| None::<LiveRun>);
+    let queued = use_mut_ref(VecDeque::<Scenario>::new);
+    let compared = use_mut_ref(Vec::<RunView>::new);
     let running = use_state_eq(|| false);
     let stopping = use_state_eq(|| false);
     let notice = use_state_eq(|| None::<Notice>);
@@ -84,6 +91,7 @@ pub fn use_run_controller() -> RunController {
     let last_redraw_ms = use_mut_ref(|| 0.0);
     let on_frame = {
         let (live, running, notice, history) = (live.clone(), running.setter(), notice.setter(), history.dispatcher());
+        let (queued, compared, pool) = (queued.clone(), compared.clone(), pool.clone());
         Callback::from(move |()| {
             // The borrow ends before any state is set, in case setting it renders at once.
             let polled = live.borrow_mut().as_mut().map(poll);
@@ -91,10 +99,28 @@ pub fn use_run_controller() -> RunController {
             let now_ms = js_sys::Date::now();
             match polled {
                 Some(outcome) => {
-                    running.set(false);
-                    notice.set(Some(outcome.notice));
+                    let finished = outcome.finished.is_some();
                     if let Some(finished) = outcome.finished {
                         history.dispatch(finished);
+                    }
+                    // A comparison goes on only while its runs finish; Stop or a failure ends it.
+                    let next = if finished { queued.borrow_mut().pop_front() } else { None };
+                    if next.is_none() {
+                        queued.borrow_mut().clear();
+                    }
+                    if let Some(run) = live.borrow().as_ref().filter(|_| !compared.borrow().is_empty() || next.is_some()) {
+                        compared.borrow_mut().push(view_of(run));
+                    }
+                    match next.map(|scenario| LiveRun::start(scenario, &pool)) {
+                        Some(Ok(next)) => *live.borrow_mut() = Some(next),
+                        Some(Err(reason)) => {
+                            running.set(false);
+                            notice.set(Some(Notice::Error(format!("The next run could not start: {reason}"))));
+                        }
+                        None => {
+                            running.set(false);
+                            notice.set(Some(outcome.notice));
+                        }
                     }
                 }
                 // Drawing costs the workers CPU on small machines: redraw at most every 50 ms.
@@ -107,18 +133,26 @@ pub fn use_run_controller() -> RunController {
     };
     use_animation_frames(*running, on_frame);
 
-    let start = {
+    let start_all = {
         let (live, running, stopping, notice) = (live.clone(), running.setter(), stopping.setter(), notice.setter());
-        Callback::from(move |scenario: Scenario| match LiveRun::start(scenario, &pool) {
-            Ok(run) => {
-                *live.borrow_mut() = Some(run);
-                stopping.set(false);
-                notice.set(Some(Notice::Info("Running…".into())));
-                running.set(true);
+        let (queued, compared) = (queued.clone(), compared.clone());
+        Callback::from(move |scenarios: Vec<Scenario>| {
+            let mut scenarios = VecDeque::from(scenarios);
+            let Some(first) = scenarios.pop_front() else { return };
+            compared.borrow_mut().clear();
+            match LiveRun::start(first, &pool) {
+                Ok(run) => {
+                    *live.borrow_mut() = Some(run);
+                    *queued.borrow_mut() = scenarios;
+                    stopping.set(false);
+                    notice.set(Some(Notice::Info("Running…".into())));
+                    running.set(true);
+                }
+                Err(reason) => notice.set(Some(Notice::Error(format!("The run could not start: {reason}")))),
             }
-            Err(reason) => notice.set(Some(Notice::Error(format!("The run could not start: {reason}")))),
         })
     };
+    let start = start_all.reform(|scenario: Scenario| vec![scenario]);
     let stop = {
         let (live, stopping) = (live.clone(), stopping.setter());
         Callback::from(move |()| {
@@ -129,13 +163,16 @@ pub fn use_run_controller() -> RunController {
         })
     };
     let view = live.borrow().as_ref().map(view_of);
+    let compared = compared.borrow().clone();
     RunController {
         start,
+        start_all,
         stop,
         ready: *ready,
         running: *running,
         stopping: *stopping,
         view,
+        compared,
         notice: (*notice).clone(),
         history: Rc::new((*history).clone()),
     }

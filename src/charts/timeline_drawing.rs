@@ -20,8 +20,9 @@ pub fn timeline_height(lanes: usize) -> f64 {
     TOP + lanes as f64 * (LANE_HEIGHT + LANE_GAP) + BOTTOM
 }
 
-/// Paints `view` on `canvas`, sized to its CSS width at the device's pixel ratio.
-pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, dark: bool) {
+/// Paints `view` on `canvas`, sized to its CSS width at the device's pixel ratio, with a time
+/// axis from 0 to `span_ms` (so that stacked timelines can share one axis).
+pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, span_ms: f64, dark: bool) {
     let Some(context) = context_2d(canvas) else { return };
     let ratio = web_sys::window().map_or(1.0, |window| window.device_pixel_ratio());
     let width = f64::from(canvas.client_width().max(240));
@@ -36,7 +37,7 @@ pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, dark: bool) {
     context.clear_rect(0.0, 0.0, width, height);
 
     let ink = ink(dark);
-    let span_ms = view.now_ms.max(1.0);
+    let span_ms = span_ms.max(view.now_ms).max(1.0);
     let plot = Plot { left: LEFT, width: width - LEFT - RIGHT, span_ms };
     draw_grid_and_axis(&context, &plot, height, ink);
     for (lane, events) in view.lanes.iter().enumerate() {

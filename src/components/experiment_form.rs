@@ -18,6 +18,8 @@ pub struct ExperimentFormProps {
     pub problems: Vec<String>,
     /// Called when Run is pressed (or Enter) with a valid form.
     pub on_run: Callback<()>,
+    /// Called when "Compare all modes" is pressed with a valid form.
+    pub on_compare: Callback<()>,
     /// Called when Stop is pressed.
     pub on_stop: Callback<()>,
     /// Whether the workers are ready for a first run.
@@ -46,6 +48,7 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
         })
     };
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
+    let on_compare = props.on_compare.reform(|_: MouseEvent| ());
     let can_run = props.ready && props.problems.is_empty() && !props.running;
     html! {
         <form class="experiment-form" {onsubmit} aria-label="Experiment settings">
@@ -85,6 +88,7 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
             }
             <div class="buttons">
                 <button type="submit" disabled={!can_run}>{ "Run" }</button>
+                <button type="button" class="secondary" onclick={on_compare} disabled={!can_run}>{ "Compare all modes" }</button>
                 <button type="button" onclick={on_stop} disabled={!props.running || props.stopping}>
                     { if props.stopping { "Stopping…" } else { "Stop" } }
                 </button>

@@ -1,5 +1,6 @@
 //! The page's parts, each a small yew component.
 
+pub mod comparison;
 pub mod environment_status;
 pub mod experiment_form;
 pub mod results_table;

@@ -21,6 +21,12 @@ pub struct TimelineProps {
     pub view: RunView,
     /// Whether the run is still going (the event table waits for its end).
     pub running: bool,
+    /// Where the time axis ends, when timelines are stacked on one axis; else the run's end.
+    #[prop_or_default]
+    pub axis_end_ms: Option<f64>,
+    /// Stacked in a comparison: no legend or event table, and table names that say the mode.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// The timeline section.
@@ -31,9 +37,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     use_effect_with((), move |()| redraw_on_resize_or_theme_change(move || redraw.force_update()));
     {
         let (canvas, view) = (canvas.clone(), props.view.clone());
+        let axis_end_ms = props.axis_end_ms.unwrap_or(view.now_ms);
         use_effect(move || {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                draw_timeline(&element, &view, prefers_dark());
+                draw_timeline(&element, &view, axis_end_ms, prefers_dark());
             }
         });
     }
@@ -47,10 +54,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <>
             <canvas ref={canvas} class="timeline" role="img" aria-label={description} style={format!("height: {height}px")} />
-            <Legend />
-            <StateTimesTable view={props.view.clone()} />
-            if !props.running {
-                <EventsTable view={props.view.clone()} />
+            if props.compact {
+                <StateTimesTable view={props.view.clone()} name={format!("Time per worker and state, {}", props.view.mode.label())} />
+            } else {
+                <Legend />
+                <StateTimesTable view={props.view.clone()} name="Time per worker and state" />
+                if !props.running {
+                    <EventsTable view={props.view.clone()} />
+                }
             }
         </>
     }
@@ -73,8 +84,9 @@ fn redraw_on_resize_or_theme_change(redraw: impl Fn() + 'static) -> impl FnOnce(
     }
 }
 
+/// The colours of the states.
 #[component]
-fn Legend() -> Html {
+pub fn Legend() -> Html {
     html! {
         <ul class="legend" aria-label="Legend">
             { for SHOWN_STATES.iter().map(|state| html! {
@@ -92,13 +104,19 @@ struct ViewProps {
     view: RunView,
 }
 
+#[derive(Properties, PartialEq)]
+struct StateTimesProps {
+    view: RunView,
+    name: AttrValue,
+}
+
 /// Milliseconds each worker spent in each state.
 #[component]
-fn StateTimesTable(props: &ViewProps) -> Html {
+fn StateTimesTable(props: &StateTimesProps) -> Html {
     let now_ms = props.view.now_ms;
     html! {
         <div class="table-scroll">
-            <table aria-label="Time per worker and state">
+            <table aria-label={props.name.clone()}>
                 <caption>{ "Time each worker spent in each state (ms)" }</caption>
                 <thead>
                     <tr>

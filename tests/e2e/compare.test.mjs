@@ -1,0 +1,54 @@
+// Compare: one click runs the experiment in every mode; wall times side by side and the four
+// timelines stacked on one time axis (issue 3, first part).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { openPlayground, saveScreenshot } from "../support/browser.mjs";
+import { chooseExperiment, fill, tableRows, waitForRunEnd } from "../support/playground.mjs";
+
+const MODES = ["single worker", "threads + GIL", "free-threaded", "processes"];
+
+let playground;
+before(async () => {
+  playground = await openPlayground();
+});
+after(async () => {
+  await playground.close();
+});
+
+test("Compare all modes runs every mode once, single worker first, and charts their wall times", async () => {
+  const { page, errors } = playground;
+  await chooseExperiment(page, "Monte Carlo pi");
+  await fill(page, "Samples (points in all)", 20_000_000);
+  await page.getByRole("button", { name: "Compare all modes" }).click();
+  assert.match(await waitForRunEnd(page), /^Finished/);
+
+  const bars = await tableRows(page, "Wall time by mode");
+  assert.deepEqual(bars.map(([mode]) => mode), MODES);
+  for (const [mode, wall] of bars) assert.ok(Number(wall) > 0, `${mode}: ${wall}`);
+
+  const results = await tableRows(page, "Results");
+  assert.deepEqual(results.slice(-4).map((row) => row[2]), MODES);
+  for (const row of results.slice(-4)) assert.match(row[8], /π ≈ 3\.14/);
+  // Every run after the single-worker one has a speed-up against it.
+  for (const row of results.slice(-3)) assert.match(row[6], /^\d+\.\d\d×$/);
+
+  for (const mode of MODES) {
+    const lanes = await tableRows(page, `Time per worker and state, ${mode}`);
+    assert.equal(lanes.length, mode === "single worker" ? 1 : 2, mode);
+  }
+  assert.deepEqual(errors, []);
+  await saveScreenshot(page, "compare");
+});
+
+test("Stop during a comparison ends it, and Compare works again", async () => {
+  const { page } = playground;
+  await fill(page, "Samples (points in all)", 1_000_000_000);
+  await page.getByRole("button", { name: "Compare all modes" }).click();
+  await page.waitForTimeout(300);
+  await page.getByRole("button", { name: "Stop" }).click();
+  assert.match(await waitForRunEnd(page), /^Stopped/);
+  await fill(page, "Samples (points in all)", 2_000_000);
+  await page.getByRole("button", { name: "Compare all modes" }).click();
+  assert.match(await waitForRunEnd(page), /^Finished/);
+  assert.equal((await tableRows(page, "Wall time by mode")).length, 4);
+});

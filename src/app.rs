@@ -4,12 +4,13 @@ use engine::{Mode, Scenario};
 use yew::prelude::*;
 
 use crate::components::comparison::Comparison;
-use crate::components::environment_status::{cross_origin_isolated, EnvironmentStatus};
+use crate::components::environment_status::{core_count, cross_origin_isolated, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
 use crate::components::results_table::ResultsTable;
+use crate::components::speed_up_study::SpeedUpStudy;
 use crate::components::timeline::Timeline;
-use crate::form::FormFields;
-use crate::run_controller::{use_run_controller, Notice};
+use crate::form::{FormFields, MAX_STUDY_WORKERS};
+use crate::run_controller::{use_run_controller, Batch, Notice, RunView};
 
 /// The whole playground page.
 #[component]
@@ -28,10 +29,21 @@ pub fn App() -> Html {
         })
     };
     let on_compare = {
-        let (start_all, shared_memory) = (controller.start_all.clone(), *shared_memory);
+        let (start_batch, shared_memory) = (controller.start_batch.clone(), *shared_memory);
         Callback::from(move |()| {
             if let Ok(scenario) = &scenario {
-                start_all.emit(in_every_mode(scenario, shared_memory));
+                start_batch.emit((Batch::Compare, in_every_mode(scenario, shared_memory)));
+            }
+        })
+    };
+    let study = fields.study_scenarios();
+    // Only the study's own limit: the form's problems are listed already.
+    let study_problem = study.clone().err().filter(|_| problems.is_empty()).map(|problems| problems.join(" "));
+    let on_study = {
+        let start_batch = controller.start_batch.clone();
+        Callback::from(move |()| {
+            if let Ok(scenarios) = &study {
+                start_batch.emit((Batch::SpeedUpStudy, scenarios.clone()));
             }
         })
     };
@@ -49,7 +61,7 @@ pub fn App() -> Html {
             <main>
                 <section aria-labelledby="experiment-heading" class="panel">
                     <h2 id="experiment-heading">{ "Experiment" }</h2>
-                    <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} on_stop={controller.stop.clone()}
+                    <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}
                         ready={controller.ready} running={controller.running} stopping={controller.stopping} shared_memory={*shared_memory} />
                 </section>
                 <section aria-labelledby="timeline-heading" class="panel">
@@ -70,12 +82,19 @@ pub fn App() -> Html {
                         <p>{ "Press Run to see one lane per worker: when each one runs, waits for the GIL, waits on I/O, or has finished." }</p>
                     }
                 </section>
-                if !controller.compared.is_empty() {
-                    <Comparison runs={controller.compared.clone()} />
-                }
+                { batch_section(controller.batch.as_ref()) }
                 <ResultsTable history={controller.history.clone()} />
             </main>
         </>
+    }
+}
+
+/// The comparison or the speed-up study, once a run of it has finished.
+fn batch_section(batch: Option<&(Batch, Vec<RunView>)>) -> Html {
+    match batch {
+        Some((Batch::Compare, runs)) => html! { <Comparison runs={runs.clone()} /> },
+        Some((Batch::SpeedUpStudy, runs)) => html! { <SpeedUpStudy runs={runs.clone()} cores={core_count()} /> },
+        None => html! {},
     }
 }
 
@@ -90,7 +109,7 @@ fn in_every_mode(scenario: &Scenario, shared_memory: bool) -> Vec<Scenario> {
 
 /// The form's first state: without shared memory, the one mode that can run.
 fn initial_fields(shared_memory: bool) -> FormFields {
-    let fields = FormFields::default();
+    let fields = FormFields { study_up_to: core_count().clamp(2, MAX_STUDY_WORKERS).to_string(), ..FormFields::default() };
     if shared_memory {
         fields
     } else {

@@ -3,6 +3,9 @@
 
 use engine::{Experiment, ExperimentKind, FaultPlan, Mode, Scenario};
 
+/// The speed-up study runs at most this many workers.
+pub const MAX_STUDY_WORKERS: usize = 16;
+
 /// When the "make a worker fail" option is on, the last worker fails this long into the run.
 pub const FAULT_AFTER_MS: f64 = 100.0;
 
@@ -32,6 +35,8 @@ pub struct FormFields {
     pub switch_interval_ms: String,
     /// Whether the last worker fails on purpose.
     pub fail_a_worker: bool,
+    /// The speed-up study's largest worker count.
+    pub study_up_to: String,
 }
 
 /// One text field of the form, to update it by name.
@@ -53,6 +58,8 @@ pub enum TextField {
     Workers,
     /// See [`FormFields::switch_interval_ms`].
     SwitchInterval,
+    /// See [`FormFields::study_up_to`].
+    StudyUpTo,
 }
 
 impl Default for FormFields {
@@ -69,6 +76,7 @@ impl Default for FormFields {
             mode: Mode::ThreadsWithGil,
             switch_interval_ms: "5".into(),
             fail_a_worker: false,
+            study_up_to: "4".into(),
         };
         for kind in ExperimentKind::ALL {
             fields.fill_from(&kind.default_experiment());
@@ -89,6 +97,7 @@ impl FormFields {
             TextField::Millis => &self.millis,
             TextField::Workers => &self.workers,
             TextField::SwitchInterval => &self.switch_interval_ms,
+            TextField::StudyUpTo => &self.study_up_to,
         }
     }
 
@@ -103,6 +112,7 @@ impl FormFields {
             TextField::Millis => &mut self.millis,
             TextField::Workers => &mut self.workers,
             TextField::SwitchInterval => &mut self.switch_interval_ms,
+            TextField::StudyUpTo => &mut self.study_up_to,
         };
         *slot = text;
         self
@@ -145,6 +155,17 @@ impl FormFields {
             scenario.fault = Some(FaultPlan { lane: scenario.lanes() - 1, after_ms: FAULT_AFTER_MS });
         }
         Ok(scenario)
+    }
+
+    /// The speed-up study's runs: the scenario with 1, 2, … N workers.
+    ///
+    /// # Errors
+    /// What to fix: the form itself, or N outside 2 to [`MAX_STUDY_WORKERS`].
+    pub fn study_scenarios(&self) -> Result<Vec<Scenario>, Vec<String>> {
+        let scenario = self.to_scenario()?;
+        let up_to = self.study_up_to.trim().parse::<usize>().ok().filter(|n| (2..=MAX_STUDY_WORKERS).contains(n));
+        let up_to = up_to.ok_or_else(|| vec![format!("The speed-up study goes up to between 2 and {MAX_STUDY_WORKERS} workers.")])?;
+        Ok((1..=up_to).map(|workers| Scenario { workers, ..scenario.clone() }).collect())
     }
 
     fn experiment(&self, problems: &mut Vec<String>) -> Option<Experiment> {
@@ -202,6 +223,19 @@ mod tests {
             .with_text(TextField::Seed, "x".into());
         let problems = fields.to_scenario().unwrap_err();
         assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn the_study_runs_one_to_n_workers() {
+        let fields = FormFields::default().with_text(TextField::StudyUpTo, "3".into());
+        let workers: Vec<_> = fields.study_scenarios().unwrap().iter().map(|s| s.workers).collect();
+        assert_eq!(workers, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_study_past_sixteen_workers_is_refused() {
+        let fields = FormFields::default().with_text(TextField::StudyUpTo, "17".into());
+        assert!(fields.study_scenarios().unwrap_err()[0].contains("between 2 and 16"));
     }
 
     #[test]

@@ -29,11 +29,22 @@ pub enum Notice {
     Error(String),
 }
 
+/// A series of runs started with one click.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Batch {
+    /// The same scenario in every mode.
+    Compare,
+    /// The same scenario with 1, 2, … N workers.
+    SpeedUpStudy,
+}
+
 /// What the page shows of the current (or last) run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunView {
     /// The mode it ran in.
     pub mode: Mode,
+    /// The workers it was split for.
+    pub workers: usize,
     /// Every lane's events so far.
     pub lanes: Vec<Vec<Event>>,
     /// Where the time axis ends, in milliseconds since the start.
@@ -46,8 +57,8 @@ pub struct RunView {
 pub struct RunController {
     /// Starts a run of the scenario.
     pub start: Callback<Scenario>,
-    /// Runs the scenarios one after the other (Compare), keeping each one's timeline.
-    pub start_all: Callback<Vec<Scenario>>,
+    /// Runs the scenarios one after the other as a batch, keeping each one's view.
+    pub start_batch: Callback<(Batch, Vec<Scenario>)>,
     /// Asks the current run to stop.
     pub stop: Callback<()>,
     /// Whether the workers started with the page are ready (Run waits for them).
@@ -58,8 +69,8 @@ pub struct RunController {
     pub stopping: bool,
     /// The current or last run.
     pub view: Option<RunView>,
-    /// The runs of the current or last comparison that have ended, in order.
-    pub compared: Vec<RunView>,
+    /// The current or last batch, and its runs that have ended, in order.
+    pub batch: Option<(Batch, Vec<RunView>)>,
     /// The last run's outcome.
     pub notice: Option<Notice>,
     /// The results table.
@@ -81,7 +92,8 @@ pub fn use_run_controller() -> RunController {
     };
     let live = use_mut_ref(|| None::<LiveRun>);
     let queued = use_mut_ref(VecDeque::<Scenario>::new);
-    let compared = use_mut_ref(Vec::<RunView>::new);
+    let batch_runs = use_mut_ref(Vec::<RunView>::new);
+    let batch = use_mut_ref(|| None::<Batch>);
     let running = use_state_eq(|| false);
     let stopping = use_state_eq(|| false);
     let notice = use_state_eq(|| None::<Notice>);
@@ -91,7 +103,7 @@ pub fn use_run_controller() -> RunController {
     let last_redraw_ms = use_mut_ref(|| 0.0);
     let on_frame = {
         let (live, running, notice, history) = (live.clone(), running.setter(), notice.setter(), history.dispatcher());
-        let (queued, compared, pool) = (queued.clone(), compared.clone(), pool.clone());
+        let (queued, batch_runs, batch, pool) = (queued.clone(), batch_runs.clone(), batch.clone(), pool.clone());
         Callback::from(move |()| {
             // The borrow ends before any state is set, in case setting it renders at once.
             let polled = live.borrow_mut().as_mut().map(poll);
@@ -108,8 +120,8 @@ pub fn use_run_controller() -> RunController {
                     if next.is_none() {
                         queued.borrow_mut().clear();
                     }
-                    if let Some(run) = live.borrow().as_ref().filter(|_| !compared.borrow().is_empty() || next.is_some()) {
-                        compared.borrow_mut().push(view_of(run));
+                    if let Some(run) = live.borrow().as_ref().filter(|_| finished && batch.borrow().is_some()) {
+                        batch_runs.borrow_mut().push(view_of(run));
                     }
                     match next.map(|scenario| LiveRun::start(scenario, &pool)) {
                         Some(Ok(next)) => *live.borrow_mut() = Some(next),
@@ -133,13 +145,14 @@ pub fn use_run_controller() -> RunController {
     };
     use_animation_frames(*running, on_frame);
 
-    let start_all = {
+    let begin = {
         let (live, running, stopping, notice) = (live.clone(), running.setter(), stopping.setter(), notice.setter());
-        let (queued, compared) = (queued.clone(), compared.clone());
-        Callback::from(move |scenarios: Vec<Scenario>| {
+        let (queued, batch_runs, batch) = (queued.clone(), batch_runs.clone(), batch.clone());
+        Callback::from(move |(kind, scenarios): (Option<Batch>, Vec<Scenario>)| {
             let mut scenarios = VecDeque::from(scenarios);
             let Some(first) = scenarios.pop_front() else { return };
-            compared.borrow_mut().clear();
+            batch_runs.borrow_mut().clear();
+            *batch.borrow_mut() = kind;
             match LiveRun::start(first, &pool) {
                 Ok(run) => {
                     *live.borrow_mut() = Some(run);
@@ -152,7 +165,8 @@ pub fn use_run_controller() -> RunController {
             }
         })
     };
-    let start = start_all.reform(|scenario: Scenario| vec![scenario]);
+    let start = begin.reform(|scenario: Scenario| (None, vec![scenario]));
+    let start_batch = begin.reform(|(kind, scenarios): (Batch, Vec<Scenario>)| (Some(kind), scenarios));
     let stop = {
         let (live, stopping) = (live.clone(), stopping.setter());
         Callback::from(move |()| {
@@ -163,16 +177,16 @@ pub fn use_run_controller() -> RunController {
         })
     };
     let view = live.borrow().as_ref().map(view_of);
-    let compared = compared.borrow().clone();
+    let batch = (*batch.borrow()).map(|kind| (kind, batch_runs.borrow().clone())).filter(|(_, runs)| !runs.is_empty());
     RunController {
         start,
-        start_all,
+        start_batch,
         stop,
         ready: *ready,
         running: *running,
         stopping: *stopping,
         view,
-        compared,
+        batch,
         notice: (*notice).clone(),
         history: Rc::new((*history).clone()),
     }
@@ -222,7 +236,8 @@ fn view_of(run: &LiveRun) -> RunView {
     let lanes = run.lanes().to_vec();
     let ended = lanes.iter().all(|events| events.last().is_some_and(|event| event.state == engine::WorkerState::Done));
     let now_ms = if ended { run.summary().wall_ms } else { run.elapsed_ms() };
-    RunView { mode: run.scenario().mode, lanes, now_ms, progress: run.progress() }
+    let scenario = run.scenario();
+    RunView { mode: scenario.mode, workers: scenario.workers, lanes, now_ms, progress: run.progress() }
 }
 
 /// Calls `on_frame` on every animation frame while `active`.

@@ -20,6 +20,10 @@ pub struct ExperimentFormProps {
     pub on_run: Callback<()>,
     /// Called when "Compare all modes" is pressed with a valid form.
     pub on_compare: Callback<()>,
+    /// Called when "Speed-up study" is pressed.
+    pub on_study: Callback<()>,
+    /// Why the speed-up study cannot run, if it cannot.
+    pub study_problem: Option<String>,
     /// Called when Stop is pressed.
     pub on_stop: Callback<()>,
     /// Whether the workers are ready for a first run.
@@ -49,7 +53,9 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
     };
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
     let on_compare = props.on_compare.reform(|_: MouseEvent| ());
+    let on_study = props.on_study.reform(|_: MouseEvent| ());
     let can_run = props.ready && props.problems.is_empty() && !props.running;
+    let can_study = can_run && props.study_problem.is_none();
     html! {
         <form class="experiment-form" {onsubmit} aria-label="Experiment settings">
             <div class="field">
@@ -81,6 +87,14 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
                     onchange={change(|f, _| FormFields { fail_a_worker: !f.fail_a_worker, ..f }).reform(|_: Event| String::new())} />
                 <label for="fail-a-worker">{ format!("Make the last worker fail after {FAULT_AFTER_MS} ms (to see how a failure is reported)") }</label>
             </div>
+            <div class="field">
+                <label for="study-up-to">{ "Speed-up study: up to this many workers (2–16)" }</label>
+                <input id="study-up-to" type="number" inputmode="numeric" min="2" max="16"
+                    value={fields.study_up_to.clone()} oninput={text_change(props, TextField::StudyUpTo)} />
+            </div>
+            if let Some(problem) = &props.study_problem {
+                <p class="problems" role="alert">{ problem }</p>
+            }
             if !props.problems.is_empty() {
                 <ul class="problems" role="alert" aria-label="What to fix before running">
                     { for props.problems.iter().map(|problem| html! { <li>{ problem }</li> }) }
@@ -89,6 +103,7 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
             <div class="buttons">
                 <button type="submit" disabled={!can_run}>{ "Run" }</button>
                 <button type="button" class="secondary" onclick={on_compare} disabled={!can_run}>{ "Compare all modes" }</button>
+                <button type="button" class="secondary" onclick={on_study} disabled={!can_study}>{ "Speed-up study" }</button>
                 <button type="button" onclick={on_stop} disabled={!props.running || props.stopping}>
                     { if props.stopping { "Stopping…" } else { "Stop" } }
                 </button>

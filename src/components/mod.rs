@@ -4,4 +4,5 @@ pub mod comparison;
 pub mod environment_status;
 pub mod experiment_form;
 pub mod results_table;
+pub mod speed_up_study;
 pub mod timeline;

@@ -5,16 +5,18 @@
 //!   a worker count — checked against the limits (`limits.rs`) and split into [`Task`]s.
 //! - Workloads (`workload/`): resumable tasks that advance one *tick* (one unit of interpretable
 //!   work) at a time, so a scheduler can interleave them and a Stop lands within a tick.
-//! - Modes (`mode/`): single worker, threads + GIL, free-threaded, processes.
+//! - Modes (`mode.rs`): single worker, threads + GIL, free-threaded, processes.
 //! - [`Gil`]: a real lock modelled on CPython 3.2+ (`gil/README.md`).
 //! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`].
 //! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
 //!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not.
 //! - [`RunSummary`]: wall time, busy time, speed-up and the combined result of a finished run.
+//! - Amdahl's law (`amdahl.rs`): predicted speed-ups and the serial fraction that fits measured ones.
 //!
 //! The engine never reads a clock or spawns a thread by itself: the host passes a [`Clock`] and
 //! runs [`run_worker`] on threads it owns (std threads natively, Web Workers in the browser).
 
+mod amdahl;
 mod clock;
 mod gil;
 mod limits;
@@ -27,6 +29,7 @@ mod scenario;
 mod summary;
 mod workload;
 
+pub use amdahl::{amdahl_speed_up, fit_serial_fraction};
 pub use clock::{Clock, NativeClock};
 pub use gil::{Gil, GilClosed, GilStats};
 pub use limits::{LimitError, MAX_RUN_SECONDS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS};

@@ -1,19 +1,13 @@
 // Compare: one click runs the experiment in every mode; wall times side by side and the four
 // timelines stacked on one time axis (issue 3, first part).
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { openPlayground, saveScreenshot } from "../support/browser.mjs";
+import { test } from "node:test";
+import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import { chooseExperiment, fill, tableRows, waitForRunEnd } from "../support/playground.mjs";
 
 const MODES = ["single worker", "threads + GIL", "free-threaded", "processes"];
 
-let playground;
-before(async () => {
-  playground = await openPlayground();
-});
-after(async () => {
-  await playground.close();
-});
+const playground = playgroundForTests();
 
 test("Compare all modes runs every mode once, single worker first, and charts their wall times", async () => {
   const { page, errors } = playground;

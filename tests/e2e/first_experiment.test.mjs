@@ -1,9 +1,9 @@
 // The first experiment end to end, in headless Chromium against the built dist/ (issue 2).
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { openPlayground, saveScreenshot } from "../support/browser.mjs";
+import { describe, test } from "node:test";
+import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import {
-  chooseExperiment, chooseMode, fill, intervalsIn, lastResult, notice, overlapsBetweenWorkers,
+  chooseExperiment, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers,
   runToEnd, tableRows, waitForRunEnd,
 } from "../support/playground.mjs";
 
@@ -11,13 +11,7 @@ import {
 const CLOCK_JITTER_MS = 0.02;
 const MODES = ["single worker", "threads + GIL", "free-threaded", "processes"];
 
-let playground;
-before(async () => {
-  playground = await openPlayground();
-});
-after(async () => {
-  await playground.close();
-});
+const playground = playgroundForTests();
 
 describe("the page", () => {
   test("is cross-origin isolated and says so, with the core count", async () => {

@@ -1,17 +1,11 @@
 // The speed-up study: 1, 2, … N workers, measured speed-ups beside the ideal line and an
 // Amdahl fit (issue 3, second part). Figures are checked for shape, never for speed.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { openPlayground, saveScreenshot } from "../support/browser.mjs";
+import { test } from "node:test";
+import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import { chooseExperiment, chooseMode, fill, tableRows, waitForRunEnd } from "../support/playground.mjs";
 
-let playground;
-before(async () => {
-  playground = await openPlayground();
-});
-after(async () => {
-  await playground.close();
-});
+const playground = playgroundForTests();
 
 test("the study runs 1 to N workers and charts speed-up with the ideal line and an Amdahl fit", async () => {
   const { page, errors } = playground;

@@ -2,17 +2,11 @@
 // it explains why shared memory is missing, turns off the modes that need it, and still runs
 // the processes mode.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { openPlayground } from "../support/browser.mjs";
+import { test } from "node:test";
+import { playgroundForTests } from "../support/browser.mjs";
 import { fill, lastResult, runToEnd } from "../support/playground.mjs";
 
-let playground;
-before(async () => {
-  playground = await openPlayground({ isolated: false });
-});
-after(async () => {
-  await playground.close();
-});
+const playground = playgroundForTests({ isolated: false });
 
 test("explains that the page is not cross-origin isolated and what to do", async () => {
   const { page } = playground;

@@ -2,6 +2,7 @@
 import { mkdtemp, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { serveStatic } from "./static-server.mjs";
 
@@ -56,4 +57,15 @@ export async function saveScreenshot(page, name) {
   const path = join(ARTEFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Opens the playground before a test file's tests and closes it after them. Returns an object
+ * that holds { page, errors } once the tests run.
+ */
+export function playgroundForTests(options) {
+  const playground = {};
+  before(async () => Object.assign(playground, await openPlayground(options)));
+  after(async () => playground.close());
+  return playground;
 }

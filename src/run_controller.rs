@@ -145,9 +145,9 @@ pub fn use_run_controller() -> RunController {
     };
     use_animation_frames(*running, on_frame);
 
-    let begin = {
+    let launch = {
         let (live, running, stopping, notice) = (live.clone(), running.setter(), stopping.setter(), notice.setter());
-        let (queued, batch_runs, batch) = (queued.clone(), batch_runs.clone(), batch.clone());
+        let (queued, batch_runs, batch, pool) = (queued.clone(), batch_runs.clone(), batch.clone(), pool.clone());
         Callback::from(move |(kind, scenarios): (Option<Batch>, Vec<Scenario>)| {
             let mut scenarios = VecDeque::from(scenarios);
             let Some(first) = scenarios.pop_front() else { return };
@@ -163,6 +163,24 @@ pub fn use_run_controller() -> RunController {
                 }
                 Err(reason) => notice.set(Some(Notice::Error(format!("The run could not start: {reason}")))),
             }
+        })
+    };
+    // Starting a Web Worker takes tens of milliseconds, an operating-system thread far less: so
+    // thread workers a run lacks are started (and warmed up) before it, not inside its wall time.
+    // Processes keep their start-up inside: that cost is real.
+    let begin = {
+        let ready = ready.setter();
+        Callback::from(move |(kind, scenarios): (Option<Batch>, Vec<Scenario>)| {
+            let missing = thread_lanes_needed(&scenarios).saturating_sub(pool.idle_workers());
+            if missing == 0 {
+                return launch.emit((kind, scenarios));
+            }
+            ready.set(false);
+            let (ready, launch) = (ready.clone(), launch.clone());
+            pool.prestart(missing, move || {
+                ready.set(true);
+                launch.emit((kind, scenarios));
+            });
         })
     };
     let start = begin.reform(|scenario: Scenario| (None, vec![scenario]));
@@ -190,6 +208,11 @@ pub fn use_run_controller() -> RunController {
         notice: (*notice).clone(),
         history: Rc::new((*history).clone()),
     }
+}
+
+/// The most thread workers any of `scenarios` runs at once.
+fn thread_lanes_needed(scenarios: &[Scenario]) -> usize {
+    scenarios.iter().filter(|scenario| scenario.mode.shares_memory()).map(Scenario::lanes).max().unwrap_or(0)
 }
 
 /// How a run ended, for the page.

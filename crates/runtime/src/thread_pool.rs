@@ -31,6 +31,11 @@ impl ThreadPool {
         ThreadPool::default()
     }
 
+    /// How many workers wait for a job.
+    pub fn idle_workers(&self) -> usize {
+        self.idle.borrow().len()
+    }
+
     /// Starts `count` workers ahead of the first run, each warming up the workloads, and calls
     /// `on_ready` once all have finished (or failed to start: the run that needs them will say
     /// so). The first run then measures neither worker start-up nor unoptimised code.

@@ -1,7 +1,7 @@
 //! The experiment form's fields as typed, and turning them into a [`Scenario`] or into the
 //! messages that say which limit was broken.
 
-use engine::{Experiment, ExperimentKind, FaultPlan, Mode, Scenario};
+use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario};
 
 /// The speed-up study runs at most this many workers.
 pub const MAX_STUDY_WORKERS: usize = 16;
@@ -33,6 +33,10 @@ pub struct FormFields {
     pub mode: Mode,
     /// GIL switch interval in milliseconds.
     pub switch_interval_ms: String,
+    /// Whether the GIL follows Python 3.1's policy (check interval) instead of 3.2's.
+    pub python_3_1_gil: bool,
+    /// Python 3.1 policy: ticks between releases.
+    pub check_interval_ticks: String,
     /// Whether the last worker fails on purpose.
     pub fail_a_worker: bool,
     /// The speed-up study's largest worker count.
@@ -60,6 +64,8 @@ pub enum TextField {
     SwitchInterval,
     /// See [`FormFields::study_up_to`].
     StudyUpTo,
+    /// See [`FormFields::check_interval_ticks`].
+    CheckInterval,
 }
 
 impl Default for FormFields {
@@ -75,6 +81,8 @@ impl Default for FormFields {
             workers: "2".into(),
             mode: Mode::ThreadsWithGil,
             switch_interval_ms: "5".into(),
+            python_3_1_gil: false,
+            check_interval_ticks: "100".into(),
             fail_a_worker: false,
             study_up_to: "4".into(),
         };
@@ -98,6 +106,7 @@ impl FormFields {
             TextField::Workers => &self.workers,
             TextField::SwitchInterval => &self.switch_interval_ms,
             TextField::StudyUpTo => &self.study_up_to,
+            TextField::CheckInterval => &self.check_interval_ticks,
         }
     }
 
@@ -113,6 +122,7 @@ impl FormFields {
             TextField::Workers => &mut self.workers,
             TextField::SwitchInterval => &mut self.switch_interval_ms,
             TextField::StudyUpTo => &mut self.study_up_to,
+            TextField::CheckInterval => &mut self.check_interval_ticks,
         };
         *slot = text;
         self
@@ -145,11 +155,13 @@ impl FormFields {
         // Negative counts read as zero, so they get the limit's message rather than "not a number".
         let workers = number::<i64>(&self.workers, "Workers", &mut problems).map(|n| usize::try_from(n).unwrap_or(0));
         let switch_interval_ms = number(&self.switch_interval_ms, "The switch interval", &mut problems);
-        let (Some(experiment), Some(workers), Some(switch_interval_ms)) = (experiment, workers, switch_interval_ms)
+        let gil_policy = self.gil_policy(&mut problems);
+        let (Some(experiment), Some(workers), Some(switch_interval_ms), Some(gil_policy)) =
+            (experiment, workers, switch_interval_ms, gil_policy)
         else {
             return Err(problems);
         };
-        let mut scenario = Scenario { experiment, mode: self.mode, workers, switch_interval_ms, fault: None };
+        let mut scenario = Scenario { experiment, mode: self.mode, workers, switch_interval_ms, gil_policy, fault: None };
         scenario.validate().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
         if self.fail_a_worker {
             scenario.fault = Some(FaultPlan { lane: scenario.lanes() - 1, after_ms: FAULT_AFTER_MS });
@@ -166,6 +178,14 @@ impl FormFields {
         let up_to = self.study_up_to.trim().parse::<usize>().ok().filter(|n| (2..=MAX_STUDY_WORKERS).contains(n));
         let up_to = up_to.ok_or_else(|| vec![format!("The speed-up study goes up to between 2 and {MAX_STUDY_WORKERS} workers.")])?;
         Ok((1..=up_to).map(|workers| Scenario { workers, ..scenario.clone() }).collect())
+    }
+
+    fn gil_policy(&self, problems: &mut Vec<String>) -> Option<GilPolicy> {
+        if !self.python_3_1_gil {
+            return Some(GilPolicy::SwitchInterval);
+        }
+        let ticks = number(&self.check_interval_ticks, "The check interval", problems)?;
+        Some(GilPolicy::CheckInterval { ticks })
     }
 
     fn experiment(&self, problems: &mut Vec<String>) -> Option<Experiment> {
@@ -236,6 +256,12 @@ mod tests {
     fn a_study_past_sixteen_workers_is_refused() {
         let fields = FormFields::default().with_text(TextField::StudyUpTo, "17".into());
         assert!(fields.study_scenarios().unwrap_err()[0].contains("between 2 and 16"));
+    }
+
+    #[test]
+    fn the_python_3_1_gil_takes_its_check_interval() {
+        let fields = FormFields { python_3_1_gil: true, ..FormFields::default() }.with_text(TextField::CheckInterval, "250".into());
+        assert_eq!(fields.to_scenario().unwrap().gil_policy, GilPolicy::CheckInterval { ticks: 250 });
     }
 
     #[test]

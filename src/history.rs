@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use engine::{Experiment, Mode, RunResult, RunSummary};
+use engine::{Experiment, GilPolicy, GilStats, Mode, RunResult, RunSummary};
 use yew::Reducible;
 
 /// One finished run, as a results-table row.
@@ -21,8 +21,10 @@ pub struct ResultRow {
     pub summary: RunSummary,
     /// Against the last single-worker run of the same experiment, if there was one.
     pub speed_up: Option<f64>,
-    /// GIL hand-offs, in the threads + GIL mode.
-    pub gil_handoffs: Option<u64>,
+    /// The GIL's counters, in the threads + GIL mode.
+    pub gil: Option<GilStats>,
+    /// How the GIL changed hands.
+    pub gil_policy: GilPolicy,
     /// The experiment's answer.
     pub result: RunResult,
 }
@@ -45,8 +47,10 @@ pub struct FinishedRun {
     pub workers: usize,
     /// Wall and busy time.
     pub summary: RunSummary,
-    /// GIL hand-offs, in the threads + GIL mode.
-    pub gil_handoffs: Option<u64>,
+    /// The GIL's counters, in the threads + GIL mode.
+    pub gil: Option<GilStats>,
+    /// How the GIL changed hands.
+    pub gil_policy: GilPolicy,
     /// The experiment's answer.
     pub result: RunResult,
 }
@@ -78,7 +82,8 @@ impl Reducible for History {
             workers: run.workers,
             summary: run.summary,
             speed_up,
-            gil_handoffs: run.gil_handoffs,
+            gil: run.gil,
+            gil_policy: run.gil_policy,
             result: run.result,
         });
         Rc::new(history)
@@ -95,7 +100,8 @@ mod tests {
             mode,
             workers: 2,
             summary: RunSummary { wall_ms, busy_ms: wall_ms },
-            gil_handoffs: None,
+            gil: None,
+            gil_policy: GilPolicy::SwitchInterval,
             result: RunResult::Pi { estimate: 3.14, samples },
         }
     }

@@ -101,13 +101,20 @@ pub fn use_run_controller() -> RunController {
     let redraw = use_force_update();
 
     let last_redraw_ms = use_mut_ref(|| 0.0);
+    // Whether the current run's outcome is still to be filed.
+    let polling = use_mut_ref(|| false);
     let on_frame = {
         let (live, running, notice, history) = (live.clone(), running.setter(), notice.setter(), history.dispatcher());
         let (queued, batch_runs, batch, pool) = (queued.clone(), batch_runs.clone(), batch.clone(), pool.clone());
+        let polling = polling.clone();
         Callback::from(move |()| {
             // The borrow ends before any state is set, in case setting it renders at once.
             let polled = live.borrow_mut().as_mut().map(poll);
             let Some(polled) = polled else { return };
+            // A frame may come before the render that ends the loop: file each outcome once.
+            if polled.is_some() && !std::mem::take(&mut *polling.borrow_mut()) {
+                return;
+            }
             let now_ms = js_sys::Date::now();
             match polled {
                 Some(outcome) => {
@@ -124,7 +131,10 @@ pub fn use_run_controller() -> RunController {
                         batch_runs.borrow_mut().push(view_of(run));
                     }
                     match next.map(|scenario| LiveRun::start(scenario, &pool)) {
-                        Some(Ok(next)) => *live.borrow_mut() = Some(next),
+                        Some(Ok(next)) => {
+                            *live.borrow_mut() = Some(next);
+                            *polling.borrow_mut() = true;
+                        }
                         Some(Err(reason)) => {
                             running.set(false);
                             notice.set(Some(Notice::Error(format!("The next run could not start: {reason}"))));
@@ -148,6 +158,7 @@ pub fn use_run_controller() -> RunController {
     let launch = {
         let (live, running, stopping, notice) = (live.clone(), running.setter(), stopping.setter(), notice.setter());
         let (queued, batch_runs, batch, pool) = (queued.clone(), batch_runs.clone(), batch.clone(), pool.clone());
+        let polling = polling.clone();
         Callback::from(move |(kind, scenarios): (Option<Batch>, Vec<Scenario>)| {
             let mut scenarios = VecDeque::from(scenarios);
             let Some(first) = scenarios.pop_front() else { return };
@@ -156,6 +167,7 @@ pub fn use_run_controller() -> RunController {
             match LiveRun::start(first, &pool) {
                 Ok(run) => {
                     *live.borrow_mut() = Some(run);
+                    *polling.borrow_mut() = true;
                     *queued.borrow_mut() = scenarios;
                     stopping.set(false);
                     notice.set(Some(Notice::Info("Running…".into())));
@@ -241,7 +253,8 @@ fn poll(run: &mut LiveRun) -> Option<Outcome> {
                 mode: scenario.mode,
                 workers: scenario.workers,
                 summary: run.summary(),
-                gil_handoffs: run.gil_stats().map(|stats| stats.handoffs),
+                gil: run.gil_stats(),
+                gil_policy: scenario.gil_policy,
                 result,
             }),
         }),

@@ -82,6 +82,20 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
                 <input id="switch-interval" type="number" step="0.1" min="0.1" max="100"
                     value={fields.switch_interval_ms.clone()} oninput={text_change(props, TextField::SwitchInterval)} />
             </div>
+            <div class="field">
+                <label for="gil-policy">{ "GIL policy (threads + GIL only)" }</label>
+                <select id="gil-policy" onchange={change(|f, value| FormFields { python_3_1_gil: value == "3.1", ..f }).reform(select_value)}>
+                    <option value="3.2" selected={!fields.python_3_1_gil}>{ "Python 3.2 and later: switch interval, forced hand-over" }</option>
+                    <option value="3.1" selected={fields.python_3_1_gil}>{ "Python 3.1 and earlier: release every N ticks, no hand-over" }</option>
+                </select>
+            </div>
+            if fields.python_3_1_gil {
+                <div class="field">
+                    <label for="check-interval">{ "Check interval (ticks between releases)" }</label>
+                    <input id="check-interval" type="number" inputmode="numeric" min="1"
+                        value={fields.check_interval_ticks.clone()} oninput={text_change(props, TextField::CheckInterval)} />
+                </div>
+            }
             <div class="field checkbox">
                 <input id="fail-a-worker" type="checkbox" checked={fields.fail_a_worker}
                     onchange={change(|f, _| FormFields { fail_a_worker: !f.fail_a_worker, ..f }).reform(|_: Event| String::new())} />

@@ -1,5 +1,6 @@
 //! The results table: one row per finished run of this visit.
 
+use engine::GilPolicy;
 use yew::prelude::*;
 
 use crate::history::{History, ResultRow};
@@ -32,6 +33,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                             <th scope="col">{ "Busy time, summed (ms)" }</th>
                             <th scope="col">{ "Speed-up vs single worker" }</th>
                             <th scope="col">{ "GIL hand-offs" }</th>
+                            <th scope="col">{ "Failed GIL acquisitions" }</th>
                             <th scope="col">{ "Result" }</th>
                         </tr>
                     </thead>
@@ -46,17 +48,25 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
 
 fn result_row(row: &ResultRow) -> Html {
     let speed_up = row.speed_up.map_or_else(|| "no single-worker run yet".to_owned(), |s| format!("{s:.2}×"));
-    let handoffs = row.gil_handoffs.map_or_else(|| "—".to_owned(), |n| n.to_string());
+    let (handoffs, failed) = row.gil.map_or_else(
+        || ("—".to_owned(), "—".to_owned()),
+        |gil| (gil.handoffs.to_string(), gil.failed_acquisitions.to_string()),
+    );
+    let mode = match (row.gil.is_some(), row.gil_policy) {
+        (true, GilPolicy::CheckInterval { ticks }) => format!("{} (Python 3.1 GIL, every {ticks} ticks)", row.mode.label()),
+        _ => row.mode.label().to_owned(),
+    };
     html! {
         <tr>
             <th scope="row">{ row.number }</th>
             <td>{ row.experiment.kind().label() }</td>
-            <td>{ row.mode.label() }</td>
+            <td>{ mode }</td>
             <td>{ row.workers }</td>
             <td>{ format!("{:.0}", row.summary.wall_ms) }</td>
             <td>{ format!("{:.0}", row.summary.busy_ms) }</td>
             <td>{ speed_up }</td>
             <td>{ handoffs }</td>
+            <td>{ failed }</td>
             <td class="result">{ row.result.to_string() }</td>
         </tr>
     }

@@ -32,7 +32,11 @@ describe("Monte Carlo pi with 2 workers", () => {
       await fill(page, "Samples (points in all)", 20_000_000);
       await fill(page, "Workers (1–64)", 2);
       await chooseMode(page, mode);
+      const rowsBefore = (await tableRows(page, "Results")).length;
       const finished = await runToEnd(page);
+      // A frame may arrive before the render that ends the polling loop: still one row per run.
+      await page.waitForTimeout(200);
+      assert.equal((await tableRows(page, "Results")).length, rowsBefore + 1);
       assert.match(finished, /^Finished/);
       if (mode === "processes") assert.match(finished, /Serialised messages: [1-9]\d* bytes to the processes, [1-9]\d* bytes back/);
       const row = await lastResult(page);

@@ -31,8 +31,9 @@ mod workload;
 
 pub use amdahl::{amdahl_speed_up, fit_serial_fraction};
 pub use clock::{Clock, NativeClock};
-pub use gil::{Gil, GilClosed, GilStats};
-pub use limits::{LimitError, MAX_RUN_SECONDS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS};
+pub use gil::{Gil, GilClosed, GilPolicy, GilStats};
+pub use limits::{
+    LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MIN_CHECK_INTERVAL_TICKS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS};
 pub use mode::Mode;
 pub use native::{run_natively, NativeRun};
 pub use process::{FromProcess, PoolReply, ProcessPool, ProcessWorker, ToProcess};

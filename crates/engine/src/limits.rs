@@ -16,6 +16,11 @@ pub const MIN_SWITCH_INTERVAL_MS: f64 = 0.1;
 /// Longest GIL switch interval, in milliseconds.
 pub const MAX_SWITCH_INTERVAL_MS: f64 = 100.0;
 
+/// Fewest ticks between the old GIL policy's releases.
+pub const MIN_CHECK_INTERVAL_TICKS: u64 = 1;
+/// Most ticks between the old GIL policy's releases.
+pub const MAX_CHECK_INTERVAL_TICKS: u64 = 1_000_000;
+
 /// A field of the form is outside its limit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LimitError {

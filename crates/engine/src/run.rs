@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
-use crate::gil::{Gil, GilClosed, GilStats};
+use crate::gil::{Gil, GilClosed, GilPolicy, GilStats};
 use crate::recorder::{Recorder, WorkerState};
 use crate::scenario::Scenario;
 use crate::workload::{SliceEnd, Task, TaskResult};
@@ -89,6 +89,7 @@ pub struct SharedRun {
     next_task: AtomicUsize,
     results: Mutex<Vec<Option<TaskResult>>>,
     gil: Option<Gil>,
+    gil_policy: GilPolicy,
     stop: StopSignal,
     recorder: Recorder,
     ticks_done: AtomicU64,
@@ -103,7 +104,8 @@ impl SharedRun {
             results: Mutex::new(vec![None; tasks.len()]),
             tasks,
             next_task: AtomicUsize::new(0),
-            gil: scenario.mode.has_gil().then(|| Gil::new(scenario.switch_interval())),
+            gil: scenario.mode.has_gil().then(|| Gil::new(scenario.gil_policy, scenario.switch_interval())),
+            gil_policy: scenario.gil_policy,
             stop: StopSignal::default(),
             recorder: Recorder::new(scenario.lanes(), origin_ms),
             ticks_done: AtomicU64::new(0),
@@ -200,8 +202,9 @@ impl Worker<'_> {
         let mut running = self.run.tasks[index].start();
         let (stop, gil) = (&self.run.stop, self.run.gil.as_ref());
         let interrupted = || stop.is_stopped() || gil.is_some_and(Gil::drop_requested);
+        let budget = self.slice_budget();
         loop {
-            let slice = running.run_slice(&interrupted, SLICE_TICKS);
+            let slice = running.run_slice(&interrupted, budget);
             self.run.ticks_done.fetch_add(slice.ticks, Ordering::Relaxed);
             self.fail_if_planned();
             match slice.end {
@@ -226,10 +229,22 @@ impl Worker<'_> {
         Ok(())
     }
 
-    /// Between slices: leave on Stop; hand the GIL over if a waiter asked for it.
+    /// Ticks per slice: under the check-interval GIL policy, the check interval.
+    fn slice_budget(&self) -> u64 {
+        match (&self.run.gil, self.run.gil_policy) {
+            (Some(_), GilPolicy::CheckInterval { ticks }) => ticks.min(SLICE_TICKS),
+            _ => SLICE_TICKS,
+        }
+    }
+
+    /// Between slices: leave on Stop; hand the GIL over if a waiter asked for it (Python 3.2+),
+    /// or release and re-take it if anyone waits (Python 3.1).
     fn answer_interrupt(&mut self) -> Result<(), Leave> {
         if self.run.stop.is_stopped() {
             return Err(Leave::Stopped);
+        }
+        if let (Some(gil), GilPolicy::CheckInterval { .. }) = (&self.run.gil, self.run.gil_policy) {
+            return self.release_and_retake(gil);
         }
         if let Some(gil) = self.run.gil.as_ref().filter(|gil| gil.drop_requested()) {
             self.record(WorkerState::WaitingForGil);
@@ -238,6 +253,24 @@ impl Worker<'_> {
             self.holds_gil = true;
             self.record(WorkerState::Running);
         }
+        Ok(())
+    }
+
+    /// Python 3.1's periodic release. When another worker held the GIL meanwhile, this worker's
+    /// running ends at the release (recorded then, by its time, so no running intervals overlap).
+    fn release_and_retake(&mut self, gil: &Gil) -> Result<(), Leave> {
+        if !gil.has_waiters() {
+            return Ok(());
+        }
+        let released_at_ms = self.clock.now_ms();
+        self.holds_gil = false;
+        let retaken = gil.release_and_retake(self.lane);
+        if !matches!(retaken, Ok(false)) {
+            self.run.recorder.record_at(self.lane, WorkerState::WaitingForGil, released_at_ms);
+        }
+        retaken?;
+        self.holds_gil = true;
+        self.record(WorkerState::Running);
         Ok(())
     }
 

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::gil::GilPolicy;
 use crate::limits::{
+    MAX_CHECK_INTERVAL_TICKS, MIN_CHECK_INTERVAL_TICKS,
     LimitError, MAX_RUN_SECONDS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS, MIN_SWITCH_INTERVAL_MS,
     MIN_WORKERS,
 };
@@ -305,6 +307,9 @@ pub struct Scenario {
     pub workers: usize,
     /// The GIL's switch interval, in milliseconds.
     pub switch_interval_ms: f64,
+    /// How the GIL changes hands (threads + GIL only). Old scenarios without it take the default.
+    #[serde(default)]
+    pub gil_policy: GilPolicy,
     /// A worker made to fail on purpose (to see that failures are surfaced), if any.
     pub fault: Option<FaultPlan>,
 }
@@ -316,6 +321,7 @@ impl Default for Scenario {
             mode: Mode::ThreadsWithGil,
             workers: 2,
             switch_interval_ms: 5.0,
+            gil_policy: GilPolicy::SwitchInterval,
             fault: None,
         }
     }
@@ -339,6 +345,14 @@ impl Scenario {
                 "switch_interval",
                 format!("The switch interval must be between {MIN_SWITCH_INTERVAL_MS} and {MAX_SWITCH_INTERVAL_MS} ms."),
             ));
+        }
+        if let GilPolicy::CheckInterval { ticks } = self.gil_policy {
+            if !(MIN_CHECK_INTERVAL_TICKS..=MAX_CHECK_INTERVAL_TICKS).contains(&ticks) {
+                errors.push(LimitError::new(
+                    "check_interval",
+                    format!("The check interval must be between {MIN_CHECK_INTERVAL_TICKS} and {MAX_CHECK_INTERVAL_TICKS} ticks."),
+                ));
+            }
         }
         self.experiment.check(&mut errors);
         if errors.is_empty() {

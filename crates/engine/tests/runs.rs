@@ -4,12 +4,12 @@
 use std::time::{Duration, Instant};
 
 use engine::{
-    intervals, run_natively, Event, Experiment, FaultPlan, Mode, NativeRun, RunResult, Scenario,
+    intervals, run_natively, Event, Experiment, FaultPlan, GilPolicy, Mode, NativeRun, RunResult, Scenario,
     WorkerState,
 };
 
 fn scenario(experiment: Experiment, mode: Mode, workers: usize) -> Scenario {
-    Scenario { experiment, mode, workers, switch_interval_ms: 1.0, fault: None }
+    Scenario { experiment, mode, workers, switch_interval_ms: 1.0, ..Scenario::default() }
 }
 
 fn pi(samples: u64, seed: u64) -> Experiment {
@@ -183,4 +183,42 @@ fn default_prime_limits_are_estimated_at_under_a_few_seconds() {
     // not by so much that reasonable sizes are refused.
     let seconds = Experiment::SumOfPrimes { limits: vec![1_000_000, 2_000_000, 3_000_000] }.estimated_serial_seconds();
     assert!((0.66..6.6).contains(&seconds), "estimated {seconds} s");
+}
+
+fn python_3_1_gil(experiment: Experiment, workers: usize) -> Scenario {
+    Scenario {
+        gil_policy: GilPolicy::CheckInterval { ticks: 100 },
+        ..scenario(experiment, Mode::ThreadsWithGil, workers)
+    }
+}
+
+#[test]
+fn the_python_3_1_gil_never_lets_two_workers_run_at_once() {
+    for workers in [2, 3, 5] {
+        for seed in 0..3 {
+            let run = run_natively(&python_3_1_gil(pi(400_000, seed), workers), None);
+            assert_eq!(overlapping_running_intervals(&run.lanes), 0, "{workers} workers, seed {seed}");
+        }
+    }
+}
+
+#[test]
+fn the_python_3_1_gil_gives_the_same_pi_estimate() {
+    let expected = combined(&scenario(pi(300_000, 4), Mode::Single, 1), &run_natively(&scenario(pi(300_000, 4), Mode::Single, 1), None));
+    let old = python_3_1_gil(pi(300_000, 4), 3);
+    assert_eq!(combined(&old, &run_natively(&old, None)), expected);
+}
+
+#[test]
+fn the_python_3_1_gil_on_two_workers_records_failed_acquisitions() {
+    // Long enough that both workers contend even when other tests share the cores.
+    let run = run_natively(&python_3_1_gil(pi(20_000_000, 1), 2), None);
+    assert!(run.gil.expect("a GIL run").failed_acquisitions > 0, "{:?}", run.gil);
+}
+
+#[test]
+fn a_check_interval_of_zero_ticks_is_refused() {
+    let scenario = Scenario { gil_policy: GilPolicy::CheckInterval { ticks: 0 }, ..Scenario::default() };
+    let errors = scenario.validate().unwrap_err();
+    assert!(errors[0].to_string().contains("between 1 and 1000000 ticks"), "{errors:?}");
 }

@@ -1,14 +1,32 @@
 //! The global interpreter lock: a real lock in shared memory, modelled on CPython 3.2+
-//! (`ceval_gil.c`). See `README.md` beside this file for the mapping to CPython.
+//! (`ceval_gil.c`), with CPython 3.1's older policy as an option. See `README.md` beside this
+//! file for the mapping to CPython.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 
 /// No wait lasts longer than this before re-checking whether the GIL was closed.
 const WAIT_SLICE_MS: f64 = 10.0;
+
+/// How the GIL changes hands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GilPolicy {
+    /// Python 3.2 and later: a waiter asks for the GIL after a switch interval, and the holder
+    /// hands it over and waits until the waiter has it (forced switching).
+    #[default]
+    SwitchInterval,
+    /// Python 3.1 and earlier: the holder releases the GIL every `ticks` ticks and takes it
+    /// straight back; a woken waiter gets it only if it wins that race (no hand-off guarantee).
+    CheckInterval {
+        /// Ticks between releases (CPython's `sys.setcheckinterval`, 100 by default).
+        ticks: u64,
+    },
+}
 
 /// The GIL was closed (the run was stopped or failed): the worker must leave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +39,9 @@ pub struct GilStats {
     pub handoffs: u64,
     /// Times a waiter timed out after a whole switch interval and asked the holder to drop it.
     pub drop_requests: u64,
+    /// Times a waiter was woken by a release and found the GIL taken again (check-interval
+    /// policy).
+    pub failed_acquisitions: u64,
 }
 
 /// What the mutex guards: who holds the GIL and how often it changed hands.
@@ -45,13 +66,18 @@ pub struct Gil {
     drop_request: AtomicBool,
     closed: AtomicBool,
     switch_interval_ms: f64,
+    policy: GilPolicy,
+    /// Workers waiting under the check-interval policy: without any, the holder need not release.
+    waiters: AtomicUsize,
     handoffs: AtomicU64,
     drop_requests: AtomicU64,
+    failed_acquisitions: AtomicU64,
 }
 
 impl Gil {
-    /// A free GIL with the given switch interval (CPython's `sys.setswitchinterval`).
-    pub fn new(switch_interval: Duration) -> Self {
+    /// A free GIL with the given policy and switch interval (CPython's `sys.setswitchinterval`,
+    /// used by [`GilPolicy::SwitchInterval`]).
+    pub fn new(policy: GilPolicy, switch_interval: Duration) -> Self {
         Gil {
             state: Mutex::new(GilState::default()),
             released: Condvar::new(),
@@ -59,8 +85,11 @@ impl Gil {
             drop_request: AtomicBool::new(false),
             closed: AtomicBool::new(false),
             switch_interval_ms: switch_interval.as_secs_f64() * 1000.0,
+            policy,
+            waiters: AtomicUsize::new(0),
             handoffs: AtomicU64::new(0),
             drop_requests: AtomicU64::new(0),
+            failed_acquisitions: AtomicU64::new(0),
         }
     }
 
@@ -81,6 +110,9 @@ impl Gil {
     /// # Errors
     /// [`GilClosed`] when the run is stopped while waiting.
     pub fn take(&self, lane: usize, clock: &dyn Clock) -> Result<(), GilClosed> {
+        if let GilPolicy::CheckInterval { .. } = self.policy {
+            return self.take_as_in_python_3_1(lane).map(drop);
+        }
         let mut state = self.lock_state();
         if state.held {
             state = self.wait_until_free(state, clock)?;
@@ -88,6 +120,14 @@ impl Gil {
         if self.is_closed() {
             return Err(GilClosed);
         }
+        self.mark_taken(&mut state, lane);
+        drop(state);
+        self.switched.notify_all();
+        Ok(())
+    }
+
+    /// Records that `lane` takes the free GIL; returns the new switch number.
+    fn mark_taken(&self, state: &mut GilState, lane: usize) -> u64 {
         // Taken: a switch happened, so any drop request has been served.
         if state.holder.is_some_and(|last| last != lane) {
             self.handoffs.fetch_add(1, Ordering::Relaxed);
@@ -96,9 +136,53 @@ impl Gil {
         state.holder = Some(lane);
         state.switch_number += 1;
         self.drop_request.store(false, Ordering::Relaxed);
-        drop(state);
-        self.switched.notify_all();
-        Ok(())
+        state.switch_number
+    }
+
+    /// Python 3.1's `take_gil`: wait on the release signal, with no priority for a waiter woken
+    /// by it; a wake-up that finds the GIL taken again is a failed acquisition. Returns the new
+    /// switch number.
+    fn take_as_in_python_3_1(&self, lane: usize) -> Result<u64, GilClosed> {
+        let mut state = self.lock_state();
+        while state.held {
+            if self.is_closed() {
+                return Err(GilClosed);
+            }
+            self.waiters.fetch_add(1, Ordering::Relaxed);
+            let (woken, timed_out) = self.wait_slice_timed(&self.released, state, WAIT_SLICE_MS);
+            self.waiters.fetch_sub(1, Ordering::Relaxed);
+            state = woken;
+            if !timed_out && state.held {
+                self.failed_acquisitions.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        if self.is_closed() {
+            return Err(GilClosed);
+        }
+        Ok(self.mark_taken(&mut state, lane))
+    }
+
+    /// Whether a worker waits for the GIL under the check-interval policy.
+    #[inline]
+    pub fn has_waiters(&self) -> bool {
+        self.waiters.load(Ordering::Relaxed) > 0
+    }
+
+    /// The check-interval policy's periodic release: release, signal, and take the GIL straight
+    /// back, competing with whoever was woken. Returns whether another worker held the GIL in
+    /// between.
+    ///
+    /// # Errors
+    /// [`GilClosed`] when the run is stopped meanwhile.
+    pub fn release_and_retake(&self, lane: usize) -> Result<bool, GilClosed> {
+        let released_at = {
+            let mut state = self.lock_state();
+            state.held = false;
+            state.switch_number
+        };
+        self.released.notify_one();
+        let retaken_at = self.take_as_in_python_3_1(lane)?;
+        Ok(retaken_at != released_at + 1)
     }
 
     /// The slow path of [`Gil::take`]: timed waits of the switch interval, then a drop request.
@@ -173,6 +257,7 @@ impl Gil {
         GilStats {
             handoffs: self.handoffs.load(Ordering::Relaxed),
             drop_requests: self.drop_requests.load(Ordering::Relaxed),
+            failed_acquisitions: self.failed_acquisitions.load(Ordering::Relaxed),
         }
     }
 
@@ -187,10 +272,20 @@ impl Gil {
         state: MutexGuard<'a, GilState>,
         up_to_ms: f64,
     ) -> MutexGuard<'a, GilState> {
+        self.wait_slice_timed(condvar, state, up_to_ms).0
+    }
+
+    /// Waits on `condvar` for at most `up_to_ms` (and [`WAIT_SLICE_MS`]); says whether it timed out.
+    fn wait_slice_timed<'a>(
+        &self,
+        condvar: &Condvar,
+        state: MutexGuard<'a, GilState>,
+        up_to_ms: f64,
+    ) -> (MutexGuard<'a, GilState>, bool) {
         let slice = Duration::from_secs_f64(up_to_ms.clamp(0.01, WAIT_SLICE_MS) / 1000.0);
-        let (state, _timeout) = condvar
+        let (state, timeout) = condvar
             .wait_timeout(state, slice)
             .unwrap_or_else(|poison| poison.into_inner());
-        state
+        (state, timeout.timed_out())
     }
 }

@@ -1,0 +1,57 @@
+// The two GIL policies (issue 3): Python 3.2+ (switch interval, forced hand-over) and Python 3.1
+// (release every N ticks, no hand-over). Invariants only; no timing is asserted.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { playgroundForTests } from "../support/browser.mjs";
+import {
+  chooseExperiment, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers, runToEnd,
+} from "../support/playground.mjs";
+
+/** Timestamps from different workers may disagree by the browser's timer coarsening. */
+const CLOCK_JITTER_MS = 0.02;
+const SWITCH_INTERVAL = "GIL switch interval (ms, threads + GIL only)";
+
+const playground = playgroundForTests();
+
+async function runPiUnderTheGil(page) {
+  await chooseExperiment(page, "Monte Carlo pi");
+  await fill(page, "Samples (points in all)", 20_000_000);
+  await fill(page, "Workers (1–64)", 2);
+  await chooseMode(page, "threads + GIL");
+  assert.match(await runToEnd(page), /^Finished/);
+  return lastResult(page);
+}
+
+test("the Python 3.1 GIL records failed acquisitions on 2 workers, still one runner at a time", async () => {
+  const { page, errors } = playground;
+  await page.getByRole("combobox", { name: "GIL policy (threads + GIL only)" }).selectOption("3.1");
+  await fill(page, "Check interval (ticks between releases)", 100);
+  const row = await runPiUnderTheGil(page);
+  assert.match(row.Mode, /Python 3\.1 GIL, every 100 ticks/);
+  assert.ok(Number(row["Failed GIL acquisitions"]) > 0, JSON.stringify(row));
+  const estimate = Number(row.Result.match(/π ≈ ([\d.]+)/)[1]);
+  assert.ok(Math.abs(estimate - Math.PI) < 0.01, `estimate ${estimate}`);
+  const overlaps = overlapsBetweenWorkers(await intervalsIn(page, "running")).filter((ms) => ms > CLOCK_JITTER_MS);
+  assert.deepEqual(overlaps, []);
+  assert.deepEqual(errors, []);
+  await page.getByRole("combobox", { name: "GIL policy (threads + GIL only)" }).selectOption("3.2");
+});
+
+test("under the Python 3.2 GIL, a shorter switch interval gives more hand-offs", async () => {
+  const { page } = playground;
+  await fill(page, SWITCH_INTERVAL, 20);
+  const slow = Number((await runPiUnderTheGil(page))["GIL hand-offs"]);
+  await fill(page, SWITCH_INTERVAL, 1);
+  const fast = Number((await runPiUnderTheGil(page))["GIL hand-offs"]);
+  assert.ok(fast > slow, `1 ms: ${fast} hand-offs, 20 ms: ${slow}`);
+  await fill(page, SWITCH_INTERVAL, 5);
+});
+
+test("a check interval of 0 ticks is refused with the limit named", async () => {
+  const { page } = playground;
+  await page.getByRole("combobox", { name: "GIL policy (threads + GIL only)" }).selectOption("3.1");
+  await fill(page, "Check interval (ticks between releases)", 0);
+  const problems = page.getByRole("alert", { name: "What to fix before running" });
+  assert.match(await problems.textContent(), /between 1 and 1000000 ticks/);
+  assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), false);
+});

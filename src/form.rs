@@ -3,7 +3,9 @@
 
 use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario};
 
-/// The speed-up study runs at most this many workers.
+/// The speed-up study runs up to at least this many workers…
+pub const MIN_STUDY_WORKERS: usize = 2;
+/// …and at most this many.
 pub const MAX_STUDY_WORKERS: usize = 16;
 
 /// When the "make a worker fail" option is on, the last worker fails this long into the run.
@@ -172,11 +174,13 @@ impl FormFields {
     /// The speed-up study's runs: the scenario with 1, 2, … N workers.
     ///
     /// # Errors
-    /// What to fix: the form itself, or N outside 2 to [`MAX_STUDY_WORKERS`].
+    /// What to fix: the form itself, or N outside [`MIN_STUDY_WORKERS`] to [`MAX_STUDY_WORKERS`].
     pub fn study_scenarios(&self) -> Result<Vec<Scenario>, Vec<String>> {
         let scenario = self.to_scenario()?;
-        let up_to = self.study_up_to.trim().parse::<usize>().ok().filter(|n| (2..=MAX_STUDY_WORKERS).contains(n));
-        let up_to = up_to.ok_or_else(|| vec![format!("The speed-up study goes up to between 2 and {MAX_STUDY_WORKERS} workers.")])?;
+        let up_to = self.study_up_to.trim().parse::<usize>().ok().filter(|n| (MIN_STUDY_WORKERS..=MAX_STUDY_WORKERS).contains(n));
+        let up_to = up_to.ok_or_else(|| {
+            vec![format!("The speed-up study goes up to between {MIN_STUDY_WORKERS} and {MAX_STUDY_WORKERS} workers.")]
+        })?;
         Ok((1..=up_to).map(|workers| Scenario { workers, ..scenario.clone() }).collect())
     }
 

@@ -1,11 +1,14 @@
 //! The experiment form: what to run, its size, how many workers, which mode, Run and Stop.
 //! The form is a real `<form>`, so Enter runs it; every control has a label.
 
-use engine::{ExperimentKind, Mode, MAX_WORKERS, MIN_WORKERS};
+use engine::{
+    ExperimentKind, Mode, MAX_CHECK_INTERVAL_TICKS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS, MIN_CHECK_INTERVAL_TICKS,
+    MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
+};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::form::{FormFields, TextField, FAULT_AFTER_MS};
+use crate::form::{FormFields, TextField, FAULT_AFTER_MS, MAX_STUDY_WORKERS, MIN_STUDY_WORKERS};
 
 /// Props of the form.
 #[derive(Properties, PartialEq)]
@@ -68,20 +71,13 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
                 <p class="hint">{ fields.kind.explanation() }</p>
             </div>
             { parameter_fields(props) }
-            <div class="field">
-                <label for="workers">{ format!("Workers ({MIN_WORKERS}–{MAX_WORKERS})") }</label>
-                <input id="workers" type="number" inputmode="numeric" min={MIN_WORKERS.to_string()} max={MAX_WORKERS.to_string()}
-                    value={fields.workers.clone()} oninput={text_change(props, TextField::Workers)} />
-            </div>
+            { number_field(props, TextField::Workers, "workers", &format!("Workers ({MIN_WORKERS}–{MAX_WORKERS})"), (MIN_WORKERS, MAX_WORKERS), "1") }
             <fieldset class="modes">
                 <legend>{ "Mode" }</legend>
                 { for Mode::ALL.iter().map(|mode| mode_choice(props, *mode)) }
             </fieldset>
-            <div class="field">
-                <label for="switch-interval">{ "GIL switch interval (ms, threads + GIL only)" }</label>
-                <input id="switch-interval" type="number" step="0.1" min="0.1" max="100"
-                    value={fields.switch_interval_ms.clone()} oninput={text_change(props, TextField::SwitchInterval)} />
-            </div>
+            { number_field(props, TextField::SwitchInterval, "switch-interval", "GIL switch interval (ms, threads + GIL only)",
+                (MIN_SWITCH_INTERVAL_MS, MAX_SWITCH_INTERVAL_MS), "0.1") }
             <div class="field">
                 <label for="gil-policy">{ "GIL policy (threads + GIL only)" }</label>
                 <select id="gil-policy" onchange={change(|f, value| FormFields { python_3_1_gil: value == "3.1", ..f }).reform(select_value)}>
@@ -90,22 +86,17 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
                 </select>
             </div>
             if fields.python_3_1_gil {
-                <div class="field">
-                    <label for="check-interval">{ "Check interval (ticks between releases)" }</label>
-                    <input id="check-interval" type="number" inputmode="numeric" min="1"
-                        value={fields.check_interval_ticks.clone()} oninput={text_change(props, TextField::CheckInterval)} />
-                </div>
+                { number_field(props, TextField::CheckInterval, "check-interval", "Check interval (ticks between releases)",
+                    (MIN_CHECK_INTERVAL_TICKS, MAX_CHECK_INTERVAL_TICKS), "1") }
             }
             <div class="field checkbox">
                 <input id="fail-a-worker" type="checkbox" checked={fields.fail_a_worker}
                     onchange={change(|f, _| FormFields { fail_a_worker: !f.fail_a_worker, ..f }).reform(|_: Event| String::new())} />
                 <label for="fail-a-worker">{ format!("Make the last worker fail after {FAULT_AFTER_MS} ms (to see how a failure is reported)") }</label>
             </div>
-            <div class="field">
-                <label for="study-up-to">{ "Speed-up study: up to this many workers (2–16)" }</label>
-                <input id="study-up-to" type="number" inputmode="numeric" min="2" max="16"
-                    value={fields.study_up_to.clone()} oninput={text_change(props, TextField::StudyUpTo)} />
-            </div>
+            { number_field(props, TextField::StudyUpTo, "study-up-to",
+                &format!("Speed-up study: up to this many workers ({MIN_STUDY_WORKERS}–{MAX_STUDY_WORKERS})"),
+                (MIN_STUDY_WORKERS, MAX_STUDY_WORKERS), "1") }
             if let Some(problem) = &props.study_problem {
                 <p class="problems" role="alert">{ problem }</p>
             }
@@ -123,6 +114,27 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
                 </button>
             </div>
         </form>
+    }
+}
+
+/// A labelled number input bound to one text field of the form, with the limits the engine
+/// checks as its `min` and `max`.
+fn number_field<T: ToString>(
+    props: &ExperimentFormProps,
+    field: TextField,
+    id: &'static str,
+    label: &str,
+    (min, max): (T, T),
+    step: &'static str,
+) -> Html {
+    // Whole numbers get a phone's digit keypad; fractions need the decimal point.
+    let inputmode = if step == "1" { "numeric" } else { "decimal" };
+    html! {
+        <div class="field">
+            <label for={id}>{ label.to_owned() }</label>
+            <input {id} type="number" {inputmode} min={min.to_string()} max={max.to_string()} {step}
+                value={props.fields.text(field).to_owned()} oninput={text_change(props, field)} />
+        </div>
     }
 }
 

@@ -33,12 +33,14 @@ pub use amdahl::{amdahl_speed_up, fit_serial_fraction};
 pub use clock::{Clock, NativeClock};
 pub use gil::{Gil, GilClosed, GilPolicy, GilStats};
 pub use limits::{
-    LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MIN_CHECK_INTERVAL_TICKS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS};
+    LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS,
+    MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
+};
 pub use mode::Mode;
 pub use native::{run_natively, NativeRun};
 pub use process::{FromProcess, PoolReply, ProcessPool, ProcessWorker, ToProcess};
 pub use recorder::{intervals, time_in, Event, Interval, Lane, Recorder, WorkerState};
-pub use run::{run_worker, FaultPlan, SharedRun, StopSignal};
+pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal};
 pub use workload::{Running, Slice, SliceEnd};
 pub use scenario::{Experiment, ExperimentKind, RunResult, Scenario};
 pub use summary::{busy_ms, RunSummary};

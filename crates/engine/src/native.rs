@@ -10,7 +10,7 @@ use crate::clock::{Clock, NativeClock};
 use crate::gil::GilStats;
 use crate::process::{PoolReply, ProcessPool, ProcessWorker, ToProcess};
 use crate::recorder::Event;
-use crate::run::{run_worker, SharedRun};
+use crate::run::{panic_message, run_worker, SharedRun};
 use crate::scenario::Scenario;
 use crate::workload::TaskResult;
 
@@ -105,14 +105,6 @@ fn run_lane_reporting_failure(run: &SharedRun, lane: usize) -> Option<String> {
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| run_worker(run, lane, &NativeClock)));
     outcome.err().map(|panic| {
         run.stop();
-        panic_message(&*panic)
+        panic_message(&*panic).unwrap_or_else(|| "a worker panicked".to_owned())
     })
-}
-
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-        .unwrap_or_else(|| "a worker panicked".to_owned())
 }

@@ -42,6 +42,12 @@ impl FaultPlan {
     }
 }
 
+/// The message a worker's panic carries (`panic!("…")` gives a `String` or a `&str`), if any.
+/// Hosts show it as the reason a run failed.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> Option<String> {
+    payload.downcast_ref::<String>().cloned().or_else(|| payload.downcast_ref::<&str>().map(|text| (*text).to_owned()))
+}
+
 /// A Stop that every worker sees within a tick, and that wakes blocked workers.
 #[derive(Debug, Default)]
 pub struct StopSignal {
@@ -89,7 +95,6 @@ pub struct SharedRun {
     next_task: AtomicUsize,
     results: Mutex<Vec<Option<TaskResult>>>,
     gil: Option<Gil>,
-    gil_policy: GilPolicy,
     stop: StopSignal,
     recorder: Recorder,
     ticks_done: AtomicU64,
@@ -105,7 +110,6 @@ impl SharedRun {
             tasks,
             next_task: AtomicUsize::new(0),
             gil: scenario.mode.has_gil().then(|| Gil::new(scenario.gil_policy, scenario.switch_interval())),
-            gil_policy: scenario.gil_policy,
             stop: StopSignal::default(),
             recorder: Recorder::new(scenario.lanes(), origin_ms),
             ticks_done: AtomicU64::new(0),
@@ -231,8 +235,8 @@ impl Worker<'_> {
 
     /// Ticks per slice: under the check-interval GIL policy, the check interval.
     fn slice_budget(&self) -> u64 {
-        match (&self.run.gil, self.run.gil_policy) {
-            (Some(_), GilPolicy::CheckInterval { ticks }) => ticks.min(SLICE_TICKS),
+        match self.run.gil.as_ref().map(Gil::policy) {
+            Some(GilPolicy::CheckInterval { ticks }) => ticks.min(SLICE_TICKS),
             _ => SLICE_TICKS,
         }
     }
@@ -243,7 +247,7 @@ impl Worker<'_> {
         if self.run.stop.is_stopped() {
             return Err(Leave::Stopped);
         }
-        if let (Some(gil), GilPolicy::CheckInterval { .. }) = (&self.run.gil, self.run.gil_policy) {
+        if let Some(gil) = self.run.gil.as_ref().filter(|gil| matches!(gil.policy(), GilPolicy::CheckInterval { .. })) {
             return self.release_and_retake(gil);
         }
         if let Some(gil) = self.run.gil.as_ref().filter(|gil| gil.drop_requested()) {

@@ -1,7 +1,7 @@
 //! What runs inside the workers: the entry points `worker.js` calls, and the panic hook that
 //! tells the page why a worker stopped (with `panic = "abort"` a panic traps right after it).
 
-use engine::{ProcessWorker, ToProcess};
+use engine::{panic_message, ProcessWorker, ToProcess};
 use wasm_bindgen::prelude::*;
 use web_sys::DedicatedWorkerGlobalScope;
 
@@ -62,10 +62,5 @@ pub fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
 }
 
 fn panic_text(info: &std::panic::PanicHookInfo<'_>) -> String {
-    let payload = info.payload();
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|text| (*text).to_owned()))
-        .unwrap_or_else(|| info.to_string())
+    panic_message(info.payload()).unwrap_or_else(|| info.to_string())
 }

@@ -99,6 +99,11 @@ impl Gil {
         self.drop_request.load(Ordering::Relaxed)
     }
 
+    /// How this GIL changes hands.
+    pub fn policy(&self) -> GilPolicy {
+        self.policy
+    }
+
     /// Whether the GIL was closed by [`Gil::close`].
     #[inline]
     pub fn is_closed(&self) -> bool {

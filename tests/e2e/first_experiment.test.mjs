@@ -3,12 +3,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import {
-  chooseExperiment, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers,
+  CLOCK_JITTER_MS, chooseExperiment, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers,
   runToEnd, tableRows, waitForRunEnd,
 } from "../support/playground.mjs";
 
-/** Timestamps from different workers may disagree by the browser's timer coarsening (5 µs each). */
-const CLOCK_JITTER_MS = 0.02;
 const MODES = ["single worker", "threads + GIL", "free-threaded", "processes"];
 
 const playground = playgroundForTests();

@@ -4,11 +4,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
 import {
-  chooseExperiment, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers, runToEnd,
+  CLOCK_JITTER_MS, chooseExperiment, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers, runToEnd,
 } from "../support/playground.mjs";
 
-/** Timestamps from different workers may disagree by the browser's timer coarsening. */
-const CLOCK_JITTER_MS = 0.02;
 const SWITCH_INTERVAL = "GIL switch interval (ms, threads + GIL only)";
 
 const playground = playgroundForTests();

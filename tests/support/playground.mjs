@@ -72,6 +72,12 @@ export async function intervalsIn(page, state) {
   return byWorker;
 }
 
+/**
+ * Overlaps shorter than this are clock noise, not two workers at once: timestamps from different
+ * workers may disagree by the browser's timer coarsening (5 µs each in isolated pages).
+ */
+export const CLOCK_JITTER_MS = 0.02;
+
 /** Milliseconds during which intervals of two different workers overlap, pair by pair. */
 export function overlapsBetweenWorkers(byWorker) {
   const workers = [...byWorker.keys()];

@@ -18,7 +18,7 @@ pub fn App() -> Html {
     let shared_memory = use_memo((), |()| cross_origin_isolated());
     let fields = use_state(|| initial_fields(*shared_memory));
     let controller = use_run_controller();
-    let scenario = fields.to_scenario();
+    let scenario = fields.to_scenario().and_then(|scenario| runnable_here(scenario, *shared_memory));
     let problems = scenario.clone().err().unwrap_or_default();
     let on_run = {
         let (start, scenario) = (controller.start.clone(), scenario.clone());
@@ -98,13 +98,29 @@ fn batch_section(batch: Option<&(Batch, Vec<RunView>)>) -> Html {
     }
 }
 
-/// The scenario once per mode that can run here, single worker first (the speed-up baseline).
+/// The scenario once per mode that its experiment lists and that can run here, single worker
+/// first (the speed-up baseline).
 fn in_every_mode(scenario: &Scenario, shared_memory: bool) -> Vec<Scenario> {
-    Mode::ALL
-        .into_iter()
+    scenario
+        .experiment
+        .kind()
+        .modes()
+        .iter()
+        .copied()
         .filter(|mode| shared_memory || !mode.shares_memory())
         .map(|mode| Scenario { mode, ..scenario.clone() })
         .collect()
+}
+
+/// The scenario, unless its mode needs shared memory that this page does not have.
+fn runnable_here(scenario: Scenario, shared_memory: bool) -> Result<Scenario, Vec<String>> {
+    if shared_memory || !scenario.mode.shares_memory() {
+        return Ok(scenario);
+    }
+    Err(vec![format!(
+        "The {} mode needs shared memory, which this page does not have (see the note at the top); choose processes where the experiment offers it.",
+        scenario.mode.label()
+    )])
 }
 
 /// The form's first state: without shared memory, the one mode that can run.

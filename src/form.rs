@@ -1,6 +1,8 @@
 //! The experiment form's fields as typed, and turning them into a [`Scenario`] or into the
 //! messages that say which limit was broken.
 
+use std::collections::HashMap;
+
 use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario};
 
 /// The speed-up study runs up to at least this many workers…
@@ -17,18 +19,9 @@ pub const FAULT_AFTER_MS: f64 = 100.0;
 pub struct FormFields {
     /// The chosen experiment.
     pub kind: ExperimentKind,
-    /// Countdown: total decrements.
-    pub count: String,
-    /// Monte Carlo pi: total samples.
-    pub samples: String,
-    /// Monte Carlo pi: the random seed.
-    pub seed: String,
-    /// Sum of primes: limits separated by commas.
-    pub limits: String,
-    /// Sleep: how many waits.
-    pub sleeps: String,
-    /// Sleep: milliseconds per wait.
-    pub millis: String,
+    /// Every experiment's parameters as typed, by experiment and parameter key, so switching
+    /// experiments back and forth keeps what was typed.
+    pub parameters: HashMap<(ExperimentKind, &'static str), String>,
     /// Worker count.
     pub workers: String,
     /// The chosen mode.
@@ -39,27 +32,22 @@ pub struct FormFields {
     pub python_3_1_gil: bool,
     /// Python 3.1 policy: ticks between releases.
     pub check_interval_ticks: String,
+    /// The share of the work that runs alone first, in percent.
+    pub serial_percent: String,
+    /// The free-threaded mode's extra cost per tick, in percent (one of [`OVERHEAD_CHOICES`]).
+    pub overhead_percent: u64,
     /// Whether the last worker fails on purpose.
     pub fail_a_worker: bool,
     /// The speed-up study's largest worker count.
     pub study_up_to: String,
 }
 
-/// One text field of the form, to update it by name.
+/// The free-threaded per-tick overheads offered: none, about CPython 3.14t's, about 3.13t's.
+pub const OVERHEAD_CHOICES: [u64; 3] = [0, 10, 40];
+
+/// One text field of the form besides the experiment's parameters, to update it by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextField {
-    /// See [`FormFields::count`].
-    Count,
-    /// See [`FormFields::samples`].
-    Samples,
-    /// See [`FormFields::seed`].
-    Seed,
-    /// See [`FormFields::limits`].
-    Limits,
-    /// See [`FormFields::sleeps`].
-    Sleeps,
-    /// See [`FormFields::millis`].
-    Millis,
     /// See [`FormFields::workers`].
     Workers,
     /// See [`FormFields::switch_interval_ms`].
@@ -68,30 +56,29 @@ pub enum TextField {
     StudyUpTo,
     /// See [`FormFields::check_interval_ticks`].
     CheckInterval,
+    /// See [`FormFields::serial_percent`].
+    SerialPercent,
 }
 
 impl Default for FormFields {
     fn default() -> Self {
-        let mut fields = FormFields {
+        let parameters = ExperimentKind::ALL
+            .into_iter()
+            .flat_map(|kind| kind.default_experiment().parameter_values().into_iter().map(move |(key, value)| ((kind, key), value)))
+            .collect();
+        FormFields {
             kind: ExperimentKind::MonteCarloPi,
-            count: String::new(),
-            samples: String::new(),
-            seed: String::new(),
-            limits: String::new(),
-            sleeps: String::new(),
-            millis: String::new(),
+            parameters,
             workers: "2".into(),
             mode: Mode::ThreadsWithGil,
             switch_interval_ms: "5".into(),
             python_3_1_gil: false,
             check_interval_ticks: "100".into(),
+            serial_percent: "0".into(),
+            overhead_percent: 0,
             fail_a_worker: false,
             study_up_to: "4".into(),
-        };
-        for kind in ExperimentKind::ALL {
-            fields.fill_from(&kind.default_experiment());
         }
-        fields
     }
 }
 
@@ -99,52 +86,43 @@ impl FormFields {
     /// The field's text.
     pub fn text(&self, field: TextField) -> &str {
         match field {
-            TextField::Count => &self.count,
-            TextField::Samples => &self.samples,
-            TextField::Seed => &self.seed,
-            TextField::Limits => &self.limits,
-            TextField::Sleeps => &self.sleeps,
-            TextField::Millis => &self.millis,
             TextField::Workers => &self.workers,
             TextField::SwitchInterval => &self.switch_interval_ms,
             TextField::StudyUpTo => &self.study_up_to,
             TextField::CheckInterval => &self.check_interval_ticks,
+            TextField::SerialPercent => &self.serial_percent,
         }
     }
 
     /// The form with `field` set to `text`.
     pub fn with_text(mut self, field: TextField, text: String) -> Self {
         let slot = match field {
-            TextField::Count => &mut self.count,
-            TextField::Samples => &mut self.samples,
-            TextField::Seed => &mut self.seed,
-            TextField::Limits => &mut self.limits,
-            TextField::Sleeps => &mut self.sleeps,
-            TextField::Millis => &mut self.millis,
             TextField::Workers => &mut self.workers,
             TextField::SwitchInterval => &mut self.switch_interval_ms,
             TextField::StudyUpTo => &mut self.study_up_to,
             TextField::CheckInterval => &mut self.check_interval_ticks,
+            TextField::SerialPercent => &mut self.serial_percent,
         };
         *slot = text;
         self
     }
 
-    fn fill_from(&mut self, experiment: &Experiment) {
-        match experiment {
-            Experiment::Countdown { count } => self.count = count.to_string(),
-            Experiment::MonteCarloPi { samples, seed } => {
-                self.samples = samples.to_string();
-                self.seed = seed.to_string();
-            }
-            Experiment::SumOfPrimes { limits } => {
-                self.limits = limits.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
-            }
-            Experiment::Sleep { sleeps, millis } => {
-                self.sleeps = sleeps.to_string();
-                self.millis = millis.to_string();
-            }
-        }
+    /// The chosen experiment's parameter `key` as typed.
+    pub fn parameter(&self, key: &str) -> String {
+        self.parameters.get(&(self.kind, key)).cloned().unwrap_or_default()
+    }
+
+    /// The form with the chosen experiment's parameter `key` set to `text`.
+    pub fn with_parameter(mut self, key: &'static str, text: String) -> Self {
+        self.parameters.insert((self.kind, key), text);
+        self
+    }
+
+    /// The form switched to `kind`, with its usual worker count and, if the mode was one the
+    /// experiment does not run in, its first mode.
+    pub fn with_experiment(self, kind: ExperimentKind) -> Self {
+        let mode = if kind.modes().contains(&self.mode) { self.mode } else { kind.modes()[0] };
+        FormFields { kind, mode, workers: kind.default_workers().to_string(), ..self }
     }
 
     /// The scenario the form describes, or every message saying what to fix.
@@ -153,17 +131,27 @@ impl FormFields {
     /// One message per unreadable field or broken limit.
     pub fn to_scenario(&self) -> Result<Scenario, Vec<String>> {
         let mut problems = Vec::new();
-        let experiment = self.experiment(&mut problems);
+        let experiment = Experiment::from_parameters(self.kind, &|key| self.parameter(key)).map_err(|found| problems.extend(found)).ok();
         // Negative counts read as zero, so they get the limit's message rather than "not a number".
         let workers = number::<i64>(&self.workers, "Workers", &mut problems).map(|n| usize::try_from(n).unwrap_or(0));
         let switch_interval_ms = number(&self.switch_interval_ms, "The switch interval", &mut problems);
+        let serial_percent = number(&self.serial_percent, "The serial share", &mut problems);
         let gil_policy = self.gil_policy(&mut problems);
-        let (Some(experiment), Some(workers), Some(switch_interval_ms), Some(gil_policy)) =
-            (experiment, workers, switch_interval_ms, gil_policy)
+        let (Some(experiment), Some(workers), Some(switch_interval_ms), Some(serial_percent), Some(gil_policy)) =
+            (experiment, workers, switch_interval_ms, serial_percent, gil_policy)
         else {
             return Err(problems);
         };
-        let mut scenario = Scenario { experiment, mode: self.mode, workers, switch_interval_ms, gil_policy, fault: None };
+        let mut scenario = Scenario {
+            experiment,
+            mode: self.mode,
+            workers,
+            switch_interval_ms,
+            gil_policy,
+            fault: None,
+            serial_percent,
+            free_threading_overhead_percent: self.overhead_percent,
+        };
         scenario.validate().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
         if self.fail_a_worker {
             scenario.fault = Some(FaultPlan { lane: scenario.lanes() - 1, after_ms: FAULT_AFTER_MS });
@@ -191,27 +179,6 @@ impl FormFields {
         let ticks = number(&self.check_interval_ticks, "The check interval", problems)?;
         Some(GilPolicy::CheckInterval { ticks })
     }
-
-    fn experiment(&self, problems: &mut Vec<String>) -> Option<Experiment> {
-        match self.kind {
-            ExperimentKind::Countdown => Some(Experiment::Countdown { count: number(&self.count, "The count", problems)? }),
-            ExperimentKind::MonteCarloPi => {
-                let samples = number(&self.samples, "Samples", problems);
-                let seed = number(&self.seed, "The seed", problems);
-                Some(Experiment::MonteCarloPi { samples: samples?, seed: seed? })
-            }
-            ExperimentKind::SumOfPrimes => {
-                let limits: Option<Vec<u64>> =
-                    self.limits.split(',').map(|limit| number(limit, "Each limit", problems)).collect();
-                Some(Experiment::SumOfPrimes { limits: limits? })
-            }
-            ExperimentKind::Sleep => {
-                let sleeps = number(&self.sleeps, "Sleeps", problems);
-                let millis = number(&self.millis, "Milliseconds per sleep", problems);
-                Some(Experiment::Sleep { sleeps: sleeps?, millis: millis? })
-            }
-        }
-    }
 }
 
 /// Reads a number, or notes that `name` must be one.
@@ -237,14 +204,12 @@ mod tests {
     #[test]
     fn a_negative_worker_count_gets_the_limit_message() {
         let problems = FormFields::default().with_text(TextField::Workers, "-3".into()).to_scenario().unwrap_err();
-        assert!(problems.iter().any(|p| p.contains("between 1 and 64")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("between 1 and 100")), "{problems:?}");
     }
 
     #[test]
     fn every_unreadable_field_is_named() {
-        let fields = FormFields::default()
-            .with_text(TextField::Samples, "many".into())
-            .with_text(TextField::Seed, "x".into());
+        let fields = FormFields::default().with_parameter("samples", "many".into()).with_parameter("seed", "x".into());
         let problems = fields.to_scenario().unwrap_err();
         assert_eq!(problems.len(), 2, "{problems:?}");
     }
@@ -276,9 +241,31 @@ mod tests {
 
     #[test]
     fn prime_limits_are_read_from_a_comma_separated_list() {
-        let fields = FormFields { kind: ExperimentKind::SumOfPrimes, ..FormFields::default() }
-            .with_text(TextField::Limits, "10, 20_000,30".into());
+        let fields = FormFields::default().with_experiment(ExperimentKind::SumOfPrimes).with_parameter("limits", "10, 20_000,30".into());
         let scenario = fields.to_scenario().unwrap();
         assert_eq!(scenario.experiment, Experiment::SumOfPrimes { limits: vec![10, 20_000, 30] });
+    }
+
+    #[test]
+    fn choosing_an_experiment_takes_its_worker_count_and_a_mode_it_runs_in() {
+        let fields = FormFields { mode: Mode::Single, ..FormFields::default() }.with_experiment(ExperimentKind::Convoy);
+        assert_eq!((fields.mode, fields.workers.as_str()), (Mode::ThreadsWithGil, "2"));
+        let fields = fields.with_experiment(ExperimentKind::Sleep);
+        assert_eq!((fields.mode, fields.workers.as_str()), (Mode::ThreadsWithGil, "10"));
+    }
+
+    #[test]
+    fn parameters_typed_for_one_experiment_survive_a_visit_to_another() {
+        let fields = FormFields::default().with_parameter("seed", "42".into());
+        let back = fields.with_experiment(ExperimentKind::Downloads).with_experiment(ExperimentKind::MonteCarloPi);
+        assert_eq!(back.parameter("seed"), "42");
+    }
+
+    #[test]
+    fn every_experiment_of_the_catalogue_is_valid_from_its_defaults() {
+        for kind in ExperimentKind::ALL {
+            let fields = FormFields::default().with_experiment(kind);
+            assert!(fields.to_scenario().is_ok(), "{kind:?}: {:?}", fields.to_scenario());
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use engine::{Event, Mode, Scenario};
+use engine::{Event, Experiment, Mode, Scenario};
 use runtime::{LiveRun, RunStatus, ThreadPool};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -51,6 +51,10 @@ pub struct RunView {
     pub now_ms: f64,
     /// Share of the work done, 0 to 1.
     pub progress: f64,
+    /// What ran.
+    pub experiment: Experiment,
+    /// Work units per second of each worker (see [`LiveRun::throughput`]).
+    pub throughput: Vec<f64>,
 }
 
 /// The current run and everything the page needs to show and steer it.
@@ -273,7 +277,15 @@ fn view_of(run: &LiveRun) -> RunView {
     let ended = lanes.iter().all(|events| events.last().is_some_and(|event| event.state == engine::WorkerState::Done));
     let now_ms = if ended { run.summary().wall_ms } else { run.elapsed_ms() };
     let scenario = run.scenario();
-    RunView { mode: scenario.mode, workers: scenario.workers, lanes, now_ms, progress: run.progress() }
+    RunView {
+        mode: scenario.mode,
+        workers: scenario.workers,
+        lanes,
+        now_ms,
+        progress: run.progress(),
+        experiment: scenario.experiment.clone(),
+        throughput: run.throughput(),
+    }
 }
 
 /// Calls `on_frame` on every animation frame while `active`.

@@ -2,13 +2,13 @@
 //! The form is a real `<form>`, so Enter runs it; every control has a label.
 
 use engine::{
-    ExperimentKind, Mode, MAX_CHECK_INTERVAL_TICKS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS, MIN_CHECK_INTERVAL_TICKS,
-    MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
+    ExperimentKind, Mode, Parameter, ParameterKind, MAX_CHECK_INTERVAL_TICKS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS,
+    MAX_WORKERS, MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::form::{FormFields, TextField, FAULT_AFTER_MS, MAX_STUDY_WORKERS, MIN_STUDY_WORKERS};
+use crate::form::{FormFields, TextField, FAULT_AFTER_MS, MAX_STUDY_WORKERS, MIN_STUDY_WORKERS, OVERHEAD_CHOICES};
 
 /// Props of the form.
 #[derive(Properties, PartialEq)]
@@ -63,14 +63,16 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
         <form class="experiment-form" {onsubmit} aria-label="Experiment settings">
             <div class="field">
                 <label for="experiment">{ "Experiment" }</label>
-                <select id="experiment" onchange={change(|f, key| FormFields { kind: ExperimentKind::from_key(&key).unwrap_or(f.kind), ..f }).reform(select_value)}>
+                <select id="experiment" aria-describedby="experiment-explanation experiment-notice"
+                    onchange={change(|f, key| { let kind = ExperimentKind::from_key(&key).unwrap_or(f.kind); f.with_experiment(kind) }).reform(select_value)}>
                     { for ExperimentKind::ALL.iter().map(|kind| html! {
-                        <option value={kind.key()} selected={*kind == fields.kind}>{ kind.label() }</option>
+                        <option value={kind.key()} selected={*kind == fields.kind}>{ format!("{} · {}", kind.id(), kind.label()) }</option>
                     }) }
                 </select>
-                <p class="hint">{ fields.kind.explanation() }</p>
+                <p class="hint" id="experiment-explanation">{ fields.kind.explanation() }</p>
+                <p class="hint notice-line" id="experiment-notice"><strong>{ "What to notice: " }</strong>{ fields.kind.what_to_notice() }</p>
             </div>
-            { parameter_fields(props) }
+            { for fields.kind.parameters().iter().map(|parameter| parameter_field(props, parameter)) }
             { number_field(props, TextField::Workers, "workers", &format!("Workers ({MIN_WORKERS}–{MAX_WORKERS})"), (MIN_WORKERS, MAX_WORKERS), "1") }
             <fieldset class="modes">
                 <legend>{ "Mode" }</legend>
@@ -88,6 +90,18 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
             if fields.python_3_1_gil {
                 { number_field(props, TextField::CheckInterval, "check-interval", "Check interval (ticks between releases)",
                     (MIN_CHECK_INTERVAL_TICKS, MAX_CHECK_INTERVAL_TICKS), "1") }
+            }
+            <div class="field">
+                <label for="overhead">{ "Free-threading overhead per tick (free-threaded only)" }</label>
+                <select id="overhead" onchange={change(|f, value| FormFields { overhead_percent: value.parse().unwrap_or(0), ..f }).reform(select_value)}>
+                    { for OVERHEAD_CHOICES.iter().map(|percent| html! {
+                        <option value={percent.to_string()} selected={*percent == fields.overhead_percent}>{ overhead_label(*percent) }</option>
+                    }) }
+                </select>
+            </div>
+            if fields.kind.default_experiment().splits_evenly() {
+                { number_field(props, TextField::SerialPercent, "serial-percent",
+                    &format!("Serial share of the work (%, 0–{MAX_SERIAL_PERCENT}, runs alone first)"), (0, MAX_SERIAL_PERCENT), "1") }
             }
             <div class="field checkbox">
                 <input id="fail-a-worker" type="checkbox" checked={fields.fail_a_worker}
@@ -138,31 +152,45 @@ fn number_field<T: ToString>(
     }
 }
 
-/// The inputs for the chosen experiment's parameters.
-fn parameter_fields(props: &ExperimentFormProps) -> Html {
-    let inputs: &[(TextField, &str, &str)] = match props.fields.kind {
-        ExperimentKind::Countdown => &[(TextField::Count, "count", "Count (decrements in all)")],
-        ExperimentKind::MonteCarloPi => {
-            &[(TextField::Samples, "samples", "Samples (points in all)"), (TextField::Seed, "seed", "Random seed")]
-        }
-        ExperimentKind::SumOfPrimes => &[(TextField::Limits, "limits", "Limits (one task each, separated by commas)")],
-        ExperimentKind::Sleep => {
-            &[(TextField::Sleeps, "sleeps", "Sleeps (tasks)"), (TextField::Millis, "millis", "Milliseconds per sleep")]
-        }
+/// The input for one of the chosen experiment's parameters: text for numbers (so a half-typed
+/// value stays as typed), a select for choices.
+fn parameter_field(props: &ExperimentFormProps, parameter: &'static Parameter) -> Html {
+    let id = format!("parameter-{}", parameter.key);
+    let key = parameter.key;
+    let (fields, on_change) = (props.fields.clone(), props.on_change.clone());
+    let set = Callback::from(move |value: String| on_change.emit(fields.clone().with_parameter(key, value)));
+    let value = props.fields.parameter(key);
+    let input = match parameter.kind {
+        ParameterKind::Choice(choices) => html! {
+            <select id={id.clone()} onchange={set.reform(select_value)}>
+                { for choices.iter().map(|(choice, label)| html! {
+                    <option value={*choice} selected={*choice == value}>{ *label }</option>
+                }) }
+            </select>
+        },
+        ParameterKind::Number | ParameterKind::NumberList => html! {
+            <input id={id.clone()} type="text" inputmode="numeric" autocomplete="off" {value}
+                oninput={set.reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value())} />
+        },
     };
     html! {
-        { for inputs.iter().map(|(field, id, label)| html! {
-            <div class="field">
-                <label for={*id}>{ *label }</label>
-                <input id={*id} type="text" inputmode="numeric" autocomplete="off"
-                    value={props.fields.text(*field).to_owned()} oninput={text_change(props, *field)} />
-            </div>
-        }) }
+        <div class="field">
+            <label for={id}>{ parameter.label }</label>
+            { input }
+        </div>
+    }
+}
+
+fn overhead_label(percent: u64) -> String {
+    match percent {
+        0 => "none (an ideal free-threaded build)".to_owned(),
+        10 => "10 % (about Python 3.14t)".to_owned(),
+        other => format!("{other} % (about Python 3.13t)"),
     }
 }
 
 fn mode_choice(props: &ExperimentFormProps, mode: Mode) -> Html {
-    let available = props.shared_memory || !mode.shares_memory();
+    let available = (props.shared_memory || !mode.shares_memory()) && props.fields.kind.modes().contains(&mode);
     let onchange = {
         let (fields, on_change) = (props.fields.clone(), props.on_change.clone());
         Callback::from(move |_: Event| on_change.emit(FormFields { mode, ..fields.clone() }))

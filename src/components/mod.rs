@@ -3,6 +3,8 @@
 pub mod comparison;
 pub mod environment_status;
 pub mod experiment_form;
+pub mod io_response_histogram;
 pub mod results_table;
 pub mod speed_up_study;
+pub mod throughput_table;
 pub mod timeline;

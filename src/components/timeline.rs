@@ -8,6 +8,8 @@ use yew::prelude::*;
 
 use crate::charts::palette::{prefers_dark, state_colour};
 use crate::charts::timeline_drawing::{draw_timeline, timeline_height};
+use crate::components::io_response_histogram::IoResponseHistogram;
+use crate::components::throughput_table::ThroughputTable;
 use crate::run_controller::RunView;
 
 /// The states a lane can be drawn in, in legend order.
@@ -59,10 +61,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             } else {
                 <Legend />
                 <StateTimesTable view={props.view.clone()} name="Time per worker and state" />
+                <ThroughputTable view={props.view.clone()} name="Throughput" />
                 if !props.running {
                     <EventsTable view={props.view.clone()} />
                 }
             }
+            <IoResponseHistogram view={props.view.clone()} />
         </>
     }
 }

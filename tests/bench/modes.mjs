@@ -15,7 +15,7 @@ try {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await chooseExperiment(page, "Monte Carlo pi");
   await fill(page, "Samples (points in all)", SAMPLES);
-  await fill(page, "Workers (1–64)", 2);
+  await fill(page, "Workers (1–100)", 2);
   const walls = Object.fromEntries(MODES.map((mode) => [mode, []]));
   // One discarded round first: the browser optimises the hot loops during the first runs.
   for (let round = 0; round <= REPEATS; round++) {

@@ -14,7 +14,7 @@ const playground = playgroundForTests();
 async function runPiUnderTheGil(page) {
   await chooseExperiment(page, "Monte Carlo pi");
   await fill(page, "Samples (points in all)", 20_000_000);
-  await fill(page, "Workers (1–64)", 2);
+  await fill(page, "Workers (1–100)", 2);
   await chooseMode(page, "threads + GIL");
   assert.match(await runToEnd(page), /^Finished/);
   return lastResult(page);

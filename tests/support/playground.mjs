@@ -4,9 +4,11 @@ import assert from "node:assert/strict";
 /** How long any one run may take in the tests before it counts as hung. */
 const RUN_TIMEOUT_MS = 60_000;
 
-/** Picks an experiment by its label in the picker. */
-export async function chooseExperiment(page, label) {
-  await page.getByRole("combobox", { name: "Experiment" }).selectOption({ label });
+/** Picks an experiment by its name in the picker (the option reads "A2 · Monte Carlo pi"). */
+export async function chooseExperiment(page, name) {
+  const picker = page.getByRole("combobox", { name: "Experiment" });
+  const label = (await picker.locator("option").filter({ hasText: ` · ${name}` }).first().textContent()).trim();
+  await picker.selectOption({ label });
 }
 
 /** Picks a mode by its label. */

@@ -1,8 +1,11 @@
 //! The GIL Playground engine: pure Rust, no browser types, testable natively with `std::thread`.
 //!
 //! Concepts, each in its own module:
-//! - [`Scenario`]: what a learner asked for — an [`Experiment`] with its parameters, a [`Mode`],
-//!   a worker count — checked against the limits (`limits.rs`) and split into [`Task`]s.
+//! - The catalogue ([`ExperimentKind`]): every experiment a learner can pick, its texts, modes
+//!   and parameters; an [`Experiment`] is one with its parameter values.
+//! - [`Scenario`]: what a learner asked for — an [`Experiment`], a [`Mode`], a worker count, the
+//!   GIL's settings — checked against the limits (`limits.rs`) and planned as [`Task`]s.
+//! - [`TaskQueue`]: hands tasks out first in, first out, with the waits a plan asks for.
 //! - Workloads (`workload/`): resumable tasks that advance one *tick* (one unit of interpretable
 //!   work) at a time, so a scheduler can interleave them and a Stop lands within a tick.
 //! - Modes (`mode.rs`): single worker, threads + GIL, free-threaded, processes.
@@ -17,14 +20,18 @@
 //! runs [`run_worker`] on threads it owns (std threads natively, Web Workers in the browser).
 
 mod amdahl;
+mod catalogue;
 mod clock;
+mod experiment;
 mod gil;
 mod limits;
 mod mode;
 mod native;
 mod process;
+mod queue;
 mod recorder;
 mod run;
+mod run_result;
 mod scenario;
 mod summary;
 mod workload;
@@ -33,8 +40,8 @@ pub use amdahl::{amdahl_speed_up, fit_serial_fraction};
 pub use clock::{Clock, NativeClock};
 pub use gil::{Gil, GilClosed, GilPolicy, GilStats};
 pub use limits::{
-    LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS,
-    MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
+    LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS, MAX_TASKS,
+    MAX_WORKERS, MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
 };
 pub use mode::Mode;
 pub use native::{run_natively, NativeRun};
@@ -42,6 +49,10 @@ pub use process::{FromProcess, PoolReply, ProcessPool, ProcessWorker, ToProcess}
 pub use recorder::{intervals, time_in, Event, Interval, Lane, Recorder, WorkerState};
 pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal};
 pub use workload::{Running, Slice, SliceEnd};
-pub use scenario::{Experiment, ExperimentKind, RunResult, Scenario};
-pub use summary::{busy_ms, RunSummary};
+pub use catalogue::{ExperimentKind, Parameter, ParameterKind};
+pub use experiment::{Experiment, PoolCall};
+pub use queue::{NextTask, PlannedTask, TaskQueue};
+pub use run_result::RunResult;
+pub use scenario::Scenario;
+pub use summary::{busy_ms, io_response_times_ms, RunSummary};
 pub use workload::{Task, TaskResult, Workload};

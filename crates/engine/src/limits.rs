@@ -8,7 +8,11 @@ use std::fmt;
 /// Fewest workers a run may have.
 pub const MIN_WORKERS: usize = 1;
 /// Most workers a run may have.
-pub const MAX_WORKERS: usize = 64;
+pub const MAX_WORKERS: usize = 100;
+/// Most tasks one run may have.
+pub const MAX_TASKS: usize = 10_000;
+/// Largest serial share of a run's work, in percent.
+pub const MAX_SERIAL_PERCENT: u64 = 90;
 /// Longest estimated serial run time accepted, in seconds.
 pub const MAX_RUN_SECONDS: f64 = 120.0;
 /// Shortest GIL switch interval, in milliseconds.

@@ -21,6 +21,8 @@ pub struct NativeRun {
     pub lanes: Vec<Vec<Event>>,
     /// Every task's result, or `None` when the run was stopped or failed.
     pub results: Option<Vec<TaskResult>>,
+    /// Task indices in the order the tasks finished.
+    pub completion_order: Vec<usize>,
     /// The GIL's counters, in the threads + GIL mode.
     pub gil: Option<GilStats>,
     /// The first worker failure's message, if any.
@@ -55,6 +57,7 @@ fn run_shared(scenario: &Scenario, stop_after: Option<Duration>) -> NativeRun {
     NativeRun {
         lanes: run.recorder().snapshot(),
         results: if failure.is_some() || run.is_stopped() { None } else { run.results() },
+        completion_order: run.completion_order().unwrap_or_default(),
         gil: run.gil_stats(),
         failure,
     }
@@ -70,17 +73,23 @@ fn run_processes(scenario: &Scenario) -> NativeRun {
         .collect();
     drop(to_parent);
     for (lane, text) in from_workers {
-        match pool.receive(lane, &text, clock.now_ms()).expect("workers speak the protocol") {
-            PoolReply::Wait => {}
-            PoolReply::Send(message) => senders[lane].send(message).expect("worker alive"),
-            PoolReply::Retire => {}
+        for (lane, reply) in pool.receive(lane, &text, clock.now_ms()).expect("workers speak the protocol") {
+            if let PoolReply::Send(message) = reply {
+                senders[lane].send(message).expect("worker alive");
+            }
         }
         if pool.results().is_some() {
             break;
         }
     }
     drop(senders);
-    NativeRun { lanes: pool.recorder().snapshot(), results: pool.results(), gil: None, failure: None }
+    NativeRun {
+        lanes: pool.recorder().snapshot(),
+        results: pool.results(),
+        completion_order: pool.completion_order().to_vec(),
+        gil: None,
+        failure: None,
+    }
 }
 
 /// A "process": a thread that shares nothing with the parent but text messages.

@@ -1,14 +1,15 @@
 //! The processes mode: workers with memory of their own, talking by serialised messages.
 //!
 //! The protocol is two enums: [`ToProcess`] (parent to worker) and [`FromProcess`] (worker to
-//! parent), sent as JSON text. The parent keeps a [`ProcessPool`], which hands tasks out one at
-//! a time in FIFO order as workers become free (like `multiprocessing.Pool` with chunksize 1),
-//! records every worker's states, and gathers results. Inside each worker a [`ProcessWorker`]
+//! parent), sent as JSON text. The parent keeps a [`ProcessPool`], which hands tasks out from
+//! the [`TaskQueue`] one at a time as workers become free (like `multiprocessing.Pool` with
+//! chunksize 1), records every worker's states, and gathers results. Inside each worker a [`ProcessWorker`]
 //! runs the tasks it is sent. Hosts move the text: `postMessage` in the browser, channels natively.
 
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
+use crate::queue::{NextTask, TaskQueue};
 use crate::recorder::{Recorder, WorkerState};
 use crate::run::FaultPlan;
 use crate::scenario::Scenario;
@@ -148,8 +149,6 @@ const SLICE_TICKS: u64 = 4096;
 /// What the parent should do after a message from a worker.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PoolReply {
-    /// Nothing yet.
-    Wait,
     /// Send this text to the worker.
     Send(String),
     /// The worker has no more work: end it.
@@ -159,12 +158,14 @@ pub enum PoolReply {
 /// The parent's side of a processes run: task queue, results, and each worker's states.
 #[derive(Debug)]
 pub struct ProcessPool {
-    tasks: Vec<Task>,
-    next_task: usize,
+    queue: TaskQueue,
+    /// Lanes that asked for work while the next task waited for earlier ones.
+    waiting_lanes: Vec<usize>,
     results: Vec<Option<TaskResult>>,
     recorder: Recorder,
     fault: Option<FaultPlan>,
     ticks_done: u64,
+    lane_ticks: Vec<u64>,
     bytes_sent: usize,
     bytes_received: usize,
 }
@@ -172,59 +173,74 @@ pub struct ProcessPool {
 impl ProcessPool {
     /// The pool for `scenario`, started at the clock reading `origin_ms`.
     pub fn new(scenario: &Scenario, origin_ms: f64) -> Self {
-        let tasks = scenario.tasks();
-        let recorder = Recorder::new(scenario.lanes(), origin_ms);
+        let queue = TaskQueue::new(scenario.plan());
         ProcessPool {
-            results: vec![None; tasks.len()],
-            tasks,
-            next_task: 0,
-            recorder,
+            results: vec![None; queue.len()],
+            queue,
+            waiting_lanes: Vec::new(),
+            recorder: Recorder::new(scenario.lanes(), origin_ms),
             fault: scenario.fault,
             ticks_done: 0,
+            lane_ticks: vec![0; scenario.lanes()],
             bytes_sent: 0,
             bytes_received: 0,
         }
     }
 
-    /// Takes in a message from the worker of `lane`, at the clock reading `now_ms`.
+    /// Takes in a message from the worker of `lane`, at the clock reading `now_ms`; returns
+    /// what to do, lane by lane (a finished task may free work for lanes that were waiting).
     ///
     /// # Errors
     /// The text is not a message of the protocol.
-    pub fn receive(&mut self, lane: usize, text: &str, now_ms: f64) -> Result<PoolReply, String> {
+    pub fn receive(&mut self, lane: usize, text: &str, now_ms: f64) -> Result<Vec<(usize, PoolReply)>, String> {
         self.bytes_received += text.len();
         match FromProcess::decode(text)? {
             FromProcess::Ready { at_ms } => {
                 self.recorder.record_at(lane, WorkerState::Idle, at_ms);
-                Ok(self.next_for(lane, now_ms))
+                Ok(self.hand_out(lane, now_ms))
             }
             FromProcess::State { at_ms, state } => {
                 self.recorder.record_at(lane, state, at_ms);
-                Ok(PoolReply::Wait)
+                Ok(Vec::new())
             }
             FromProcess::Progress { ticks } => {
                 self.ticks_done += ticks;
-                Ok(PoolReply::Wait)
+                self.lane_ticks[lane] += ticks;
+                Ok(Vec::new())
             }
             FromProcess::Finished { at_ms, task_index, result } => {
                 if let Some(slot) = self.results.get_mut(task_index) {
                     *slot = Some(result);
+                    self.queue.finish(task_index);
                 }
                 self.recorder.record_at(lane, WorkerState::Idle, at_ms);
-                Ok(self.next_for(lane, now_ms))
+                let mut replies = self.hand_out(lane, now_ms);
+                for waiting in std::mem::take(&mut self.waiting_lanes) {
+                    replies.extend(self.hand_out(waiting, now_ms));
+                }
+                Ok(replies)
             }
         }
     }
 
-    fn next_for(&mut self, lane: usize, now_ms: f64) -> PoolReply {
-        let Some(task) = self.tasks.get(self.next_task).cloned() else {
-            self.recorder.record_at(lane, WorkerState::Done, now_ms);
-            return PoolReply::Retire;
+    /// The next task for `lane`, a wait, or its retirement when none are left.
+    fn hand_out(&mut self, lane: usize, now_ms: f64) -> Vec<(usize, PoolReply)> {
+        let task_index = match self.queue.hand_out() {
+            NextTask::Run(index) => index,
+            NextTask::WaitForEarlier => {
+                self.waiting_lanes.push(lane);
+                return Vec::new();
+            }
+            NextTask::NoneLeft => {
+                self.recorder.record_at(lane, WorkerState::Done, now_ms);
+                return vec![(lane, PoolReply::Retire)];
+            }
         };
+        let task = self.queue.task(task_index).clone();
         let fail_at_ms = self.fault.filter(|fault| fault.lane == lane).map(|fault| fault.after_ms);
-        let text = ToProcess::Run { task_index: self.next_task, task, fail_at_ms }.encode();
-        self.next_task += 1;
+        let text = ToProcess::Run { task_index, task, fail_at_ms }.encode();
         self.bytes_sent += text.len();
-        PoolReply::Send(text)
+        vec![(lane, PoolReply::Send(text))]
     }
 
     /// Marks every lane done at `now_ms` (after a Stop or a failure ended the workers).
@@ -241,12 +257,22 @@ impl ProcessPool {
 
     /// Ticks reported so far, and ticks in all.
     pub fn progress(&self) -> (u64, u64) {
-        (self.ticks_done, self.tasks.iter().map(Task::ticks).sum())
+        (self.ticks_done, self.queue.foreground_ticks())
+    }
+
+    /// Ticks reported so far by each worker.
+    pub fn lane_ticks(&self) -> &[u64] {
+        &self.lane_ticks
     }
 
     /// Every result in task order, once all are in.
     pub fn results(&self) -> Option<Vec<TaskResult>> {
         self.results.iter().cloned().collect()
+    }
+
+    /// Task indices in the order the tasks finished.
+    pub fn completion_order(&self) -> &[usize] {
+        self.queue.completion_order()
     }
 
     /// Bytes of message text sent to workers and received from them.

@@ -1,11 +1,12 @@
 //! One run on workers that share memory (single worker, threads + GIL, free-threaded).
 //!
 //! The host creates a [`SharedRun`], starts one thread per lane, and calls [`run_worker`] on
-//! each. Workers take tasks from a FIFO queue; each slice of ticks is checked against the
-//! interrupt (Stop, GIL drop request); blocking waits release the GIL. The host's UI reads the
-//! [`Recorder`] and progress counters while the run goes.
+//! each. Workers take tasks from the [`TaskQueue`]; each slice of ticks is checked against the
+//! interrupt (Stop, GIL drop request, the end of the foreground work for background tasks);
+//! blocking waits, and waits for the queue, release the GIL. The host's UI reads the
+//! [`Recorder`] and the progress counters while the run goes.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
@@ -13,9 +14,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::gil::{Gil, GilClosed, GilPolicy, GilStats};
+use crate::queue::{NextTask, TaskQueue};
 use crate::recorder::{Recorder, WorkerState};
 use crate::scenario::Scenario;
-use crate::workload::{SliceEnd, Task, TaskResult};
+use crate::workload::{SliceEnd, TaskResult};
+use crate::Mode;
 
 /// Ticks per slice: between slices a worker publishes progress and checks its fault plan.
 const SLICE_TICKS: u64 = 4096;
@@ -69,6 +72,28 @@ impl StopSignal {
         self.stopped.load(Ordering::Relaxed)
     }
 
+    /// Wakes every sleeper, so that a worker waiting for the queue looks at it again.
+    fn wake_all(&self) {
+        let _guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
+        self.wake.notify_all();
+    }
+
+    /// Blocks until `ready` gives a value (asked again after every [`StopSignal::wake_all`])
+    /// or Stop (`None`). `ready` is asked under the signal's lock, so no wake-up is lost.
+    fn wait_for<T>(&self, mut ready: impl FnMut() -> Option<T>) -> Option<T> {
+        let mut guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            if self.is_stopped() {
+                return None;
+            }
+            if let Some(value) = ready() {
+                return Some(value);
+            }
+            let slice = Duration::from_secs_f64(STOP_CHECK_MS / 1000.0);
+            guard = self.wake.wait_timeout(guard, slice).unwrap_or_else(|p| p.into_inner()).0;
+        }
+    }
+
     /// Blocks for `wait` unless stopped first. Returns whether the whole wait passed.
     /// Waits in slices, so a wake-up lost to a race costs at most one slice.
     pub fn sleep(&self, wait: Duration, clock: &dyn Clock) -> bool {
@@ -91,29 +116,37 @@ impl StopSignal {
 /// Everything the workers of one shared-memory run share.
 #[derive(Debug)]
 pub struct SharedRun {
-    tasks: Vec<Task>,
-    next_task: AtomicUsize,
+    queue: Mutex<TaskQueue>,
+    foreground_done: AtomicBool,
+    total_ticks: u64,
     results: Mutex<Vec<Option<TaskResult>>>,
     gil: Option<Gil>,
     stop: StopSignal,
     recorder: Recorder,
     ticks_done: AtomicU64,
+    lane_ticks: Vec<AtomicU64>,
     fault: Option<FaultPlan>,
+    /// Extra busy time per tick, as a fraction of the tick (free-threaded mode only).
+    tick_overhead: f64,
 }
 
 impl SharedRun {
     /// A run of `scenario`, started at the clock reading `origin_ms`.
     pub fn new(scenario: &Scenario, origin_ms: f64) -> Self {
-        let tasks = scenario.tasks();
+        let queue = TaskQueue::new(scenario.plan());
+        let free_threaded = scenario.mode == Mode::FreeThreaded;
         SharedRun {
-            results: Mutex::new(vec![None; tasks.len()]),
-            tasks,
-            next_task: AtomicUsize::new(0),
+            results: Mutex::new(vec![None; queue.len()]),
+            foreground_done: AtomicBool::new(queue.foreground_done()),
+            total_ticks: queue.foreground_ticks(),
+            queue: Mutex::new(queue),
             gil: scenario.mode.has_gil().then(|| Gil::new(scenario.gil_policy, scenario.switch_interval())),
             stop: StopSignal::default(),
             recorder: Recorder::new(scenario.lanes(), origin_ms),
             ticks_done: AtomicU64::new(0),
+            lane_ticks: (0..scenario.lanes()).map(|_| AtomicU64::new(0)).collect(),
             fault: scenario.fault,
+            tick_overhead: if free_threaded { scenario.free_threading_overhead_percent as f64 / 100.0 } else { 0.0 },
         }
     }
 
@@ -141,10 +174,14 @@ impl SharedRun {
         self.gil.as_ref().map(Gil::stats)
     }
 
-    /// Ticks done so far by all workers, and ticks in all.
+    /// Foreground ticks done so far by all workers, and foreground ticks in all.
     pub fn progress(&self) -> (u64, u64) {
-        let total = self.tasks.iter().map(Task::ticks).sum();
-        (self.ticks_done.load(Ordering::Relaxed), total)
+        (self.ticks_done.load(Ordering::Relaxed), self.total_ticks)
+    }
+
+    /// Ticks done so far by each worker, background work included (for throughput).
+    pub fn lane_ticks(&self) -> Vec<u64> {
+        self.lane_ticks.iter().map(|ticks| ticks.load(Ordering::Relaxed)).collect()
     }
 
     /// Every task's result in task order, once all are in; `None` while some are missing or a
@@ -154,13 +191,35 @@ impl SharedRun {
         results.iter().cloned().collect()
     }
 
-    fn take_task(&self) -> Option<usize> {
-        let index = self.next_task.fetch_add(1, Ordering::Relaxed);
-        (index < self.tasks.len()).then_some(index)
+    /// Task indices in the order the tasks finished (never waits: `None` while it is written).
+    pub fn completion_order(&self) -> Option<Vec<usize>> {
+        Some(self.queue.try_lock().ok()?.completion_order().to_vec())
+    }
+
+    fn next_task(&self) -> NextTask {
+        self.queue.lock().unwrap_or_else(|p| p.into_inner()).hand_out()
     }
 
     fn store_result(&self, index: usize, result: TaskResult) {
         self.results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(result);
+        let mut queue = self.queue.lock().unwrap_or_else(|p| p.into_inner());
+        queue.finish(index);
+        if queue.foreground_done() {
+            self.foreground_done.store(true, Ordering::Relaxed);
+        }
+        drop(queue);
+        self.stop.wake_all();
+    }
+
+    fn is_background(&self, index: usize) -> bool {
+        self.queue.lock().unwrap_or_else(|p| p.into_inner()).is_background(index)
+    }
+
+    fn count_ticks(&self, lane: usize, ticks: u64, background: bool) {
+        self.lane_ticks[lane].fetch_add(ticks, Ordering::Relaxed);
+        if !background {
+            self.ticks_done.fetch_add(ticks, Ordering::Relaxed);
+        }
     }
 }
 
@@ -196,29 +255,81 @@ struct Worker<'a> {
 impl Worker<'_> {
     fn work(&mut self) -> Result<(), Leave> {
         self.enter()?;
-        while let Some(index) = self.run.take_task() {
+        loop {
+            let index = match self.run.next_task() {
+                NextTask::Run(index) => index,
+                NextTask::WaitForEarlier => match self.wait_for_earlier_tasks()? {
+                    Some(index) => {
+                        self.enter()?;
+                        index
+                    }
+                    None => return Ok(()),
+                },
+                NextTask::NoneLeft => return Ok(()),
+            };
             self.run_task(index)?;
         }
-        Ok(())
     }
 
     fn run_task(&mut self, index: usize) -> Result<(), Leave> {
-        let mut running = self.run.tasks[index].start();
-        let (stop, gil) = (&self.run.stop, self.run.gil.as_ref());
-        let interrupted = || stop.is_stopped() || gil.is_some_and(Gil::drop_requested);
+        let mut running = self.run.queue.lock().unwrap_or_else(|p| p.into_inner()).task(index).start();
+        let background = self.run.is_background(index);
+        let (stop, gil, foreground_done) = (&self.run.stop, self.run.gil.as_ref(), &self.run.foreground_done);
+        let interrupted = || {
+            stop.is_stopped()
+                || gil.is_some_and(Gil::drop_requested)
+                || (background && foreground_done.load(Ordering::Relaxed))
+        };
         let budget = self.slice_budget();
         loop {
+            let started_ms = self.clock.now_ms();
             let slice = running.run_slice(&interrupted, budget);
-            self.run.ticks_done.fetch_add(slice.ticks, Ordering::Relaxed);
+            self.pay_tick_overhead(started_ms);
+            self.run.count_ticks(self.lane, slice.ticks, background);
             self.fail_if_planned();
+            let background_over = background && self.run.foreground_done.load(Ordering::Relaxed);
             match slice.end {
-                SliceEnd::Interrupted | SliceEnd::BudgetSpent => self.answer_interrupt()?,
-                SliceEnd::Block(wait) => self.block(wait)?,
-                SliceEnd::Done => {
-                    self.run.store_result(index, running.result());
-                    return Ok(());
+                SliceEnd::Done => {}
+                _ if background_over => {}
+                SliceEnd::Interrupted | SliceEnd::BudgetSpent => {
+                    self.answer_interrupt()?;
+                    continue;
+                }
+                SliceEnd::Block(wait) => {
+                    self.block(wait)?;
+                    continue;
                 }
             }
+            self.run.store_result(index, running.result());
+            return Ok(());
+        }
+    }
+
+    /// The free-threaded mode's per-tick overhead: busy for that share of the slice's time.
+    fn pay_tick_overhead(&self, started_ms: f64) {
+        if self.run.tick_overhead <= 0.0 {
+            return;
+        }
+        let now = self.clock.now_ms();
+        let until = now + (now - started_ms) * self.run.tick_overhead;
+        while self.clock.now_ms() < until {
+            std::hint::spin_loop();
+        }
+    }
+
+    /// The next task waits for earlier ones (a serial part, `pool.apply`): idle, without the
+    /// GIL, until it may go out (its index) or none are left (`None`).
+    fn wait_for_earlier_tasks(&mut self) -> Result<Option<usize>, Leave> {
+        self.record(WorkerState::Idle);
+        self.release_gil();
+        let next = self.run.stop.wait_for(|| match self.run.next_task() {
+            NextTask::WaitForEarlier => None,
+            other => Some(other),
+        });
+        match next {
+            None => Err(Leave::Stopped),
+            Some(NextTask::Run(index)) => Ok(Some(index)),
+            Some(_) => Ok(None),
         }
     }
 

@@ -1,300 +1,19 @@
-//! What a learner asked for: an experiment with its parameters, a mode and a worker count;
-//! how it is checked against the limits and split into tasks.
+//! What a learner asked for: an experiment with its parameters, a mode, a worker count and the
+//! GIL's settings; how it is checked against the limits and planned as tasks.
 
-use std::fmt;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::experiment::Experiment;
 use crate::gil::GilPolicy;
 use crate::limits::{
-    MAX_CHECK_INTERVAL_TICKS, MIN_CHECK_INTERVAL_TICKS,
-    LimitError, MAX_RUN_SECONDS, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS, MIN_SWITCH_INTERVAL_MS,
-    MIN_WORKERS,
+    LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS,
+    MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
 };
+use crate::queue::PlannedTask;
 use crate::run::FaultPlan;
-use crate::workload::{Task, TaskResult};
-use crate::Mode;
-
-/// Estimated cost of one tick in the browser, in nanoseconds (measured on a 2-core machine of
-/// this project's kind, rounded up so that the two-minute limit errs on the safe side).
-/// Measured in headless Chromium, one worker: countdown 0.56 ns, pi 8.0 ns per tick.
-const COUNTDOWN_TICK_NS: f64 = 1.0;
-const PI_TICK_NS: f64 = 12.0;
-const PRIME_DIVISION_NS: f64 = 3.0;
-
-/// An experiment and its parameters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Experiment {
-    /// Count down from `count` to zero, the count split evenly over the workers (A1).
-    Countdown {
-        /// Total decrements.
-        count: u64,
-    },
-    /// Estimate pi from `samples` random points, split evenly over the workers (A2).
-    MonteCarloPi {
-        /// Total points.
-        samples: u64,
-        /// The random stream.
-        seed: u64,
-    },
-    /// Sum the primes below each limit, one task per limit (A3).
-    SumOfPrimes {
-        /// One task per limit.
-        limits: Vec<u64>,
-    },
-    /// `sleeps` blocking waits of `millis` each, as downloads would block (B1).
-    Sleep {
-        /// How many waits (tasks).
-        sleeps: u32,
-        /// How long each blocks.
-        millis: u32,
-    },
-}
-
-/// Which experiment, without its parameters (the picker's choices).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ExperimentKind {
-    /// See [`Experiment::Countdown`].
-    Countdown,
-    /// See [`Experiment::MonteCarloPi`].
-    MonteCarloPi,
-    /// See [`Experiment::SumOfPrimes`].
-    SumOfPrimes,
-    /// See [`Experiment::Sleep`].
-    Sleep,
-}
-
-impl ExperimentKind {
-    /// Every experiment, in the order the picker shows them.
-    pub const ALL: [ExperimentKind; 4] = [
-        ExperimentKind::Countdown,
-        ExperimentKind::MonteCarloPi,
-        ExperimentKind::SumOfPrimes,
-        ExperimentKind::Sleep,
-    ];
-
-    /// The name a learner reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            ExperimentKind::Countdown => "Countdown",
-            ExperimentKind::MonteCarloPi => "Monte Carlo pi",
-            ExperimentKind::SumOfPrimes => "Sum of primes",
-            ExperimentKind::Sleep => "Sleep (blocking I/O)",
-        }
-    }
-
-    /// A short stable name, for links and form values.
-    pub fn key(self) -> &'static str {
-        match self {
-            ExperimentKind::Countdown => "countdown",
-            ExperimentKind::MonteCarloPi => "pi",
-            ExperimentKind::SumOfPrimes => "primes",
-            ExperimentKind::Sleep => "sleep",
-        }
-    }
-
-    /// The kind named by [`ExperimentKind::key`].
-    pub fn from_key(key: &str) -> Option<ExperimentKind> {
-        ExperimentKind::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-
-    /// The experiment with its default parameters.
-    pub fn default_experiment(self) -> Experiment {
-        match self {
-            ExperimentKind::Countdown => Experiment::Countdown { count: 2_000_000_000 },
-            ExperimentKind::MonteCarloPi => Experiment::MonteCarloPi { samples: 150_000_000, seed: 1 },
-            ExperimentKind::SumOfPrimes => {
-                Experiment::SumOfPrimes { limits: vec![1_000_000, 2_000_000, 3_000_000, 4_000_000] }
-            }
-            ExperimentKind::Sleep => Experiment::Sleep { sleeps: 10, millis: 500 },
-        }
-    }
-
-    /// One line saying what the experiment shows.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            ExperimentKind::Countdown => "Pure CPU work. Under the GIL only one worker counts at a time, so two workers take as long as one.",
-            ExperimentKind::MonteCarloPi => "Random points in a square estimate pi. The work splits evenly, so free-threaded and processes scale with cores.",
-            ExperimentKind::SumOfPrimes => "Four tasks of different sizes. The largest task bounds the wall time, whatever the worker count.",
-            ExperimentKind::Sleep => "Blocking waits release the GIL, so even threads + GIL overlap them.",
-        }
-    }
-}
-
-impl Experiment {
-    /// Which experiment this is.
-    pub fn kind(&self) -> ExperimentKind {
-        match self {
-            Experiment::Countdown { .. } => ExperimentKind::Countdown,
-            Experiment::MonteCarloPi { .. } => ExperimentKind::MonteCarloPi,
-            Experiment::SumOfPrimes { .. } => ExperimentKind::SumOfPrimes,
-            Experiment::Sleep { .. } => ExperimentKind::Sleep,
-        }
-    }
-
-    /// The tasks of this experiment when split for `workers` workers.
-    pub fn tasks(&self, workers: usize) -> Vec<Task> {
-        let workers = workers.max(1) as u64;
-        match self {
-            Experiment::Countdown { count } => {
-                split_evenly(*count, workers).map(|(_, from)| Task::Countdown { from }).collect()
-            }
-            Experiment::MonteCarloPi { samples, seed } => split_evenly(*samples, workers)
-                .map(|(first, count)| Task::PiSamples { seed: *seed, first, count })
-                .collect(),
-            Experiment::SumOfPrimes { limits } => {
-                limits.iter().map(|&limit| Task::SumPrimesBelow { limit }).collect()
-            }
-            Experiment::Sleep { sleeps, millis } => {
-                (0..*sleeps).map(|_| Task::Sleep { millis: *millis }).collect()
-            }
-        }
-    }
-
-    /// How long one worker would take for the whole experiment, estimated.
-    pub fn estimated_serial_seconds(&self) -> f64 {
-        let nanos = match self {
-            Experiment::Countdown { count } => *count as f64 * COUNTDOWN_TICK_NS,
-            Experiment::MonteCarloPi { samples, .. } => *samples as f64 * PI_TICK_NS,
-            Experiment::SumOfPrimes { limits } => limits
-                .iter()
-                .map(|&limit| trial_divisions_below(limit) * PRIME_DIVISION_NS)
-                .sum(),
-            Experiment::Sleep { sleeps, millis } => f64::from(*sleeps) * f64::from(*millis) * 1e6,
-        };
-        nanos / 1e9
-    }
-
-    /// The experiment's answer from its tasks' results, in task order.
-    pub fn combine(&self, results: &[TaskResult]) -> RunResult {
-        match self {
-            Experiment::Countdown { .. } => RunResult::Countdown {
-                remaining: results.iter().map(|r| match r { TaskResult::CountedDownTo(n) => *n, _ => 0 }).sum(),
-                tasks: results.len(),
-            },
-            Experiment::MonteCarloPi { .. } => {
-                let (hits, samples) = results.iter().fold((0, 0), |(h, s), r| match r {
-                    TaskResult::PiHits { hits, samples } => (h + hits, s + samples),
-                    _ => (h, s),
-                });
-                RunResult::Pi { estimate: 4.0 * hits as f64 / samples.max(1) as f64, samples }
-            }
-            Experiment::SumOfPrimes { .. } => RunResult::PrimeSums(
-                results
-                    .iter()
-                    .filter_map(|r| match r {
-                        TaskResult::PrimeSum { limit, sum } => Some((*limit, *sum)),
-                        _ => None,
-                    })
-                    .collect(),
-            ),
-            Experiment::Sleep { millis, .. } => {
-                RunResult::Slept { sleeps: results.len(), millis: *millis }
-            }
-        }
-    }
-
-    fn check(&self, errors: &mut Vec<LimitError>) {
-        match self {
-            Experiment::Countdown { count } if *count == 0 => {
-                errors.push(LimitError::new("count", "The count must be at least 1."));
-            }
-            Experiment::MonteCarloPi { samples, .. } if *samples == 0 => {
-                errors.push(LimitError::new("samples", "Use at least 1 sample."));
-            }
-            Experiment::SumOfPrimes { limits } if limits.is_empty() || limits.len() > MAX_WORKERS => {
-                errors.push(LimitError::new(
-                    "limits",
-                    format!("Give between 1 and {MAX_WORKERS} limits, separated by commas."),
-                ));
-            }
-            Experiment::Sleep { sleeps, millis } if *sleeps == 0 || *millis == 0 => {
-                errors.push(LimitError::new("sleeps", "Use at least 1 sleep of at least 1 ms."));
-            }
-            _ => {}
-        }
-        let seconds = self.estimated_serial_seconds();
-        if seconds > MAX_RUN_SECONDS {
-            errors.push(LimitError::new(
-                self.size_field(),
-                format!(
-                    "This size would run for about {seconds:.0} s on one worker; the limit is {MAX_RUN_SECONDS:.0} s. Choose a smaller size."
-                ),
-            ));
-        }
-    }
-
-    fn size_field(&self) -> &'static str {
-        match self {
-            Experiment::Countdown { .. } => "count",
-            Experiment::MonteCarloPi { .. } => "samples",
-            Experiment::SumOfPrimes { .. } => "limits",
-            Experiment::Sleep { .. } => "sleeps",
-        }
-    }
-}
-
-/// `total` split into `parts` contiguous ranges `(first, len)`, sizes differing by at most one.
-fn split_evenly(total: u64, parts: u64) -> impl Iterator<Item = (u64, u64)> {
-    let (base, extra) = (total / parts, total % parts);
-    (0..parts).map(move |part| {
-        let first = part * base + part.min(extra);
-        (first, base + u64::from(part < extra))
-    })
-}
-
-/// Roughly how many divisions trial division makes for the numbers below `limit`: the primes
-/// dominate, each costing about √n / 2 divisions.
-fn trial_divisions_below(limit: u64) -> f64 {
-    let n = limit.max(3) as f64;
-    let primes = n / n.ln();
-    primes * n.sqrt() / 2.0 + n
-}
-
-/// The answer of a finished run.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RunResult {
-    /// What the counters were left at.
-    Countdown {
-        /// Sum of the counters (zero when every task ran to the end).
-        remaining: u64,
-        /// How many counters.
-        tasks: usize,
-    },
-    /// The pi estimate.
-    Pi {
-        /// 4 × hits / samples.
-        estimate: f64,
-        /// Points thrown.
-        samples: u64,
-    },
-    /// `(limit, sum of primes below it)` per task.
-    PrimeSums(Vec<(u64, u64)>),
-    /// Sleeps completed.
-    Slept {
-        /// How many.
-        sleeps: usize,
-        /// Each one's length.
-        millis: u32,
-    },
-}
-
-impl fmt::Display for RunResult {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunResult::Countdown { remaining, tasks } => {
-                write!(f, "{tasks} counter(s), {remaining} left to count")
-            }
-            RunResult::Pi { estimate, samples } => write!(f, "π ≈ {estimate:.5} from {samples} samples"),
-            RunResult::PrimeSums(sums) => {
-                let parts: Vec<String> = sums.iter().map(|(limit, sum)| format!("below {limit}: {sum}")).collect();
-                write!(f, "{}", parts.join("; "))
-            }
-            RunResult::Slept { sleeps, millis } => write!(f, "{sleeps} sleep(s) of {millis} ms completed"),
-        }
-    }
-}
+use crate::{ExperimentKind, Mode};
 
 /// A learner's full request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -312,6 +31,14 @@ pub struct Scenario {
     pub gil_policy: GilPolicy,
     /// A worker made to fail on purpose (to see that failures are surfaced), if any.
     pub fault: Option<FaultPlan>,
+    /// The share of the work, in percent, that runs alone before the rest splits over the
+    /// workers (experiments that split evenly): a known serial fraction for Amdahl's law.
+    #[serde(default)]
+    pub serial_percent: u64,
+    /// Extra time every tick costs in the free-threaded mode, in percent of the tick itself,
+    /// standing for the single-thread cost of free-threaded builds.
+    #[serde(default)]
+    pub free_threading_overhead_percent: u64,
 }
 
 impl Default for Scenario {
@@ -323,6 +50,8 @@ impl Default for Scenario {
             switch_interval_ms: 5.0,
             gil_policy: GilPolicy::SwitchInterval,
             fault: None,
+            serial_percent: 0,
+            free_threading_overhead_percent: 0,
         }
     }
 }
@@ -354,6 +83,11 @@ impl Scenario {
                 ));
             }
         }
+        self.check_mode(&mut errors);
+        self.check_serial_share(&mut errors);
+        if self.free_threading_overhead_percent > 100 {
+            errors.push(LimitError::new("overhead", "The free-threading overhead must be between 0 and 100 %."));
+        }
         self.experiment.check(&mut errors);
         if errors.is_empty() {
             Ok(())
@@ -362,9 +96,31 @@ impl Scenario {
         }
     }
 
-    /// The run's tasks.
-    pub fn tasks(&self) -> Vec<Task> {
-        self.experiment.tasks(self.workers)
+    fn check_mode(&self, errors: &mut Vec<LimitError>) {
+        let kind = self.experiment.kind();
+        if !kind.modes().contains(&self.mode) {
+            let modes: Vec<_> = kind.modes().iter().map(|mode| mode.label()).collect();
+            errors.push(LimitError::new(
+                "mode",
+                format!("{} runs in these modes: {}.", kind.label(), modes.join(", ")),
+            ));
+        }
+        if kind == ExperimentKind::Convoy && self.workers < 2 {
+            errors.push(LimitError::new("workers", "The convoy needs at least 2 workers: one for I/O, one or more for CPU work."));
+        }
+    }
+
+    fn check_serial_share(&self, errors: &mut Vec<LimitError>) {
+        if self.serial_percent > MAX_SERIAL_PERCENT {
+            errors.push(LimitError::new("serial_percent", format!("The serial share must be between 0 and {MAX_SERIAL_PERCENT} %.")));
+        } else if self.serial_percent > 0 && !self.experiment.splits_evenly() {
+            errors.push(LimitError::new("serial_percent", "A serial share applies to the countdown and Monte Carlo pi only."));
+        }
+    }
+
+    /// The run's tasks, and how the queue hands them out.
+    pub fn plan(&self) -> Vec<PlannedTask> {
+        self.experiment.plan(self.workers, self.serial_percent)
     }
 
     /// How many workers (timeline lanes) run.
@@ -383,22 +139,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn even_split_covers_every_sample_once() {
-        let parts: Vec<_> = split_evenly(10, 3).collect();
-        assert_eq!(parts, vec![(0, 4), (4, 3), (7, 3)]);
-    }
-
-    #[test]
     fn zero_workers_are_refused_with_the_limit_named() {
         let scenario = Scenario { workers: 0, ..Scenario::default() };
         let errors = scenario.validate().unwrap_err();
         assert_eq!(errors[0].field, "workers");
-        assert!(errors[0].message.contains("between 1 and 64"));
+        assert!(errors[0].message.contains("between 1 and 100"));
     }
 
     #[test]
-    fn sixty_five_workers_are_refused() {
-        assert!(Scenario { workers: 65, ..Scenario::default() }.validate().is_err());
+    fn a_hundred_and_one_workers_are_refused() {
+        assert!(Scenario { workers: 101, ..Scenario::default() }.validate().is_err());
     }
 
     #[test]
@@ -413,18 +163,32 @@ mod tests {
     }
 
     #[test]
-    fn every_default_experiment_is_within_the_limits() {
+    fn every_default_experiment_is_within_the_limits_in_every_mode_it_lists() {
         for kind in ExperimentKind::ALL {
-            let scenario = Scenario { experiment: kind.default_experiment(), ..Scenario::default() };
-            assert_eq!(scenario.validate(), Ok(()), "{kind:?}");
+            for &mode in kind.modes() {
+                let scenario = Scenario { experiment: kind.default_experiment(), mode, workers: kind.default_workers(), ..Scenario::default() };
+                assert_eq!(scenario.validate(), Ok(()), "{kind:?} in {mode:?}");
+            }
         }
     }
 
     #[test]
-    fn every_experiment_key_names_that_experiment() {
-        for kind in ExperimentKind::ALL {
-            assert_eq!(ExperimentKind::from_key(kind.key()), Some(kind));
-            assert_eq!(kind.default_experiment().kind(), kind);
-        }
+    fn a_mode_the_experiment_does_not_list_is_refused_with_the_modes_it_does() {
+        let scenario = Scenario { experiment: ExperimentKind::Convoy.default_experiment(), mode: Mode::Processes, ..Scenario::default() };
+        let errors = scenario.validate().unwrap_err();
+        assert_eq!(errors[0].field, "mode");
+        assert!(errors[0].message.contains("threads + GIL, free-threaded"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn a_serial_share_is_refused_where_the_work_does_not_split_evenly() {
+        let scenario = Scenario { experiment: ExperimentKind::SumOfPrimes.default_experiment(), serial_percent: 10, ..Scenario::default() };
+        assert_eq!(scenario.validate().unwrap_err()[0].field, "serial_percent");
+    }
+
+    #[test]
+    fn absurd_task_counts_are_refused_before_anything_is_planned() {
+        let scenario = Scenario { experiment: Experiment::Sleep { sleeps: u64::MAX, millis: 1 }, ..Scenario::default() };
+        assert_eq!(scenario.validate().unwrap_err()[0].field, "sleeps");
     }
 }

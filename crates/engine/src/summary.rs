@@ -28,7 +28,48 @@ impl RunSummary {
     }
 }
 
+/// How late a worker ran again after each of its blocking waits of `wait_ms`: from when the
+/// wait was due to end to the next time it was running (waiting for the GIL, and being woken).
+/// The convoy effect shows here: under the GIL, CPU-bound company makes these long.
+pub fn io_response_times_ms(events: &[Event], wait_ms: f64) -> Vec<f64> {
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| event.state == WorkerState::Blocked)
+        .filter_map(|(index, blocked)| {
+            let resumed = events[index + 1..].iter().find(|event| event.state == WorkerState::Running)?;
+            Some((resumed.at_ms - blocked.at_ms - wait_ms).max(0.0))
+        })
+        .collect()
+}
+
 /// Time all lanes spent running, summed, up to `now_ms`.
 pub fn busy_ms(lanes: &[Vec<Event>], now_ms: f64) -> f64 {
     lanes.iter().map(|events| time_in(events, WorkerState::Running, now_ms)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(at_ms: f64, state: WorkerState) -> Event {
+        Event { at_ms, state }
+    }
+
+    #[test]
+    fn a_response_time_runs_from_the_end_of_the_wait_to_running_again() {
+        let events = [
+            event(0.0, WorkerState::Running),
+            event(1.0, WorkerState::Blocked),
+            event(3.0, WorkerState::WaitingForGil),
+            event(7.5, WorkerState::Running),
+            event(8.0, WorkerState::Blocked),
+            event(10.1, WorkerState::Running),
+            event(11.0, WorkerState::Blocked),
+            event(13.0, WorkerState::Done),
+        ];
+        let responses = io_response_times_ms(&events, 2.0);
+        assert_eq!(responses.len(), 2);
+        assert!((responses[0] - 4.5).abs() < 1e-9 && (responses[1] - 0.1).abs() < 1e-9, "{responses:?}");
+    }
 }

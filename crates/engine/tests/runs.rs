@@ -17,7 +17,7 @@ fn pi(samples: u64, seed: u64) -> Experiment {
 }
 
 fn combined(scenario: &Scenario, run: &NativeRun) -> RunResult {
-    scenario.experiment.combine(run.results.as_ref().expect("the run finished"))
+    scenario.experiment.combine(run.results.as_ref().expect("the run finished"), &run.completion_order)
 }
 
 /// The running intervals of every pair of lanes that overlap in time.

@@ -3,6 +3,8 @@
 //! The page calls [`LiveRun::refresh`] on every animation frame. Nothing here ever waits: lanes
 //! are read with `try_lock` (a lane being written is read next frame), counters are atomics.
 
+use std::collections::VecDeque;
+
 use engine::{Clock, Event, GilStats, Recorder, RunResult, RunSummary, Scenario};
 
 use crate::clock::BrowserClock;
@@ -28,12 +30,17 @@ enum Engine {
     Processes(ProcessesRun),
 }
 
+/// Throughput while a run goes is measured over this last stretch of time (ms).
+const THROUGHPUT_WINDOW_MS: f64 = 1000.0;
+
 /// A run started from the page.
 pub struct LiveRun {
     scenario: Scenario,
     origin_ms: f64,
     engine: Engine,
     lanes: Vec<Vec<Event>>,
+    /// Each refresh's time and every lane's ticks, over the last [`THROUGHPUT_WINDOW_MS`].
+    tick_samples: VecDeque<(f64, Vec<u64>)>,
 }
 
 impl LiveRun {
@@ -49,7 +56,7 @@ impl LiveRun {
             Engine::Processes(ProcessesRun::start(&scenario, origin_ms)?)
         };
         let lanes = vec![Vec::new(); scenario.lanes()];
-        Ok(LiveRun { scenario, origin_ms, engine, lanes })
+        Ok(LiveRun { scenario, origin_ms, engine, lanes, tick_samples: VecDeque::new() })
     }
 
     /// Asks the run to stop; [`LiveRun::status`] says when it has.
@@ -74,6 +81,24 @@ impl LiveRun {
             Engine::SharedMemory(run) => read(run.recorder()),
             Engine::Processes(run) => run.with_recorder(read),
         }
+        let now_ms = self.elapsed_ms();
+        self.tick_samples.push_back((now_ms, self.lane_ticks()));
+        while self.tick_samples.len() > 2 && self.tick_samples[1].0 < now_ms - THROUGHPUT_WINDOW_MS {
+            self.tick_samples.pop_front();
+        }
+    }
+
+    /// Work units (ticks) per second of each worker: over the last second while the run goes,
+    /// over the whole run once every worker has ended.
+    pub fn throughput(&self) -> Vec<f64> {
+        let ended = self.lanes.iter().all(|events| events.last().is_some_and(|event| event.state == engine::WorkerState::Done));
+        let (Some((first_ms, first)), Some((last_ms, last))) = (self.tick_samples.front(), self.tick_samples.back()) else {
+            return vec![0.0; self.lanes.len()];
+        };
+        let (since_ms, since) = if ended { (0.0, vec![0; last.len()]) } else { (*first_ms, first.clone()) };
+        let until_ms = if ended { self.summary().wall_ms } else { *last_ms };
+        let seconds = ((until_ms - since_ms) / 1000.0).max(f64::EPSILON);
+        last.iter().zip(since).map(|(now, then)| now.saturating_sub(then) as f64 / seconds).collect()
     }
 
     /// What is being run.
@@ -104,6 +129,14 @@ impl LiveRun {
         }
     }
 
+    /// Ticks done so far by each worker (work units, for throughput).
+    pub fn lane_ticks(&self) -> Vec<u64> {
+        match &self.engine {
+            Engine::SharedMemory(run) => run.lane_ticks(),
+            Engine::Processes(run) => run.lane_ticks(),
+        }
+    }
+
     /// Where the run stands. Only `Running` until every worker has ended.
     pub fn status(&self) -> RunStatus {
         let (over, failure, results) = match &self.engine {
@@ -113,7 +146,9 @@ impl LiveRun {
         match (over, failure, results) {
             (false, _, _) => RunStatus::Running,
             (true, Some(reason), _) => RunStatus::Failed(reason),
-            (true, None, Some(results)) => RunStatus::Finished(self.scenario.experiment.combine(&results)),
+            (true, None, Some((results, completion_order))) => {
+                RunStatus::Finished(self.scenario.experiment.combine(&results, &completion_order))
+            }
             (true, None, None) => RunStatus::Stopped,
         }
     }

@@ -25,6 +25,24 @@ struct ProcessesState {
     panics: Vec<Option<String>>,
 }
 
+impl ProcessesState {
+    /// Does what the pool asked for `lane`: send it a task, or end it.
+    fn reply(&mut self, lane: usize, reply: PoolReply) {
+        match reply {
+            PoolReply::Send(text) => {
+                if let Some(worker) = &self.workers[lane] {
+                    let _ = worker.post_message(&message(&[("text", &text.into())]));
+                }
+            }
+            PoolReply::Retire => {
+                if let Some(worker) = self.workers[lane].take() {
+                    worker.terminate();
+                }
+            }
+        }
+    }
+}
+
 impl ProcessesRun {
     /// Starts one process worker per lane of `scenario`, with time counted from `origin_ms`.
     ///
@@ -85,17 +103,10 @@ impl ProcessesRun {
 
     fn on_engine_message(&self, lane: usize, text: &str) {
         let mut state = self.state.borrow_mut();
-        let reply = state.pool.receive(lane, text, BrowserClock.now_ms());
-        match reply {
-            Ok(PoolReply::Wait) => {}
-            Ok(PoolReply::Send(text)) => {
-                if let Some(worker) = &state.workers[lane] {
-                    let _ = worker.post_message(&message(&[("text", &text.into())]));
-                }
-            }
-            Ok(PoolReply::Retire) => {
-                if let Some(worker) = state.workers[lane].take() {
-                    worker.terminate();
+        match state.pool.receive(lane, text, BrowserClock.now_ms()) {
+            Ok(replies) => {
+                for (lane, reply) in replies {
+                    state.reply(lane, reply);
                 }
             }
             Err(error) => {
@@ -134,9 +145,15 @@ impl ProcessesRun {
         self.state.borrow().failure.clone()
     }
 
-    /// Every task's result, once all are in.
-    pub fn results(&self) -> Option<Vec<TaskResult>> {
-        self.state.borrow().pool.results()
+    /// Every task's result in task order and the order they finished in, once all are in.
+    pub fn results(&self) -> Option<(Vec<TaskResult>, Vec<usize>)> {
+        let state = self.state.borrow();
+        Some((state.pool.results()?, state.pool.completion_order().to_vec()))
+    }
+
+    /// Ticks reported by each worker.
+    pub fn lane_ticks(&self) -> Vec<u64> {
+        self.state.borrow().pool.lane_ticks().to_vec()
     }
 
     /// Reads with the run's recorder.

@@ -74,9 +74,14 @@ impl SharedMemoryRun {
         self.ends.borrow().failure.clone()
     }
 
-    /// Every task's result, once all are in.
-    pub fn results(&self) -> Option<Vec<TaskResult>> {
-        self.run.results()
+    /// Every task's result in task order and the order they finished in, once all are in.
+    pub fn results(&self) -> Option<(Vec<TaskResult>, Vec<usize>)> {
+        Some((self.run.results()?, self.run.completion_order()?))
+    }
+
+    /// Ticks done by each worker.
+    pub fn lane_ticks(&self) -> Vec<u64> {
+        self.run.lane_ticks()
     }
 
     /// The run's events.

@@ -53,7 +53,7 @@ fn run_as_thread(experiment: &Experiment) {
 
 fn run_as_process(experiment: &Experiment) {
     let worker = ProcessWorker::new(&BrowserClock, BrowserClock.now_ms());
-    for task in experiment.tasks(1) {
-        worker.handle(ToProcess::Run { task_index: 0, task, fail_at_ms: None }, &mut |_| {});
+    for planned in experiment.plan(1, 0) {
+        worker.handle(ToProcess::Run { task_index: 0, task: planned.task, fail_at_ms: None }, &mut |_| {});
     }
 }

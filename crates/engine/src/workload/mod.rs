@@ -6,18 +6,27 @@
 //! A workload may also ask to block (simulated I/O); the worker does the waiting, releasing the
 //! GIL meanwhile.
 
+mod blocking_io;
+mod busy_loop;
 mod countdown;
+mod factorial;
 mod monte_carlo_pi;
-mod sleep;
+mod power;
+mod range_sum;
 mod sum_of_primes;
 
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+pub use blocking_io::BlockingIo;
+pub use busy_loop::BusyLoop;
 pub use countdown::Countdown;
+pub use factorial::Factorial;
 pub use monte_carlo_pi::MonteCarloPi;
-pub use sleep::Sleep;
+pub(crate) use monte_carlo_pi::splitmix64;
+pub use power::Power;
+pub use range_sum::RangeSum;
 pub use sum_of_primes::SumOfPrimes;
 
 /// What comes after a tick.
@@ -62,11 +71,41 @@ pub enum Task {
         /// Exclusive upper bound.
         limit: u64,
     },
-    /// Block for `millis` milliseconds, as a download or a disk read would.
-    Sleep {
-        /// How long.
-        millis: u32,
+    /// Compute `n!` with arbitrary-precision integers.
+    Factorial {
+        /// Whose factorial.
+        n: u64,
     },
+    /// One pool call: `base ** exponent`, after `work` ticks of busy work.
+    Power {
+        /// The argument.
+        base: u64,
+        /// 2 for squares, 3 for cubes.
+        exponent: u32,
+        /// Ticks of work before the answer.
+        work: u64,
+    },
+    /// Add up the integers `start..end`.
+    RangeSum {
+        /// First integer added.
+        start: u64,
+        /// Exclusive end.
+        end: u64,
+    },
+    /// `operations` blocking waits of `wait_us` microseconds, each followed by `cpu_ticks`
+    /// ticks of work, as downloads, disk reads or a chatty I/O loop would.
+    BlockingIo {
+        /// How many waits.
+        operations: u64,
+        /// Each wait's length in microseconds.
+        wait_us: u64,
+        /// Work after each wait.
+        cpu_ticks: u64,
+    },
+    /// Busy work that runs until the run's other tasks are done (see [`PlannedTask::background`]).
+    ///
+    /// [`PlannedTask::background`]: crate::PlannedTask::background
+    BusyLoop,
 }
 
 /// What a finished task produced.
@@ -88,11 +127,38 @@ pub enum TaskResult {
         /// The sum.
         sum: u64,
     },
-    /// The sleep completed.
-    Slept {
-        /// How long it blocked.
-        millis: u32,
+    /// `n!` has `digits` decimal digits; its last nine digits are `last_limb`.
+    Factorial {
+        /// Whose factorial.
+        n: u64,
+        /// Decimal digits.
+        digits: u64,
+        /// The value modulo 10⁹ (zero for large n: a check that the product is right).
+        last_limb: u64,
     },
+    /// `base ** exponent`.
+    Power {
+        /// The argument.
+        base: u64,
+        /// The answer.
+        value: u64,
+    },
+    /// The sum of `start..end` (modulo 2⁶⁴).
+    RangeSum {
+        /// First integer added.
+        start: u64,
+        /// Exclusive end.
+        end: u64,
+        /// The sum.
+        sum: u64,
+    },
+    /// The blocking operations completed.
+    IoDone {
+        /// How many.
+        operations: u64,
+    },
+    /// Ticks of busy work done before the other tasks ended.
+    BusyTicks(u64),
 }
 
 impl Task {
@@ -102,7 +168,11 @@ impl Task {
             Task::Countdown { from } => from,
             Task::PiSamples { count, .. } => count,
             Task::SumPrimesBelow { limit } => limit,
-            Task::Sleep { .. } => 2,
+            Task::Factorial { n } => n,
+            Task::Power { work, .. } => work,
+            Task::RangeSum { start, end } => end.saturating_sub(start),
+            Task::BlockingIo { operations, cpu_ticks, .. } => operations * (cpu_ticks + 2),
+            Task::BusyLoop => 0,
         }
     }
 
@@ -114,7 +184,13 @@ impl Task {
                 Running::Pi(MonteCarloPi::new(seed, first, count))
             }
             Task::SumPrimesBelow { limit } => Running::Primes(SumOfPrimes::new(limit)),
-            Task::Sleep { millis } => Running::Sleep(Sleep::new(millis)),
+            Task::Factorial { n } => Running::Factorial(Factorial::new(n)),
+            Task::Power { base, exponent, work } => Running::Power(Power::new(base, exponent, work)),
+            Task::RangeSum { start, end } => Running::RangeSum(RangeSum::new(start, end)),
+            Task::BlockingIo { operations, wait_us, cpu_ticks } => {
+                Running::BlockingIo(BlockingIo::new(operations, Duration::from_micros(wait_us), cpu_ticks))
+            }
+            Task::BusyLoop => Running::BusyLoop(BusyLoop::default()),
         }
     }
 }
@@ -150,30 +226,44 @@ pub enum Running {
     Pi(MonteCarloPi),
     /// See [`SumOfPrimes`].
     Primes(SumOfPrimes),
-    /// See [`Sleep`].
-    Sleep(Sleep),
+    /// See [`Factorial`].
+    Factorial(Factorial),
+    /// See [`Power`].
+    Power(Power),
+    /// See [`RangeSum`].
+    RangeSum(RangeSum),
+    /// See [`BlockingIo`].
+    BlockingIo(BlockingIo),
+    /// See [`BusyLoop`].
+    BusyLoop(BusyLoop),
+}
+
+/// Calls `$body` with `$work` bound to the running workload, whichever it is.
+macro_rules! each_workload {
+    ($running:expr, $work:ident => $body:expr) => {
+        match $running {
+            Running::Countdown($work) => $body,
+            Running::Pi($work) => $body,
+            Running::Primes($work) => $body,
+            Running::Factorial($work) => $body,
+            Running::Power($work) => $body,
+            Running::RangeSum($work) => $body,
+            Running::BlockingIo($work) => $body,
+            Running::BusyLoop($work) => $body,
+        }
+    };
 }
 
 impl Running {
     /// Runs up to `budget` ticks, checking `interrupted` before every tick.
     #[inline]
     pub fn run_slice(&mut self, interrupted: &impl Fn() -> bool, budget: u64) -> Slice {
-        match self {
-            Running::Countdown(w) => run_slice(w, interrupted, budget),
-            Running::Pi(w) => run_slice(w, interrupted, budget),
-            Running::Primes(w) => run_slice(w, interrupted, budget),
-            Running::Sleep(w) => run_slice(w, interrupted, budget),
-        }
+        each_workload!(self, work => run_slice(work, interrupted, budget))
     }
 
     /// The result; meaningful once the task is done.
     pub fn result(&self) -> TaskResult {
-        match self {
-            Running::Countdown(w) => w.result(),
-            Running::Pi(w) => w.result(),
-            Running::Primes(w) => w.result(),
-            Running::Sleep(w) => w.result(),
-        }
+        each_workload!(self, work => work.result())
     }
 }
 
@@ -247,11 +337,41 @@ mod tests {
     }
 
     #[test]
-    fn a_sleep_asks_to_block_then_finishes() {
-        let mut running = Task::Sleep { millis: 30 }.start();
-        let first = running.run_slice(&|| false, 10);
-        assert_eq!(first.end, SliceEnd::Block(Duration::from_millis(30)));
-        assert_eq!(running.run_slice(&|| false, 10).end, SliceEnd::Done);
-        assert_eq!(running.result(), TaskResult::Slept { millis: 30 });
+    fn blocking_io_blocks_then_works_for_each_operation() {
+        let mut running = Task::BlockingIo { operations: 2, wait_us: 30_000, cpu_ticks: 5 }.start();
+        for _ in 0..2 {
+            assert_eq!(running.run_slice(&|| false, 100).end, SliceEnd::Block(Duration::from_millis(30)));
+        }
+        assert_eq!(running.run_slice(&|| false, 100), Slice { ticks: 6, end: SliceEnd::Done });
+        assert_eq!(running.result(), TaskResult::IoDone { operations: 2 });
+    }
+
+    #[test]
+    fn factorial_of_ten_thousand_has_35660_digits() {
+        match run_to_end(&Task::Factorial { n: 10_000 }) {
+            TaskResult::Factorial { digits, last_limb, .. } => assert_eq!((digits, last_limb), (35_660, 0)),
+            other => panic!("unexpected {other:?}"),
+        }
+        let small = run_to_end(&Task::Factorial { n: 12 });
+        assert_eq!(small, TaskResult::Factorial { n: 12, digits: 9, last_limb: 479_001_600 });
+    }
+
+    #[test]
+    fn a_range_sum_matches_the_closed_form() {
+        let sum = run_to_end(&Task::RangeSum { start: 10, end: 1_000 });
+        assert_eq!(sum, TaskResult::RangeSum { start: 10, end: 1_000, sum: (10..1_000).sum() });
+    }
+
+    #[test]
+    fn a_power_call_answers_after_its_work() {
+        let answer = run_to_end(&Task::Power { base: 7, exponent: 3, work: 500 });
+        assert_eq!(answer, TaskResult::Power { base: 7, value: 343 });
+    }
+
+    #[test]
+    fn a_busy_loop_never_finishes_by_itself() {
+        let mut running = Task::BusyLoop.start();
+        assert_eq!(running.run_slice(&|| false, 1_000), Slice { ticks: 1_000, end: SliceEnd::BudgetSpent });
+        assert_eq!(running.result(), TaskResult::BusyTicks(1_000));
     }
 }

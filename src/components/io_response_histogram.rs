@@ -89,7 +89,7 @@ fn summary_line(responses: &[f64]) -> String {
 fn chart(histogram: &Histogram, mode: &str) -> Html {
     let most = histogram.counts.iter().copied().max().unwrap_or(1).max(1);
     let y_ticks = ticks(most as f64, 4);
-    let top_count = y_ticks.last().copied().unwrap_or(1.0).max(1.0);
+    let top_count = y_ticks.last().copied().unwrap_or(1.0).max(most as f64);
     let plot_width = WIDTH - LEFT - RIGHT;
     let plot_bottom = HEIGHT - BOTTOM;
     let bar_width = plot_width / BINS as f64;
@@ -104,7 +104,7 @@ fn chart(histogram: &Histogram, mode: &str) -> Html {
                 </g>
             }) }
             { for histogram.counts.iter().enumerate().map(|(bin, &count)| { let x = LEFT + bin as f64 * bar_width; html! {
-                <rect class="bar" x={(x + 1.0).to_string()} y={y(count as f64).to_string()} width={(bar_width - 2.0).to_string()}
+                <rect class="histogram-bar" x={(x + 1.0).to_string()} y={y(count as f64).to_string()} width={(bar_width - 2.0).to_string()}
                     height={(plot_bottom - y(count as f64)).to_string()}>
                     <title>{ format!("{} ms: {count} operation(s)", histogram.range_label(bin)) }</title>
                 </rect>

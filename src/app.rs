@@ -7,16 +7,19 @@ use crate::components::comparison::Comparison;
 use crate::components::environment_status::{core_count, cross_origin_isolated, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
 use crate::components::results_table::ResultsTable;
+use crate::components::share_link::ShareLink;
 use crate::components::speed_up_study::SpeedUpStudy;
 use crate::components::timeline::Timeline;
 use crate::form::{FormFields, MAX_STUDY_WORKERS};
+use crate::link::open_link;
 use crate::run_controller::{use_run_controller, Batch, Notice, RunView};
 
 /// The whole playground page.
 #[component]
 pub fn App() -> Html {
     let shared_memory = use_memo((), |()| cross_origin_isolated());
-    let fields = use_state(|| initial_fields(*shared_memory));
+    let opened = use_memo((), |()| open_link(&address_fragment(), &initial_fields(*shared_memory)));
+    let fields = use_state(|| opened.fields.clone());
     let controller = use_run_controller();
     let scenario = fields.to_scenario().and_then(|scenario| runnable_here(scenario, *shared_memory));
     let problems = scenario.clone().err().unwrap_or_default();
@@ -61,8 +64,14 @@ pub fn App() -> Html {
             <main>
                 <section aria-labelledby="experiment-heading" class="panel">
                     <h2 id="experiment-heading">{ "Experiment" }</h2>
+                    if !opened.ignored.is_empty() {
+                        <p class="notice error" role="alert">{ format!(
+                            "Parts of the link could not be used and were left at their defaults: {}.", opened.ignored.join(", ")
+                        ) }</p>
+                    }
                     <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}
                         ready={controller.ready} running={controller.running} stopping={controller.stopping} shared_memory={*shared_memory} />
+                    <ShareLink fields={(*fields).clone()} />
                 </section>
                 <section aria-labelledby="timeline-heading" class="panel">
                     <h2 id="timeline-heading">{ "Timeline" }</h2>
@@ -121,6 +130,11 @@ fn runnable_here(scenario: Scenario, shared_memory: bool) -> Result<Scenario, Ve
         "The {} mode needs shared memory, which this page does not have (see the note at the top); choose processes where the experiment offers it.",
         scenario.mode.label()
     )])
+}
+
+/// The address bar's fragment (`#…`), empty when there is none.
+fn address_fragment() -> String {
+    web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
 }
 
 /// The form's first state: without shared memory, the one mode that can run.

@@ -13,6 +13,7 @@ mod charts;
 mod components;
 mod form;
 mod history;
+mod link;
 mod run_controller;
 
 fn main() {

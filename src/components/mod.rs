@@ -5,6 +5,7 @@ pub mod environment_status;
 pub mod experiment_form;
 pub mod io_response_histogram;
 pub mod results_table;
+pub mod share_link;
 pub mod speed_up_study;
 pub mod throughput_table;
 pub mod timeline;

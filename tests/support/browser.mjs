@@ -10,10 +10,11 @@ export const DIST = resolve(import.meta.dirname, "../../dist");
 export const ARTEFACTS = resolve(import.meta.dirname, "../../test-results");
 
 /**
- * Serves dist/ and opens it; resolves to { page, errors, close }. `errors` collects page errors.
- * `isolated: false` serves it without the cross-origin isolation headers.
+ * Serves dist/ and opens it; resolves to { page, context, errors, close }. `errors` collects page
+ * errors. `isolated: false` serves it without the cross-origin isolation headers; `fragment`
+ * (with its `#`) opens it as a share link would.
  */
-export async function openPlayground({ isolated = true } = {}) {
+export async function openPlayground({ isolated = true, fragment = "" } = {}) {
   const server = await serveStatic(DIST, { isolated });
   const profile = await mkdtemp(join(tmpdir(), "gil-playground-chromium-"));
   // Chromium writes beside the profile, not in the home directory.
@@ -39,10 +40,11 @@ export async function openPlayground({ isolated = true } = {}) {
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
-  await page.goto(server.url);
+  await page.goto(server.url + fragment);
   await page.getByRole("button", { name: "Run" }).waitFor();
   return {
     page,
+    context,
     errors,
     close: async () => {
       await context.close();

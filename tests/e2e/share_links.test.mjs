@@ -1,0 +1,81 @@
+// Share links (issue 4): the link field and Copy link reopen the same experiment in a fresh
+// page; a hostile or broken fragment opens the defaults with a message, injects nothing, and
+// leaves the page usable.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { openPlayground, playgroundForTests, saveScreenshot } from "../support/browser.mjs";
+import { chooseExperiment, chooseMode, fill, lastResult, runToEnd } from "../support/playground.mjs";
+
+const playground = playgroundForTests();
+
+const linkField = (page) => page.getByLabel("Link to this experiment");
+
+describe("a share link", () => {
+  test("opened in a fresh page reopens the same experiment, parameters, mode and GIL settings", async () => {
+    const { page, context } = playground;
+    await chooseExperiment(page, "Downloads with a thread pool");
+    await fill(page, "Downloads (one task each)", 7);
+    await fill(page, "Longest latency (ms)", 333);
+    await fill(page, "Workers (1–100)", 4);
+    await chooseMode(page, "threads + GIL");
+    await fill(page, "GIL switch interval (ms, threads + GIL only)", 2.5);
+    const link = await linkField(page).inputValue();
+    assert.match(link, /#v1&x=downloads&/);
+    assert.ok(link.length < 1500, `${link.length} characters`);
+    assert.equal(await page.evaluate(() => location.hash), `#${link.split("#")[1]}`);
+
+    const fresh = await context.newPage();
+    await fresh.goto(link);
+    await fresh.getByRole("button", { name: "Run" }).waitFor();
+    assert.equal(await fresh.getByRole("combobox", { name: "Experiment" }).inputValue(), "downloads");
+    assert.equal(await fresh.getByLabel("Downloads (one task each)").inputValue(), "7");
+    assert.equal(await fresh.getByLabel("Longest latency (ms)").inputValue(), "333");
+    assert.equal(await fresh.getByLabel("Workers (1–100)").inputValue(), "4");
+    assert.equal(await fresh.getByLabel("GIL switch interval (ms, threads + GIL only)").inputValue(), "2.5");
+    assert.equal(await fresh.getByRole("radio", { name: "threads + GIL", exact: true }).isChecked(), true);
+    assert.equal(await fresh.getByRole("alert").count(), 0);
+    await fresh.close();
+  });
+
+  test("Copy link puts the same link on the clipboard", async () => {
+    const { page, context } = playground;
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await page.getByText("Link copied.").waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await linkField(page).inputValue());
+  });
+});
+
+describe("a hostile link", () => {
+  test("opens the defaults for what it broke, says what was ignored, injects nothing, and the page still runs", async () => {
+    const hostile = "#v1&x=primes&p.limits=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&workers=3&mode=processes&evil=%3Cscript%3E";
+    const { page, errors, close } = await openPlayground({ fragment: hostile });
+    try {
+      let dialogs = 0;
+      page.on("dialog", async (dialog) => { dialogs++; await dialog.dismiss(); });
+      const message = await page.getByRole("alert").filter({ hasText: "Parts of the link" }).textContent();
+      assert.match(message, /left at their defaults: p\.limits, evil\./);
+      assert.equal(await page.getByLabel("Limits (one task each, separated by commas)").inputValue(), "1000000, 2000000, 3000000");
+      assert.equal(await page.getByLabel("Workers (1–100)").inputValue(), "3");
+      assert.equal(await page.locator("img[src=x], main script").count(), 0);
+      await saveScreenshot(page, "hostile-link");
+      await fill(page, "Limits (one task each, separated by commas)", "1000, 2000");
+      assert.match(await runToEnd(page), /^Finished/);
+      assert.equal((await lastResult(page)).Mode, "processes");
+      assert.equal(dialogs, 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test("of an unknown version opens the defaults and says so", async () => {
+    const { page, close } = await openPlayground({ fragment: "#v7&x=convoy" });
+    try {
+      assert.match(await page.getByRole("alert").first().textContent(), /the whole link \(made by a newer version of the playground\)/);
+      assert.equal(await page.getByRole("combobox", { name: "Experiment" }).inputValue(), "pi");
+    } finally {
+      await close();
+    }
+  });
+});

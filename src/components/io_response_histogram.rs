@@ -5,6 +5,7 @@
 use engine::{io_response_times_ms, Experiment};
 use yew::prelude::*;
 
+use crate::components::export::csv_button;
 use crate::charts::axis::{tick_label, ticks};
 use crate::run_controller::RunView;
 
@@ -141,6 +142,7 @@ fn table(histogram: &Histogram, mode: &str) -> Html {
                     }) }
                 </tbody>
             </table>
+            { csv_button(&format!("I/O response times, {mode}")) }
         </div>
     }
 }

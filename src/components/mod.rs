@@ -3,6 +3,7 @@
 pub mod comparison;
 pub mod environment_status;
 pub mod experiment_form;
+pub mod export;
 pub mod io_response_histogram;
 pub mod results_table;
 pub mod share_link;

@@ -3,6 +3,7 @@
 use engine::GilPolicy;
 use yew::prelude::*;
 
+use crate::components::export::csv_button;
 use crate::history::{History, ResultRow};
 
 /// Props: the rows to show.
@@ -41,6 +42,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                         { for props.history.rows.iter().map(result_row) }
                     </tbody>
                 </table>
+                { csv_button("Results") }
             </div>
         </section>
     }

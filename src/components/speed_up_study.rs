@@ -5,6 +5,7 @@
 use engine::{amdahl_speed_up, fit_serial_fraction};
 use yew::prelude::*;
 
+use crate::components::export::csv_button;
 use crate::charts::axis::{tick_label, ticks};
 use crate::run_controller::RunView;
 
@@ -148,6 +149,7 @@ fn table(points: &[Point], serial: Option<f64>, cores: usize) -> Html {
                     }) }
                 </tbody>
             </table>
+            { csv_button("Speed-up by workers") }
         </div>
     }
 }

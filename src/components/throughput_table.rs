@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::components::export::csv_button;
 use crate::run_controller::RunView;
 
 /// Props: the run.
@@ -45,6 +46,7 @@ pub fn ThroughputTable(props: &ThroughputTableProps) -> Html {
                     </tr>
                 </tfoot>
             </table>
+            { csv_button(&props.name) }
         </div>
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::charts::palette::{prefers_dark, state_colour};
 use crate::charts::timeline_drawing::{draw_timeline, timeline_height};
+use crate::components::export::{csv_button, png_button};
 use crate::components::io_response_histogram::IoResponseHistogram;
 use crate::components::throughput_table::ThroughputTable;
 use crate::run_controller::RunView;
@@ -55,11 +56,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     );
     html! {
         <>
-            <canvas ref={canvas} class="timeline" role="img" aria-label={description} style={format!("height: {height}px")} />
+            <canvas ref={canvas.clone()} class="timeline" role="img" aria-label={description} style={format!("height: {height}px")} />
             if props.compact {
                 <StateTimesTable view={props.view.clone()} name={format!("Time per worker and state, {}", props.view.mode.label())} />
             } else {
                 <Legend />
+                { png_button(canvas, "Timeline") }
                 <StateTimesTable view={props.view.clone()} name="Time per worker and state" />
                 <ThroughputTable view={props.view.clone()} name="Throughput" />
                 if !props.running {
@@ -139,6 +141,7 @@ fn StateTimesTable(props: &StateTimesProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            { csv_button(&props.name) }
         </div>
     }
 }
@@ -180,6 +183,7 @@ fn EventsTable(props: &ViewProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                { csv_button("Timeline events") }
             </div>
         </details>
     }

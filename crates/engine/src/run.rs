@@ -275,15 +275,18 @@ impl Worker<'_> {
         let mut running = self.run.queue.lock().unwrap_or_else(|p| p.into_inner()).task(index).start();
         let background = self.run.is_background(index);
         let (stop, gil, foreground_done) = (&self.run.stop, self.run.gil.as_ref(), &self.run.foreground_done);
-        let interrupted = || {
-            stop.is_stopped()
-                || gil.is_some_and(Gil::drop_requested)
-                || (background && foreground_done.load(Ordering::Relaxed))
-        };
+        let interrupted = || stop.is_stopped() || gil.is_some_and(Gil::drop_requested);
+        // Background work also ends with the foreground; foreground ticks check nothing more.
+        let interrupted_in_background = || interrupted() || foreground_done.load(Ordering::Relaxed);
         let budget = self.slice_budget();
         loop {
-            let started_ms = self.clock.now_ms();
-            let slice = running.run_slice(&interrupted, budget);
+            // Reading the clock costs as much as hundreds of ticks: only when an overhead is set.
+            let started_ms = (self.run.tick_overhead > 0.0).then(|| self.clock.now_ms());
+            let slice = if background {
+                running.run_slice(&interrupted_in_background, budget)
+            } else {
+                running.run_slice(&interrupted, budget)
+            };
             self.pay_tick_overhead(started_ms);
             self.run.count_ticks(self.lane, slice.ticks, background);
             self.fail_if_planned();
@@ -306,10 +309,8 @@ impl Worker<'_> {
     }
 
     /// The free-threaded mode's per-tick overhead: busy for that share of the slice's time.
-    fn pay_tick_overhead(&self, started_ms: f64) {
-        if self.run.tick_overhead <= 0.0 {
-            return;
-        }
+    fn pay_tick_overhead(&self, started_ms: Option<f64>) {
+        let Some(started_ms) = started_ms else { return };
         let now = self.clock.now_ms();
         let until = now + (now - started_ms) * self.run.tick_overhead;
         while self.clock.now_ms() < until {

@@ -4,6 +4,7 @@ use engine::{Mode, Scenario};
 use yew::prelude::*;
 
 use crate::components::comparison::Comparison;
+use crate::components::embed_widget::EmbedWidget;
 use crate::components::environment_status::{core_count, cross_origin_isolated, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
 use crate::components::results_table::ResultsTable;
@@ -14,9 +15,20 @@ use crate::form::{FormFields, MAX_STUDY_WORKERS};
 use crate::link::open_link;
 use crate::run_controller::{use_run_controller, Batch, Notice, RunView};
 
-/// The whole playground page.
+/// The page: the embeddable widget when the address asks for it (`?embed`), else the playground.
 #[component]
 pub fn App() -> Html {
+    let shared_memory = cross_origin_isolated();
+    if is_embedded_widget() {
+        let opened = open_link(&address_fragment(), &FormFields::default());
+        return html! { <EmbedWidget fields={opened.fields} {shared_memory} /> };
+    }
+    html! { <Playground /> }
+}
+
+/// The whole playground page.
+#[component]
+fn Playground() -> Html {
     let shared_memory = use_memo((), |()| cross_origin_isolated());
     let opened = use_memo((), |()| open_link(&address_fragment(), &initial_fields(*shared_memory)));
     let fields = use_state(|| opened.fields.clone());
@@ -130,6 +142,12 @@ fn runnable_here(scenario: Scenario, shared_memory: bool) -> Result<Scenario, Ve
         "The {} mode needs shared memory, which this page does not have (see the note at the top); choose processes where the experiment offers it.",
         scenario.mode.label()
     )])
+}
+
+/// Whether the address asks for the embeddable widget (`?embed`).
+fn is_embedded_widget() -> bool {
+    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
+    search.trim_start_matches('?').split('&').any(|part| part == "embed")
 }
 
 /// The address bar's fragment (`#…`), empty when there is none.

@@ -1,6 +1,7 @@
 //! The page's parts, each a small yew component.
 
 pub mod comparison;
+pub mod embed_widget;
 pub mod environment_status;
 pub mod experiment_form;
 pub mod export;

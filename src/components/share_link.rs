@@ -1,9 +1,11 @@
-//! "Link to this experiment": the address that reopens the form as it is, in a read-only
-//! field to select by hand and a Copy link button. The address bar follows the form too.
+//! "Link to this experiment" and "Embed code": the address that reopens the form as it is, and
+//! an iframe snippet for the embeddable widget, each in a read-only field to select by hand and
+//! with a Copy button. The address bar follows the form too.
 
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::components::embed_widget::embed_code;
 use crate::form::FormFields;
 use crate::link::link_fragment;
 
@@ -17,36 +19,42 @@ pub struct ShareLinkProps {
 /// The share field and button.
 #[component]
 pub fn ShareLink(props: &ShareLinkProps) -> Html {
-    let copied = use_state_eq(|| false);
+    let copied = use_state_eq(|| None::<&'static str>);
     let fragment = link_fragment(&props.fields);
     let link = format!("{}#{fragment}", page_address_without_fragment());
     {
         let (fragment, copied) = (fragment.clone(), copied.clone());
         use_effect_with(fragment, move |fragment| {
             show_in_address_bar(fragment);
-            copied.set(false);
+            copied.set(None);
         });
     }
-    let onclick = {
-        let (link, copied) = (link.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&link)))
+    let embed = embed_code(&props.fields, &page_address_without_fragment());
+    let copy = |text: &str, said: &'static str| {
+        let (text, copied) = (text.to_owned(), copied.clone());
+        Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&text).then_some(said)))
     };
     html! {
         <div class="share">
             <div class="field">
                 <label for="share-link">{ "Link to this experiment" }</label>
-                <input id="share-link" type="url" readonly=true value={link} onfocus={Callback::from(select_all)} />
+                <input id="share-link" type="url" readonly=true value={link.clone()} onfocus={Callback::from(select_all)} />
             </div>
-            <button type="button" class="secondary" {onclick}>{ "Copy link" }</button>
-            <span role="status" class="hint">{ if *copied { "Link copied." } else { "" } }</span>
+            <button type="button" class="secondary" onclick={copy(&link, "Link copied.")}>{ "Copy link" }</button>
+            <div class="field">
+                <label for="embed-code">{ "Embed code (an iframe for course pages)" }</label>
+                <input id="embed-code" type="text" readonly=true value={embed.clone()} onfocus={Callback::from(select_all)} />
+            </div>
+            <button type="button" class="secondary" onclick={copy(&embed, "Embed code copied.")}>{ "Copy embed code" }</button>
+            <span role="status" class="hint">{ (*copied).unwrap_or_default() }</span>
         </div>
     }
 }
 
+/// The page's address without query or fragment.
 fn page_address_without_fragment() -> String {
     let Some(location) = web_sys::window().map(|window| window.location()) else { return String::new() };
-    let href = location.href().unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_owned()
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
 /// Replaces the address bar's fragment without adding a history entry.

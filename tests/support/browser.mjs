@@ -10,7 +10,7 @@ export const DIST = resolve(import.meta.dirname, "../../dist");
 export const ARTEFACTS = resolve(import.meta.dirname, "../../test-results");
 
 /**
- * Serves dist/ and opens it; resolves to { page, context, errors, close }. `errors` collects page
+ * Serves dist/ and opens it; resolves to { page, context, errors, url, close }. `errors` collects page
  * errors. `isolated: false` serves it without the cross-origin isolation headers; `fragment`
  * (with its `#`) opens it as a share link would.
  */
@@ -46,6 +46,7 @@ export async function openPlayground({ isolated = true, fragment = "" } = {}) {
     page,
     context,
     errors,
+    url: server.url,
     close: async () => {
       await context.close();
       await server.close();

@@ -4,6 +4,7 @@
 //! browser's main thread never waits (an atomic wait traps there). Recording happens only when a
 //! worker's state changes, never per tick, which keeps its cost far below a percent.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
@@ -89,6 +90,8 @@ pub struct Lane {
 pub struct Recorder {
     origin_ms: f64,
     lanes: Vec<Lane>,
+    /// Set by the benchmark to measure what recording costs: events are then dropped unread.
+    switched_off: AtomicBool,
 }
 
 impl Recorder {
@@ -97,7 +100,7 @@ impl Recorder {
     /// first state, the worker is being started (a Web Worker being created takes real time).
     pub fn new(lanes: usize, origin_ms: f64) -> Self {
         let starting = || Lane { events: Mutex::new(vec![Event { at_ms: 0.0, state: WorkerState::Starting }]) };
-        Recorder { origin_ms, lanes: (0..lanes).map(|_| starting()).collect() }
+        Recorder { origin_ms, lanes: (0..lanes).map(|_| starting()).collect(), switched_off: AtomicBool::new(false) }
     }
 
     /// How many lanes.
@@ -110,14 +113,25 @@ impl Recorder {
         self.origin_ms
     }
 
+    /// From now on, drops every event without reading the clock: the benchmark's "recording
+    /// off", to measure what recording costs. Nothing in the playground switches it off.
+    pub fn switch_off(&self) {
+        self.switched_off.store(true, Ordering::Relaxed);
+    }
+
     /// Records that `lane` enters `state` now.
     pub fn record(&self, lane: usize, state: WorkerState, clock: &dyn Clock) {
-        self.record_at(lane, state, clock.now_ms());
+        if !self.switched_off.load(Ordering::Relaxed) {
+            self.record_at(lane, state, clock.now_ms());
+        }
     }
 
     /// Records that `lane` entered `state` at the clock reading `clock_ms`. A repeat of the lane's
     /// current state is dropped, and time never runs backwards within a lane.
     pub fn record_at(&self, lane: usize, state: WorkerState, clock_ms: f64) {
+        if self.switched_off.load(Ordering::Relaxed) {
+            return;
+        }
         let mut events = self.lanes[lane].events.lock().unwrap_or_else(|p| p.into_inner());
         let last = events.last().copied();
         if last.is_some_and(|last| last.state == state || last.state == WorkerState::Done) {
@@ -177,6 +191,15 @@ mod tests {
         for events in recorder.snapshot() {
             assert_eq!(events, vec![Event { at_ms: 0.0, state: WorkerState::Starting }]);
         }
+    }
+
+    #[test]
+    fn a_switched_off_recorder_keeps_only_the_start() {
+        let recorder = Recorder::new(1, 0.0);
+        recorder.switch_off();
+        recorder.record_at(0, WorkerState::Running, 1.0);
+        recorder.record(0, WorkerState::Idle, &crate::NativeClock);
+        assert_eq!(recorder.snapshot(), vec![vec![Event { at_ms: 0.0, state: WorkerState::Starting }]]);
     }
 
     #[test]

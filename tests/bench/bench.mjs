@@ -1,0 +1,192 @@
+// The benchmark command: speed and size figures of the built playground in headless Chromium,
+// beside the same engine code built natively, as ratios measured in this one run. Prints markdown
+// tables and writes the same figures to bench-results/bench.json. Nothing here is asserted.
+// Run by scripts/bench after a release build; BENCH_REPEATS sets the runs per figure.
+import { execFileSync } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { DIST, openPlayground } from "../support/browser.mjs";
+import { chooseExperiment, tableRows, waitForRunEnd } from "../support/playground.mjs";
+import { handOffGaps, measureRun, median, medianRun, percentile, runningIntervals, setUp } from "./measure.mjs";
+import { fixed, printTable, writeJson } from "./report.mjs";
+
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const PI_SAMPLES = 300_000_000;
+const figures = {};
+
+/** Runs an example of the engine crate (built natively in release mode) and parses its JSON line. */
+function nativeExample(name) {
+  const output = execFileSync("cargo", ["+stable", "run", "--quiet", "--release", "-p", "engine", "--example", name], { encoding: "utf8" });
+  return JSON.parse(output.trim().split("\n").at(-1));
+}
+
+async function pageSize() {
+  const wasmName = (await readdir(DIST)).find((name) => name.endsWith(".wasm"));
+  const wasm = await readFile(join(DIST, wasmName));
+  figures.wasm = { file: wasmName, rawBytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).length };
+}
+
+/** Milliseconds from navigation to a Run button that can be pressed, over a few reloads. */
+async function timeToInteractive(page) {
+  const times = [];
+  for (let i = 0; i < REPEATS; i++) {
+    await page.reload();
+    const handle = await page.waitForFunction(() => {
+      const run = [...document.querySelectorAll("button")].find((button) => button.textContent.trim() === "Run");
+      return run && !run.disabled && performance.now();
+    }, null, { polling: 10, timeout: 30_000 });
+    times.push(await handle.jsonValue());
+  }
+  figures.timeToInteractiveMs = { median: median(times), runs: times };
+  printTable("The page", ["figure", "value"], [
+    ["wasm, raw", `${fixed(figures.wasm.rawBytes / 1024, 0)} KiB`],
+    ["wasm, gzip -9", `${fixed(figures.wasm.gzipBytes / 1024, 0)} KiB`],
+    ["navigation to interactive (Run enabled), median", `${fixed(median(times), 0)} ms (runs: ${times.map((t) => fixed(t, 0)).join(", ")})`],
+  ]);
+}
+
+async function freeThreadedSpeedUp(page, cores) {
+  const rows = [];
+  let oneWorkerMs;
+  for (let workers = 1; workers <= 2 * cores; workers++) {
+    await setUp(page, { experiment: "Monte Carlo pi", parameters: { "Samples (points in all)": PI_SAMPLES }, mode: "free-threaded", workers });
+    const wallMs = (await medianRun(page, REPEATS)).wallMs;
+    oneWorkerMs ??= wallMs;
+    rows.push({ workers, wallMs, speedUp: oneWorkerMs / wallMs, oversubscribed: workers > cores });
+  }
+  figures.freeThreadedSpeedUp = { samples: PI_SAMPLES, cores, target: 0.95 * cores, rows };
+  printTable(`Free-threaded speed-up, Monte Carlo pi (${PI_SAMPLES} samples), ${cores} cores; target at ${cores} workers >= ${fixed(0.95 * cores)}`,
+    ["workers", "wall (ms)", "speed-up vs 1 worker", "note"],
+    rows.map((row) => [row.workers, row.wallMs, fixed(row.speedUp), row.oversubscribed ? "more workers than cores" : ""]));
+}
+
+async function kernelThroughput(page) {
+  const native = nativeExample("kernel_throughput");
+  const rows = [];
+  for (const [id, nativeBusyMs] of Object.entries(native)) {
+    const name = await page.getByRole("combobox", { name: "Experiment" }).locator("option", { hasText: `${id} · ` }).textContent();
+    await setUp(page, { experiment: name.split(" · ")[1], mode: "single worker", workers: 1 });
+    const browserBusyMs = Math.min((await measureRun(page)).busyMs, (await measureRun(page)).busyMs);
+    rows.push({ experiment: name.trim(), nativeBusyMs, browserBusyMs, ratio: nativeBusyMs / browserBusyMs });
+  }
+  figures.kernelThroughput = { target: 0.8, rows };
+  printTable("Kernel throughput, browser against native (same engine code, default size, 1 worker, busy time; best of 2 in the browser); target >= 0.80",
+    ["experiment", "native (ms)", "browser (ms)", "browser throughput / native"],
+    rows.map((row) => [row.experiment, fixed(row.nativeBusyMs, 0), fixed(row.browserBusyMs, 0), fixed(row.ratio)]));
+}
+
+function recorderCost() {
+  const cost = nativeExample("recorder_cost");
+  figures.recorderCost = { target: 3, ...cost };
+  printTable("Event recorder cost (native, Monte Carlo pi on 2 threads under the GIL at the shortest switch interval, best of 7 each); target < 3 %",
+    ["recording on (ms)", "recording off (ms)", "events recorded", "cost"],
+    [[cost.recording_on_ms, cost.recording_off_ms, cost.events_recorded, `${fixed(cost.cost_percent)} %`]]);
+}
+
+async function handOffLatency(page) {
+  const probe = await setUpAndRun(page, "single worker", 1, 100_000_000);
+  const samplesPerMs = 100_000_000 / probe.wallMs;
+  const rows = [];
+  for (const switchIntervalMs of [0.5, 1, 5, 20, 50]) {
+    // Long enough for a few hundred turns, short enough for the events table (5000 rows).
+    const runMs = Math.min(4000, Math.max(400, 600 * switchIntervalMs));
+    const run = await setUpAndRun(page, "threads + GIL", 2, Math.round(samplesPerMs * runMs), switchIntervalMs);
+    const intervals = await runningIntervals(page);
+    const gaps = handOffGaps(intervals);
+    const turns = intervals.map((interval) => interval.to - interval.from);
+    rows.push({
+      switchIntervalMs, handOffs: run.handOffs, perSecond: run.handOffs / (run.wallMs / 1000),
+      gapMedianMs: median(gaps), gapP95Ms: percentile(gaps, 0.95), turnMedianMs: median(turns), turnP95Ms: percentile(turns, 0.95),
+    });
+  }
+  figures.gilHandOff = rows;
+  printTable("GIL hand-off against the switch interval (Monte Carlo pi, 2 workers): gap = one worker's turn ending to the next one's starting",
+    ["switch interval (ms)", "hand-offs", "per second", "gap median (ms)", "gap p95 (ms)", "turn median (ms)", "turn p95 (ms)"],
+    rows.map((row) => [row.switchIntervalMs, row.handOffs, fixed(row.perSecond, 0), fixed(row.gapMedianMs, 3), fixed(row.gapP95Ms, 3), fixed(row.turnMedianMs), fixed(row.turnP95Ms)]));
+}
+
+async function setUpAndRun(page, mode, workers, samples, switchIntervalMs) {
+  await setUp(page, { experiment: "Monte Carlo pi", parameters: { "Samples (points in all)": samples }, mode, workers, switchIntervalMs });
+  return measureRun(page);
+}
+
+/** Long tasks and frame rate on the main thread while 16 workers run and the charts update. */
+async function smoothness(page) {
+  const rows = [];
+  for (const mode of ["free-threaded", "threads + GIL"]) {
+    await setUp(page, { experiment: "Monte Carlo pi", parameters: { "Samples (points in all)": PI_SAMPLES }, mode, workers: 16, switchIntervalMs: 5 });
+    await page.evaluate(startWatchingFrames);
+    const run = await measureRun(page);
+    const watched = await page.evaluate(stopWatchingFrames);
+    rows.push({ mode, wallMs: run.wallMs, ...watched });
+  }
+  figures.sixteenWorkers = { targetLongTasks: 0, targetFps: 50, rows };
+  printTable("Main thread during a 16-worker run (Monte Carlo pi); targets: 0 long tasks, >= 50 fps",
+    ["mode", "wall (ms)", "long tasks (> 50 ms)", "longest task (ms)", "frames per second", "longest frame gap (ms)"],
+    rows.map((row) => [row.mode, row.wallMs, row.longTasks, fixed(row.longestTaskMs, 0), fixed(row.fps, 1), fixed(row.longestFrameGapMs, 1)]));
+}
+
+/** In the page: records long tasks and animation frames from now on. */
+function startWatchingFrames() {
+  const watch = { longTasks: [], frames: [], watching: true };
+  watch.observer = new PerformanceObserver((list) => watch.longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+  watch.observer.observe({ type: "longtask" });
+  const frame = (time) => {
+    watch.frames.push(time);
+    if (watch.watching) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  window.benchWatch = watch;
+}
+
+/** In the page: stops watching and sums up long tasks and frames. */
+function stopWatchingFrames() {
+  const watch = window.benchWatch;
+  watch.watching = false;
+  watch.observer.disconnect();
+  const gaps = watch.frames.slice(1).map((time, i) => time - watch.frames[i]);
+  const span = watch.frames.at(-1) - watch.frames[0];
+  return {
+    longTasks: watch.longTasks.length,
+    longestTaskMs: Math.max(0, ...watch.longTasks),
+    fps: ((watch.frames.length - 1) * 1000) / span,
+    longestFrameGapMs: Math.max(0, ...gaps),
+  };
+}
+
+/** "Compare all modes" at the catalogue defaults of A1, A2 and B1. */
+async function compareAllModes(page) {
+  const rows = [];
+  for (const name of ["Countdown", "Monte Carlo pi", "Sleep (blocking I/O)"]) {
+    await chooseExperiment(page, name);
+    await page.getByRole("button", { name: "Compare all modes" }).click();
+    await page.getByRole("table", { name: "Wall time by mode" }).waitFor({ timeout: 120_000 });
+    await waitForRunEnd(page);
+    const results = (await tableRows(page, "Results")).slice(-4).filter((row) => row[1].startsWith(name.split(" (")[0]));
+    const serialMs = Number(results.find((row) => row[2] === "single worker")?.[4]);
+    for (const row of results) rows.push({ experiment: name, mode: row[2], workers: Number(row[3]), wallMs: Number(row[4]), ratio: Number(row[4]) / serialMs });
+  }
+  figures.compareAllModes = rows;
+  printTable("Compare all modes at the catalogue defaults", ["experiment", "mode", "workers", "wall (ms)", "ratio to single worker"],
+    rows.map((row) => [row.experiment, row.mode, row.workers, row.wallMs, fixed(row.ratio)]));
+}
+
+const { page, close } = await openPlayground();
+try {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const browser = page.context().browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/[\d.]+/)?.[0];
+  figures.machine = { cores, browser, date: new Date().toISOString(), repeats: REPEATS };
+  console.log(`## Benchmark on ${cores} cores, ${browser} (${figures.machine.date}), median of ${REPEATS} runs where repeated`);
+  await pageSize();
+  await timeToInteractive(page);
+  await freeThreadedSpeedUp(page, cores);
+  await kernelThroughput(page);
+  recorderCost();
+  await handOffLatency(page);
+  await smoothness(page);
+  await compareAllModes(page);
+} finally {
+  await close();
+}
+await writeJson("bench", figures);

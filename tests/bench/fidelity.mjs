@@ -1,0 +1,200 @@
+// The fidelity command: does the playground behave the way CPython does, measured on real workers
+// in headless Chromium? Each check prints the measured figure, the expected range and whether it
+// holds. Checks whose experiment the catalogue does not have yet say "not yet available".
+// Run by scripts/fidelity after a release build; FIDELITY_REPEATS sets the runs per figure,
+// FIDELITY_ONLY (numbers separated by commas) runs some checks only.
+import { openPlayground } from "../support/browser.mjs";
+import { fill, waitForRunEnd } from "../support/playground.mjs";
+import { fixed, printTable, writeJson } from "./report.mjs";
+import { PYTHON_3_1, handOffGaps, measureRun, median, medianRun, percentile, runningIntervals, setUp, totalIn } from "./measure.mjs";
+
+const REPEATS = Number(process.env.FIDELITY_REPEATS ?? 3);
+const ONLY = process.env.FIDELITY_ONLY?.split(",").map(Number);
+const PI_SAMPLES = 200_000_000;
+const pi = (mode, workers, extra = {}) => ({
+  experiment: "Monte Carlo pi", parameters: { "Samples (points in all)": PI_SAMPLES }, mode, workers, ...extra,
+});
+
+/** Each check: its number, what it claims, and how to measure it (absent: not yet available). */
+const CHECKS = [
+  { number: 1, claim: "CPU-bound, 2 workers, threads + GIL vs serial", measure: gilAgainstSerial },
+  { number: 2, claim: "CPU-bound, free-threaded, workers = cores: speed-up", measure: freeThreadedSpeedUp },
+  { number: 3, claim: "Processes with tiny tasks: slower than serial", measure: processesWithTinyTasks },
+  { number: 4, claim: "10 workers each blocked 1 s under the GIL: wall", measure: blockedWorkersUnderGil },
+  { number: 5, claim: "Python 3.1 GIL on 2 workers: slower than serial, failed acquisitions", measure: oldGil },
+  { number: 6, claim: "Convoy: I/O worker's median response, GIL vs free-threaded", measure: convoy },
+  { number: 7, claim: "Hand-offs per second scale with 1 / switch interval", measure: handOffRate },
+  { number: 8, claim: "Unlocked balance: final != 100 in most of 20 runs on 2 workers" },
+  { number: 9, claim: "Locked balance: exactly 100 in 100 of 100 runs" },
+  { number: 10, claim: "Lock re-acquired by its holder: deadlock reported within 1 s" },
+  { number: 11, claim: "Tasks [1M, 2M, 3M] on 4 processes: wall vs the longest task alone; one idle", measure: unevenTasks },
+  { number: 12, claim: "Amdahl fit on measured speed-ups with serial share f = 0.30", measure: amdahlFit },
+];
+
+async function gilAgainstSerial(page) {
+  await setUp(page, pi("single worker", 2));
+  const serial = await medianRun(page, REPEATS);
+  await setUp(page, pi("threads + GIL", 2));
+  const gil = await medianRun(page, REPEATS);
+  const ratio = gil.wallMs / serial.wallMs;
+  return {
+    measured: `${fixed(ratio)} (GIL ${gil.wallMs} ms, serial ${serial.wallMs} ms)`,
+    expected: "0.95–1.2",
+    holds: ratio >= 0.95 && ratio <= 1.2,
+    figures: { serialMs: serial.wallMs, gilMs: gil.wallMs, ratio },
+  };
+}
+
+async function freeThreadedSpeedUp(page, cores) {
+  await setUp(page, pi("single worker", 1));
+  const serial = await medianRun(page, REPEATS);
+  await setUp(page, pi("free-threaded", cores));
+  const free = await medianRun(page, REPEATS);
+  const speedUp = serial.wallMs / free.wallMs;
+  return {
+    measured: `${fixed(speedUp)} on ${cores} workers (${free.wallMs} ms vs ${serial.wallMs} ms)`,
+    expected: `>= ${fixed(0.9 * cores)} (0.9 × ${cores} cores)`,
+    holds: speedUp >= 0.9 * cores,
+    figures: { cores, serialMs: serial.wallMs, freeThreadedMs: free.wallMs, speedUp },
+  };
+}
+
+async function processesWithTinyTasks(page) {
+  const tiny = { experiment: "Chunks", parameters: { "Chunks (one task each)": 200, "Chunk size (additions each)": 1000 }, workers: 2 };
+  await setUp(page, { ...tiny, mode: "single worker" });
+  const serial = await medianRun(page, REPEATS);
+  await setUp(page, { ...tiny, mode: "processes" });
+  const processes = await medianRun(page, REPEATS);
+  const laneMs = processes.wallMs * processes.stateTimes.length;
+  const startShare = totalIn(processes.stateTimes, "starting") / laneMs;
+  const messageShare = totalIn(processes.stateTimes, "idle") / laneMs;
+  const bytes = processes.notice.match(/(\d+) bytes to the processes, (\d+) bytes back/);
+  return {
+    measured: `${fixed(processes.wallMs / serial.wallMs)}× serial (${processes.wallMs} vs ${serial.wallMs} ms); ` +
+      `start-up ${fixed(100 * startShare, 0)} %, waiting on messages ${fixed(100 * messageShare, 0)} % of worker time; ` +
+      `${bytes?.[1] ?? "?"} bytes out, ${bytes?.[2] ?? "?"} back`,
+    expected: "slower than serial (> 1×)",
+    holds: processes.wallMs > serial.wallMs,
+    figures: { serialMs: serial.wallMs, processesMs: processes.wallMs, startShare, messageShare, bytesOut: Number(bytes?.[1]), bytesBack: Number(bytes?.[2]) },
+  };
+}
+
+async function blockedWorkersUnderGil(page) {
+  await setUp(page, {
+    experiment: "Sleep (blocking I/O)", parameters: { "Sleeps (tasks)": 10, "Milliseconds per sleep": 1000 }, workers: 10, mode: "threads + GIL",
+  });
+  const run = await medianRun(page, 1);
+  return { measured: `${run.wallMs} ms`, expected: "<= 1100 ms", holds: run.wallMs <= 1100, figures: { wallMs: run.wallMs } };
+}
+
+async function oldGil(page) {
+  await setUp(page, pi("single worker", 2));
+  const serial = await medianRun(page, REPEATS);
+  await setUp(page, pi("threads + GIL", 2, { policy: PYTHON_3_1 }));
+  const old = await medianRun(page, REPEATS);
+  const ratio = old.wallMs / serial.wallMs;
+  return {
+    measured: `${fixed(ratio)}× serial (${old.wallMs} vs ${serial.wallMs} ms), ${old.failedAcquisitions} failed acquisitions`,
+    expected: "> 1× serial, failed acquisitions > 0",
+    holds: ratio > 1 && old.failedAcquisitions > 0,
+    figures: { serialMs: serial.wallMs, oldGilMs: old.wallMs, ratio, failedAcquisitions: old.failedAcquisitions },
+  };
+}
+
+async function convoy(page) {
+  const switchIntervalMs = 5;
+  const medians = {};
+  for (const mode of ["threads + GIL", "free-threaded"]) {
+    await setUp(page, { experiment: "Convoy", workers: 2, mode, switchIntervalMs });
+    await measureRun(page);
+    const summary = await page.getByText(/operations: median [\d.]+ ms/).textContent();
+    medians[mode] = Number(summary.match(/median ([\d.]+) ms/)[1]);
+  }
+  const gil = medians["threads + GIL"];
+  const free = medians["free-threaded"];
+  return {
+    measured: `GIL ${fixed(gil)} ms, free-threaded ${fixed(free)} ms (switch interval ${switchIntervalMs} ms)`,
+    expected: `GIL ${0.5 * switchIntervalMs}–${1.5 * switchIntervalMs} ms, free-threaded < 0.5 ms`,
+    holds: gil >= 0.5 * switchIntervalMs && gil <= 1.5 * switchIntervalMs && free < 0.5,
+    figures: { switchIntervalMs, gilMedianMs: gil, freeThreadedMedianMs: free },
+  };
+}
+
+async function handOffRate(page) {
+  const rows = [];
+  for (const switchIntervalMs of [0.5, 5, 50]) {
+    await setUp(page, pi("threads + GIL", 2, { switchIntervalMs }));
+    const run = await measureRun(page);
+    const perSecond = run.handOffs / (run.wallMs / 1000);
+    const gaps = handOffGaps(await runningIntervals(page));
+    rows.push({ switchIntervalMs, handOffs: run.handOffs, perSecond, ofIdeal: (perSecond * switchIntervalMs) / 1000, gapMedianMs: median(gaps), gapP95Ms: percentile(gaps, 0.95) });
+  }
+  return {
+    measured: rows.map((row) => `${row.switchIntervalMs} ms: ${fixed(row.perSecond, 0)}/s (${fixed(row.ofIdeal)} of 1000/interval)`).join("; "),
+    expected: "each 0.5–1.05 of 1000 / interval",
+    holds: rows.every((row) => row.ofIdeal >= 0.5 && row.ofIdeal <= 1.05),
+    figures: rows,
+  };
+}
+
+async function unevenTasks(page) {
+  const primes = (limits, mode, workers) => ({
+    experiment: "Sum of primes", parameters: { "Limits (one task each, separated by commas)": limits }, mode, workers,
+  });
+  await setUp(page, primes("3000000", "single worker", 1));
+  const alone = await medianRun(page, REPEATS);
+  await setUp(page, primes("1000000, 2000000, 3000000", "processes", 4));
+  const pool = await medianRun(page, REPEATS);
+  const idleWorkers = pool.stateTimes.filter((worker) => worker.running === 0).length;
+  const ratio = pool.wallMs / alone.wallMs;
+  return {
+    measured: `${fixed(ratio)}× the 3M task alone (${pool.wallMs} vs ${alone.wallMs} ms); ${idleWorkers} worker(s) never ran`,
+    expected: "0.85–1.15×, exactly 1 worker never ran",
+    holds: ratio >= 0.85 && ratio <= 1.15 && idleWorkers === 1,
+    figures: { aloneMs: alone.wallMs, poolMs: pool.wallMs, ratio, idleWorkers },
+  };
+}
+
+async function amdahlFit(page, cores) {
+  const f = 0.3;
+  await setUp(page, pi("free-threaded", 1, { serialPercent: 100 * f }));
+  await fill(page, "Speed-up study: up to this many workers (2–16)", Math.max(2, cores));
+  await page.getByRole("button", { name: "Speed-up study" }).click();
+  await waitForRunEnd(page);
+  const summary = page.getByRole("region", { name: /Speed-up study/ }).getByRole("status");
+  const text = await summary.textContent();
+  const fitted = Number(text.match(/f = (\d+\.\d+)/)?.[1]);
+  if (!Number.isFinite(fitted)) throw new Error(`no fit in "${text}"`);
+  return {
+    measured: `f = ${fixed(fitted)} from 1–${Math.max(2, cores)} workers`,
+    expected: `${fixed(f - 0.05)}–${fixed(f + 0.05)}`,
+    holds: Math.abs(fitted - f) <= 0.05,
+    figures: { configured: f, fitted, workers: Math.max(2, cores) },
+  };
+}
+
+const { page, close } = await openPlayground();
+const outcomes = [];
+try {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  console.log(`## Fidelity on ${cores} cores (${new Date().toISOString()}), median of ${REPEATS} runs where repeated`);
+  for (const check of CHECKS.filter((check) => !ONLY || ONLY.includes(check.number))) {
+    if (!check.measure) {
+      outcomes.push({ number: check.number, claim: check.claim, measured: "–", expected: "–", holds: null, verdict: "not yet available" });
+      continue;
+    }
+    try {
+      const outcome = await check.measure(page, cores);
+      outcomes.push({ number: check.number, claim: check.claim, ...outcome, verdict: outcome.holds ? "holds" : "does not hold" });
+    } catch (error) {
+      outcomes.push({ number: check.number, claim: check.claim, measured: String(error.message).split("\n")[0], expected: "–", holds: false, verdict: "failed to run" });
+    }
+    const last = outcomes.at(-1);
+    console.error(`check ${last.number}: ${last.verdict} — ${last.measured}`);
+  }
+} finally {
+  await close();
+}
+printTable("Fidelity checks", ["#", "check", "measured", "expected", "verdict"],
+  outcomes.map((o) => [o.number, o.claim, o.measured, o.expected, o.verdict]));
+await writeJson("fidelity", outcomes);

@@ -12,7 +12,8 @@
 //! - [`Gil`]: a real lock modelled on CPython 3.2+ (`gil/README.md`).
 //! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`].
 //! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
-//!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not.
+//!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not (the
+//!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]).
 //! - [`RunSummary`]: wall time, busy time, speed-up and the combined result of a finished run.
 //! - Amdahl's law (`amdahl.rs`): predicted speed-ups and the serial fraction that fits measured ones.
 //!
@@ -44,8 +45,8 @@ pub use limits::{
     MAX_WORKERS, MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
 };
 pub use mode::Mode;
-pub use native::{run_natively, NativeRun};
-pub use process::{FromProcess, PoolReply, ProcessPool, ProcessWorker, ToProcess};
+pub use native::{run_natively, run_without_shared_memory, NativeRun};
+pub use process::{FromProcess, GilToken, PoolReply, ProcessPool, ProcessWorker, ToProcess};
 pub use recorder::{intervals, time_in, Event, Interval, Lane, Recorder, WorkerState};
 pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal};
 pub use workload::{Running, Slice, SliceEnd};

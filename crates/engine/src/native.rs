@@ -34,7 +34,7 @@ pub fn run_natively(scenario: &Scenario, stop_after: Option<Duration>) -> Native
     if scenario.mode.shares_memory() {
         run_shared(scenario, stop_after)
     } else {
-        run_processes(scenario)
+        run_without_shared_memory(scenario)
     }
 }
 
@@ -63,7 +63,9 @@ fn run_shared(scenario: &Scenario, stop_after: Option<Duration>) -> NativeRun {
     }
 }
 
-fn run_processes(scenario: &Scenario) -> NativeRun {
+/// Runs `scenario` to the end on threads that share nothing but messages: the processes mode,
+/// and the fallback engine of pages without shared memory, for every mode.
+pub fn run_without_shared_memory(scenario: &Scenario) -> NativeRun {
     let clock = NativeClock;
     let origin = clock.now_ms();
     let mut pool = ProcessPool::new(scenario, origin);
@@ -87,7 +89,7 @@ fn run_processes(scenario: &Scenario) -> NativeRun {
         lanes: pool.recorder().snapshot(),
         results: pool.results(),
         completion_order: pool.completion_order().to_vec(),
-        gil: None,
+        gil: pool.gil_stats(),
         failure: None,
     }
 }
@@ -96,7 +98,7 @@ fn run_processes(scenario: &Scenario) -> NativeRun {
 fn spawn_process(lane: usize, origin: f64, to_parent: mpsc::Sender<(usize, String)>) -> mpsc::Sender<String> {
     let (to_worker, inbox) = mpsc::channel::<String>();
     thread::spawn(move || {
-        let worker = ProcessWorker::new(&NativeClock, origin);
+        let mut worker = ProcessWorker::new(&NativeClock, origin);
         let mut send = |message: crate::FromProcess| {
             let _ = to_parent.send((lane, message.encode()));
         };

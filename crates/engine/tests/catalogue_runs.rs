@@ -2,6 +2,9 @@
 //! the answers are right, and the queue's waits (pool.apply, a serial share) and background
 //! work (the convoy) behave as the catalogue says.
 
+mod common;
+
+use common::small_experiments;
 use engine::{
     intervals, io_response_times_ms, run_natively, Event, Experiment, ExperimentKind, Mode, NativeRun, PoolCall,
     RunResult, Scenario, WorkerState,
@@ -16,30 +19,6 @@ fn finished(scenario: &Scenario) -> (NativeRun, RunResult) {
     let results = run.results.as_ref().unwrap_or_else(|| panic!("{scenario:?} did not finish: {:?}", run.failure));
     let answer = scenario.experiment.combine(results, &run.completion_order);
     (run, answer)
-}
-
-/// A small instance of each experiment, and its expected answer.
-fn small_experiments() -> Vec<(Experiment, RunResult)> {
-    vec![
-        (Experiment::Countdown { count: 100_000 }, RunResult::Countdown { remaining: 0, tasks: 3 }),
-        (Experiment::SumOfPrimes { limits: vec![10, 100] }, RunResult::PrimeSums(vec![(10, 17), (100, 1_060)])),
-        (
-            Experiment::Factorial { n: 500, times: 4 },
-            RunResult::Factorials { n: 500, times: 4, digits: 1_135, all_equal: true },
-        ),
-        (
-            Experiment::PoolCalls { call: PoolCall::Map, numbers: 4, exponent: 3, work: 10_000 },
-            RunResult::PoolCall { call: PoolCall::Map, values: vec![1, 8, 27, 64] },
-        ),
-        (Experiment::Chunks { chunks: 4, chunk_size: 1_000 }, RunResult::RangeSum { parts: 4, sum: (0..4_000).sum() }),
-        (Experiment::HeavyLoop { iterations: 5_000, parts: 5 }, RunResult::RangeSum { parts: 5, sum: (0..5_000).sum() }),
-        (Experiment::Sleep { sleeps: 4, millis: 5 }, RunResult::Slept { sleeps: 4, millis: 5 }),
-        (
-            Experiment::Downloads { urls: 3, min_ms: 2, max_ms: 2, seed: 1 },
-            RunResult::Downloaded { urls: 3, latency_ms: 6 },
-        ),
-        (Experiment::FileCopy { files: 2, megabytes: 2, megabytes_per_second: 1_000 }, RunResult::Copied { files: 2, megabytes: 2 }),
-    ]
 }
 
 #[test]

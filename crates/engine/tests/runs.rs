@@ -3,10 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use engine::{
-    intervals, run_natively, Event, Experiment, FaultPlan, GilPolicy, Mode, NativeRun, RunResult, Scenario,
-    WorkerState,
-};
+mod common;
+
+use common::{combined, overlapping_running_intervals};
+use engine::{intervals, run_natively, Event, Experiment, FaultPlan, GilPolicy, Mode, RunResult, Scenario, WorkerState};
 
 fn scenario(experiment: Experiment, mode: Mode, workers: usize) -> Scenario {
     Scenario { experiment, mode, workers, switch_interval_ms: 1.0, ..Scenario::default() }
@@ -14,30 +14,6 @@ fn scenario(experiment: Experiment, mode: Mode, workers: usize) -> Scenario {
 
 fn pi(samples: u64, seed: u64) -> Experiment {
     Experiment::MonteCarloPi { samples, seed }
-}
-
-fn combined(scenario: &Scenario, run: &NativeRun) -> RunResult {
-    scenario.experiment.combine(run.results.as_ref().expect("the run finished"), &run.completion_order)
-}
-
-/// The running intervals of every pair of lanes that overlap in time.
-fn overlapping_running_intervals(lanes: &[Vec<Event>]) -> usize {
-    let running: Vec<Vec<_>> = lanes
-        .iter()
-        .map(|events| {
-            let end = events.last().map_or(0.0, |e| e.at_ms);
-            intervals(events, end).into_iter().filter(|i| i.state == WorkerState::Running).collect()
-        })
-        .collect();
-    let mut overlaps = 0;
-    for (a, lane_a) in running.iter().enumerate() {
-        for lane_b in &running[a + 1..] {
-            for x in lane_a {
-                overlaps += lane_b.iter().filter(|y| x.start_ms < y.end_ms && y.start_ms < x.end_ms).count();
-            }
-        }
-    }
-    overlaps
 }
 
 #[test]

@@ -52,8 +52,8 @@ fn run_as_thread(experiment: &Experiment) {
 }
 
 fn run_as_process(experiment: &Experiment) {
-    let worker = ProcessWorker::new(&BrowserClock, BrowserClock.now_ms());
+    let mut worker = ProcessWorker::new(&BrowserClock, BrowserClock.now_ms());
     for planned in experiment.plan(1, 0) {
-        worker.handle(ToProcess::Run { task_index: 0, task: planned.task, fail_at_ms: None }, &mut |_| {});
+        worker.handle(ToProcess::Run { task_index: 0, task: planned.task, fail_at_ms: None, turn_ms: None }, &mut |_| {});
     }
 }

@@ -39,7 +39,7 @@ pub struct GilStats {
     pub handoffs: u64,
     /// Times a waiter timed out after a whole switch interval and asked the holder to drop it.
     pub drop_requests: u64,
-    /// Times a waiter was woken by a release and found the GIL taken again (check-interval
+    /// Times a waiter woke after a release and found the GIL taken again (check-interval
     /// policy).
     pub failed_acquisitions: u64,
 }
@@ -52,6 +52,8 @@ struct GilState {
     holder: Option<usize>,
     /// Incremented every time the GIL is taken: a waiter sees whether a switch happened.
     switch_number: u64,
+    /// Incremented every time the GIL is released: a waiter sees whether a release went by.
+    releases: u64,
 }
 
 /// The global interpreter lock.
@@ -145,21 +147,23 @@ impl Gil {
     }
 
     /// Python 3.1's `take_gil`: wait on the release signal, with no priority for a waiter woken
-    /// by it; a wake-up that finds the GIL taken again is a failed acquisition. Returns the new
-    /// switch number.
+    /// by it; a wake-up that finds the GIL taken again after a release is a failed acquisition
+    /// (counted by releases, not by signals, so a wake-up the scheduler delays still counts).
+    /// Returns the new switch number.
     fn take_as_in_python_3_1(&self, lane: usize) -> Result<u64, GilClosed> {
         let mut state = self.lock_state();
+        let mut releases_seen = state.releases;
         while state.held {
             if self.is_closed() {
                 return Err(GilClosed);
             }
             self.waiters.fetch_add(1, Ordering::Relaxed);
-            let (woken, timed_out) = self.wait_slice_timed(&self.released, state, WAIT_SLICE_MS);
+            state = self.wait_slice(&self.released, state, WAIT_SLICE_MS);
             self.waiters.fetch_sub(1, Ordering::Relaxed);
-            state = woken;
-            if !timed_out && state.held {
+            if state.held && state.releases != releases_seen {
                 self.failed_acquisitions.fetch_add(1, Ordering::Relaxed);
             }
+            releases_seen = state.releases;
         }
         if self.is_closed() {
             return Err(GilClosed);
@@ -183,6 +187,7 @@ impl Gil {
         let released_at = {
             let mut state = self.lock_state();
             state.held = false;
+            state.releases += 1;
             state.switch_number
         };
         self.released.notify_one();
@@ -225,6 +230,7 @@ impl Gil {
         let mut state = self.lock_state();
         debug_assert_eq!(state.holder, Some(lane), "released by a worker that does not hold it");
         state.held = false;
+        state.releases += 1;
         drop(state);
         self.released.notify_one();
     }
@@ -237,6 +243,7 @@ impl Gil {
     pub fn yield_to_waiter(&self, lane: usize, clock: &dyn Clock) -> Result<(), GilClosed> {
         let mut state = self.lock_state();
         state.held = false;
+        state.releases += 1;
         let released_at = state.switch_number;
         self.released.notify_one();
         while state.switch_number == released_at && self.drop_requested() {
@@ -271,26 +278,14 @@ impl Gil {
         self.state.lock().unwrap_or_else(|poison| poison.into_inner())
     }
 
+    /// Waits on `condvar` for at most `up_to_ms` (and [`WAIT_SLICE_MS`]).
     fn wait_slice<'a>(
         &self,
         condvar: &Condvar,
         state: MutexGuard<'a, GilState>,
         up_to_ms: f64,
     ) -> MutexGuard<'a, GilState> {
-        self.wait_slice_timed(condvar, state, up_to_ms).0
-    }
-
-    /// Waits on `condvar` for at most `up_to_ms` (and [`WAIT_SLICE_MS`]); says whether it timed out.
-    fn wait_slice_timed<'a>(
-        &self,
-        condvar: &Condvar,
-        state: MutexGuard<'a, GilState>,
-        up_to_ms: f64,
-    ) -> (MutexGuard<'a, GilState>, bool) {
         let slice = Duration::from_secs_f64(up_to_ms.clamp(0.01, WAIT_SLICE_MS) / 1000.0);
-        let (state, timeout) = condvar
-            .wait_timeout(state, slice)
-            .unwrap_or_else(|poison| poison.into_inner());
-        (state, timeout.timed_out())
+        condvar.wait_timeout(state, slice).unwrap_or_else(|poison| poison.into_inner()).0
     }
 }

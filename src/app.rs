@@ -1,24 +1,26 @@
 //! The page: title and machine status, the experiment form, the live timeline, the results.
 
-use engine::{Mode, Scenario};
+use engine::Scenario;
+use runtime::shared_memory_available;
 use yew::prelude::*;
 
 use crate::components::comparison::Comparison;
 use crate::components::embed_widget::EmbedWidget;
-use crate::components::environment_status::{core_count, cross_origin_isolated, EnvironmentStatus};
+use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
 use crate::components::results_table::ResultsTable;
 use crate::components::share_link::ShareLink;
 use crate::components::speed_up_study::SpeedUpStudy;
 use crate::components::timeline::Timeline;
+use crate::engine_choice::runnable_here;
 use crate::form::{FormFields, MAX_STUDY_WORKERS};
 use crate::link::open_link;
 use crate::run_controller::{use_run_controller, Batch, Notice, RunView};
 
-/// The page: the embeddable widget when the address asks for it (`?embed`), else the playground.
+/// The page: the embeddable widget at `embed.html` (or `?embed`), else the playground.
 #[component]
 pub fn App() -> Html {
-    let shared_memory = cross_origin_isolated();
+    let shared_memory = shared_memory_available();
     if is_embedded_widget() {
         let opened = open_link(&address_fragment(), &FormFields::default());
         return html! { <EmbedWidget fields={opened.fields} {shared_memory} /> };
@@ -29,8 +31,8 @@ pub fn App() -> Html {
 /// The whole playground page.
 #[component]
 fn Playground() -> Html {
-    let shared_memory = use_memo((), |()| cross_origin_isolated());
-    let opened = use_memo((), |()| open_link(&address_fragment(), &initial_fields(*shared_memory)));
+    let shared_memory = use_memo((), |()| shared_memory_available());
+    let opened = use_memo((), |()| open_link(&address_fragment(), &initial_fields()));
     let fields = use_state(|| opened.fields.clone());
     let controller = use_run_controller();
     let scenario = fields.to_scenario().and_then(|scenario| runnable_here(scenario, *shared_memory));
@@ -82,7 +84,7 @@ fn Playground() -> Html {
                         ) }</p>
                     }
                     <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}
-                        ready={controller.ready} running={controller.running} stopping={controller.stopping} shared_memory={*shared_memory} />
+                        ready={controller.ready} running={controller.running} stopping={controller.stopping} />
                     <ShareLink fields={(*fields).clone()} />
                 </section>
                 <section aria-labelledby="timeline-heading" class="panel">
@@ -122,32 +124,15 @@ fn batch_section(batch: Option<&(Batch, Vec<RunView>)>) -> Html {
 /// The scenario once per mode that its experiment lists and that can run here, single worker
 /// first (the speed-up baseline).
 fn in_every_mode(scenario: &Scenario, shared_memory: bool) -> Vec<Scenario> {
-    scenario
-        .experiment
-        .kind()
-        .modes()
-        .iter()
-        .copied()
-        .filter(|mode| shared_memory || !mode.shares_memory())
-        .map(|mode| Scenario { mode, ..scenario.clone() })
-        .collect()
+    let modes = scenario.experiment.kind().modes().iter();
+    modes.filter_map(|&mode| runnable_here(Scenario { mode, ..scenario.clone() }, shared_memory).ok()).collect()
 }
 
-/// The scenario, unless its mode needs shared memory that this page does not have.
-fn runnable_here(scenario: Scenario, shared_memory: bool) -> Result<Scenario, Vec<String>> {
-    if shared_memory || !scenario.mode.shares_memory() {
-        return Ok(scenario);
-    }
-    Err(vec![format!(
-        "The {} mode needs shared memory, which this page does not have (see the note at the top); choose processes where the experiment offers it.",
-        scenario.mode.label()
-    )])
-}
-
-/// Whether the address asks for the embeddable widget (`?embed`).
+/// Whether the address asks for the embeddable widget: `embed.html`, or `?embed` on any page.
 fn is_embedded_widget() -> bool {
-    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
-    search.trim_start_matches('?').split('&').any(|part| part == "embed")
+    let Some(location) = web_sys::window().map(|window| window.location()) else { return false };
+    let search = location.search().unwrap_or_default();
+    location.pathname().unwrap_or_default().ends_with("/embed.html") || search.trim_start_matches('?').split('&').any(|part| part == "embed")
 }
 
 /// The address bar's fragment (`#…`), empty when there is none.
@@ -155,14 +140,9 @@ fn address_fragment() -> String {
     web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
 }
 
-/// The form's first state: without shared memory, the one mode that can run.
-fn initial_fields(shared_memory: bool) -> FormFields {
-    let fields = FormFields { study_up_to: core_count().clamp(2, MAX_STUDY_WORKERS).to_string(), ..FormFields::default() };
-    if shared_memory {
-        fields
-    } else {
-        FormFields { mode: Mode::Processes, ..fields }
-    }
+/// The form's first state.
+fn initial_fields() -> FormFields {
+    FormFields { study_up_to: core_count().clamp(2, MAX_STUDY_WORKERS).to_string(), ..FormFields::default() }
 }
 
 fn notice_line(notice: Option<&Notice>) -> Html {

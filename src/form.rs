@@ -181,6 +181,26 @@ impl FormFields {
     }
 }
 
+/// Steps of the switch-interval slider: a logarithmic scale, 100 steps per factor of ten, from
+/// 0.1 ms (step 0) to 100 ms (step 300).
+pub const SWITCH_INTERVAL_SLIDER_STEPS: u32 = 300;
+
+/// Where the switch-interval slider stands for the interval typed (the default 5 ms while the
+/// text is not a number).
+pub fn switch_interval_slider_step(text: &str) -> u32 {
+    let ms: f64 = text.trim().parse().unwrap_or(5.0);
+    let step = (ms.max(f64::MIN_POSITIVE).log10() + 1.0) * 100.0;
+    step.round().clamp(0.0, f64::from(SWITCH_INTERVAL_SLIDER_STEPS)) as u32
+}
+
+/// The interval at a slider step, rounded to two significant figures, as the text field shows it.
+pub fn switch_interval_at_slider_step(step: u32) -> String {
+    let ms = 10f64.powf(f64::from(step.min(SWITCH_INTERVAL_SLIDER_STEPS)) / 100.0 - 1.0);
+    let decimals = (1.0 - ms.log10().floor()).max(0.0) as usize;
+    let text = format!("{ms:.decimals$}");
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text }
+}
+
 /// Reads a number, or notes that `name` must be one.
 fn number<T: std::str::FromStr>(text: &str, name: &str, problems: &mut Vec<String>) -> Option<T> {
     let parsed = text.trim().replace('_', "").parse().ok();
@@ -193,6 +213,29 @@ fn number<T: std::str::FromStr>(text: &str, name: &str, problems: &mut Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_switch_interval_slider_spans_a_tenth_to_a_hundred_milliseconds_on_a_log_scale() {
+        assert_eq!(switch_interval_at_slider_step(0), "0.1");
+        assert_eq!(switch_interval_at_slider_step(100), "1");
+        assert_eq!(switch_interval_at_slider_step(170), "5");
+        assert_eq!(switch_interval_at_slider_step(215), "14");
+        assert_eq!(switch_interval_at_slider_step(300), "100");
+        assert_eq!(switch_interval_at_slider_step(999), "100");
+    }
+
+    #[test]
+    fn the_switch_interval_slider_follows_the_typed_interval() {
+        assert_eq!(switch_interval_slider_step("5"), 170);
+        assert_eq!(switch_interval_slider_step("0.1"), 0);
+        assert_eq!(switch_interval_slider_step("1000"), 300);
+        assert_eq!(switch_interval_slider_step("-2"), 0);
+        assert_eq!(switch_interval_slider_step("soon"), 170);
+        for step in 0..=SWITCH_INTERVAL_SLIDER_STEPS {
+            let text = switch_interval_at_slider_step(step);
+            assert!(switch_interval_slider_step(&text).abs_diff(step) <= 2, "step {step} gives {text}");
+        }
+    }
 
     #[test]
     fn the_default_form_is_a_valid_two_worker_pi_run() {

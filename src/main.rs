@@ -2,7 +2,8 @@
 //!
 //! - `app.rs`: the page layout.
 //! - `components/`: its parts (form, timeline, results, machine status).
-//! - `charts/`: canvas painting.
+//! - `charts/`: chart painting, and what the pointer and keys point at (readouts).
+//! - `engine_choice.rs`: which engine runs here (shared memory or message passing).
 //! - `form.rs`: form fields to a scenario; `history.rs`: the results rows;
 //!   `run_controller.rs`: the current run, polled each animation frame.
 //!
@@ -11,6 +12,7 @@
 mod app;
 mod charts;
 mod components;
+mod engine_choice;
 mod form;
 mod history;
 mod link;

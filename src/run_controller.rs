@@ -6,11 +6,11 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use engine::{Event, Experiment, Mode, Scenario};
-use runtime::{LiveRun, RunStatus, ThreadPool};
+use runtime::{runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus, ThreadPool};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::components::environment_status::{core_count, cross_origin_isolated};
+use crate::components::environment_status::core_count;
 use crate::history::{FinishedRun, History};
 
 /// Thread workers started with the page: as many as cores, up to this.
@@ -89,7 +89,7 @@ pub fn use_run_controller() -> RunController {
         let ready = ready.setter();
         use_memo((), move |()| {
             let pool = ThreadPool::new();
-            let workers = if cross_origin_isolated() { core_count().clamp(2, PRESTARTED_WORKERS_AT_MOST) } else { 0 };
+            let workers = if shared_memory_available() { core_count().clamp(2, PRESTARTED_WORKERS_AT_MOST) } else { 0 };
             pool.prestart(workers, move || ready.set(true));
             pool
         })
@@ -228,7 +228,7 @@ pub fn use_run_controller() -> RunController {
 
 /// The most thread workers any of `scenarios` runs at once.
 fn thread_lanes_needed(scenarios: &[Scenario]) -> usize {
-    scenarios.iter().filter(|scenario| scenario.mode.shares_memory()).map(Scenario::lanes).max().unwrap_or(0)
+    scenarios.iter().filter(|scenario| runs_on_shared_memory(scenario)).map(Scenario::lanes).max().unwrap_or(0)
 }
 
 /// How a run ended, for the page.

@@ -1,4 +1,5 @@
-//! Paints the timeline: one lane per worker, coloured by state, on a time axis in milliseconds.
+//! Paints the timeline: one lane per worker, coloured by state, on a time axis in milliseconds,
+//! with the readout's cursor; and finds the lane and time under a point of it.
 
 use engine::intervals;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -20,9 +21,26 @@ pub fn timeline_height(lanes: usize) -> f64 {
     TOP + lanes as f64 * (LANE_HEIGHT + LANE_GAP) + BOTTOM
 }
 
+/// The time axis's end: `span_ms`, or the run's end if later.
+pub fn axis_span_ms(view: &RunView, span_ms: f64) -> f64 {
+    span_ms.max(view.now_ms).max(1.0)
+}
+
+/// The lane and the time under a point of a canvas `canvas_width` CSS pixels wide (in CSS
+/// pixels from its top left), or `None` outside the lanes.
+pub fn lane_and_time_at((x, y): (f64, f64), canvas_width: f64, lanes: usize, span_ms: f64) -> Option<(usize, f64)> {
+    let lane = ((y - TOP) / (LANE_HEIGHT + LANE_GAP)).floor();
+    if !(0.0..lanes as f64).contains(&lane) {
+        return None;
+    }
+    let across = ((x - LEFT) / (canvas_width - LEFT - RIGHT)).clamp(0.0, 1.0);
+    Some((lane as usize, across * span_ms))
+}
+
 /// Paints `view` on `canvas`, sized to its CSS width at the device's pixel ratio, with a time
-/// axis from 0 to `span_ms` (so that stacked timelines can share one axis).
-pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, span_ms: f64, dark: bool) {
+/// axis from 0 to `span_ms` (so that stacked timelines can share one axis) and the readout's
+/// cursor at `cursor` (lane and time), if any.
+pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, span_ms: f64, cursor: Option<(usize, f64)>, dark: bool) {
     let Some(context) = context_2d(canvas) else { return };
     let ratio = web_sys::window().map_or(1.0, |window| window.device_pixel_ratio());
     let width = f64::from(canvas.client_width().max(240));
@@ -37,8 +55,7 @@ pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, span_ms: f64, d
     context.clear_rect(0.0, 0.0, width, height);
 
     let ink = ink(dark);
-    let span_ms = span_ms.max(view.now_ms).max(1.0);
-    let plot = Plot { left: LEFT, width: width - LEFT - RIGHT, span_ms };
+    let plot = Plot { left: LEFT, width: width - LEFT - RIGHT, span_ms: axis_span_ms(view, span_ms) };
     draw_grid_and_axis(&context, &plot, height, ink);
     for (lane, events) in view.lanes.iter().enumerate() {
         let top = TOP + lane as f64 * (LANE_HEIGHT + LANE_GAP);
@@ -55,6 +72,18 @@ pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, span_ms: f64, d
         context.set_text_baseline("middle");
         let _ = context.fill_text(&format!("Worker {}", lane + 1), LEFT - 8.0, top + LANE_HEIGHT / 2.0);
     }
+    if let Some((lane, ms)) = cursor {
+        draw_cursor(&context, &plot, lane, ms, ink);
+    }
+}
+
+/// A vertical line at `ms` across all lanes, and a frame around the lane read.
+fn draw_cursor(context: &CanvasRenderingContext2d, plot: &Plot, lane: usize, ms: f64, ink: Ink) {
+    let top = TOP + lane as f64 * (LANE_HEIGHT + LANE_GAP);
+    context.set_fill_style_str(ink.text);
+    context.fill_rect(plot.x(ms) - 0.75, TOP, 1.5, top + LANE_HEIGHT - TOP);
+    context.set_stroke_style_str(ink.text);
+    context.stroke_rect(plot.left - 0.5, top - 0.5, plot.width + 1.0, LANE_HEIGHT + 1.0);
 }
 
 /// Where milliseconds land on the canvas.
@@ -89,4 +118,22 @@ fn draw_grid_and_axis(context: &CanvasRenderingContext2d, plot: &Plot, height: f
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_on_the_second_lane_halfway_across_reads_as_worker_two_at_half_the_span() {
+        let width = LEFT + RIGHT + 400.0;
+        let y = TOP + (LANE_HEIGHT + LANE_GAP) + 5.0;
+        assert_eq!(lane_and_time_at((LEFT + 200.0, y), width, 3, 80.0), Some((1, 40.0)));
+    }
+
+    #[test]
+    fn points_above_or_below_the_lanes_read_nothing() {
+        assert_eq!(lane_and_time_at((LEFT, TOP - 1.0), 500.0, 2, 10.0), None);
+        assert_eq!(lane_and_time_at((LEFT, timeline_height(2) - 1.0), 500.0, 2, 10.0), None);
+    }
 }

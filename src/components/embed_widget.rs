@@ -1,4 +1,4 @@
-//! The embeddable widget (`?embed#v1&…`): one experiment from a share link, its mode, Run and
+//! The embeddable widget (`embed.html#v1&…`, or `?embed#v1&…` on the full page): one experiment from a share link, its mode, Run and
 //! Stop, the timeline and the result, a badge saying which engine runs and why, and a link that
 //! opens the same experiment in the full playground. It reports its height to the page around
 //! it by `postMessage` and listens to no messages at all.
@@ -7,7 +7,9 @@ use engine::Mode;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::components::engine_badge::EngineBadge;
 use crate::components::timeline::Timeline;
+use crate::engine_choice::runnable_here;
 use crate::form::FormFields;
 use crate::link::link_fragment;
 use crate::run_controller::{use_run_controller, Notice};
@@ -28,34 +30,31 @@ pub struct EmbedWidgetProps {
 #[component]
 pub fn EmbedWidget(props: &EmbedWidgetProps) -> Html {
     let controller = use_run_controller();
-    let modes_here: Vec<Mode> =
-        props.fields.kind.modes().iter().copied().filter(|mode| props.shared_memory || !mode.shares_memory()).collect();
-    let first_mode = if modes_here.contains(&props.fields.mode) { Some(props.fields.mode) } else { modes_here.first().copied() };
+    let modes_here = props.fields.kind.modes();
+    let first_mode = if modes_here.contains(&props.fields.mode) { props.fields.mode } else { modes_here[0] };
     let mode = use_state(|| first_mode);
-    let scenario = (*mode).map(|mode| FormFields { mode, ..props.fields.clone() }.to_scenario());
+    let scenario = FormFields { mode: *mode, ..props.fields.clone() }
+        .to_scenario()
+        .and_then(|scenario| runnable_here(scenario, props.shared_memory));
     use_effect(report_height);
     let kind = props.fields.kind;
     let on_run = {
         let (start, scenario) = (controller.start.clone(), scenario.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(Ok(scenario)) = &scenario {
+            if let Ok(scenario) = &scenario {
                 start.emit(scenario.clone());
             }
         })
     };
     let on_stop = controller.stop.reform(|_: MouseEvent| ());
-    let can_run = controller.ready && !controller.running && matches!(scenario, Some(Ok(_)));
+    let can_run = controller.ready && !controller.running && scenario.is_ok();
     html! {
         <main class="embed">
             <h1>{ format!("{} · {}", kind.id(), kind.label()) }</h1>
             <p class="hint">{ kind.what_to_notice() }</p>
-            { engine_badge(props.shared_memory) }
-            if modes_here.is_empty() {
-                <p class="notice error" role="alert">{ "Every mode of this experiment needs shared memory, which this embedded page does not have. Open it in the full playground." }</p>
-            } else {
-                { mode_picker(&modes_here, &mode) }
-            }
-            if let Some(Err(problems)) = &scenario {
+            <EngineBadge shared_memory={props.shared_memory} />
+            { mode_picker(modes_here, &mode) }
+            if let Err(problems) = &scenario {
                 <p class="notice error" role="alert">{ problems.join(" ") }</p>
             }
             <div class="buttons">
@@ -71,16 +70,7 @@ pub fn EmbedWidget(props: &EmbedWidgetProps) -> Html {
     }
 }
 
-fn engine_badge(shared_memory: bool) -> Html {
-    let text = if shared_memory {
-        "Engine: shared memory. This page is cross-origin isolated, so threads share memory and a real GIL."
-    } else {
-        "Engine: separate workers only. The page around this widget is not cross-origin isolated, so workers cannot share memory: only the processes mode can run here."
-    };
-    html! { <p class="badge" role="status" aria-label="Engine">{ text }</p> }
-}
-
-fn mode_picker(modes: &[Mode], chosen: &UseStateHandle<Option<Mode>>) -> Html {
+fn mode_picker(modes: &[Mode], chosen: &UseStateHandle<Mode>) -> Html {
     html! {
         <fieldset class="modes">
             <legend>{ "Mode" }</legend>
@@ -89,8 +79,8 @@ fn mode_picker(modes: &[Mode], chosen: &UseStateHandle<Option<Mode>>) -> Html {
                 let id = format!("embed-mode-{}", mode.key());
                 html! {
                     <div class="choice">
-                        <input type="radio" name="embed-mode" id={id.clone()} checked={**chosen == Some(mode)}
-                            onchange={Callback::from(move |_: Event| chosen_handle.set(Some(mode)))} />
+                        <input type="radio" name="embed-mode" id={id.clone()} checked={**chosen == mode}
+                            onchange={Callback::from(move |_: Event| chosen_handle.set(mode))} />
                         <label for={id}>{ mode.label() }</label>
                     </div>
                 }
@@ -108,11 +98,18 @@ fn notice_line(notice: Option<&Notice>, ready: bool) -> Html {
     }
 }
 
-/// The same experiment on the full page: this address without `?embed`.
+/// The same experiment on the full page, in the widget's folder.
 fn full_playground_address(fields: &FormFields) -> String {
-    let location = web_sys::window().map(|window| window.location());
-    let base = location.and_then(|location| Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?)));
-    format!("{}#{}", base.unwrap_or_default(), link_fragment(fields))
+    format!("{}#{}", site_folder_address(), link_fragment(fields))
+}
+
+/// The address of the folder the page was loaded from (ending in `/`), where both `index.html`
+/// and `embed.html` live.
+pub fn site_folder_address() -> String {
+    let Some(location) = web_sys::window().map(|window| window.location()) else { return String::new() };
+    let path = location.pathname().unwrap_or_default();
+    let folder = path.rfind('/').map_or("/", |slash| &path[..=slash]);
+    format!("{}{folder}", location.origin().unwrap_or_default())
 }
 
 /// Tells the page around the widget how tall it is, so it can size the iframe.
@@ -129,11 +126,12 @@ fn report_height() {
     let _ = parent.post_message(&message, "*");
 }
 
-/// The embed code for `fields`: an iframe with a title, on the widget's address.
-pub fn embed_code(fields: &FormFields, page_address: &str) -> String {
+/// The embed code for `fields`: an iframe with a title, on the widget's address (`embed.html` in
+/// `site_folder`), allowed to be cross-origin isolated where the course page is.
+pub fn embed_code(fields: &FormFields, site_folder: &str) -> String {
     let scenario_title = format!("GIL Playground: {} {}", fields.kind.id(), fields.kind.label());
     format!(
-        "<iframe src=\"{page_address}?embed#{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{site_folder}embed.html#{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\" allow=\"cross-origin-isolated\"></iframe>",
         link_fragment(fields),
         scenario_title.replace('"', "&quot;")
     )

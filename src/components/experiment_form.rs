@@ -8,7 +8,10 @@ use engine::{
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::form::{FormFields, TextField, FAULT_AFTER_MS, MAX_STUDY_WORKERS, MIN_STUDY_WORKERS, OVERHEAD_CHOICES};
+use crate::form::{
+    switch_interval_at_slider_step, switch_interval_slider_step, FormFields, TextField, FAULT_AFTER_MS, MAX_STUDY_WORKERS,
+    MIN_STUDY_WORKERS, OVERHEAD_CHOICES, SWITCH_INTERVAL_SLIDER_STEPS,
+};
 
 /// Props of the form.
 #[derive(Properties, PartialEq)]
@@ -35,8 +38,6 @@ pub struct ExperimentFormProps {
     pub running: bool,
     /// Whether Stop was pressed and the workers are leaving.
     pub stopping: bool,
-    /// Whether the modes that share memory can run here.
-    pub shared_memory: bool,
 }
 
 /// The form.
@@ -78,8 +79,7 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
                 <legend>{ "Mode" }</legend>
                 { for Mode::ALL.iter().map(|mode| mode_choice(props, *mode)) }
             </fieldset>
-            { number_field(props, TextField::SwitchInterval, "switch-interval", "GIL switch interval (ms, threads + GIL only)",
-                (MIN_SWITCH_INTERVAL_MS, MAX_SWITCH_INTERVAL_MS), "0.1") }
+            { switch_interval_field(props) }
             <div class="field">
                 <label for="gil-policy">{ "GIL policy (threads + GIL only)" }</label>
                 <select id="gil-policy" onchange={change(|f, value| FormFields { python_3_1_gil: value == "3.1", ..f }).reform(select_value)}>
@@ -152,6 +152,33 @@ fn number_field<T: ToString>(
     }
 }
 
+/// The GIL switch interval: a number field for exact values and, beside it, a logarithmic
+/// slider over the whole range (0.1–100 ms); each follows the other.
+fn switch_interval_field(props: &ExperimentFormProps) -> Html {
+    let on_slide = {
+        let (fields, on_change) = (props.fields.clone(), props.on_change.clone());
+        Callback::from(move |event: InputEvent| {
+            let step = event.target_unchecked_into::<HtmlInputElement>().value().parse().unwrap_or(0);
+            on_change.emit(fields.clone().with_text(TextField::SwitchInterval, switch_interval_at_slider_step(step)));
+        })
+    };
+    let typed = props.fields.text(TextField::SwitchInterval).to_owned();
+    html! {
+        <div class="field switch-interval">
+            <label for="switch-interval">{ "GIL switch interval (ms, threads + GIL only)" }</label>
+            <div class="number-and-slider">
+                <input id="switch-interval" type="number" inputmode="decimal" min={MIN_SWITCH_INTERVAL_MS.to_string()}
+                    max={MAX_SWITCH_INTERVAL_MS.to_string()} step="0.1" value={typed.clone()}
+                    oninput={text_change(props, TextField::SwitchInterval)} />
+                <input type="range" min="0" max={SWITCH_INTERVAL_SLIDER_STEPS.to_string()} step="1"
+                    aria-label={format!("GIL switch interval slider ({MIN_SWITCH_INTERVAL_MS}–{MAX_SWITCH_INTERVAL_MS} ms, logarithmic)")}
+                    aria-valuetext={format!("{} ms", typed.trim())}
+                    value={switch_interval_slider_step(&typed).to_string()} oninput={on_slide} />
+            </div>
+        </div>
+    }
+}
+
 /// The input for one of the chosen experiment's parameters: text for numbers (so a half-typed
 /// value stays as typed), a select for choices.
 fn parameter_field(props: &ExperimentFormProps, parameter: &'static Parameter) -> Html {
@@ -190,7 +217,7 @@ fn overhead_label(percent: u64) -> String {
 }
 
 fn mode_choice(props: &ExperimentFormProps, mode: Mode) -> Html {
-    let available = (props.shared_memory || !mode.shares_memory()) && props.fields.kind.modes().contains(&mode);
+    let available = props.fields.kind.modes().contains(&mode);
     let onchange = {
         let (fields, on_change) = (props.fields.clone(), props.on_change.clone());
         Callback::from(move |_: Event| on_change.emit(FormFields { mode, ..fields.clone() }))

@@ -1,8 +1,9 @@
 //! Downloads of what a chart shows: any data table as CSV (read from the table itself, so it is
-//! exactly what the screen reader reads) and the timeline canvas as PNG.
+//! exactly what the screen reader reads), the timeline canvas as PNG, and SVG charts as PNG
+//! (drawn on a canvas with the page's colours copied into the SVG).
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlAnchorElement, HtmlCanvasElement, HtmlTableElement};
+use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, HtmlTableElement, XmlSerializer};
 use yew::prelude::*;
 
 /// A button that downloads the table in the same `.table-scroll` wrapper as CSV, as `file`.csv.
@@ -35,6 +36,79 @@ pub fn png_button(canvas: NodeRef, chart_name: &str) -> Html {
     html! {
         <button type="button" class="export" {onclick}>{ format!("Download “{chart_name}” as PNG") }</button>
     }
+}
+
+/// A button that downloads the SVG chart in the same parent element as `file`.png.
+pub fn svg_png_button(chart_name: &str) -> Html {
+    let file = file_stem(chart_name);
+    let onclick = Callback::from(move |event: MouseEvent| {
+        let chart = event
+            .target_dyn_into::<Element>()
+            .and_then(|button| button.parent_element())
+            .and_then(|parent| parent.query_selector("svg.chart").ok().flatten());
+        if let Some(chart) = chart {
+            save_svg_as_png(&chart, format!("{file}.png"));
+        }
+    });
+    html! {
+        <button type="button" class="export" {onclick}>{ format!("Download “{chart_name}” as PNG") }</button>
+    }
+}
+
+/// Styles an SVG image loses outside the page: copied from the page onto every element.
+const STYLE_PROPERTIES: [&str; 8] =
+    ["fill", "stroke", "stroke-width", "stroke-dasharray", "font-family", "font-size", "font-weight", "text-anchor"];
+
+/// Draws `chart` at twice its size on the page's background and saves it as `file_name`.
+fn save_svg_as_png(chart: &Element, file_name: String) {
+    let Some(copy) = chart.clone_node_with_deep(true).ok().and_then(|node| node.dyn_into::<Element>().ok()) else { return };
+    copy_computed_styles(chart, &copy);
+    let bounds = chart.get_bounding_client_rect();
+    let (width, height) = (bounds.width().max(1.0) * 2.0, bounds.height().max(1.0) * 2.0);
+    let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
+    let _ = copy.set_attribute("width", &width.to_string());
+    let _ = copy.set_attribute("height", &height.to_string());
+    let Ok(markup) = XmlSerializer::new().and_then(|serializer| serializer.serialize_to_string(&copy)) else { return };
+    let Ok(image) = HtmlImageElement::new() else { return };
+    let loaded = image.clone();
+    let on_load = Closure::once_into_js(move || {
+        if let Some(url) = painted_on_canvas(&loaded, width, height) {
+            download(&url, &file_name);
+        }
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&markup)));
+}
+
+/// Sets each element of `copy` to the computed style of the same element of `original`.
+fn copy_computed_styles(original: &Element, copy: &Element) {
+    let (Ok(originals), Ok(copies)) = (original.query_selector_all("*"), copy.query_selector_all("*")) else { return };
+    let Some(window) = web_sys::window() else { return };
+    let pairs = (0..originals.length()).filter_map(|index| Some((originals.item(index)?, copies.item(index)?)));
+    for (from, to) in std::iter::once((original.clone().into(), copy.clone().into())).chain(pairs) {
+        let (Ok(from), Ok(to)) = (from.dyn_into::<Element>(), to.dyn_into::<Element>()) else { continue };
+        let Some(computed) = window.get_computed_style(&from).ok().flatten() else { continue };
+        let style: String = STYLE_PROPERTIES
+            .iter()
+            .filter_map(|property| computed.get_property_value(property).ok().map(|value| format!("{property}: {value}; ")))
+            .collect();
+        let _ = to.set_attribute("style", &style);
+    }
+}
+
+/// The image drawn on a new canvas over the page's background colour, as a PNG data URL.
+fn painted_on_canvas(image: &HtmlImageElement, width: f64, height: f64) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let canvas = document.create_element("canvas").ok()?.dyn_into::<HtmlCanvasElement>().ok()?;
+    canvas.set_width(width.round() as u32);
+    canvas.set_height(height.round() as u32);
+    let context = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
+    let body: Element = document.body()?.into();
+    let background = web_sys::window()?.get_computed_style(&body).ok()??.get_property_value("background-color").ok()?;
+    context.set_fill_style_str(&background);
+    context.fill_rect(0.0, 0.0, width, height);
+    context.draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, width, height).ok()?;
+    canvas.to_data_url().ok()
 }
 
 /// Every row of the table, cells quoted where they need it, one line each.

@@ -1,12 +1,14 @@
 //! The convoy's histogram (experiment B4): how late the I/O worker ran again after each of its
-//! I/O operations, as an SVG bar chart with labelled axes and the same counts as a table.
+//! I/O operations, as an SVG bar chart with labelled axes and a hover/focus readout, and the same
+//! counts as a table.
 //! Under the GIL the delays cluster near the switch interval; free-threaded they stay near zero.
 
 use engine::{io_response_times_ms, Experiment};
 use yew::prelude::*;
 
-use crate::components::export::csv_button;
 use crate::charts::axis::{tick_label, ticks};
+use crate::charts::readout::{cursor_move, fraction_across_plot, moved_index, readout_line};
+use crate::components::export::{csv_button, svg_png_button};
 use crate::run_controller::RunView;
 
 const WIDTH: f64 = 640.0;
@@ -57,6 +59,7 @@ fn nice_bin_width(largest: f64) -> f64 {
 /// The histogram, or nothing for runs that are not a convoy.
 #[component]
 pub fn IoResponseHistogram(props: &IoResponseHistogramProps) -> Html {
+    let pointed = use_state(|| None::<usize>);
     let Experiment::Convoy { millis, .. } = props.view.experiment else { return html! {} };
     let responses: Vec<f64> = props.view.lanes.iter().flat_map(|events| io_response_times_ms(events, millis as f64)).collect();
     if responses.is_empty() {
@@ -68,7 +71,9 @@ pub fn IoResponseHistogram(props: &IoResponseHistogramProps) -> Html {
         <div class="io-histogram">
             <h3>{ format!("I/O response times, {mode}") }</h3>
             <p>{ summary_line(&responses) }</p>
-            { chart(&histogram, mode) }
+            { chart(&histogram, mode, &pointed) }
+            { readout_line(&format!("Histogram readout, {mode}"), pointed.map(|bin| reading(&histogram, bin))) }
+            { svg_png_button(&format!("I/O response times, {mode}")) }
             { table(&histogram, mode) }
         </div>
     }
@@ -87,7 +92,32 @@ fn summary_line(responses: &[f64]) -> String {
     )
 }
 
-fn chart(histogram: &Histogram, mode: &str) -> Html {
+/// What the readout says about one bar.
+fn reading(histogram: &Histogram, bin: usize) -> String {
+    let count = histogram.counts[bin.min(BINS - 1)];
+    format!("{} ms after the I/O was done: {count} operation(s)", histogram.range_label(bin.min(BINS - 1)))
+}
+
+/// Pointer and arrow keys pick the bar the readout shows.
+fn pointing(pointed: &UseStateHandle<Option<usize>>) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let on_move = {
+        let pointed = pointed.clone();
+        Callback::from(move |event: MouseEvent| {
+            if let Some(across) = fraction_across_plot(&event, WIDTH, LEFT, RIGHT) {
+                pointed.set(Some(((across * BINS as f64) as usize).min(BINS - 1)));
+            }
+        })
+    };
+    let pointed = pointed.clone();
+    let on_key = Callback::from(move |event: KeyboardEvent| {
+        if let Some(step) = cursor_move(&event) {
+            pointed.set(moved_index(*pointed, BINS, step));
+        }
+    });
+    (on_move, on_key)
+}
+
+fn chart(histogram: &Histogram, mode: &str, pointed: &UseStateHandle<Option<usize>>) -> Html {
     let most = histogram.counts.iter().copied().max().unwrap_or(1).max(1);
     let y_ticks = ticks(most as f64, 4);
     let top_count = y_ticks.last().copied().unwrap_or(1.0).max(most as f64);
@@ -96,8 +126,10 @@ fn chart(histogram: &Histogram, mode: &str) -> Html {
     let bar_width = plot_width / BINS as f64;
     let y = |count: f64| plot_bottom - count / top_count * (plot_bottom - TOP);
     let description = format!("Histogram of I/O response times in the {mode} mode; the table below holds the same counts.");
+    let (onmousemove, onkeydown) = pointing(pointed);
     html! {
-        <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={description}>
+        <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={description} tabindex="0"
+            {onmousemove} {onkeydown}>
             { for y_ticks.iter().map(|&tick| html! {
                 <g>
                     <line class="grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y(tick).to_string()} y2={y(tick).to_string()} />
@@ -105,7 +137,7 @@ fn chart(histogram: &Histogram, mode: &str) -> Html {
                 </g>
             }) }
             { for histogram.counts.iter().enumerate().map(|(bin, &count)| { let x = LEFT + bin as f64 * bar_width; html! {
-                <rect class="histogram-bar" x={(x + 1.0).to_string()} y={y(count as f64).to_string()} width={(bar_width - 2.0).to_string()}
+                <rect class={classes!("histogram-bar", (**pointed == Some(bin)).then_some("chosen"))} x={(x + 1.0).to_string()} y={y(count as f64).to_string()} width={(bar_width - 2.0).to_string()}
                     height={(plot_bottom - y(count as f64)).to_string()}>
                     <title>{ format!("{} ms: {count} operation(s)", histogram.range_label(bin)) }</title>
                 </rect>

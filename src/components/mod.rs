@@ -2,6 +2,7 @@
 
 pub mod comparison;
 pub mod embed_widget;
+pub mod engine_badge;
 pub mod environment_status;
 pub mod experiment_form;
 pub mod export;

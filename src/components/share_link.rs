@@ -5,7 +5,7 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::components::embed_widget::embed_code;
+use crate::components::embed_widget::{embed_code, site_folder_address};
 use crate::form::FormFields;
 use crate::link::link_fragment;
 
@@ -29,7 +29,7 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
             copied.set(None);
         });
     }
-    let embed = embed_code(&props.fields, &page_address_without_fragment());
+    let embed = embed_code(&props.fields, &site_folder_address());
     let copy = |text: &str, said: &'static str| {
         let (text, copied) = (text.to_owned(), copied.clone());
         Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&text).then_some(said)))

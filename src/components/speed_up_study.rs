@@ -1,12 +1,13 @@
 //! The speed-up study: the same experiment with 1, 2, … N workers, measured speed-up against
 //! workers beside the ideal line and the Amdahl curve that fits best (its serial fraction
-//! shown), as an SVG chart and the same figures as a table.
+//! shown), as an SVG chart with a hover/focus readout and the same figures as a table.
 
 use engine::{amdahl_speed_up, fit_serial_fraction};
 use yew::prelude::*;
 
-use crate::components::export::csv_button;
 use crate::charts::axis::{tick_label, ticks};
+use crate::charts::readout::{cursor_move, fraction_across_plot, moved_index, readout_line};
+use crate::components::export::{csv_button, svg_png_button};
 use crate::run_controller::RunView;
 
 const WIDTH: f64 = 640.0;
@@ -35,6 +36,7 @@ struct Point {
 /// The study section.
 #[component]
 pub fn SpeedUpStudy(props: &SpeedUpStudyProps) -> Html {
+    let pointed = use_state(|| None::<usize>);
     let Some(one_worker_ms) = props.runs.first().map(|run| run.now_ms) else { return html! {} };
     let points: Vec<Point> = props
         .runs
@@ -50,7 +52,9 @@ pub fn SpeedUpStudy(props: &SpeedUpStudyProps) -> Html {
                 Some(f) => format!("Estimated serial fraction (Amdahl fit): f = {f:.2}. This machine has {} cores: beyond that, workers share cores.", props.cores),
                 None => "The fit needs a run with two or more workers.".to_owned(),
             } }</p>
-            { chart(&points, serial, props.cores) }
+            { chart(&points, serial, props.cores, &pointed) }
+            { readout_line("Speed-up readout", pointed.and_then(|index| points.get(index)).map(|point| reading(point, serial))) }
+            { svg_png_button("Speed-up chart") }
             <ul class="legend" aria-label="Chart legend">
                 <li><span class="swatch measured" aria-hidden="true"></span>{ "measured" }</li>
                 <li><span class="swatch ideal" aria-hidden="true"></span>{ "ideal (speed-up = workers)" }</li>
@@ -81,7 +85,33 @@ impl Scale {
     }
 }
 
-fn chart(points: &[Point], serial: Option<f64>, cores: usize) -> Html {
+/// What the readout says about one measured point.
+fn reading(point: &Point, serial: Option<f64>) -> String {
+    let fit = serial.map_or_else(String::new, |f| format!(", Amdahl fit {:.2}×", amdahl_speed_up(f, point.workers)));
+    format!("{} worker(s): speed-up {:.2}× (ideal {}×{fit}), wall time {:.0} ms", point.workers, point.speed_up, point.workers, point.wall_ms)
+}
+
+/// Pointer and arrow keys pick the measured point the readout shows.
+fn pointing(points: &[Point], max_workers: f64, pointed: &UseStateHandle<Option<usize>>) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let workers: Vec<usize> = points.iter().map(|p| p.workers).collect();
+    let on_move = {
+        let (pointed, workers) = (pointed.clone(), workers.clone());
+        Callback::from(move |event: MouseEvent| {
+            let Some(across) = fraction_across_plot(&event, WIDTH, LEFT, RIGHT) else { return };
+            let nearest = 1 + (across * (max_workers - 1.0)).round() as usize;
+            pointed.set(workers.iter().position(|&n| n >= nearest).or(workers.len().checked_sub(1)));
+        })
+    };
+    let pointed = pointed.clone();
+    let on_key = Callback::from(move |event: KeyboardEvent| {
+        if let Some(step) = cursor_move(&event) {
+            pointed.set(moved_index(*pointed, workers.len(), step));
+        }
+    });
+    (on_move, on_key)
+}
+
+fn chart(points: &[Point], serial: Option<f64>, cores: usize, pointed: &UseStateHandle<Option<usize>>) -> Html {
     let max_workers = points.iter().map(|p| p.workers).max().unwrap_or(1).max(2) as f64;
     let measured_max = points.iter().map(|p| p.speed_up).fold(0.0, f64::max);
     let y_ticks = ticks(max_workers.max(measured_max) * 1.05, 5);
@@ -91,8 +121,10 @@ fn chart(points: &[Point], serial: Option<f64>, cores: usize) -> Html {
     let measured = scale.path(points.iter().map(|p| (p.workers as f64, p.speed_up)));
     let (plot_bottom, plot_right) = (HEIGHT - BOTTOM, WIDTH - RIGHT);
     let description = format!("Speed-up against workers, 1 to {max_workers:.0}; the table below holds the same figures.");
+    let (onmousemove, onkeydown) = pointing(points, max_workers, pointed);
     html! {
-        <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={description}>
+        <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={description} tabindex="0"
+            {onmousemove} {onkeydown}>
             { for y_ticks.iter().map(|&tick| { let y = scale.y(tick); html! {
                 <g>
                     <line class="grid" x1={LEFT.to_string()} x2={plot_right.to_string()} y1={y.to_string()} y2={y.to_string()} />
@@ -113,9 +145,10 @@ fn chart(points: &[Point], serial: Option<f64>, cores: usize) -> Html {
                 <polyline class="fit" points={fit} />
             }
             <polyline class="measured" points={measured} />
-            { for points.iter().map(|p| html! {
-                <circle class="measured" cx={scale.x(p.workers as f64).to_string()} cy={scale.y(p.speed_up).to_string()} r="4" />
-            }) }
+            { for points.iter().enumerate().map(|(index, p)| { let chosen = **pointed == Some(index); html! {
+                <circle class={classes!("measured", chosen.then_some("chosen"))} cx={scale.x(p.workers as f64).to_string()}
+                    cy={scale.y(p.speed_up).to_string()} r={if chosen { "7" } else { "4" }} />
+            } }) }
             <text x={((LEFT + plot_right) / 2.0).to_string()} y={(HEIGHT - 10.0).to_string()} text-anchor="middle">{ "Workers" }</text>
             <text transform={format!("translate(16 {}) rotate(-90)", (TOP + plot_bottom) / 2.0)} text-anchor="middle">{ "Speed-up over 1 worker (×)" }</text>
         </svg>

@@ -1,13 +1,15 @@
-//! The live timeline: a canvas with one lane per worker, its legend, and two tables with the
-//! same data for screen readers (time per state while running, every state change once ended).
+//! The live timeline: a canvas with one lane per worker, a hover/focus readout (arrow keys step
+//! through a lane's state changes), its legend, and two tables with the same data for screen
+//! readers (time per state while running, every state change once ended).
 
-use engine::{intervals, time_in, WorkerState};
+use engine::{intervals, time_in, Interval, WorkerState};
 use wasm_bindgen::prelude::*;
 use web_sys::{EventTarget, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::charts::palette::{prefers_dark, state_colour};
-use crate::charts::timeline_drawing::{draw_timeline, timeline_height};
+use crate::charts::readout::{cursor_move, point_in_chart, readout_line, CursorMove};
+use crate::charts::timeline_drawing::{axis_span_ms, draw_timeline, lane_and_time_at, timeline_height};
 use crate::components::export::{csv_button, png_button};
 use crate::components::io_response_histogram::IoResponseHistogram;
 use crate::components::throughput_table::ThroughputTable;
@@ -36,17 +38,21 @@ pub struct TimelineProps {
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let canvas = use_node_ref();
+    let cursor = use_state(|| None::<(usize, f64)>);
     let redraw = use_force_update();
     use_effect_with((), move |()| redraw_on_resize_or_theme_change(move || redraw.force_update()));
+    let span_ms = axis_span_ms(&props.view, props.axis_end_ms.unwrap_or(props.view.now_ms));
     {
-        let (canvas, view) = (canvas.clone(), props.view.clone());
-        let axis_end_ms = props.axis_end_ms.unwrap_or(view.now_ms);
+        let (canvas, view, cursor) = (canvas.clone(), props.view.clone(), *cursor);
         use_effect(move || {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                draw_timeline(&element, &view, axis_end_ms, prefers_dark());
+                draw_timeline(&element, &view, span_ms, cursor, prefers_dark());
             }
         });
     }
+    let (onmousemove, onkeydown) = pointing(&props.view, span_ms, &cursor);
+    let onmouseleave = { let cursor = cursor.clone(); Callback::from(move |_: MouseEvent| cursor.set(None)) };
+    let readout_name = if props.compact { format!("Timeline readout, {}", props.view.mode.label()) } else { "Timeline readout".to_owned() };
     let height = timeline_height(props.view.lanes.len());
     let description = format!(
         "Timeline of {} worker(s) in the {} mode over {:.0} ms; the tables below hold the same data.",
@@ -56,7 +62,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     );
     html! {
         <>
-            <canvas ref={canvas.clone()} class="timeline" role="img" aria-label={description} style={format!("height: {height}px")} />
+            <canvas ref={canvas.clone()} class="timeline" role="img" aria-label={description} style={format!("height: {height}px")}
+                tabindex="0" {onmousemove} {onkeydown} {onmouseleave} />
+            { readout_line(&readout_name, cursor.map(|(lane, ms)| reading(&props.view, lane, ms))) }
             if props.compact {
                 <StateTimesTable view={props.view.clone()} name={format!("Time per worker and state, {}", props.view.mode.label())} />
             } else {
@@ -71,6 +79,57 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <IoResponseHistogram view={props.view.clone()} />
         </>
     }
+}
+
+/// What the readout says about `lane` at `ms`: the state then and how long it lasted.
+fn reading(view: &RunView, lane: usize, ms: f64) -> String {
+    let Some(events) = view.lanes.get(lane) else { return String::new() };
+    let worker = format!("Worker {} at {ms:.1} ms", lane + 1);
+    match interval_at(&intervals(events, view.now_ms), ms) {
+        Some(interval) => format!(
+            "{worker}: {} (from {:.1} to {:.1} ms, {:.1} ms)",
+            interval.state.label().to_lowercase(),
+            interval.start_ms,
+            interval.end_ms,
+            interval.duration_ms()
+        ),
+        None => format!("{worker}: nothing recorded yet"),
+    }
+}
+
+/// The interval that holds `ms`, or the last one begun before it.
+fn interval_at(intervals: &[Interval], ms: f64) -> Option<&Interval> {
+    intervals.iter().rev().find(|interval| interval.start_ms <= ms)
+}
+
+/// The pointer picks a lane and a time; the arrow keys step through the lane's state changes
+/// (left, right), change lanes (up, down), or go to the start or end (Home, End).
+fn pointing(view: &RunView, span_ms: f64, cursor: &UseStateHandle<Option<(usize, f64)>>) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let lanes = view.lanes.len();
+    let on_move = {
+        let cursor = cursor.clone();
+        Callback::from(move |event: MouseEvent| {
+            let width = event.target_dyn_into::<HtmlCanvasElement>().map_or(0.0, |canvas| f64::from(canvas.client_width()));
+            if let Some(point) = point_in_chart(&event) {
+                cursor.set(lane_and_time_at(point, width, lanes, span_ms));
+            }
+        })
+    };
+    let (view, cursor) = (view.clone(), cursor.clone());
+    let on_key = Callback::from(move |event: KeyboardEvent| {
+        let Some(step) = cursor_move(&event) else { return };
+        let (lane, ms) = cursor.unwrap_or((0, 0.0));
+        let changes: Vec<f64> = view.lanes.get(lane).map(|events| intervals(events, view.now_ms).iter().map(|i| i.start_ms).collect()).unwrap_or_default();
+        cursor.set(Some(match step {
+            CursorMove::Up => (lane.saturating_sub(1), ms),
+            CursorMove::Down => ((lane + 1).min(lanes.saturating_sub(1)), ms),
+            CursorMove::First => (lane, 0.0),
+            CursorMove::Last => (lane, span_ms),
+            CursorMove::Back => (lane, changes.iter().rev().copied().find(|&at| at < ms).unwrap_or(0.0)),
+            CursorMove::Forward => (lane, changes.iter().copied().find(|&at| at > ms).unwrap_or(ms)),
+        }));
+    });
+    (on_move, on_key)
 }
 
 /// Calls `redraw` when the window is resized or the colour scheme changes; returns the

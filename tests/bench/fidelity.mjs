@@ -161,7 +161,7 @@ async function amdahlFit(page, cores) {
   await fill(page, "Speed-up study: up to this many workers (2–16)", Math.max(2, cores));
   await page.getByRole("button", { name: "Speed-up study" }).click();
   await waitForRunEnd(page);
-  const summary = page.getByRole("region", { name: /Speed-up study/ }).getByRole("status");
+  const summary = page.getByRole("region", { name: /Speed-up study/ }).getByRole("status").filter({ hasText: "serial fraction" });
   const text = await summary.textContent();
   const fitted = Number(text.match(/f = (\d+\.\d+)/)?.[1]);
   if (!Number.isFinite(fitted)) throw new Error(`no fit in "${text}"`);

@@ -1,22 +1,28 @@
 // The embeddable widget (issue 4): a course page on another origin, sending no isolation
-// headers, embeds the widget in an iframe; the widget says which engine runs, runs the
-// experiment in the mode that works there, resizes its iframe through the documented listener,
-// and links to the full playground. The full page gives the embed code.
+// headers, embeds the widget (embed.html) in an iframe. Served with no headers at all, the widget
+// says which engine runs, runs every experiment of the catalogue on the message-passing engine,
+// resizes its iframe through the documented listener, and links to the full playground. Served
+// with www/_headers, Document-Isolation-Policy isolates the frame itself: the shared-memory
+// engine runs. The full page gives the embed code.
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, test } from "node:test";
-import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
+import { after, before, describe, test } from "node:test";
+import { DIST, playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import { serveStatic } from "../support/static-server.mjs";
 
 const playground = playgroundForTests();
 
-/** A course page that embeds `src` and resizes the iframe as the README's "Embed" section says. */
-function coursePage(src, playgroundOrigin) {
+/**
+ * A course page that embeds the widget at the address in its own fragment and resizes the iframe
+ * as the README's "Embed" section says.
+ */
+function coursePage(playgroundOrigin) {
   return `<!doctype html><meta charset="utf-8"><title>A course page</title><h1>Lesson 3: threads</h1>
-<iframe id="widget" src="${src}" title="GIL Playground: A2 Monte Carlo pi" width="100%" height="100" style="border:0"></iframe>
+<iframe id="widget" title="GIL Playground" width="100%" height="100" style="border:0"></iframe>
 <script>
+document.getElementById("widget").src = decodeURIComponent(location.hash.slice(1));
 addEventListener("message", (event) => {
   if (event.origin === ${JSON.stringify(playgroundOrigin)} && event.data?.type === "gil-playground-height") {
     document.getElementById("widget").style.height = event.data.height + "px";
@@ -25,31 +31,75 @@ addEventListener("message", (event) => {
 </script>`;
 }
 
+/** Every experiment of the catalogue, by its link key, with sizes that run in a second or two. */
+const PRESETS = {
+  countdown: "p.count=60000000",
+  pi: "p.samples=4000000",
+  primes: "",
+  factorial: "p.n=2000",
+  "pool-calls": "",
+  chunks: "",
+  "heavy-loop": "",
+  sleep: "p.millis=300",
+  downloads: "",
+  "file-copy": "p.megabytes=16",
+  convoy: "p.operations=60",
+};
+
 describe("the widget in a course page on another origin without isolation headers", () => {
-  test("runs on separate workers, says so, resizes its iframe and links to the full playground", async () => {
-    const { context, url } = playground;
+  let course;
+  let headerless;
+  let page;
+  before(async () => {
+    headerless = await serveStatic(DIST, { isolated: false });
     const directory = await mkdtemp(join(tmpdir(), "course-page-"));
-    const src = `${url}?embed#v1&x=pi&p.samples=2000000&mode=gil&workers=2`;
-    await writeFile(join(directory, "index.html"), coursePage(src, new URL(url).origin));
-    const course = await serveStatic(directory, { isolated: false });
-    const page = await context.newPage();
-    try {
-      await page.goto(course.url);
-      const widget = page.frameLocator("#widget");
-      assert.match(await widget.getByRole("status", { name: "Engine" }).textContent(), /separate workers only/);
-      assert.equal(await widget.getByRole("radio", { name: "processes", exact: true }).isChecked(), true);
+    await writeFile(join(directory, "index.html"), coursePage(new URL(headerless.url).origin));
+    course = await serveStatic(directory, { isolated: false });
+    page = await playground.context.newPage();
+  });
+  after(async () => {
+    await page.close();
+    await course.close();
+    await headerless.close();
+  });
+  /** The course page with the widget of `site` (the playground's address) at `fragment`. */
+  const openWidget = async (fragment, site = headerless.url) => {
+    // From a blank page: a change of fragment alone would not reload the course page.
+    await page.goto("about:blank");
+    await page.goto(`${course.url}#${encodeURIComponent(`${site}embed.html#${fragment}`)}`);
+    return page.frameLocator("#widget");
+  };
+
+  for (const [key, parameters] of Object.entries(PRESETS)) {
+    test(`runs ${key} at its default mode and workers on the message-passing engine`, async () => {
+      const widget = await openWidget(`v1&x=${key}&${parameters}`);
+      assert.match(await widget.getByRole("status", { name: "Engine" }).textContent(), /^Engine: message passing/);
       await widget.getByRole("button", { name: "Run" }).click();
-      await widget.getByText(/^Finished: π ≈ 3\.1[34]/).waitFor({ timeout: 60_000 });
-      const height = await page.locator("#widget").evaluate((frame) => parseFloat(frame.style.height));
-      assert.ok(height > 300, `iframe height ${height}`);
-      const full = await widget.getByRole("link", { name: "Open in the full playground" }).getAttribute("href");
-      assert.match(full, /^http:\/\/127\.0\.0\.1:\d+\/#v1&x=pi&/);
-      assert.doesNotMatch(full, /embed/);
-      await saveScreenshot(page, "embedded-widget");
-    } finally {
-      await page.close();
-      await course.close();
-    }
+      await widget.getByText(/^Finished/).waitFor({ timeout: 60_000 });
+      assert.ok(await widget.getByRole("img", { name: /timeline/i }).first().isVisible());
+    });
+  }
+
+  test("runs pi under the GIL token, resizes its iframe and links to the full playground", async () => {
+    const widget = await openWidget("v1&x=pi&p.samples=2000000&mode=gil&workers=2");
+    assert.equal(await widget.getByRole("radio", { name: "threads + GIL", exact: true }).isChecked(), true);
+    await widget.getByRole("button", { name: "Run" }).click();
+    await widget.getByText(/^Finished: π ≈ 3\.1[34]/).waitFor({ timeout: 60_000 });
+    const height = await page.locator("#widget").evaluate((frame) => parseFloat(frame.style.height));
+    assert.ok(height > 300, `iframe height ${height}`);
+    const full = await widget.getByRole("link", { name: "Open in the full playground" }).getAttribute("href");
+    assert.match(full, /^http:\/\/127\.0\.0\.1:\d+\/#v1&x=pi&/);
+    assert.doesNotMatch(full, /embed/);
+    await saveScreenshot(page, "embedded-widget");
+  });
+
+  test("served with www/_headers, Document-Isolation-Policy isolates the widget's frame: shared memory", async () => {
+    const widget = await openWidget("v1&x=pi&p.samples=2000000&mode=gil&workers=2", playground.url);
+    assert.match(await widget.getByRole("status", { name: "Engine" }).textContent(), /^Engine: shared memory/);
+    assert.equal(await widget.locator("body").evaluate(() => crossOriginIsolated), true);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+    await widget.getByRole("button", { name: "Run" }).click();
+    await widget.getByText(/^Finished: π ≈ 3\.1[34]/).waitFor({ timeout: 60_000 });
   });
 });
 
@@ -57,6 +107,7 @@ describe("the full page", () => {
   test("gives an embed code: an iframe with a title on the widget's address", async () => {
     const { page, url } = playground;
     const code = await page.getByLabel("Embed code (an iframe for course pages)").inputValue();
-    assert.match(code, new RegExp(`^<iframe src="${url.replace(/[./]/g, "\\$&")}\\?embed#v1&x=pi&[^"]*" title="GIL Playground: A2 Monte Carlo pi"`));
+    assert.match(code, new RegExp(`^<iframe src="${url.replace(/[./]/g, "\\$&")}embed\\.html#v1&x=pi&[^"]*" title="GIL Playground: A2 Monte Carlo pi"`));
+    assert.match(code, /allow="cross-origin-isolated"/);
   });
 });

@@ -18,7 +18,7 @@ describe("the page", () => {
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     const status = await page.getByRole("region", { name: "This machine" }).textContent();
     assert.match(status, new RegExp(`${cores} cores?`));
-    assert.match(status, /Cross-origin isolated/);
+    assert.match(status, /Engine: shared memory\. This page is cross-origin isolated/);
   });
 });
 

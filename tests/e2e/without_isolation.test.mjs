@@ -1,12 +1,15 @@
-// The page served without cross-origin isolation headers (as inside most course pages):
-// it explains why shared memory is missing, turns off the modes that need it, and still runs
-// the processes mode.
+// The page served without cross-origin isolation headers, in a browser where its service worker
+// cannot add them (as inside most course pages): it explains why shared memory is missing, says
+// which engine runs, and still runs every mode on the message-passing engine, the GIL being a
+// token handed from worker to worker.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
-import { fill, lastResult, runToEnd } from "../support/playground.mjs";
+import {
+  CLOCK_JITTER_MS, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers, runToEnd,
+} from "../support/playground.mjs";
 
-const playground = playgroundForTests({ isolated: false });
+const playground = playgroundForTests({ isolated: false, serviceWorkers: "block" });
 
 test("explains that the page is not cross-origin isolated and what to do", async () => {
   const { page } = playground;
@@ -16,19 +19,60 @@ test("explains that the page is not cross-origin isolated and what to do", async
   assert.match(warning, /Cross-Origin-Embedder-Policy: require-corp/);
 });
 
-test("offers only the processes mode", async () => {
-  const { page } = playground;
-  for (const mode of ["single worker", "threads + GIL", "free-threaded"]) {
-    assert.equal(await page.getByRole("radio", { name: mode, exact: true }).isDisabled(), true, mode);
-  }
-  assert.equal(await page.getByRole("radio", { name: "processes", exact: true }).isChecked(), true);
+test("the engine badge says the message-passing engine runs, and why", async () => {
+  const badge = await playground.page.getByRole("status", { name: "Engine" }).textContent();
+  assert.match(badge, /^Engine: message passing\. This page is not cross-origin isolated/);
 });
 
-test("still estimates pi with processes", async () => {
+test("offers every mode", async () => {
+  const { page } = playground;
+  for (const mode of ["single worker", "threads + GIL", "free-threaded", "processes"]) {
+    assert.equal(await page.getByRole("radio", { name: mode, exact: true }).isEnabled(), true, mode);
+  }
+});
+
+test("estimates pi in every mode with the same answer for the same seed", async () => {
   const { page, errors } = playground;
   await fill(page, "Samples (points in all)", 4_000_000);
-  assert.match(await runToEnd(page), /^Finished/);
-  const estimate = Number((await lastResult(page)).Result.match(/π ≈ ([\d.]+)/)[1]);
-  assert.ok(Math.abs(estimate - Math.PI) < 0.01, `estimate ${estimate}`);
+  const answers = [];
+  for (const mode of ["single worker", "threads + GIL", "free-threaded", "processes"]) {
+    await chooseMode(page, mode);
+    assert.match(await runToEnd(page), /^Finished/, mode);
+    answers.push((await lastResult(page)).Result);
+  }
+  assert.match(answers[0], /π ≈ 3\.1[34]/);
+  assert.deepEqual(new Set(answers).size, 1, answers.join(" | "));
   assert.deepEqual(errors, []);
+});
+
+test("under the GIL token, one worker runs at a time and the token changes hands", async () => {
+  const { page } = playground;
+  await fill(page, "Samples (points in all)", 20_000_000);
+  await fill(page, "Workers (1–100)", 3);
+  await fill(page, "GIL switch interval (ms, threads + GIL only)", 2);
+  await chooseMode(page, "threads + GIL");
+  assert.match(await runToEnd(page), /^Finished/);
+  const overlaps = overlapsBetweenWorkers(await intervalsIn(page, "running"));
+  assert.deepEqual(overlaps.filter((ms) => ms > CLOCK_JITTER_MS), []);
+  assert.ok(Number((await lastResult(page))["GIL hand-offs"]) > 0);
+});
+
+test("free-threaded workers without shared memory run side by side", async () => {
+  const { page } = playground;
+  await fill(page, "Samples (points in all)", 40_000_000);
+  await fill(page, "Workers (1–100)", 2);
+  await chooseMode(page, "free-threaded");
+  assert.match(await runToEnd(page), /^Finished/);
+  const overlaps = overlapsBetweenWorkers(await intervalsIn(page, "running"));
+  assert.ok(overlaps.some((ms) => ms > 1), "the two workers ran at the same time");
+});
+
+test("the Python 3.1 GIL is refused here with the reason", async () => {
+  const { page } = playground;
+  await chooseMode(page, "threads + GIL");
+  await page.getByLabel("GIL policy (threads + GIL only)").selectOption("3.1");
+  assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), false);
+  assert.match(await page.getByRole("alert").filter({ hasText: "Python 3.1" }).textContent(), /needs shared memory/);
+  await page.getByLabel("GIL policy (threads + GIL only)").selectOption("3.2");
+  assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), true);
 });

@@ -11,10 +11,11 @@ export const ARTEFACTS = resolve(import.meta.dirname, "../../test-results");
 
 /**
  * Serves dist/ and opens it; resolves to { page, context, errors, url, close }. `errors` collects page
- * errors. `isolated: false` serves it without the cross-origin isolation headers; `fragment`
- * (with its `#`) opens it as a share link would.
+ * errors. `isolated: false` serves it without any headers (dist/_headers is ignored);
+ * `serviceWorkers: "block"` keeps the page from isolating itself with its service worker then;
+ * `fragment` (with its `#`) opens it as a share link would.
  */
-export async function openPlayground({ isolated = true, fragment = "" } = {}) {
+export async function openPlayground({ isolated = true, fragment = "", serviceWorkers = "allow" } = {}) {
   const server = await serveStatic(DIST, { isolated });
   const profile = await mkdtemp(join(tmpdir(), "gil-playground-chromium-"));
   // Chromium writes beside the profile, not in the home directory.
@@ -23,6 +24,7 @@ export async function openPlayground({ isolated = true, fragment = "" } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
+    serviceWorkers,
     viewport: { width: 1280, height: 900 },
     args: [
       "--no-sandbox",

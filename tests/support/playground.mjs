@@ -96,3 +96,15 @@ export function overlapsBetweenWorkers(byWorker) {
   }
   return overlaps;
 }
+
+/** Waits (up to 5 s) until the locator's text matches `pattern`; resolves to that text. */
+export async function textMatching(locator, pattern) {
+  const deadline = Date.now() + 5_000;
+  let text = await locator.textContent();
+  while (!pattern.test(text) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    text = await locator.textContent();
+  }
+  assert.match(text, pattern);
+  return text;
+}

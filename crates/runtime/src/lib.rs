@@ -2,7 +2,8 @@
 //!
 //! - [`LiveRun`] (`live_run.rs`): one run, any mode, as the page sees it each frame.
 //! - `shared_run.rs`: single, threads + GIL and free-threaded runs on thread workers.
-//! - `process_run.rs`: processes runs on workers with memory of their own.
+//! - `process_run.rs`: runs on workers with memory of their own: the processes mode, and every
+//!   mode when the page has no shared memory (the fallback engine).
 //! - [`ThreadPool`] (`thread_pool.rs`): reusable workers on the page's shared memory.
 //! - `warm_up.rs`: a short run of each workload on new workers, before any measured run.
 //! - `worker.js`, `worker_script.rs`: the script workers run and how they are made.
@@ -27,6 +28,6 @@ mod worker_entries;
 mod worker_script;
 
 pub use clock::BrowserClock;
-pub use live_run::{LiveRun, RunStatus};
+pub use live_run::{runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus};
 pub use thread_pool::{JobEnd, ThreadPool};
 pub use worker_entries::{process_worker_handle, process_worker_ready, report_panic, thread_worker_run};

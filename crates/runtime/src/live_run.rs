@@ -30,6 +30,19 @@ enum Engine {
     Processes(ProcessesRun),
 }
 
+/// Whether the page can share memory between workers: only when it is cross-origin isolated.
+pub fn shared_memory_available() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"crossOriginIsolated".into())
+        .ok()
+        .and_then(|value| value.as_bool())
+        .unwrap_or(false)
+}
+
+/// Whether `scenario` runs on thread workers that share the page's memory.
+pub fn runs_on_shared_memory(scenario: &Scenario) -> bool {
+    scenario.mode.shares_memory() && shared_memory_available()
+}
+
 /// Throughput while a run goes is measured over this last stretch of time (ms).
 const THROUGHPUT_WINDOW_MS: f64 = 1000.0;
 
@@ -44,13 +57,15 @@ pub struct LiveRun {
 }
 
 impl LiveRun {
-    /// Starts `scenario`: thread workers from `pool`, or fresh process workers.
+    /// Starts `scenario`: on thread workers from `pool` when its mode shares memory and the page
+    /// has shared memory, otherwise on fresh workers that exchange messages (the processes mode,
+    /// and the fallback engine for the other modes).
     ///
     /// # Errors
     /// Workers could not be created.
     pub fn start(scenario: Scenario, pool: &ThreadPool) -> Result<Self, String> {
         let origin_ms = BrowserClock.now_ms();
-        let engine = if scenario.mode.shares_memory() {
+        let engine = if runs_on_shared_memory(&scenario) {
             Engine::SharedMemory(SharedMemoryRun::start(&scenario, pool, origin_ms)?)
         } else {
             Engine::Processes(ProcessesRun::start(&scenario, origin_ms)?)
@@ -162,11 +177,11 @@ impl LiveRun {
     pub fn gil_stats(&self) -> Option<GilStats> {
         match &self.engine {
             Engine::SharedMemory(run) => run.gil_stats(),
-            Engine::Processes(_) => None,
+            Engine::Processes(run) => run.gil_stats(),
         }
     }
 
-    /// Bytes of messages exchanged with processes, in the processes mode.
+    /// Bytes of messages exchanged with workers, when they do not share memory.
     pub fn message_bytes(&self) -> Option<(usize, usize)> {
         match &self.engine {
             Engine::SharedMemory(_) => None,

@@ -1,5 +1,7 @@
-//! Processes runs: one fresh worker per lane, each instantiating the module on memory of its
-//! own (its start-up is part of the wall time), talking to the page only by engine messages.
+//! Runs on workers without shared memory: one fresh worker per lane, each instantiating the
+//! module on memory of its own (its start-up is part of the wall time), talking to the page only
+//! by engine messages. The processes mode, and every mode on a page that is not cross-origin
+//! isolated (the page then passes the GIL token).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -164,6 +166,11 @@ impl ProcessesRun {
     /// Ticks reported and ticks in all.
     pub fn progress(&self) -> (u64, u64) {
         self.state.borrow().pool.progress()
+    }
+
+    /// The GIL token's counters (threads + GIL on the fallback engine).
+    pub fn gil_stats(&self) -> Option<engine::GilStats> {
+        self.state.borrow().pool.gil_stats()
     }
 
     /// Bytes of messages sent to the processes and received from them.

@@ -1,6 +1,8 @@
 //! What runs inside the workers: the entry points `worker.js` calls, and the panic hook that
 //! tells the page why a worker stopped (with `panic = "abort"` a panic traps right after it).
 
+use std::cell::RefCell;
+
 use engine::{panic_message, ProcessWorker, ToProcess};
 use wasm_bindgen::prelude::*;
 use web_sys::DedicatedWorkerGlobalScope;
@@ -33,6 +35,11 @@ pub fn process_worker_ready() -> String {
     ProcessWorker::new(&BrowserClock, 0.0).ready().encode()
 }
 
+thread_local! {
+    /// This process worker's side of the protocol: it keeps a task between turns.
+    static PROCESS_WORKER: RefCell<Option<ProcessWorker<'static>>> = const { RefCell::new(None) };
+}
+
 /// Handles one engine message in a process worker, posting the engine's replies as it goes.
 ///
 /// # Panics
@@ -41,10 +48,13 @@ pub fn process_worker_ready() -> String {
 pub fn process_worker_handle(run_origin_ms: f64, text: &str) {
     let request = ToProcess::decode(text).unwrap_or_else(|error| panic!("{error}"));
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    ProcessWorker::new(&BrowserClock, run_origin_ms).handle(request, &mut |reply| {
-        let reply = message(&[("kind", &"process".into()), ("text", &reply.encode().into())]);
-        // Posting a plain object of strings cannot fail.
-        let _ = scope.post_message(&reply);
+    PROCESS_WORKER.with_borrow_mut(|worker| {
+        let worker = worker.get_or_insert_with(|| ProcessWorker::new(&BrowserClock, run_origin_ms));
+        worker.handle(request, &mut |reply| {
+            let reply = message(&[("kind", &"process".into()), ("text", &reply.encode().into())]);
+            // Posting a plain object of strings cannot fail.
+            let _ = scope.post_message(&reply);
+        });
     });
 }
 

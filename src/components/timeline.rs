@@ -50,6 +50,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         });
     }
+    let table_view = use_view_refreshed_every(TABLE_REFRESH_MS, &props.view, props.running);
     let (onmousemove, onkeydown) = pointing(&props.view, span_ms, &cursor);
     let onmouseleave = { let cursor = cursor.clone(); Callback::from(move |_: MouseEvent| cursor.set(None)) };
     let readout_name = if props.compact { format!("Timeline readout, {}", props.view.mode.label()) } else { "Timeline readout".to_owned() };
@@ -66,12 +67,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 tabindex="0" {onmousemove} {onkeydown} {onmouseleave} />
             { readout_line(&readout_name, cursor.map(|(lane, ms)| reading(&props.view, lane, ms))) }
             if props.compact {
-                <StateTimesTable view={props.view.clone()} name={format!("Time per worker and state, {}", props.view.mode.label())} />
+                <StateTimesTable view={table_view.clone()} name={format!("Time per worker and state, {}", props.view.mode.label())} />
             } else {
                 <Legend />
                 { png_button(canvas, "Timeline") }
-                <StateTimesTable view={props.view.clone()} name="Time per worker and state" />
-                <ThroughputTable view={props.view.clone()} name="Throughput" />
+                <StateTimesTable view={table_view.clone()} name="Time per worker and state" />
+                <ThroughputTable view={table_view} name="Throughput" />
                 if !props.running {
                     <EventsTable view={props.view.clone()} />
                 }
@@ -79,6 +80,23 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <IoResponseHistogram view={props.view.clone()} />
         </>
     }
+}
+
+/// How often the tables under a running timeline change: every change of their many cells costs
+/// a layout, which on a machine busy with many workers can stretch a frame past 50 ms. The
+/// canvas still follows every frame.
+const TABLE_REFRESH_MS: f64 = 250.0;
+
+/// `view` as it was at most `every_ms` ago while running; the latest once the run has ended.
+#[hook]
+fn use_view_refreshed_every(every_ms: f64, view: &RunView, running: bool) -> RunView {
+    let shown = use_mut_ref(|| view.clone());
+    let mut shown = shown.borrow_mut();
+    let stale = view.now_ms - shown.now_ms >= every_ms || view.now_ms < shown.now_ms || view.lanes.len() != shown.lanes.len();
+    if !running || stale {
+        *shown = view.clone();
+    }
+    shown.clone()
 }
 
 /// What the readout says about `lane` at `ms`: the state then and how long it lasted.

@@ -12,3 +12,4 @@ pub mod share_link;
 pub mod speed_up_study;
 pub mod throughput_table;
 pub mod timeline;
+pub mod wall_time_chart;

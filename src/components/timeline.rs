@@ -67,6 +67,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 tabindex="0" {onmousemove} {onkeydown} {onmouseleave} />
             { readout_line(&readout_name, cursor.map(|(lane, ms)| reading(&props.view, lane, ms))) }
             if props.compact {
+                { png_button(canvas.clone(), &format!("Timeline, {}", props.view.mode.label())) }
                 <StateTimesTable view={table_view.clone()} name={format!("Time per worker and state, {}", props.view.mode.label())} />
             } else {
                 <Legend />

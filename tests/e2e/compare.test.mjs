@@ -2,8 +2,9 @@
 // timelines stacked on one time axis (issue 3, first part).
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { readFile } from "node:fs/promises";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
-import { chooseExperiment, fill, tableRows, waitForRunEnd } from "../support/playground.mjs";
+import { chooseExperiment, fill, tableRows, textMatching, waitForRunEnd } from "../support/playground.mjs";
 
 const MODES = ["single worker", "threads + GIL", "free-threaded", "processes"];
 
@@ -32,6 +33,24 @@ test("Compare all modes runs every mode once, single worker first, and charts th
   }
   assert.deepEqual(errors, []);
   await saveScreenshot(page, "compare");
+});
+
+test("the wall-time chart reads out each bar, as in its table, and downloads as PNG", async () => {
+  const { page } = playground;
+  const bars = await tableRows(page, "Wall time by mode");
+  const chart = page.getByRole("img", { name: /^Wall time of each mode/ });
+  await chart.focus();
+  await page.keyboard.press("End");
+  const [mode, wall, ratio] = bars.at(-1);
+  const readout = page.getByRole("status", { name: "Wall time readout" });
+  await textMatching(readout, new RegExp(`^${mode}: ${wall} ms, ${ratio} × the single worker run$`));
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download “Wall time by mode” as PNG" }).click(),
+  ]);
+  assert.equal(file.suggestedFilename(), "wall-time-by-mode.png");
+  assert.deepEqual([...(await readFile(await file.path())).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.ok(await page.getByRole("button", { name: "Download “Timeline, threads + GIL” as PNG" }).isVisible());
 });
 
 test("Stop during a comparison ends it, and Compare works again", async () => {

@@ -268,7 +268,7 @@ fn poll(run: &mut LiveRun) -> Option<Outcome> {
 /// For processes runs: how much text crossed between the page and the processes.
 fn messages_line(run: &LiveRun) -> String {
     run.message_bytes().map_or_else(String::new, |(sent, received)| {
-        format!(" Serialised messages: {sent} bytes to the processes, {received} bytes back.")
+        format!(" Serialised messages: {sent} bytes to the workers, {received} bytes back.")
     })
 }
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 /// Where the pointer is, as a fraction (0 to 1, clamped) of the plot's width, for a chart
 /// drawn `width` units wide with its plot between `left` and `width - right`.
-pub fn fraction_across_plot(event: &MouseEvent, width: f64, left: f64, right: f64) -> Option<f64> {
+fn fraction_across_plot(event: &MouseEvent, width: f64, left: f64, right: f64) -> Option<f64> {
     let chart = chart_under(event)?;
     let bounds = chart.get_bounding_client_rect();
     if bounds.width() <= 0.0 {
@@ -63,7 +63,7 @@ pub fn cursor_move(event: &KeyboardEvent) -> Option<CursorMove> {
 }
 
 /// Moves an index among `count` points (left/right and Home/End; up/down leave it).
-pub fn moved_index(index: Option<usize>, count: usize, step: CursorMove) -> Option<usize> {
+fn moved_index(index: Option<usize>, count: usize, step: CursorMove) -> Option<usize> {
     let last = count.checked_sub(1)?;
     Some(match (index, step) {
         (_, CursorMove::First) | (None, CursorMove::Back | CursorMove::Forward | CursorMove::Up | CursorMove::Down) => 0,
@@ -71,6 +71,31 @@ pub fn moved_index(index: Option<usize>, count: usize, step: CursorMove) -> Opti
         (Some(i), CursorMove::Back) => i.saturating_sub(1),
         (Some(i), CursorMove::Forward) => (i + 1).min(last),
         (Some(i), CursorMove::Up | CursorMove::Down) => i.min(last),
+    })
+}
+
+/// The pointer picks the point `index_at` finds at its fraction across the plot (see
+/// [`fraction_across_plot`]).
+pub fn pointer_picks_index(
+    pointed: &UseStateHandle<Option<usize>>,
+    (width, left, right): (f64, f64, f64),
+    index_at: impl Fn(f64) -> Option<usize> + 'static,
+) -> Callback<MouseEvent> {
+    let pointed = pointed.clone();
+    Callback::from(move |event: MouseEvent| {
+        if let Some(across) = fraction_across_plot(&event, width, left, right) {
+            pointed.set(index_at(across));
+        }
+    })
+}
+
+/// The arrow keys, Home and End move the pointed index among `count` points.
+pub fn keys_move_index(pointed: &UseStateHandle<Option<usize>>, count: usize) -> Callback<KeyboardEvent> {
+    let pointed = pointed.clone();
+    Callback::from(move |event: KeyboardEvent| {
+        if let Some(step) = cursor_move(&event) {
+            pointed.set(moved_index(*pointed, count, step));
+        }
     })
 }
 

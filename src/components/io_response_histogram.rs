@@ -7,7 +7,7 @@ use engine::{io_response_times_ms, Experiment};
 use yew::prelude::*;
 
 use crate::charts::axis::{tick_label, ticks};
-use crate::charts::readout::{cursor_move, fraction_across_plot, moved_index, readout_line};
+use crate::charts::readout::{keys_move_index, pointer_picks_index, readout_line};
 use crate::components::export::{csv_button, svg_png_button};
 use crate::run_controller::RunView;
 
@@ -100,21 +100,8 @@ fn reading(histogram: &Histogram, bin: usize) -> String {
 
 /// Pointer and arrow keys pick the bar the readout shows.
 fn pointing(pointed: &UseStateHandle<Option<usize>>) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
-    let on_move = {
-        let pointed = pointed.clone();
-        Callback::from(move |event: MouseEvent| {
-            if let Some(across) = fraction_across_plot(&event, WIDTH, LEFT, RIGHT) {
-                pointed.set(Some(((across * BINS as f64) as usize).min(BINS - 1)));
-            }
-        })
-    };
-    let pointed = pointed.clone();
-    let on_key = Callback::from(move |event: KeyboardEvent| {
-        if let Some(step) = cursor_move(&event) {
-            pointed.set(moved_index(*pointed, BINS, step));
-        }
-    });
-    (on_move, on_key)
+    let bar_at = |across: f64| Some(((across * BINS as f64) as usize).min(BINS - 1));
+    (pointer_picks_index(pointed, (WIDTH, LEFT, RIGHT), bar_at), keys_move_index(pointed, BINS))
 }
 
 fn chart(histogram: &Histogram, mode: &str, pointed: &UseStateHandle<Option<usize>>) -> Html {

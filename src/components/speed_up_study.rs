@@ -6,7 +6,7 @@ use engine::{amdahl_speed_up, fit_serial_fraction};
 use yew::prelude::*;
 
 use crate::charts::axis::{tick_label, ticks};
-use crate::charts::readout::{cursor_move, fraction_across_plot, moved_index, readout_line};
+use crate::charts::readout::{keys_move_index, pointer_picks_index, readout_line};
 use crate::components::export::{csv_button, svg_png_button};
 use crate::run_controller::RunView;
 
@@ -94,21 +94,12 @@ fn reading(point: &Point, serial: Option<f64>) -> String {
 /// Pointer and arrow keys pick the measured point the readout shows.
 fn pointing(points: &[Point], max_workers: f64, pointed: &UseStateHandle<Option<usize>>) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
     let workers: Vec<usize> = points.iter().map(|p| p.workers).collect();
-    let on_move = {
-        let (pointed, workers) = (pointed.clone(), workers.clone());
-        Callback::from(move |event: MouseEvent| {
-            let Some(across) = fraction_across_plot(&event, WIDTH, LEFT, RIGHT) else { return };
-            let nearest = 1 + (across * (max_workers - 1.0)).round() as usize;
-            pointed.set(workers.iter().position(|&n| n >= nearest).or(workers.len().checked_sub(1)));
-        })
+    let count = workers.len();
+    let nearest_point = move |across: f64| {
+        let nearest = 1 + (across * (max_workers - 1.0)).round() as usize;
+        workers.iter().position(|&n| n >= nearest).or(workers.len().checked_sub(1))
     };
-    let pointed = pointed.clone();
-    let on_key = Callback::from(move |event: KeyboardEvent| {
-        if let Some(step) = cursor_move(&event) {
-            pointed.set(moved_index(*pointed, workers.len(), step));
-        }
-    });
-    (on_move, on_key)
+    (pointer_picks_index(pointed, (WIDTH, LEFT, RIGHT), nearest_point), keys_move_index(pointed, count))
 }
 
 fn chart(points: &[Point], serial: Option<f64>, cores: usize, pointed: &UseStateHandle<Option<usize>>) -> Html {

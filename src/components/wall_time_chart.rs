@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::charts::axis::{tick_label, ticks};
-use crate::charts::readout::{cursor_move, moved_index, readout_line};
+use crate::charts::readout::{keys_move_index, readout_line};
 use crate::components::export::{csv_button, svg_png_button};
 use crate::run_controller::RunView;
 
@@ -48,14 +48,7 @@ fn chart(bars: &[(&'static str, f64)], pointed: &UseStateHandle<Option<usize>>) 
     let end_ms = x_ticks.last().copied().unwrap_or(1.0).max(1.0);
     let x = |ms: f64| LEFT + ms / end_ms * (WIDTH - LEFT - RIGHT);
     let axis_y = height - BOTTOM;
-    let onkeydown = {
-        let (pointed, count) = (pointed.clone(), bars.len());
-        Callback::from(move |event: KeyboardEvent| {
-            if let Some(step) = cursor_move(&event) {
-                pointed.set(moved_index(*pointed, count, step));
-            }
-        })
-    };
+    let onkeydown = keys_move_index(pointed, bars.len());
     let onmouseleave = { let pointed = pointed.clone(); Callback::from(move |_: MouseEvent| pointed.set(None)) };
     html! {
         <svg class="chart" viewBox={format!("0 0 {WIDTH} {height}")} role="img" tabindex="0" {onkeydown} {onmouseleave}

@@ -68,7 +68,7 @@ async function processesWithTinyTasks(page) {
   const laneMs = processes.wallMs * processes.stateTimes.length;
   const startShare = totalIn(processes.stateTimes, "starting") / laneMs;
   const messageShare = totalIn(processes.stateTimes, "idle") / laneMs;
-  const bytes = processes.notice.match(/(\d+) bytes to the processes, (\d+) bytes back/);
+  const bytes = processes.notice.match(/(\d+) bytes to the workers, (\d+) bytes back/);
   return {
     measured: `${fixed(processes.wallMs / serial.wallMs)}× serial (${processes.wallMs} vs ${serial.wallMs} ms); ` +
       `start-up ${fixed(100 * startShare, 0)} %, waiting on messages ${fixed(100 * messageShare, 0)} % of worker time; ` +

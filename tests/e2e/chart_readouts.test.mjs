@@ -2,21 +2,14 @@
 // every chart has a readout that follows the pointer and the arrow keys; SVG charts download as
 // PNG images. Values are checked against the data tables, never against timings.
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
 import {
-  chooseExperiment, chooseMode, fill, runToEnd, tableRows, textMatching, waitForRunEnd,
+  chooseExperiment, chooseMode, download, fill, runToEnd, tableRows, textMatching, waitForRunEnd,
 } from "../support/playground.mjs";
 
 const playground = playgroundForTests();
 const SWITCH_INTERVAL = "GIL switch interval (ms, threads + GIL only)";
-
-/** Clicks the button named `name` and resolves to the downloaded file's name and bytes. */
-async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
-  return { fileName: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
 
 test("the switch-interval slider spans 0.1 to 100 ms on a log scale and follows the number field", async () => {
   const { page } = playground;

@@ -2,9 +2,8 @@
 // timelines stacked on one time axis (issue 3, first part).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { readFile } from "node:fs/promises";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
-import { chooseExperiment, fill, tableRows, textMatching, waitForRunEnd } from "../support/playground.mjs";
+import { chooseExperiment, download, fill, tableRows, textMatching, waitForRunEnd } from "../support/playground.mjs";
 
 const MODES = ["single worker", "threads + GIL", "free-threaded", "processes"];
 
@@ -44,12 +43,9 @@ test("the wall-time chart reads out each bar, as in its table, and downloads as 
   const [mode, wall, ratio] = bars.at(-1);
   const readout = page.getByRole("status", { name: "Wall time readout" });
   await textMatching(readout, new RegExp(`^${mode}: ${wall} ms, ${ratio} × the single worker run$`));
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download “Wall time by mode” as PNG" }).click(),
-  ]);
-  assert.equal(file.suggestedFilename(), "wall-time-by-mode.png");
-  assert.deepEqual([...(await readFile(await file.path())).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  const { fileName, bytes } = await download(page, "Download “Wall time by mode” as PNG");
+  assert.equal(fileName, "wall-time-by-mode.png");
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   assert.ok(await page.getByRole("button", { name: "Download “Timeline, threads + GIL” as PNG" }).isVisible());
 });
 

@@ -1,18 +1,11 @@
 // Exports (issue 3): every data table downloads as CSV holding what the table shows, and the
 // timeline downloads as a PNG image.
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { describe, test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
-import { chooseExperiment, chooseMode, fill, runToEnd, tableRows } from "../support/playground.mjs";
+import { chooseExperiment, chooseMode, download, fill, runToEnd, tableRows } from "../support/playground.mjs";
 
 const playground = playgroundForTests();
-
-/** Clicks the button named `name` and resolves to the downloaded file's name and bytes. */
-async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
-  return { fileName: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
 
 describe("after a run", () => {
   test("the per-worker table downloads as CSV with the same rows", async () => {

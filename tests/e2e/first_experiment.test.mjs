@@ -36,7 +36,7 @@ describe("Monte Carlo pi with 2 workers", () => {
       await page.waitForTimeout(200);
       assert.equal((await tableRows(page, "Results")).length, rowsBefore + 1);
       assert.match(finished, /^Finished/);
-      if (mode === "processes") assert.match(finished, /Serialised messages: [1-9]\d* bytes to the processes, [1-9]\d* bytes back/);
+      if (mode === "processes") assert.match(finished, /Serialised messages: [1-9]\d* bytes to the workers, [1-9]\d* bytes back/);
       const row = await lastResult(page);
       assert.equal(row.Mode, mode);
       const estimate = Number(row.Result.match(/π ≈ ([\d.]+)/)[1]);

@@ -1,5 +1,6 @@
 // Steps a learner takes on the playground page, found by role and accessible name.
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 
 /** How long any one run may take in the tests before it counts as hung. */
 const RUN_TIMEOUT_MS = 60_000;
@@ -107,4 +108,10 @@ export async function textMatching(locator, pattern) {
   }
   assert.match(text, pattern);
   return text;
+}
+
+/** Clicks the button named `name` and resolves to the downloaded file's name and bytes. */
+export async function download(page, name) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+  return { fileName: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }

@@ -227,16 +227,32 @@ fn StateTimesTable(props: &StateTimesProps) -> Html {
 /// Most rows the events table shows, so a long run with many workers stays quick to render.
 const MAX_EVENT_ROWS: usize = 5000;
 
-/// Every state change of the finished run, one row per interval.
+/// Every state change of the finished run, one row per interval. The rows are built only while
+/// the table is open: a long GIL run has thousands, which would cost the end of every run.
 #[component]
 fn EventsTable(props: &ViewProps) -> Html {
-    let rows: Vec<_> = props.view.lanes.iter().enumerate().flat_map(|(lane, events)| {
-        intervals(events, props.view.now_ms).into_iter().map(move |interval| (lane, interval))
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| open.set(event.target_dyn_into::<web_sys::Element>().is_some_and(|details| details.has_attribute("open"))))
+    };
+    html! {
+        <details class="events" open={*open} {ontoggle}>
+            <summary>{ "Every state change, as a table" }</summary>
+            if *open {
+                { events_table(&props.view) }
+            }
+        </details>
+    }
+}
+
+fn events_table(view: &RunView) -> Html {
+    let rows: Vec<_> = view.lanes.iter().enumerate().flat_map(|(lane, events)| {
+        intervals(events, view.now_ms).into_iter().map(move |interval| (lane, interval))
     }).collect();
     let total = rows.len();
     html! {
-        <details class="events">
-            <summary>{ "Every state change, as a table" }</summary>
+        <>
             if total > MAX_EVENT_ROWS {
                 <p>{ format!("The first {MAX_EVENT_ROWS} of {total} state changes are shown.") }</p>
             }
@@ -263,6 +279,6 @@ fn EventsTable(props: &ViewProps) -> Html {
                 </table>
                 { csv_button("Timeline events") }
             </div>
-        </details>
+        </>
     }
 }

@@ -38,8 +38,8 @@ pub fn lane_and_time_at((x, y): (f64, f64), canvas_width: f64, lanes: usize, spa
 }
 
 /// Paints `view` on `canvas`, sized to its CSS width at the device's pixel ratio, with a time
-/// axis from 0 to `span_ms` (so that stacked timelines can share one axis) and the readout's
-/// cursor at `cursor` (lane and time), if any.
+/// axis from 0 to `span_ms` (from [`axis_span_ms`], so that stacked timelines can share one axis)
+/// and the readout's cursor at `cursor` (lane and time), if any.
 pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, span_ms: f64, cursor: Option<(usize, f64)>, dark: bool) {
     let Some(context) = context_2d(canvas) else { return };
     let ratio = web_sys::window().map_or(1.0, |window| window.device_pixel_ratio());
@@ -55,7 +55,7 @@ pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, span_ms: f64, c
     context.clear_rect(0.0, 0.0, width, height);
 
     let ink = ink(dark);
-    let plot = Plot { left: LEFT, width: width - LEFT - RIGHT, span_ms: axis_span_ms(view, span_ms) };
+    let plot = Plot { left: LEFT, width: width - LEFT - RIGHT, span_ms };
     draw_grid_and_axis(&context, &plot, height, ink);
     for (lane, events) in view.lanes.iter().enumerate() {
         let top = TOP + lane as f64 * (LANE_HEIGHT + LANE_GAP);

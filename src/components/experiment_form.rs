@@ -138,17 +138,24 @@ fn number_field<T: ToString>(
     field: TextField,
     id: &'static str,
     label: &str,
-    (min, max): (T, T),
+    limits: (T, T),
     step: &'static str,
 ) -> Html {
-    // Whole numbers get a phone's digit keypad; fractions need the decimal point.
-    let inputmode = if step == "1" { "numeric" } else { "decimal" };
     html! {
         <div class="field">
             <label for={id}>{ label.to_owned() }</label>
-            <input {id} type="number" {inputmode} min={min.to_string()} max={max.to_string()} {step}
-                value={props.fields.text(field).to_owned()} oninput={text_change(props, field)} />
+            { number_input(props, field, id, limits, step) }
         </div>
+    }
+}
+
+/// The number input itself, bound to `field`, with `min`, `max` and `step`.
+fn number_input<T: ToString>(props: &ExperimentFormProps, field: TextField, id: &'static str, (min, max): (T, T), step: &'static str) -> Html {
+    // Whole numbers get a phone's digit keypad; fractions need the decimal point.
+    let inputmode = if step == "1" { "numeric" } else { "decimal" };
+    html! {
+        <input {id} type="number" {inputmode} min={min.to_string()} max={max.to_string()} {step}
+            value={props.fields.text(field).to_owned()} oninput={text_change(props, field)} />
     }
 }
 
@@ -167,9 +174,7 @@ fn switch_interval_field(props: &ExperimentFormProps) -> Html {
         <div class="field switch-interval">
             <label for="switch-interval">{ "GIL switch interval (ms, threads + GIL only)" }</label>
             <div class="number-and-slider">
-                <input id="switch-interval" type="number" inputmode="decimal" min={MIN_SWITCH_INTERVAL_MS.to_string()}
-                    max={MAX_SWITCH_INTERVAL_MS.to_string()} step="0.1" value={typed.clone()}
-                    oninput={text_change(props, TextField::SwitchInterval)} />
+                { number_input(props, TextField::SwitchInterval, "switch-interval", (MIN_SWITCH_INTERVAL_MS, MAX_SWITCH_INTERVAL_MS), "0.1") }
                 <input type="range" min="0" max={SWITCH_INTERVAL_SLIDER_STEPS.to_string()} step="1"
                     aria-label={format!("GIL switch interval slider ({MIN_SWITCH_INTERVAL_MS}–{MAX_SWITCH_INTERVAL_MS} ms, logarithmic)")}
                     aria-valuetext={format!("{} ms", typed.trim())}

@@ -5,7 +5,8 @@
 //! - `charts/`: chart painting, and what the pointer and keys point at (readouts).
 //! - `engine_choice.rs`: which engine runs here (shared memory or message passing).
 //! - `form.rs`: form fields to a scenario; `history.rs`: the results rows;
-//!   `run_controller.rs`: the current run, polled each animation frame.
+//!   `run_controller.rs`: the current run, polled each animation frame;
+//!   `short_tasks.rs`: keeping the page's tasks short while workers fill the cores.
 //!
 //! The workload engine is the `engine` crate; Web Workers are the `runtime` crate.
 
@@ -17,6 +18,7 @@ mod form;
 mod history;
 mod link;
 mod run_controller;
+mod short_tasks;
 
 fn main() {
     // Every worker instantiates this module too, and runs this function: only the page renders.

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::components::environment_status::core_count;
 use crate::history::{FinishedRun, History};
+use crate::short_tasks::in_a_task_of_its_own;
 
 /// Thread workers started with the page: as many as cores, up to this.
 const PRESTARTED_WORKERS_AT_MOST: usize = 8;
@@ -154,7 +155,8 @@ pub fn use_run_controller() -> RunController {
                 None => {}
             }
             *last_redraw_ms.borrow_mut() = now_ms;
-            redraw.force_update();
+            let redraw = redraw.clone();
+            in_a_task_of_its_own(move || redraw.force_update());
         })
     };
     use_animation_frames(*running, on_frame);
@@ -173,9 +175,12 @@ pub fn use_run_controller() -> RunController {
                     *live.borrow_mut() = Some(run);
                     *polling.borrow_mut() = true;
                     *queued.borrow_mut() = scenarios;
-                    stopping.set(false);
-                    notice.set(Some(Notice::Info("Running…".into())));
-                    running.set(true);
+                    let (running, stopping, notice) = (running.clone(), stopping.clone(), notice.clone());
+                    in_a_task_of_its_own(move || {
+                        stopping.set(false);
+                        notice.set(Some(Notice::Info("Running…".into())));
+                        running.set(true);
+                    });
                 }
                 Err(reason) => notice.set(Some(Notice::Error(format!("The run could not start: {reason}")))),
             }

@@ -23,7 +23,7 @@ pub fn ThroughputTable(props: &ThroughputTableProps) -> Html {
     let total: f64 = rates.iter().sum();
     html! {
         <div class="table-scroll">
-            <table aria-label={props.name.clone()} class="throughput">
+            <table aria-label={props.name.clone()} class="throughput live">
                 <caption>{ "Work units per second (one unit is one tick: a decrement, a sample, a candidate…)" }</caption>
                 <thead>
                     <tr>

@@ -14,6 +14,7 @@ use crate::components::export::{csv_button, png_button};
 use crate::components::io_response_histogram::IoResponseHistogram;
 use crate::components::throughput_table::ThroughputTable;
 use crate::run_controller::RunView;
+use crate::short_tasks::in_a_task_of_its_own;
 
 /// The states a lane can be drawn in, in legend order.
 const SHOWN_STATES: [WorkerState; 5] =
@@ -44,10 +45,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let span_ms = axis_span_ms(&props.view, props.axis_end_ms.unwrap_or(props.view.now_ms));
     {
         let (canvas, view, cursor) = (canvas.clone(), props.view.clone(), *cursor);
+        // Painted after the render's task: see `short_tasks`.
         use_effect(move || {
-            if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                draw_timeline(&element, &view, span_ms, cursor, prefers_dark());
-            }
+            in_a_task_of_its_own(move || {
+                if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
+                    draw_timeline(&element, &view, span_ms, cursor, prefers_dark());
+                }
+            });
         });
     }
     let table_view = use_view_refreshed_every(TABLE_REFRESH_MS, &props.view, props.running);
@@ -86,7 +90,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 /// How often the tables under a running timeline change: every change of their many cells costs
 /// a layout, which on a machine busy with many workers can stretch a frame past 50 ms. The
 /// canvas still follows every frame.
-const TABLE_REFRESH_MS: f64 = 250.0;
+const TABLE_REFRESH_MS: f64 = 1000.0;
 
 /// `view` as it was at most `every_ms` ago while running; the latest once the run has ended.
 #[hook]
@@ -200,7 +204,7 @@ fn StateTimesTable(props: &StateTimesProps) -> Html {
     let now_ms = props.view.now_ms;
     html! {
         <div class="table-scroll">
-            <table aria-label={props.name.clone()}>
+            <table aria-label={props.name.clone()} class="live">
                 <caption>{ "Time each worker spent in each state (ms)" }</caption>
                 <thead>
                     <tr>

@@ -8,6 +8,7 @@ use crate::components::comparison::Comparison;
 use crate::components::embed_widget::EmbedWidget;
 use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
+use crate::components::panel_choice::PanelChoice;
 use crate::components::results_table::ResultsTable;
 use crate::components::share_link::ShareLink;
 use crate::components::speed_up_study::SpeedUpStudy;
@@ -15,6 +16,7 @@ use crate::components::timeline::Timeline;
 use crate::engine_choice::runnable_here;
 use crate::form::{FormFields, MAX_STUDY_WORKERS};
 use crate::link::open_link;
+use crate::panels::{Panel, ShownPanels};
 use crate::run_controller::{use_run_controller, Batch, Notice, RunView};
 
 /// The page: the embeddable widget at `embed.html` (or `?embed`), else the playground.
@@ -68,6 +70,11 @@ fn Playground() -> Html {
         let fields = fields.clone();
         Callback::from(move |changed: FormFields| fields.set(changed))
     };
+    let on_panels_change = {
+        let fields = fields.clone();
+        Callback::from(move |panels| fields.set(FormFields { panels, ..(*fields).clone() }))
+    };
+    let shows = |panel| fields.panels.shows(panel);
     html! {
         <>
             <header>
@@ -85,10 +92,11 @@ fn Playground() -> Html {
                     }
                     <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}
                         ready={controller.ready} running={controller.running} stopping={controller.stopping} />
+                    <PanelChoice shown={fields.panels} on_change={on_panels_change} />
                     <ShareLink fields={(*fields).clone()} />
                 </section>
                 <section aria-labelledby="timeline-heading" class="panel">
-                    <h2 id="timeline-heading">{ "Timeline" }</h2>
+                    <h2 id="timeline-heading">{ if shows(Panel::Timeline) { "Timeline" } else { "Run" } }</h2>
                     if controller.ready {
                         { notice_line(controller.notice.as_ref()) }
                     } else {
@@ -100,24 +108,28 @@ fn Playground() -> Html {
                             <progress id="progress" max="1" value={view.progress.to_string()}></progress>
                             <span>{ format!("{:.0} %", view.progress * 100.0) }</span>
                         </div>
-                        <Timeline view={view.clone()} running={controller.running} />
-                    } else {
+                        if shows(Panel::Timeline) {
+                            <Timeline view={view.clone()} running={controller.running} throughput={shows(Panel::Throughput)} />
+                        }
+                    } else if shows(Panel::Timeline) {
                         <p>{ "Press Run to see one lane per worker: when each one runs, waits for the GIL, waits on I/O, or has finished." }</p>
                     }
                 </section>
-                { batch_section(controller.batch.as_ref()) }
-                <ResultsTable history={controller.history.clone()} />
+                { batch_section(controller.batch.as_ref(), fields.panels) }
+                if shows(Panel::Results) {
+                    <ResultsTable history={controller.history.clone()} />
+                }
             </main>
         </>
     }
 }
 
-/// The comparison or the speed-up study, once a run of it has finished.
-fn batch_section(batch: Option<&(Batch, Vec<RunView>)>) -> Html {
+/// The comparison or the speed-up study, once a run of it has finished, if its panel is shown.
+fn batch_section(batch: Option<&(Batch, Vec<RunView>)>, panels: ShownPanels) -> Html {
     match batch {
-        Some((Batch::Compare, runs)) => html! { <Comparison runs={runs.clone()} /> },
-        Some((Batch::SpeedUpStudy, runs)) => html! { <SpeedUpStudy runs={runs.clone()} cores={core_count()} /> },
-        None => html! {},
+        Some((Batch::Compare, runs)) if panels.shows(Panel::Comparison) => html! { <Comparison runs={runs.clone()} /> },
+        Some((Batch::SpeedUpStudy, runs)) if panels.shows(Panel::SpeedUpStudy) => html! { <SpeedUpStudy runs={runs.clone()} cores={core_count()} /> },
+        _ => html! {},
     }
 }
 

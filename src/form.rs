@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario};
 
+use crate::panels::ShownPanels;
+
 /// The speed-up study runs up to at least this many workers…
 pub const MIN_STUDY_WORKERS: usize = 2;
 /// …and at most this many.
@@ -40,6 +42,8 @@ pub struct FormFields {
     pub fail_a_worker: bool,
     /// The speed-up study's largest worker count.
     pub study_up_to: String,
+    /// The page's panels that are shown.
+    pub panels: ShownPanels,
 }
 
 /// The free-threaded per-tick overheads offered: none, about CPython 3.14t's, about 3.13t's.
@@ -78,6 +82,7 @@ impl Default for FormFields {
             overhead_percent: 0,
             fail_a_worker: false,
             study_up_to: "4".into(),
+            panels: ShownPanels::default(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Share links: the whole experiment (which one, its parameters, mode, workers, the GIL's
-//! settings, the serial share and the free-threading overhead) as a URL fragment, and back.
+//! settings, the serial share, the free-threading overhead, the speed-up study's size and which
+//! panels are shown) as a URL fragment, and back.
 //!
 //! The fragment is `v1&x=pi&p.samples=150000000&…`: a version, then `key=value` pairs with
 //! values percent-encoded. Reading never fails: a field that is unknown, unreadable or outside
@@ -9,7 +10,8 @@
 
 use engine::{ExperimentKind, Mode};
 
-use crate::form::{FormFields, OVERHEAD_CHOICES};
+use crate::form::{FormFields, MAX_STUDY_WORKERS, MIN_STUDY_WORKERS, OVERHEAD_CHOICES};
+use crate::panels::ShownPanels;
 
 /// The version this page writes.
 const VERSION: &str = "v1";
@@ -41,6 +43,8 @@ pub fn link_fragment(fields: &FormFields) -> String {
         ("ct".to_owned(), fields.check_interval_ticks.clone()),
         ("sp".to_owned(), fields.serial_percent.clone()),
         ("ov".to_owned(), fields.overhead_percent.to_string()),
+        ("up".to_owned(), fields.study_up_to.clone()),
+        ("show".to_owned(), fields.panels.to_keys()),
     ]);
     let encoded: Vec<String> = pairs.iter().map(|(key, value)| format!("{key}={}", percent_encode(value))).collect();
     format!("{VERSION}&{}", encoded.join("&"))
@@ -111,12 +115,19 @@ fn with_field(fields: &FormFields, key: &str, value: &str) -> Option<FormFields>
         "ct" => Some(FormFields { check_interval_ticks: value.to_owned(), ..fields }),
         "sp" => Some(FormFields { serial_percent: value.to_owned(), ..fields }),
         "ov" => value.parse().ok().filter(|percent| OVERHEAD_CHOICES.contains(percent)).map(|overhead_percent| FormFields { overhead_percent, ..fields }),
+        "up" => study_up_to(value).map(|study_up_to| FormFields { study_up_to, ..fields }),
+        "show" => ShownPanels::from_keys(value).map(|panels| FormFields { panels, ..fields }),
         _ => {
             let name = key.strip_prefix("p.")?;
             let parameter = fields.kind.parameters().iter().find(|parameter| parameter.key == name)?;
             Some(fields.with_parameter(parameter.key, value.to_owned()))
         }
     }
+}
+
+/// The speed-up study's largest worker count, if `value` is one the study accepts.
+fn study_up_to(value: &str) -> Option<String> {
+    value.parse::<usize>().ok().filter(|n| (MIN_STUDY_WORKERS..=MAX_STUDY_WORKERS).contains(n)).map(|n| n.to_string())
 }
 
 /// A field's name as the message may repeat it: only letters, digits, `.` and `_`, and short.
@@ -157,6 +168,7 @@ fn percent_decode(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::form::TextField;
+    use crate::panels::Panel;
 
     fn reopened(fields: &FormFields) -> OpenedLink {
         open_link(&format!("#{}", link_fragment(fields)), &FormFields::default())
@@ -188,6 +200,21 @@ mod tests {
             .with_text(TextField::SerialPercent, "20".into())
             .with_parameter("samples", "1_000_000".into());
         assert_eq!(reopened(&fields).fields, fields);
+    }
+
+    #[test]
+    fn the_panels_shown_and_the_study_size_round_trip() {
+        let panels = ShownPanels::default().with(Panel::Throughput, false).with(Panel::SpeedUpStudy, false);
+        let fields = FormFields { panels, ..FormFields::default() }.with_text(TextField::StudyUpTo, "12".into());
+        assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new() });
+    }
+
+    #[test]
+    fn a_link_without_panels_shows_them_all_and_an_unknown_panel_is_ignored() {
+        assert_eq!(open_link("v1&x=pi", &FormFields::default()).fields.panels, ShownPanels::default());
+        let opened = open_link("v1&x=pi&show=timeline,%3Cb%3E&up=99", &FormFields::default());
+        assert_eq!(opened.fields.panels, ShownPanels::default());
+        assert_eq!(opened.ignored, vec!["show", "up"]);
     }
 
     #[test]

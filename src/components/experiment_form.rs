@@ -12,6 +12,7 @@ use crate::form::{
     switch_interval_at_slider_step, switch_interval_slider_step, FormFields, TextField, FAULT_AFTER_MS, MAX_STUDY_WORKERS,
     MIN_STUDY_WORKERS, OVERHEAD_CHOICES, SWITCH_INTERVAL_SLIDER_STEPS,
 };
+use crate::panels::Panel;
 
 /// Props of the form.
 #[derive(Properties, PartialEq)]
@@ -60,6 +61,7 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
     let on_study = props.on_study.reform(|_: MouseEvent| ());
     let can_run = props.ready && props.problems.is_empty() && !props.running;
     let can_study = can_run && props.study_problem.is_none();
+    let study_shown = fields.panels.shows(Panel::SpeedUpStudy);
     html! {
         <form class="experiment-form" {onsubmit} aria-label="Experiment settings">
             <div class="field">
@@ -108,11 +110,13 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
                     onchange={change(|f, _| FormFields { fail_a_worker: !f.fail_a_worker, ..f }).reform(|_: Event| String::new())} />
                 <label for="fail-a-worker">{ format!("Make the last worker fail after {FAULT_AFTER_MS} ms (to see how a failure is reported)") }</label>
             </div>
-            { number_field(props, TextField::StudyUpTo, "study-up-to",
-                &format!("Speed-up study: up to this many workers ({MIN_STUDY_WORKERS}–{MAX_STUDY_WORKERS})"),
-                (MIN_STUDY_WORKERS, MAX_STUDY_WORKERS), "1") }
-            if let Some(problem) = &props.study_problem {
-                <p class="problems" role="alert">{ problem }</p>
+            if study_shown {
+                { number_field(props, TextField::StudyUpTo, "study-up-to",
+                    &format!("Speed-up study: up to this many workers ({MIN_STUDY_WORKERS}–{MAX_STUDY_WORKERS})"),
+                    (MIN_STUDY_WORKERS, MAX_STUDY_WORKERS), "1") }
+                if let Some(problem) = &props.study_problem {
+                    <p class="problems" role="alert">{ problem }</p>
+                }
             }
             if !props.problems.is_empty() {
                 <ul class="problems" role="alert" aria-label="What to fix before running">
@@ -121,8 +125,12 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
             }
             <div class="buttons">
                 <button type="submit" disabled={!can_run}>{ "Run" }</button>
-                <button type="button" class="secondary" onclick={on_compare} disabled={!can_run}>{ "Compare all modes" }</button>
-                <button type="button" class="secondary" onclick={on_study} disabled={!can_study}>{ "Speed-up study" }</button>
+                if fields.panels.shows(Panel::Comparison) {
+                    <button type="button" class="secondary" onclick={on_compare} disabled={!can_run}>{ "Compare all modes" }</button>
+                }
+                if study_shown {
+                    <button type="button" class="secondary" onclick={on_study} disabled={!can_study}>{ "Speed-up study" }</button>
+                }
                 <button type="button" onclick={on_stop} disabled={!props.running || props.stopping}>
                     { if props.stopping { "Stopping…" } else { "Stop" } }
                 </button>

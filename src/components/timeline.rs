@@ -33,6 +33,9 @@ pub struct TimelineProps {
     /// Stacked in a comparison: no legend or event table, and table names that say the mode.
     #[prop_or_default]
     pub compact: bool,
+    /// Whether the throughput table is shown (never in a comparison).
+    #[prop_or(true)]
+    pub throughput: bool,
 }
 
 /// The timeline section.
@@ -77,7 +80,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <Legend />
                 { png_button(canvas, "Timeline") }
                 <StateTimesTable view={table_view.clone()} name="Time per worker and state" />
-                <ThroughputTable view={table_view} name="Throughput" />
+                if props.throughput {
+                    <ThroughputTable view={table_view} name="Throughput" />
+                }
                 if !props.running {
                     <EventsTable view={props.view.clone()} />
                 }

@@ -37,6 +37,43 @@ describe("a share link", () => {
     await fresh.close();
   });
 
+  test("keeps which panels are shown: a fresh page hides the same ones and runs without them", async () => {
+    const { page, context } = playground;
+    await chooseExperiment(page, "Monte Carlo pi");
+    await fill(page, "Samples (points in all)", 2_000_000);
+    const panels = page.getByRole("group", { name: "Panels shown" });
+    for (const name of ["Throughput table", "Speed-up study", "Results table"]) await panels.getByRole("checkbox", { name }).uncheck();
+    await fill(page, "Workers (1–100)", 2);
+    const link = await linkField(page).inputValue();
+    assert.match(link, /&show=timeline,compare(&|$)/);
+
+    const fresh = await context.newPage();
+    try {
+      await fresh.goto(link);
+      const freshPanels = fresh.getByRole("group", { name: "Panels shown" });
+      for (const [name, checked] of [["Timeline", true], ["Throughput table", false], ["Compare all modes", true], ["Speed-up study", false], ["Results table", false]]) {
+        assert.equal(await freshPanels.getByRole("checkbox", { name }).isChecked(), checked, name);
+      }
+      assert.equal(await fresh.getByRole("button", { name: "Speed-up study" }).count(), 0);
+      assert.equal(await fresh.getByRole("button", { name: "Compare all modes" }).count(), 1);
+      await fresh.getByRole("button", { name: "Run" }).click();
+      await fresh.getByRole("status").filter({ hasText: /^Finished/ }).waitFor({ timeout: 60_000 });
+      assert.equal(await fresh.getByRole("table", { name: "Time per worker and state", exact: true }).count(), 1);
+      assert.equal(await fresh.getByRole("table", { name: "Throughput" }).count(), 0);
+      assert.equal(await fresh.getByRole("table", { name: "Results" }).count(), 0);
+
+      await freshPanels.getByRole("checkbox", { name: "Timeline" }).uncheck();
+      assert.equal(await fresh.getByRole("heading", { name: "Run", exact: true }).count(), 1);
+      assert.equal(await fresh.getByRole("img", { name: /^Timeline of/ }).count(), 0);
+      await freshPanels.getByRole("checkbox", { name: "Results table" }).check();
+      assert.equal(await fresh.getByRole("table", { name: "Results" }).count(), 1);
+      await saveScreenshot(fresh, "panels-hidden");
+    } finally {
+      await fresh.close();
+    }
+    for (const name of ["Throughput table", "Speed-up study", "Results table"]) await panels.getByRole("checkbox", { name }).check();
+  });
+
   test("Copy link puts the same link on the clipboard", async () => {
     const { page, context } = playground;
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);

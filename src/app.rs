@@ -9,6 +9,7 @@ use crate::components::embed_widget::EmbedWidget;
 use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
 use crate::components::panel_choice::PanelChoice;
+use crate::components::race_lab::RaceLab;
 use crate::components::results_table::ResultsTable;
 use crate::components::share_link::ShareLink;
 use crate::components::speed_up_study::SpeedUpStudy;
@@ -74,6 +75,10 @@ fn Playground() -> Html {
         let fields = fields.clone();
         Callback::from(move |panels| fields.set(FormFields { panels, ..(*fields).clone() }))
     };
+    let on_race_change = {
+        let fields = fields.clone();
+        Callback::from(move |race| fields.set(FormFields { race, ..(*fields).clone() }))
+    };
     let shows = |panel| fields.panels.shows(panel);
     html! {
         <>
@@ -116,6 +121,9 @@ fn Playground() -> Html {
                     }
                 </section>
                 { batch_section(controller.batch.as_ref(), fields.panels) }
+                if shows(Panel::Races) {
+                    <RaceLab fields={fields.race.clone()} on_change={on_race_change} />
+                }
                 if shows(Panel::Results) {
                     <ResultsTable history={controller.history.clone()} />
                 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario};
 
 use crate::panels::ShownPanels;
+use crate::race_form::RaceFields;
 
 /// The speed-up study runs up to at least this many workers…
 pub const MIN_STUDY_WORKERS: usize = 2;
@@ -44,6 +45,8 @@ pub struct FormFields {
     pub study_up_to: String,
     /// The page's panels that are shown.
     pub panels: ShownPanels,
+    /// The race lab's own form.
+    pub race: RaceFields,
 }
 
 /// The free-threaded per-tick overheads offered: none, about CPython 3.14t's, about 3.13t's.
@@ -83,6 +86,7 @@ impl Default for FormFields {
             fail_a_worker: false,
             study_up_to: "4".into(),
             panels: ShownPanels::default(),
+            race: RaceFields::default(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Share links: the whole experiment (which one, its parameters, mode, workers, the GIL's
-//! settings, the serial share, the free-threading overhead, the speed-up study's size and which
-//! panels are shown) as a URL fragment, and back.
+//! settings, the serial share, the free-threading overhead, the speed-up study's size, which
+//! panels are shown, and the race lab's settings) as a URL fragment, and back.
 //!
 //! The fragment is `v1&x=pi&p.samples=150000000&…`: a version, then `key=value` pairs with
 //! values percent-encoded. Reading never fails: a field that is unknown, unreadable or outside
@@ -8,10 +8,11 @@
 //! every catalogue experiment stays far under the 1,500-character budget (about 200), so it is
 //! never compressed.
 
-use engine::{ExperimentKind, Mode};
+use engine::{ExperimentKind, Mode, RaceProgram};
 
 use crate::form::{FormFields, MAX_STUDY_WORKERS, MIN_STUDY_WORKERS, OVERHEAD_CHOICES};
 use crate::panels::ShownPanels;
+use crate::race_form::RaceFields;
 
 /// The version this page writes.
 const VERSION: &str = "v1";
@@ -45,6 +46,11 @@ pub fn link_fragment(fields: &FormFields) -> String {
         ("ov".to_owned(), fields.overhead_percent.to_string()),
         ("up".to_owned(), fields.study_up_to.clone()),
         ("show".to_owned(), fields.panels.to_keys()),
+        ("r.p".to_owned(), fields.race.program.key().to_owned()),
+        ("r.s".to_owned(), if fields.race.gil { "gil" } else { "free" }.to_owned()),
+        ("r.n".to_owned(), fields.race.updates.clone()),
+        ("r.k".to_owned(), fields.race.switch_every.clone()),
+        ("r.seed".to_owned(), fields.race.seed.clone()),
     ]);
     let encoded: Vec<String> = pairs.iter().map(|(key, value)| format!("{key}={}", percent_encode(value))).collect();
     format!("{VERSION}&{}", encoded.join("&"))
@@ -95,7 +101,7 @@ fn apply_pairs(pairs: &[(&str, Option<String>)], defaults: &FormFields) -> Opene
     };
     for (key, value) in pairs.iter().filter(|(key, _)| *key != "x") {
         let applied = value.as_ref().and_then(|value| with_field(&fields, key, value));
-        match applied.filter(|candidate| candidate.to_scenario().is_ok()) {
+        match applied.filter(|candidate| candidate.to_scenario().is_ok() && candidate.race.to_settings().is_ok()) {
             Some(candidate) => fields = candidate,
             None => ignored.push(shown_name(key)),
         }
@@ -117,6 +123,11 @@ fn with_field(fields: &FormFields, key: &str, value: &str) -> Option<FormFields>
         "ov" => value.parse().ok().filter(|percent| OVERHEAD_CHOICES.contains(percent)).map(|overhead_percent| FormFields { overhead_percent, ..fields }),
         "up" => study_up_to(value).map(|study_up_to| FormFields { study_up_to, ..fields }),
         "show" => ShownPanels::from_keys(value).map(|panels| FormFields { panels, ..fields }),
+        "r.p" => RaceProgram::from_key(value).map(|program| FormFields { race: RaceFields { program, ..fields.race.clone() }, ..fields }),
+        "r.s" => matches!(value, "gil" | "free").then(|| FormFields { race: RaceFields { gil: value == "gil", ..fields.race.clone() }, ..fields }),
+        "r.n" => Some(FormFields { race: RaceFields { updates: value.to_owned(), ..fields.race.clone() }, ..fields }),
+        "r.k" => Some(FormFields { race: RaceFields { switch_every: value.to_owned(), ..fields.race.clone() }, ..fields }),
+        "r.seed" => Some(FormFields { race: RaceFields { seed: value.to_owned(), ..fields.race.clone() }, ..fields }),
         _ => {
             let name = key.strip_prefix("p.")?;
             let parameter = fields.kind.parameters().iter().find(|parameter| parameter.key == name)?;
@@ -210,8 +221,23 @@ mod tests {
     }
 
     #[test]
-    fn a_link_without_panels_shows_them_all_and_an_unknown_panel_is_ignored() {
-        assert_eq!(open_link("v1&x=pi", &FormFields::default()).fields.panels, ShownPanels::default());
+    fn the_race_labs_settings_round_trip() {
+        let race = RaceFields { program: RaceProgram::LockTakenTwice, gil: false, updates: "25".into(), switch_every: "7".into(), seed: "99".into() };
+        let fields = FormFields { race, ..FormFields::default() };
+        assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new() });
+    }
+
+    /// Fields are only ever added to v1, so a link made before them needs no migration: it opens
+    /// with their defaults. A change that is not an addition would make v2.
+    #[test]
+    fn a_link_made_before_panels_and_the_race_lab_existed_opens_with_their_defaults() {
+        let earlier = "v1&x=pi&p.samples=150000000&p.seed=1&mode=gil&workers=2&si=5&gil=3.2&ct=100&sp=0&ov=0";
+        let opened = open_link(earlier, &FormFields::default());
+        assert_eq!(opened, OpenedLink { fields: FormFields::default(), ignored: Vec::new() });
+    }
+
+    #[test]
+    fn an_unknown_panel_or_an_absurd_study_size_is_ignored() {
         let opened = open_link("v1&x=pi&show=timeline,%3Cb%3E&up=99", &FormFields::default());
         assert_eq!(opened.fields.panels, ShownPanels::default());
         assert_eq!(opened.ignored, vec!["show", "up"]);

@@ -4,7 +4,8 @@
 //! - `components/`: its parts (form, timeline, results, machine status).
 //! - `charts/`: chart painting, and what the pointer and keys point at (readouts).
 //! - `engine_choice.rs`: which engine runs here (shared memory or message passing).
-//! - `form.rs`: form fields to a scenario; `panels.rs`: which panels are shown; `history.rs`: the results rows;
+//! - `form.rs`: form fields to a scenario; `panels.rs`: which panels are shown;
+//!   `race_form.rs`: the race lab's fields; `history.rs`: the results rows;
 //!   `run_controller.rs`: the current run, polled each animation frame;
 //!   `short_tasks.rs`: keeping the page's tasks short while workers fill the cores.
 //!
@@ -18,6 +19,7 @@ mod form;
 mod history;
 mod link;
 mod panels;
+mod race_form;
 mod run_controller;
 mod short_tasks;
 

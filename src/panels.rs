@@ -1,5 +1,5 @@
 //! Which of the page's panels are shown: a teacher can hide what a lesson does not need (the
-//! throughput table, the speed-up study…), and the share link keeps the choice.
+//! throughput table, the speed-up study, the race lab…), and the share link keeps the choice.
 
 /// A panel of the playground page that can be hidden.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -14,11 +14,14 @@ pub enum Panel {
     SpeedUpStudy,
     /// The results table.
     Results,
+    /// The race lab: races and locks on the interleaving simulator.
+    Races,
 }
 
 impl Panel {
     /// Every panel, in page order.
-    pub const ALL: [Panel; 5] = [Panel::Timeline, Panel::Throughput, Panel::Comparison, Panel::SpeedUpStudy, Panel::Results];
+    pub const ALL: [Panel; 6] =
+        [Panel::Timeline, Panel::Throughput, Panel::Comparison, Panel::SpeedUpStudy, Panel::Results, Panel::Races];
 
     /// Its name in share links.
     pub fn key(self) -> &'static str {
@@ -28,6 +31,7 @@ impl Panel {
             Panel::Comparison => "compare",
             Panel::SpeedUpStudy => "study",
             Panel::Results => "results",
+            Panel::Races => "races",
         }
     }
 
@@ -39,6 +43,7 @@ impl Panel {
             Panel::Comparison => "Compare all modes",
             Panel::SpeedUpStudy => "Speed-up study",
             Panel::Results => "Results table",
+            Panel::Races => "Races and locks",
         }
     }
 

@@ -106,6 +106,8 @@ pub fn use_run_controller() -> RunController {
     let redraw = use_force_update();
 
     let last_redraw_ms = use_mut_ref(|| 0.0);
+    // Whether Stop was pressed since the last Run (perhaps before its workers started).
+    let stop_asked = use_mut_ref(|| false);
     // Whether the current run's outcome is still to be filed.
     let polling = use_mut_ref(|| false);
     let on_frame = {
@@ -164,26 +166,38 @@ pub fn use_run_controller() -> RunController {
     let launch = {
         let (live, running, stopping, notice) = (live.clone(), running.setter(), stopping.setter(), notice.setter());
         let (queued, batch_runs, batch, pool) = (queued.clone(), batch_runs.clone(), batch.clone(), pool.clone());
-        let polling = polling.clone();
+        let (polling, stop_asked) = (polling.clone(), stop_asked.clone());
         Callback::from(move |(kind, scenarios): (Option<Batch>, Vec<Scenario>)| {
             let mut scenarios = VecDeque::from(scenarios);
             let Some(first) = scenarios.pop_front() else { return };
             batch_runs.borrow_mut().clear();
             *batch.borrow_mut() = kind;
-            match LiveRun::start(first, &pool) {
-                Ok(run) => {
-                    *live.borrow_mut() = Some(run);
-                    *polling.borrow_mut() = true;
-                    *queued.borrow_mut() = scenarios;
-                    let (running, stopping, notice) = (running.clone(), stopping.clone(), notice.clone());
-                    in_a_task_of_its_own(move || {
-                        stopping.set(false);
-                        notice.set(Some(Notice::Info("Running…".into())));
-                        running.set(true);
-                    });
+            stopping.set(false);
+            notice.set(Some(Notice::Info("Running…".into())));
+            running.set(true);
+            *stop_asked.borrow_mut() = false;
+            // The page shows the run as started first, while the cores are still free; the
+            // workers start in the next task (see `short_tasks`), unless Stop came first.
+            let (live, polling, queued, pool) = (live.clone(), polling.clone(), queued.clone(), pool.clone());
+            let (running, notice, stop_asked) = (running.clone(), notice.clone(), stop_asked.clone());
+            in_a_task_of_its_own(move || {
+                if *stop_asked.borrow() {
+                    running.set(false);
+                    notice.set(Some(Notice::Info("Stopped before it started. Press Run to start again.".into())));
+                    return;
                 }
-                Err(reason) => notice.set(Some(Notice::Error(format!("The run could not start: {reason}")))),
-            }
+                match LiveRun::start(first, &pool) {
+                    Ok(run) => {
+                        *live.borrow_mut() = Some(run);
+                        *polling.borrow_mut() = true;
+                        *queued.borrow_mut() = scenarios;
+                    }
+                    Err(reason) => {
+                        running.set(false);
+                        notice.set(Some(Notice::Error(format!("The run could not start: {reason}"))));
+                    }
+                }
+            });
         })
     };
     // Starting a Web Worker takes tens of milliseconds, an operating-system thread far less: so
@@ -209,6 +223,7 @@ pub fn use_run_controller() -> RunController {
     let stop = {
         let (live, stopping) = (live.clone(), stopping.setter());
         Callback::from(move |()| {
+            *stop_asked.borrow_mut() = true;
             if let Some(run) = live.borrow().as_ref() {
                 run.stop();
                 stopping.set(true);

@@ -1,17 +1,20 @@
-//! The embeddable widget (`embed.html#v1&…`, or `?embed#v1&…` on the full page): one experiment from a share link, its mode, Run and
-//! Stop, the timeline and the result, a badge saying which engine runs and why, and a link that
-//! opens the same experiment in the full playground. It reports its height to the page around
-//! it by `postMessage` and listens to no messages at all.
+//! The embeddable widget (`embed.html#v1&…`, or `?embed#v1&…` on the full page): one experiment
+//! from a share link, its mode, Run and Stop, the timeline and the result, a badge saying which
+//! engine runs and why, and a link that opens the same experiment in the full playground. A link
+//! that shows the race lab but not the timeline embeds the race lab instead. The widget reports
+//! its height to the page around it by `postMessage` and listens to no messages at all.
 
 use engine::Mode;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::components::engine_badge::EngineBadge;
+use crate::components::race_lab::RaceLab;
 use crate::components::timeline::Timeline;
 use crate::engine_choice::runnable_here;
 use crate::form::FormFields;
 use crate::link::link_fragment;
+use crate::panels::Panel;
 use crate::run_controller::{use_run_controller, Notice};
 
 /// The message type a parent page listens for (see the README's "Embed" section).
@@ -26,9 +29,44 @@ pub struct EmbedWidgetProps {
     pub shared_memory: bool,
 }
 
-/// The widget.
+/// The widget: the race lab, or the experiment.
 #[component]
 pub fn EmbedWidget(props: &EmbedWidgetProps) -> Html {
+    if embeds_race_lab(&props.fields) {
+        html! { <EmbeddedRaceLab fields={props.fields.clone()} /> }
+    } else {
+        html! { <EmbeddedExperiment fields={props.fields.clone()} shared_memory={props.shared_memory} /> }
+    }
+}
+
+/// Whether `fields` embed the race lab: it is shown and the timeline is not.
+fn embeds_race_lab(fields: &FormFields) -> bool {
+    fields.panels.shows(Panel::Races) && !fields.panels.shows(Panel::Timeline)
+}
+
+#[derive(Properties, PartialEq)]
+struct EmbeddedRaceLabProps {
+    fields: FormFields,
+}
+
+/// The race lab alone, with a link to the full playground.
+#[component]
+fn EmbeddedRaceLab(props: &EmbeddedRaceLabProps) -> Html {
+    let race = use_state(|| props.fields.race.clone());
+    use_effect(report_height);
+    let on_change = { let race = race.clone(); Callback::from(move |changed| race.set(changed)) };
+    let fields = FormFields { race: (*race).clone(), ..props.fields.clone() };
+    html! {
+        <main class="embed">
+            <RaceLab fields={(*race).clone()} {on_change} />
+            <p><a href={full_playground_address(&fields)} target="_blank" rel="noopener">{ "Open in the full playground" }</a></p>
+        </main>
+    }
+}
+
+/// One experiment of the catalogue.
+#[component]
+fn EmbeddedExperiment(props: &EmbedWidgetProps) -> Html {
     let controller = use_run_controller();
     let modes_here = props.fields.kind.modes();
     let first_mode = if modes_here.contains(&props.fields.mode) { props.fields.mode } else { modes_here[0] };
@@ -129,7 +167,11 @@ fn report_height() {
 /// The embed code for `fields`: an iframe with a title, on the widget's address (`embed.html` in
 /// `site_folder`), allowed to be cross-origin isolated where the course page is.
 pub fn embed_code(fields: &FormFields, site_folder: &str) -> String {
-    let scenario_title = format!("GIL Playground: {} {}", fields.kind.id(), fields.kind.label());
+    let scenario_title = if embeds_race_lab(fields) {
+        format!("GIL Playground: {}", fields.race.program.label())
+    } else {
+        format!("GIL Playground: {} {}", fields.kind.id(), fields.kind.label())
+    };
     format!(
         "<iframe src=\"{site_folder}embed.html#{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\" allow=\"cross-origin-isolated\"></iframe>",
         link_fragment(fields),

@@ -8,6 +8,7 @@ pub mod experiment_form;
 pub mod export;
 pub mod io_response_histogram;
 pub mod panel_choice;
+pub mod race_lab;
 pub mod results_table;
 pub mod share_link;
 pub mod speed_up_study;

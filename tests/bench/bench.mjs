@@ -12,6 +12,8 @@ import { handOffGaps, measureRun, median, medianRun, percentile, runningInterval
 import { fixed, printTable, writeJson } from "./report.mjs";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare) measures some sections only. */
+const ONLY = process.env.BENCH_ONLY?.split(",");
 const PI_SAMPLES = 300_000_000;
 const figures = {};
 
@@ -224,14 +226,18 @@ try {
   const browser = page.context().browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/[\d.]+/)?.[0];
   figures.machine = { cores, browser, date: new Date().toISOString(), repeats: REPEATS };
   console.log(`## Benchmark on ${cores} cores, ${browser} (${figures.machine.date}), median of ${REPEATS} runs where repeated`);
-  await pageSize();
-  await timeToInteractive(page);
-  await freeThreadedSpeedUp(page, cores);
-  await kernelThroughput(page);
-  recorderCost();
-  await handOffLatency(page);
-  await smoothness(page);
-  await compareAllModes(page);
+  const sections = {
+    page: async () => { await pageSize(); await timeToInteractive(page); },
+    speedup: () => freeThreadedSpeedUp(page, cores),
+    kernels: () => kernelThroughput(page),
+    recorder: async () => recorderCost(),
+    handoff: () => handOffLatency(page),
+    smoothness: () => smoothness(page),
+    compare: () => compareAllModes(page),
+  };
+  for (const [name, measure] of Object.entries(sections)) {
+    if (!ONLY || ONLY.includes(name)) await measure();
+  }
 } finally {
   await close();
 }

@@ -93,6 +93,21 @@ describe("the widget in a course page on another origin without isolation header
     await saveScreenshot(page, "embedded-widget");
   });
 
+  test("with the timeline hidden and the race lab shown, is the race lab: it steps and reports a deadlock", async () => {
+    const widget = await openWidget("v1&x=pi&show=races&r.p=locktwice&r.s=free&r.seed=4");
+    const lab = widget.getByRole("region", { name: "Races and locks (simulated interleaving)" });
+    assert.equal(await lab.getByLabel("Program").inputValue(), "locktwice");
+    await lab.getByRole("button", { name: "To the end" }).click();
+    await lab.getByRole("alert").filter({ hasText: /^Deadlock after \d+ operations/ }).waitFor();
+    await lab.getByLabel("Program").selectOption("nolock");
+    await lab.getByRole("button", { name: "Step", exact: true }).click();
+    await lab.getByRole("status").filter({ hasText: /^Operation 1 of about 60000/ }).waitFor();
+    const full = await widget.getByRole("link", { name: "Open in the full playground" }).getAttribute("href");
+    assert.match(full, /&show=races&r\.p=nolock&r\.s=free&/);
+    const height = await page.locator("#widget").evaluate((frame) => parseFloat(frame.style.height));
+    assert.ok(height > 300, `iframe height ${height}`);
+  });
+
   test("served with www/_headers, Document-Isolation-Policy isolates the widget's frame: shared memory", async () => {
     const widget = await openWidget("v1&x=pi&p.samples=2000000&mode=gil&workers=2", playground.url);
     assert.match(await widget.getByRole("status", { name: "Engine" }).textContent(), /^Engine: shared memory/);
@@ -109,5 +124,17 @@ describe("the full page", () => {
     const code = await page.getByLabel("Embed code (an iframe for course pages)").inputValue();
     assert.match(code, new RegExp(`^<iframe src="${url.replace(/[./]/g, "\\$&")}embed\\.html#v1&x=pi&[^"]*" title="GIL Playground: A2 Monte Carlo pi"`));
     assert.match(code, /allow="cross-origin-isolated"/);
+  });
+
+  test("gives the race lab's embed code once the timeline is hidden", async () => {
+    const { page } = playground;
+    const panels = page.getByRole("group", { name: "Panels shown" });
+    await panels.getByRole("checkbox", { name: "Timeline" }).uncheck();
+    try {
+      const code = await page.getByLabel("Embed code (an iframe for course pages)").inputValue();
+      assert.match(code, /title="GIL Playground: C1 · Bank balance, no lock"/);
+    } finally {
+      await panels.getByRole("checkbox", { name: "Timeline" }).check();
+    }
   });
 });

@@ -45,7 +45,7 @@ describe("a share link", () => {
     for (const name of ["Throughput table", "Speed-up study", "Results table"]) await panels.getByRole("checkbox", { name }).uncheck();
     await fill(page, "Workers (1–100)", 2);
     const link = await linkField(page).inputValue();
-    assert.match(link, /&show=timeline,compare(&|$)/);
+    assert.match(link, /&show=timeline,compare,races(&|$)/);
 
     const fresh = await context.newPage();
     try {

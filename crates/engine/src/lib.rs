@@ -16,6 +16,8 @@
 //!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]).
 //! - [`RunSummary`]: wall time, busy time, speed-up and the combined result of a finished run.
 //! - Amdahl's law (`amdahl.rs`): predicted speed-ups and the serial fraction that fits measured ones.
+//! - [`RaceSimulation`] (`interleaving/`): races and locks on a deterministic, seeded,
+//!   steppable interleaving of two workers' operations, with lost updates and deadlocks reported.
 //!
 //! The engine never reads a clock or spawns a thread by itself: the host passes a [`Clock`] and
 //! runs [`run_worker`] on threads it owns (std threads natively, Web Workers in the browser).
@@ -25,6 +27,7 @@ mod catalogue;
 mod clock;
 mod experiment;
 mod gil;
+mod interleaving;
 mod limits;
 mod mode;
 mod native;
@@ -40,6 +43,9 @@ mod workload;
 pub use amdahl::{amdahl_speed_up, fit_serial_fraction};
 pub use clock::{Clock, NativeClock};
 pub use gil::{Gil, GilClosed, GilPolicy, GilStats};
+pub use interleaving::{
+    Operation, RaceProgram, RaceSettings, RaceSimulation, RaceStatus, Scheduling, Step, MAX_SWITCH_EVERY, MAX_UPDATES, STARTING_BALANCE,
+};
 pub use limits::{
     LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS, MAX_TASKS,
     MAX_WORKERS, MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,

@@ -6,33 +6,14 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { openPlayground, playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import { tableRows, textMatching } from "../support/playground.mjs";
+import { FREE_SCHEDULING, GIL_SCHEDULING, finishedRace, raceLab, raceLabStatus, simulateRace } from "../support/race_lab.mjs";
 
 const playground = playgroundForTests();
-
-const lab = (page) => page.getByRole("region", { name: "Races and locks (simulated interleaving)" });
-const labStatus = (page) => lab(page).getByRole("status").or(lab(page).getByRole("alert")).first();
-
-/** Sets the lab up (`scheduling`: a pattern for the radio's name), presses "To the end" and resolves to its final line. */
-async function simulate(page, { program, scheduling, updates, seed }) {
-  const region = lab(page);
-  if (program) await region.getByLabel("Program").selectOption({ label: program });
-  if (scheduling) await region.getByRole("radio", { name: scheduling }).check();
-  if (updates !== undefined) await region.getByLabel(/^Updates per worker/).fill(String(updates));
-  if (seed !== undefined) await region.getByLabel("Scheduler seed").fill(String(seed));
-  await region.getByRole("button", { name: "To the end" }).click();
-  return textMatching(labStatus(page), /^(Finished|Deadlock)/);
-}
-
-/** The balance and lost updates a "Finished …" line gives. */
-function finished(line) {
-  const [, balance, lost] = line.match(/the balance is (-?\d+), expected 100; updates lost: (\d+)\./);
-  return { balance: Number(balance), lost: Number(lost) };
-}
 
 describe("the race lab", () => {
   test("without a lock loses updates under the GIL, shows the interleaving that lost one, and repeats itself for the same seed", async () => {
     const { page } = playground;
-    const first = finished(await simulate(page, { program: "C1 · Bank balance, no lock", scheduling: /^threads \+ GIL/, seed: 1 }));
+    const first = finishedRace(await simulateRace(page, { program: "C1 · Bank balance, no lock", scheduling: GIL_SCHEDULING, seed: 1 }));
     assert.notEqual(first.balance, 100);
     assert.ok(first.lost > 0);
     const story = await tableRows(page, "First lost update");
@@ -42,40 +23,40 @@ describe("the race lab", () => {
     assert.match(story.at(-1)[5], /^overwrites \d+ write\(s\) it never read/);
     await saveScreenshot(page, "race-lab-lost-updates");
 
-    const other = finished(await simulate(page, { seed: 2 }));
+    const other = finishedRace(await simulateRace(page, { seed: 2 }));
     assert.notEqual(other.balance, first.balance, "another seed, another interleaving");
-    assert.deepEqual(finished(await simulate(page, { seed: 1 })), first, "the same seed, the same interleaving");
+    assert.deepEqual(finishedRace(await simulateRace(page, { seed: 1 })), first, "the same seed, the same interleaving");
   });
 
   test("steps one operation at a time", async () => {
     const { page } = playground;
-    const region = lab(page);
+    const region = raceLab(page);
     await region.getByRole("button", { name: "Reset" }).click();
     for (let i = 0; i < 3; i++) await region.getByRole("button", { name: "Step", exact: true }).click();
-    await textMatching(labStatus(page), /^Operation 3 of about 60000: balance \d+; updates lost so far: 0\.$/);
+    await textMatching(raceLabStatus(page), /^Operation 3 of about 60000: balance \d+; updates lost so far: 0\.$/);
     const rows = await tableRows(page, "Last operations");
     assert.deepEqual(rows.map((row) => row[0]), ["1", "2", "3"]);
     assert.equal(rows[0][2], "read the balance");
   });
 
   test("with a lock ends at exactly 100 with free threads", async () => {
-    const line = await simulate(playground.page, { program: "C2 · Bank balance, a lock around each update", scheduling: /^free-threaded/, seed: 3 });
-    assert.deepEqual(finished(line), { balance: 100, lost: 0 });
+    const line = await simulateRace(playground.page, { program: "C2 · Bank balance, a lock around each update", scheduling: FREE_SCHEDULING, seed: 3 });
+    assert.deepEqual(finishedRace(line), { balance: 100, lost: 0 });
   });
 
   test("reports a Lock taken twice as a deadlock, and an RLock proceeds after it", async () => {
     const { page, errors } = playground;
-    const line = await simulate(page, { program: "D2 · A Lock acquired twice by the same worker" });
+    const line = await simulateRace(page, { program: "D2 · A Lock acquired twice by the same worker" });
     assert.match(line, /^Deadlock after \d+ operations: .*worker \d waits for the lock it holds itself/);
-    assert.equal(await lab(page).getByRole("button", { name: "To the end" }).isDisabled(), true);
-    const after = await simulate(page, { program: "D2 · An RLock acquired twice by the same worker" });
-    assert.deepEqual(finished(after), { balance: 100, lost: 0 });
+    assert.equal(await raceLab(page).getByRole("button", { name: "To the end" }).isDisabled(), true);
+    const after = await simulateRace(page, { program: "D2 · An RLock acquired twice by the same worker" });
+    assert.deepEqual(finishedRace(after), { balance: 100, lost: 0 });
     assert.deepEqual(errors, []);
   });
 
   test("refuses absurd sizes with a message and keeps the last good settings in the link", async () => {
     const { page } = playground;
-    const region = lab(page);
+    const region = raceLab(page);
     await region.getByLabel(/^Updates per worker/).fill("99999999");
     await textMatching(region.getByRole("alert"), /Updates per worker must be a whole number from 1 to 10000/);
     assert.equal(await region.getByRole("button", { name: "Step", exact: true }).isDisabled(), true);
@@ -85,14 +66,14 @@ describe("the race lab", () => {
 
   test("opened from a link, on a page without shared memory, gives the same interleaving", async () => {
     const { page } = playground;
-    const expected = finished(await simulate(page, { program: "C1 · Bank balance, no lock", scheduling: /^free-threaded/, updates: 2000, seed: 77 }));
+    const expected = finishedRace(await simulateRace(page, { program: "C1 · Bank balance, no lock", scheduling: FREE_SCHEDULING, updates: 2000, seed: 77 }));
     const fragment = (await page.getByLabel("Link to this experiment").inputValue()).split("#")[1];
     assert.match(fragment, /&r\.p=nolock&r\.s=free&r\.n=2000&r\.k=100&r\.seed=77/);
     const { page: elsewhere, close } = await openPlayground({ isolated: false, serviceWorkers: "block", fragment: `#${fragment}` });
     try {
       assert.equal(await elsewhere.evaluate(() => crossOriginIsolated), false);
-      assert.equal(await lab(elsewhere).getByRole("radio", { name: /^free-threaded/ }).isChecked(), true);
-      assert.deepEqual(finished(await simulate(elsewhere, {})), expected);
+      assert.equal(await raceLab(elsewhere).getByRole("radio", { name: /^free-threaded/ }).isChecked(), true);
+      assert.deepEqual(finishedRace(await simulateRace(elsewhere, {})), expected);
     } finally {
       await close();
     }

@@ -1,6 +1,6 @@
 //! The page: title and machine status, the experiment form, the live timeline, the results.
 
-use engine::Scenario;
+use engine::{Experiment, Mode, Scenario};
 use runtime::shared_memory_available;
 use yew::prelude::*;
 
@@ -18,6 +18,8 @@ use crate::engine_choice::runnable_here;
 use crate::form::{FormFields, MAX_STUDY_WORKERS};
 use crate::link::open_link;
 use crate::panels::{Panel, ShownPanels};
+use crate::history::History;
+use crate::recorded_run::RecordedRun;
 use crate::run_controller::{use_run_controller, Batch, Notice, RunView};
 
 /// The page: the embeddable widget at `embed.html` (or `?embed`), else the playground.
@@ -80,6 +82,12 @@ fn Playground() -> Html {
         Callback::from(move |race| fields.set(FormFields { race, ..(*fields).clone() }))
     };
     let shows = |panel| fields.panels.shows(panel);
+    let recording = {
+        let (view, history, running) = (controller.view.clone(), controller.history.clone(), controller.running);
+        use_memo((history.rows.len(), (*fields).clone(), running), move |(_, fields, running)| {
+            last_run_recording(view.as_ref(), &history, fields, *running)
+        })
+    };
     html! {
         <>
             <header>
@@ -98,7 +106,7 @@ fn Playground() -> Html {
                     <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}
                         ready={controller.ready} running={controller.running} stopping={controller.stopping} />
                     <PanelChoice shown={fields.panels} on_change={on_panels_change} />
-                    <ShareLink fields={(*fields).clone()} />
+                    <ShareLink fields={(*fields).clone()} recording={(*recording).clone()} />
                 </section>
                 <section aria-labelledby="timeline-heading" class="panel">
                     <h2 id="timeline-heading">{ if shows(Panel::Timeline) { "Timeline" } else { "Run" } }</h2>
@@ -116,6 +124,8 @@ fn Playground() -> Html {
                         if shows(Panel::Timeline) {
                             <Timeline view={view.clone()} running={controller.running} throughput={shows(Panel::Throughput)} />
                         }
+                    } else if let (Some(recorded), true) = (&opened.recorded, shows(Panel::Timeline)) {
+                        { recorded_run_section(recorded, &opened.fields) }
                     } else if shows(Panel::Timeline) {
                         <p>{ "Press Run to see one lane per worker: when each one runs, waits for the GIL, waits on I/O, or has finished." }</p>
                     }
@@ -128,6 +138,42 @@ fn Playground() -> Html {
                     <ResultsTable history={controller.history.clone()} />
                 }
             </main>
+        </>
+    }
+}
+
+/// The last run as a recording to share, if it finished and the form still describes it.
+fn last_run_recording(view: Option<&RunView>, history: &History, fields: &FormFields, running: bool) -> Option<RecordedRun> {
+    let (view, row, scenario) = (view?, history.rows.last()?, fields.to_scenario().ok()?);
+    let describes = |experiment: &Experiment, mode: Mode, workers: usize| {
+        *experiment == scenario.experiment && mode == scenario.mode && workers == scenario.workers
+    };
+    let same_run = view.now_ms == row.summary.wall_ms && describes(&row.experiment, row.mode, row.workers);
+    let cores = u32::try_from(core_count()).unwrap_or(u32::MAX);
+    (!running && same_run && describes(&view.experiment, view.mode, view.workers))
+        .then(|| RecordedRun::new(cores, row.summary.wall_ms, &view.lanes, &row.result.to_string()))
+}
+
+/// A run recorded by whoever sent the link: its answer and timeline, labelled as recorded
+/// elsewhere, until a run here replaces it.
+fn recorded_run_section(recorded: &RecordedRun, fields: &FormFields) -> Html {
+    let Ok(scenario) = fields.to_scenario() else { return html! {} };
+    let view = RunView {
+        mode: scenario.mode,
+        workers: scenario.workers,
+        lanes: recorded.lanes.clone(),
+        now_ms: recorded.wall_ms,
+        progress: 1.0,
+        experiment: scenario.experiment,
+        throughput: Vec::new(),
+    };
+    html! {
+        <>
+            <p class="notice recorded" role="status">{ format!(
+                "Recorded on a {}-core machine, not run here yet: {}, in {:.0} ms. Press Run to run it on this machine.",
+                recorded.cores, recorded.answer, recorded.wall_ms
+            ) }</p>
+            <Timeline {view} running={false} throughput={false} />
         </>
     }
 }

@@ -1,6 +1,7 @@
 //! Share links: the whole experiment (which one, its parameters, mode, workers, the GIL's
 //! settings, the serial share, the free-threading overhead, the speed-up study's size, which
-//! panels are shown, and the race lab's settings) as a URL fragment, and back.
+//! panels are shown, and the race lab's settings) as a URL fragment, and back; optionally with
+//! the sender's last run riding along (`rec`, `rec.t`: see `recorded_run.rs`).
 //!
 //! The fragment is `v1&x=pi&p.samples=150000000&…`: a version, then `key=value` pairs with
 //! values percent-encoded. Reading never fails: a field that is unknown, unreadable or outside
@@ -13,11 +14,12 @@ use engine::{ExperimentKind, Mode, RaceProgram};
 use crate::form::{FormFields, MAX_STUDY_WORKERS, MIN_STUDY_WORKERS, OVERHEAD_CHOICES};
 use crate::panels::ShownPanels;
 use crate::race_form::RaceFields;
+use crate::recorded_run::RecordedRun;
 
 /// The version this page writes.
 const VERSION: &str = "v1";
-/// Longer fragments are not read at all.
-pub const MAX_LINK_CHARS: usize = 4000;
+/// Longer fragments are not read at all (a recorded run takes a few kilobytes).
+pub const MAX_LINK_CHARS: usize = 12_000;
 /// Names of ignored fields longer than this are not repeated back.
 const MAX_SHOWN_NAME_CHARS: usize = 24;
 
@@ -28,6 +30,8 @@ pub struct OpenedLink {
     pub fields: FormFields,
     /// What was ignored, for a message (safe to show: letters, digits and a few marks only).
     pub ignored: Vec<String>,
+    /// The run the link's sender recorded, if it came along.
+    pub recorded: Option<RecordedRun>,
 }
 
 /// The fragment (without `#`) that reopens `fields`.
@@ -56,12 +60,18 @@ pub fn link_fragment(fields: &FormFields) -> String {
     format!("{VERSION}&{}", encoded.join("&"))
 }
 
+/// `fragment` with `recorded` riding along.
+pub fn with_recording(fragment: &str, recorded: &RecordedRun) -> String {
+    format!("{fragment}&rec={}&rec.t={}", recorded.to_link_value(), percent_encode(&recorded.answer))
+}
+
 /// The form a fragment (with or without its `#`) describes, starting from `defaults`.
 pub fn open_link(fragment: &str, defaults: &FormFields) -> OpenedLink {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let whole_link_ignored = |why: &str| OpenedLink { fields: defaults.clone(), ignored: vec![format!("the whole link ({why})")] };
+    let whole_link_ignored =
+        |why: &str| OpenedLink { fields: defaults.clone(), ignored: vec![format!("the whole link ({why})")], recorded: None };
     if fragment.is_empty() {
-        return OpenedLink { fields: defaults.clone(), ignored: Vec::new() };
+        return OpenedLink { fields: defaults.clone(), ignored: Vec::new(), recorded: None };
     }
     if fragment.len() > MAX_LINK_CHARS {
         return whole_link_ignored("too long");
@@ -99,14 +109,27 @@ fn apply_pairs(pairs: &[(&str, Option<String>)], defaults: &FormFields) -> Opene
         }
         None => defaults.clone(),
     };
-    for (key, value) in pairs.iter().filter(|(key, _)| *key != "x") {
+    for (key, value) in pairs.iter().filter(|(key, _)| !matches!(*key, "x" | "rec" | "rec.t")) {
         let applied = value.as_ref().and_then(|value| with_field(&fields, key, value));
         match applied.filter(|candidate| candidate.to_scenario().is_ok() && candidate.race.to_settings().is_ok()) {
             Some(candidate) => fields = candidate,
             None => ignored.push(shown_name(key)),
         }
     }
-    OpenedLink { fields, ignored }
+    let recorded = recording(pairs, &mut ignored);
+    OpenedLink { fields, ignored, recorded }
+}
+
+/// The recorded run in `pairs`, if there is one and it reads; else `None`, and the field named
+/// in `ignored` if it was there.
+fn recording(pairs: &[(&str, Option<String>)], ignored: &mut Vec<String>) -> Option<RecordedRun> {
+    let value = |name: &str| pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| value.clone().unwrap_or_default());
+    let times = value("rec")?;
+    let recorded = RecordedRun::from_link_value(&times, &value("rec.t").unwrap_or_default());
+    if recorded.is_none() {
+        ignored.push("rec".to_owned());
+    }
+    recorded
 }
 
 /// `fields` with the field named `key` set from `value`, if such a field exists and the value
@@ -190,7 +213,7 @@ mod tests {
         for kind in ExperimentKind::ALL {
             for &mode in kind.modes() {
                 let fields = FormFields { mode, ..FormFields::default().with_experiment(kind) };
-                assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new() }, "{kind:?} {mode:?}");
+                assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None }, "{kind:?} {mode:?}");
             }
         }
     }
@@ -217,14 +240,14 @@ mod tests {
     fn the_panels_shown_and_the_study_size_round_trip() {
         let panels = ShownPanels::default().with(Panel::Throughput, false).with(Panel::SpeedUpStudy, false);
         let fields = FormFields { panels, ..FormFields::default() }.with_text(TextField::StudyUpTo, "12".into());
-        assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new() });
+        assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None });
     }
 
     #[test]
     fn the_race_labs_settings_round_trip() {
         let race = RaceFields { program: RaceProgram::LockTakenTwice, gil: false, updates: "25".into(), switch_every: "7".into(), seed: "99".into() };
         let fields = FormFields { race, ..FormFields::default() };
-        assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new() });
+        assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None });
     }
 
     /// Fields are only ever added to v1, so a link made before them needs no migration: it opens
@@ -233,7 +256,7 @@ mod tests {
     fn a_link_made_before_panels_and_the_race_lab_existed_opens_with_their_defaults() {
         let earlier = "v1&x=pi&p.samples=150000000&p.seed=1&mode=gil&workers=2&si=5&gil=3.2&ct=100&sp=0&ov=0";
         let opened = open_link(earlier, &FormFields::default());
-        assert_eq!(opened, OpenedLink { fields: FormFields::default(), ignored: Vec::new() });
+        assert_eq!(opened, OpenedLink { fields: FormFields::default(), ignored: Vec::new(), recorded: None });
     }
 
     #[test]
@@ -241,6 +264,17 @@ mod tests {
         let opened = open_link("v1&x=pi&show=timeline,%3Cb%3E&up=99", &FormFields::default());
         assert_eq!(opened.fields.panels, ShownPanels::default());
         assert_eq!(opened.ignored, vec!["show", "up"]);
+    }
+
+    #[test]
+    fn a_recorded_run_rides_along_and_a_broken_one_is_ignored_and_named() {
+        let lanes = vec![vec![engine::Event { at_ms: 0.0, state: engine::WorkerState::Running }, engine::Event { at_ms: 12.5, state: engine::WorkerState::Done }]];
+        let recorded = RecordedRun::new(4, 12.5, &lanes, "π ≈ 3.14 & <b>more</b>");
+        let fields = FormFields::default();
+        let opened = open_link(&with_recording(&link_fragment(&fields), &recorded), &FormFields::default());
+        assert_eq!(opened, OpenedLink { fields, ignored: Vec::new(), recorded: Some(recorded) });
+        let broken = open_link("v1&x=pi&rec=4.125.Q0&rec.t=x", &FormFields::default());
+        assert_eq!((broken.recorded, broken.ignored), (None, vec!["rec".to_owned()]));
     }
 
     #[test]
@@ -323,7 +357,7 @@ mod tests {
             let fields = FormFields { mode, workers: workers.to_string(), ..FormFields::default().with_experiment(kind) };
             let fields = if kind == ExperimentKind::MonteCarloPi { fields.with_parameter("seed", seed.to_string()) } else { fields };
             proptest::prop_assume!(fields.to_scenario().is_ok());
-            proptest::prop_assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new() });
+            proptest::prop_assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None });
         }
     }
 }

@@ -20,6 +20,7 @@ mod history;
 mod link;
 mod panels;
 mod race_form;
+mod recorded_run;
 mod run_controller;
 mod short_tasks;
 

@@ -1,26 +1,32 @@
-//! "Link to this experiment" and "Embed code": the address that reopens the form as it is, and
-//! an iframe snippet for the embeddable widget, each in a read-only field to select by hand and
-//! with a Copy button. The address bar follows the form too.
+//! "Link to this experiment" and "Embed code": the address that reopens the form as it is (with
+//! the last run's results, if asked), and an iframe snippet for the embeddable widget, each in a
+//! read-only field to select by hand and with a Copy button. The address bar follows the form.
 
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::components::embed_widget::{embed_code, site_folder_address};
 use crate::form::FormFields;
-use crate::link::link_fragment;
+use crate::link::{link_fragment, with_recording};
+use crate::recorded_run::RecordedRun;
 
-/// Props: the form to link to.
+/// Props: the form to link to, and the last run if it may ride along.
 #[derive(Properties, PartialEq)]
 pub struct ShareLinkProps {
     /// The form as it is.
     pub fields: FormFields,
+    /// The last run, if it finished and the form still describes it.
+    #[prop_or_default]
+    pub recording: Option<RecordedRun>,
 }
 
 /// The share field and button.
 #[component]
 pub fn ShareLink(props: &ShareLinkProps) -> Html {
     let copied = use_state_eq(|| None::<&'static str>);
-    let fragment = link_fragment(&props.fields);
+    let with_results = use_state_eq(|| false);
+    let recording = props.recording.as_ref().filter(|_| *with_results);
+    let fragment = recording.map_or_else(|| link_fragment(&props.fields), |recorded| with_recording(&link_fragment(&props.fields), recorded));
     let link = format!("{}#{fragment}", page_address_without_fragment());
     {
         let (fragment, copied) = (fragment.clone(), copied.clone());
@@ -40,6 +46,13 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
                 <label for="share-link">{ "Link to this experiment" }</label>
                 <input id="share-link" type="url" readonly=true value={link.clone()} onfocus={Callback::from(select_all)} />
             </div>
+            if props.recording.is_some() {
+                <div class="field checkbox">
+                    <input id="share-results" type="checkbox" checked={*with_results}
+                        onchange={ let with_results = with_results.clone(); Callback::from(move |_: Event| with_results.set(!*with_results)) } />
+                    <label for="share-results">{ "Include the last run's results, so the link opens with its timeline" }</label>
+                </div>
+            }
             <button type="button" class="secondary" onclick={copy(&link, "Link copied.")}>{ "Copy link" }</button>
             <div class="field">
                 <label for="embed-code">{ "Embed code (an iframe for course pages)" }</label>

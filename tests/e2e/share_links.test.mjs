@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { openPlayground, playgroundForTests, saveScreenshot } from "../support/browser.mjs";
-import { chooseExperiment, chooseMode, fill, lastResult, runToEnd } from "../support/playground.mjs";
+import { chooseExperiment, chooseMode, fill, lastResult, runToEnd, tableRows } from "../support/playground.mjs";
 
 const playground = playgroundForTests();
 
@@ -72,6 +72,37 @@ describe("a share link", () => {
       await fresh.close();
     }
     for (const name of ["Throughput table", "Speed-up study", "Results table"]) await panels.getByRole("checkbox", { name }).check();
+  });
+
+  test("can carry the last run: a fresh page shows its timeline and answer as recorded until it runs", async () => {
+    const { page, context } = playground;
+    await chooseExperiment(page, "Monte Carlo pi");
+    await fill(page, "Samples (points in all)", 3_000_000);
+    await fill(page, "Workers (1–100)", 2);
+    await chooseMode(page, "threads + GIL");
+    const include = page.getByRole("checkbox", { name: /^Include the last run's results/ });
+    assert.match(await runToEnd(page), /^Finished: π ≈ 3\.1/);
+    const answer = (await lastResult(page)).Result;
+    await include.check();
+    const link = await linkField(page).inputValue();
+    assert.match(link, /&rec=\d+\.\d+\.S[0-9a-z]+/);
+
+    const fresh = await context.newPage();
+    try {
+      await fresh.goto(link);
+      const recorded = fresh.getByRole("status").filter({ hasText: /^Recorded on a \d+-core machine, not run here yet/ });
+      assert.match(await recorded.textContent(), new RegExp(`not run here yet: ${answer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, in \\d+ ms\\.`));
+      assert.equal(await fresh.getByRole("img", { name: /^Timeline of 2 worker\(s\) in the threads \+ GIL mode/ }).count(), 1);
+      assert.equal((await tableRows(fresh, "Time per worker and state")).length, 2);
+      assert.equal(await fresh.getByRole("alert").count(), 0);
+      await saveScreenshot(fresh, "recorded-run");
+      assert.match(await runToEnd(fresh), /^Finished/);
+      assert.equal(await recorded.count(), 0);
+    } finally {
+      await fresh.close();
+    }
+    await fill(page, "Workers (1–100)", 3);
+    assert.equal(await include.count(), 0, "a form that no longer describes the last run offers no results to include");
   });
 
   test("Copy link puts the same link on the clipboard", async () => {

@@ -62,11 +62,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onmouseleave = { let cursor = cursor.clone(); Callback::from(move |_: MouseEvent| cursor.set(None)) };
     let readout_name = if props.compact { format!("Timeline readout, {}", props.view.mode.label()) } else { "Timeline readout".to_owned() };
     let height = timeline_height(props.view.lanes.len());
+    // From the tables' view: a description that changed every frame would cost a style and
+    // accessibility update every frame.
     let description = format!(
         "Timeline of {} worker(s) in the {} mode over {:.0} ms; the tables below hold the same data.",
-        props.view.lanes.len(),
-        props.view.mode.label(),
-        props.view.now_ms
+        table_view.lanes.len(),
+        table_view.mode.label(),
+        table_view.now_ms
     );
     html! {
         <>

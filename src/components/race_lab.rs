@@ -172,7 +172,7 @@ fn first_lost_update(simulation: &RaceSimulation) -> Html {
     let overwritten = &steps[write].overwrote;
     let shown = overwritten.iter().copied().take(OVERWRITTEN_WRITES_SHOWN);
     let rows: Vec<usize> = std::iter::once(read).chain(shown).chain(std::iter::once(write)).collect();
-    let caption = format!(
+    let story = format!(
         "The first lost update: worker {} read {} (operation {}); worker {} then wrote the balance {} time(s){}; worker {} wrote {} over it (operation {}), so those updates were lost.",
         loser + 1,
         steps[read].value.unwrap_or_default(),
@@ -184,21 +184,27 @@ fn first_lost_update(simulation: &RaceSimulation) -> Html {
         steps[write].value.unwrap_or_default(),
         write + 1
     );
-    steps_table("First lost update", &caption, steps, &rows)
+    html! {
+        <>
+            <p>{ story }</p>
+            { steps_table("First lost update", steps, &rows) }
+        </>
+    }
 }
 
 /// The last operations done.
 fn last_steps(simulation: &RaceSimulation) -> Html {
     let steps = simulation.steps();
     let rows: Vec<usize> = (steps.len().saturating_sub(LAST_STEPS_SHOWN)..steps.len()).collect();
-    steps_table("Last operations", "The last operations, oldest first.", steps, &rows)
+    steps_table("Last operations", steps, &rows)
 }
 
-fn steps_table(name: &str, caption: &str, steps: &[Step], rows: &[usize]) -> Html {
+/// A table named `name` (also its caption) of the steps at `rows`, in that order.
+fn steps_table(name: &str, steps: &[Step], rows: &[usize]) -> Html {
     html! {
         <div class="table-scroll">
             <table aria-label={name.to_owned()}>
-                <caption>{ caption.to_owned() }</caption>
+                <caption>{ name.to_owned() }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Operation #" }</th>

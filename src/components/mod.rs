@@ -6,6 +6,7 @@ pub mod engine_badge;
 pub mod environment_status;
 pub mod experiment_form;
 pub mod export;
+pub mod interleaving_chart;
 pub mod io_response_histogram;
 pub mod panel_choice;
 pub mod race_lab;

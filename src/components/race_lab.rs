@@ -1,16 +1,18 @@
 //! The race lab: two workers updating a shared bank balance, with or without a lock, on the
 //! engine's deterministic interleaving simulator. Step through it one operation at a time or run
-//! it to the end; lost updates are shown as the interleaving that lost them, a deadlock as who
-//! waits for whom.
+//! it to the end; the last operations are drawn as a chart beside their table, lost updates are
+//! shown as the interleaving that lost them, a deadlock as who waits for whom.
 
 use engine::{Operation, RaceProgram, RaceSimulation, RaceStatus, Step, MAX_SWITCH_EVERY, MAX_UPDATES, STARTING_BALANCE};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::export::csv_button;
+use crate::components::interleaving_chart::InterleavingChart;
 use crate::race_form::RaceFields;
 
-/// Rows of the "last operations" table.
-const LAST_STEPS_SHOWN: usize = 12;
+/// Operations in the chart and the "last operations" table.
+const LAST_STEPS_SHOWN: usize = 24;
 /// Overwritten writes shown in the "first lost update" table.
 const OVERWRITTEN_WRITES_SHOWN: usize = 3;
 
@@ -71,8 +73,8 @@ pub fn RaceLab(props: &RaceLabProps) -> Html {
             </div>
             if let Some(simulation) = shown.as_ref() {
                 { status_line(simulation) }
-                { first_lost_update(simulation) }
                 { last_steps(simulation) }
+                { first_lost_update(simulation) }
             } else {
                 <p role="status">{ "Press Step to do one operation, or To the end to finish." }</p>
             }
@@ -192,11 +194,17 @@ fn first_lost_update(simulation: &RaceSimulation) -> Html {
     }
 }
 
-/// The last operations done.
+/// The last operations done, as a chart and as a table.
 fn last_steps(simulation: &RaceSimulation) -> Html {
     let steps = simulation.steps();
     let rows: Vec<usize> = (steps.len().saturating_sub(LAST_STEPS_SHOWN)..steps.len()).collect();
-    steps_table("Last operations", steps, &rows)
+    let shown: Vec<(usize, Step)> = rows.iter().map(|&index| (index, steps[index].clone())).collect();
+    html! {
+        <>
+            <InterleavingChart steps={shown} />
+            { steps_table("Last operations", steps, &rows) }
+        </>
+    }
 }
 
 /// A table named `name` (also its caption) of the steps at `rows`, in that order.
@@ -219,6 +227,7 @@ fn steps_table(name: &str, steps: &[Step], rows: &[usize]) -> Html {
                     { for rows.iter().map(|&index| step_row(index, &steps[index])) }
                 </tbody>
             </table>
+            { csv_button(name) }
         </div>
     }
 }

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { openPlayground, playgroundForTests, saveScreenshot } from "../support/browser.mjs";
-import { tableRows, textMatching } from "../support/playground.mjs";
+import { download, tableRows, textMatching } from "../support/playground.mjs";
 import { FREE_SCHEDULING, GIL_SCHEDULING, finishedRace, raceLab, raceLabStatus, simulateRace } from "../support/race_lab.mjs";
 
 const playground = playgroundForTests();
@@ -37,6 +37,17 @@ describe("the race lab", () => {
     const rows = await tableRows(page, "Last operations");
     assert.deepEqual(rows.map((row) => row[0]), ["1", "2", "3"]);
     assert.equal(rows[0][2], "read the balance");
+
+    const chart = region.getByRole("img", { name: /^Operations 1 to 3, one lane per worker/ });
+    await chart.focus();
+    await page.keyboard.press("End");
+    const [, worker, operation] = rows[2];
+    await textMatching(region.getByRole("status", { name: "Interleaving readout" }), new RegExp(`^Operation 3: ${worker.toLowerCase()} does “${operation}”`));
+    await page.keyboard.press("Home");
+    await textMatching(region.getByRole("status", { name: "Interleaving readout" }), /^Operation 1: worker \d does “read the balance”: \d+; balance after/);
+    const png = await download(page, "Download “Interleaving” as PNG");
+    assert.equal(png.fileName, "interleaving.png");
+    assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   });
 
   test("with a lock ends at exactly 100 with free threads", async () => {

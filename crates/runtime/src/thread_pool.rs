@@ -6,7 +6,7 @@
 //! of a run must be exactly one thread for its whole life (it holds or waits for the GIL), which
 //! a work-stealing pool does not promise.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -23,6 +23,8 @@ pub type JobEnd = Result<(), String>;
 #[derive(Clone, Default)]
 pub struct ThreadPool {
     idle: Rc<RefCell<Vec<Worker>>>,
+    /// Whether workers have warmed the workloads up already.
+    warmed: Rc<Cell<bool>>,
 }
 
 impl ThreadPool {
@@ -36,9 +38,10 @@ impl ThreadPool {
         self.idle.borrow().len()
     }
 
-    /// Starts `count` workers ahead of the first run, each warming up the workloads, and calls
-    /// `on_ready` once all have finished (or failed to start: the run that needs them will say
-    /// so). The first run then measures neither worker start-up nor unoptimised code.
+    /// Starts `count` workers ahead of the run that needs them and calls `on_ready` once all
+    /// have started (or failed to: the run that needs them will say so). The first ones started
+    /// warm the workloads up; the compiled code is the module's, shared by every worker, so
+    /// later ones only start. A run then measures neither worker start-up nor unoptimised code.
     pub fn prestart(&self, count: usize, on_ready: impl FnOnce() + 'static) {
         if count == 0 {
             return on_ready();
@@ -53,9 +56,11 @@ impl ThreadPool {
                 }
             }
         };
+        let warm = !self.warmed.replace(true);
         for _ in 0..count {
             let end = end_one.clone();
-            if self.run(Box::new(warm_up), move |_| end()).is_err() {
+            let job: Job = if warm { Box::new(warm_up) } else { Box::new(|| {}) };
+            if self.run(job, move |_| end()).is_err() {
                 end_one();
             }
         }

@@ -11,6 +11,7 @@ use crate::components::experiment_form::ExperimentForm;
 use crate::components::panel_choice::PanelChoice;
 use crate::components::race_lab::RaceLab;
 use crate::components::results_table::ResultsTable;
+use crate::components::run_progress::RunProgress;
 use crate::components::share_link::ShareLink;
 use crate::components::speed_up_study::SpeedUpStudy;
 use crate::components::timeline::Timeline;
@@ -116,11 +117,7 @@ fn Playground() -> Html {
                         { notice_line(Some(&Notice::Info("Preparing the workers…".into()))) }
                     }
                     if let Some(view) = &controller.view {
-                        <div class="progress">
-                            <label for="progress">{ "Progress" }</label>
-                            <progress id="progress" max="1" value={view.progress.to_string()}></progress>
-                            <span>{ format!("{:.0} %", view.progress * 100.0) }</span>
-                        </div>
+                        <RunProgress view={view.clone()} running={controller.running} />
                         if shows(Panel::Timeline) {
                             <Timeline view={view.clone()} running={controller.running} throughput={shows(Panel::Throughput)} />
                         }

@@ -11,6 +11,7 @@ pub mod io_response_histogram;
 pub mod panel_choice;
 pub mod race_lab;
 pub mod results_table;
+pub mod run_progress;
 pub mod share_link;
 pub mod speed_up_study;
 pub mod throughput_table;

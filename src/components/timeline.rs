@@ -57,7 +57,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             });
         });
     }
-    let table_view = use_view_refreshed_every(TABLE_REFRESH_MS, &props.view, props.running);
+    let table_view = use_view_refreshed_every(TEXT_REFRESH_MS, &props.view, props.running);
     let (onmousemove, onkeydown) = pointing(&props.view, span_ms, &cursor);
     let onmouseleave = { let cursor = cursor.clone(); Callback::from(move |_: MouseEvent| cursor.set(None)) };
     let readout_name = if props.compact { format!("Timeline readout, {}", props.view.mode.label()) } else { "Timeline readout".to_owned() };
@@ -94,14 +94,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 }
 
-/// How often the tables under a running timeline change: every change of their many cells costs
-/// a layout, which on a machine busy with many workers can stretch a frame past 50 ms. The
-/// canvas still follows every frame.
-const TABLE_REFRESH_MS: f64 = 1000.0;
+/// How often the text under and beside a running timeline changes (its tables, its description,
+/// the progress figure): every change of the page's text costs a layout, which on a machine busy
+/// with many workers can stretch a frame past 50 ms. The canvas follows every redraw.
+pub const TEXT_REFRESH_MS: f64 = 1000.0;
 
 /// `view` as it was at most `every_ms` ago while running; the latest once the run has ended.
 #[hook]
-fn use_view_refreshed_every(every_ms: f64, view: &RunView, running: bool) -> RunView {
+pub fn use_view_refreshed_every(every_ms: f64, view: &RunView, running: bool) -> RunView {
     let shown = use_mut_ref(|| view.clone());
     let mut shown = shown.borrow_mut();
     let stale = view.now_ms - shown.now_ms >= every_ms || view.now_ms < shown.now_ms || view.lanes.len() != shown.lanes.len();

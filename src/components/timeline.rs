@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::charts::palette::{prefers_dark, state_colour};
 use crate::charts::readout::{cursor_move, point_in_chart, readout_line, CursorMove};
 use crate::charts::timeline_drawing::{axis_span_ms, draw_timeline, lane_and_time_at, timeline_height};
+use crate::components::environment_status::core_count;
 use crate::components::export::{csv_button, png_button};
 use crate::components::io_response_histogram::IoResponseHistogram;
 use crate::components::throughput_table::ThroughputTable;
@@ -57,7 +58,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             });
         });
     }
-    let table_view = use_view_refreshed_every(TEXT_REFRESH_MS, &props.view, props.running);
+    let table_view = use_view_refreshed_every(text_refresh_ms(props.view.lanes.len()), &props.view, props.running);
     let (onmousemove, onkeydown) = pointing(&props.view, span_ms, &cursor);
     let onmouseleave = { let cursor = cursor.clone(); Callback::from(move |_: MouseEvent| cursor.set(None)) };
     let readout_name = if props.compact { format!("Timeline readout, {}", props.view.mode.label()) } else { "Timeline readout".to_owned() };
@@ -94,10 +95,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 }
 
-/// How often the text under and beside a running timeline changes (its tables, its description,
-/// the progress figure): every change of the page's text costs a layout, which on a machine busy
-/// with many workers can stretch a frame past 50 ms. The canvas follows every redraw.
-pub const TEXT_REFRESH_MS: f64 = 1000.0;
+/// How often (ms) the text under and beside a running timeline of `lanes` workers changes (its
+/// tables, its description, the progress figure): four times a second, or once a second while
+/// workers outnumber cores. Every change of the page's text costs a layout, and a machine busy
+/// with more workers than cores gives the page's thread so little time that a frame with a
+/// layout can stretch past 50 ms. The canvas follows every redraw.
+pub fn text_refresh_ms(lanes: usize) -> f64 {
+    if lanes > core_count() { 1000.0 } else { 250.0 }
+}
 
 /// `view` as it was at most `every_ms` ago while running; the latest once the run has ended.
 #[hook]

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::components::environment_status::core_count;
 use crate::history::{FinishedRun, History};
-use crate::short_tasks::in_a_task_of_its_own;
+use crate::short_tasks::{after_the_next_frame, in_a_task_of_its_own};
 
 /// Thread workers started with the page: as many as cores, up to this.
 const PRESTARTED_WORKERS_AT_MOST: usize = 8;
@@ -108,6 +108,8 @@ pub fn use_run_controller() -> RunController {
     let last_redraw_ms = use_mut_ref(|| 0.0);
     // Whether Stop was pressed since the last Run (perhaps before its workers started).
     let stop_asked = use_mut_ref(|| false);
+    // The view of a run whose workers are about to start.
+    let starting = use_mut_ref(|| None::<RunView>);
     // Whether the current run's outcome is still to be filed.
     let polling = use_mut_ref(|| false);
     let on_frame = {
@@ -166,21 +168,24 @@ pub fn use_run_controller() -> RunController {
     let launch = {
         let (live, running, stopping, notice) = (live.clone(), running.setter(), stopping.setter(), notice.setter());
         let (queued, batch_runs, batch, pool) = (queued.clone(), batch_runs.clone(), batch.clone(), pool.clone());
-        let (polling, stop_asked) = (polling.clone(), stop_asked.clone());
+        let (polling, stop_asked, starting) = (polling.clone(), stop_asked.clone(), starting.clone());
         Callback::from(move |(kind, scenarios): (Option<Batch>, Vec<Scenario>)| {
             let mut scenarios = VecDeque::from(scenarios);
             let Some(first) = scenarios.pop_front() else { return };
             batch_runs.borrow_mut().clear();
             *batch.borrow_mut() = kind;
+            *starting.borrow_mut() = Some(starting_view(&first));
             stopping.set(false);
             notice.set(Some(Notice::Info("Running…".into())));
             running.set(true);
             *stop_asked.borrow_mut() = false;
-            // The page shows the run as started first, while the cores are still free; the
-            // workers start in the next task (see `short_tasks`), unless Stop came first.
+            // The page lays out and paints the run's empty lanes first, while the cores are
+            // still free; the workers start after that frame (see `short_tasks`), unless Stop
+            // came first.
             let (live, polling, queued, pool) = (live.clone(), polling.clone(), queued.clone(), pool.clone());
-            let (running, notice, stop_asked) = (running.clone(), notice.clone(), stop_asked.clone());
-            in_a_task_of_its_own(move || {
+            let (running, notice, stop_asked, starting) = (running.clone(), notice.clone(), stop_asked.clone(), starting.clone());
+            after_the_next_frame(move || {
+                starting.borrow_mut().take();
                 if *stop_asked.borrow() {
                     running.set(false);
                     notice.set(Some(Notice::Info("Stopped before it started. Press Run to start again.".into())));
@@ -230,7 +235,7 @@ pub fn use_run_controller() -> RunController {
             }
         })
     };
-    let view = live.borrow().as_ref().map(view_of);
+    let view = starting.borrow().clone().or_else(|| live.borrow().as_ref().map(view_of));
     let batch = (*batch.borrow()).map(|kind| (kind, batch_runs.borrow().clone())).filter(|(_, runs)| !runs.is_empty());
     RunController {
         start,
@@ -290,6 +295,19 @@ fn messages_line(run: &LiveRun) -> String {
     run.message_bytes().map_or_else(String::new, |(sent, received)| {
         format!(" Serialised messages: {sent} bytes to the workers, {received} bytes back.")
     })
+}
+
+/// What a run of `scenario` looks like before its workers start: every lane starting.
+fn starting_view(scenario: &Scenario) -> RunView {
+    RunView {
+        mode: scenario.mode,
+        workers: scenario.workers,
+        lanes: vec![vec![Event { at_ms: 0.0, state: engine::WorkerState::Starting }]; scenario.lanes()],
+        now_ms: 0.0,
+        progress: 0.0,
+        experiment: scenario.experiment.clone(),
+        throughput: vec![0.0; scenario.lanes()],
+    }
 }
 
 fn view_of(run: &LiveRun) -> RunView {

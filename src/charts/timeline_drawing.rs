@@ -37,13 +37,13 @@ pub fn lane_and_time_at((x, y): (f64, f64), canvas_width: f64, lanes: usize, spa
     Some((lane as usize, across * span_ms))
 }
 
-/// Paints `view` on `canvas`, sized to its CSS width at the device's pixel ratio, with a time
-/// axis from 0 to `span_ms` (from [`axis_span_ms`], so that stacked timelines can share one axis)
-/// and the readout's cursor at `cursor` (lane and time), if any.
-pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, span_ms: f64, cursor: Option<(usize, f64)>, dark: bool) {
+/// Paints `view` on `canvas`, sized to its CSS width `css_width` at the device's pixel ratio, with
+/// a time axis from 0 to `span_ms` (from [`axis_span_ms`], so that stacked timelines can share
+/// one axis) and the readout's cursor at `cursor` (lane and time), if any.
+pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, (span_ms, css_width): (f64, f64), cursor: Option<(usize, f64)>, dark: bool) {
     let Some(context) = context_2d(canvas) else { return };
     let ratio = web_sys::window().map_or(1.0, |window| window.device_pixel_ratio());
-    let width = f64::from(canvas.client_width().max(240));
+    let width = css_width.max(240.0);
     let height = timeline_height(view.lanes.len());
     let (pixel_width, pixel_height) = ((width * ratio) as u32, (height * ratio) as u32);
     // Resizing reallocates the bitmap: only when the size really changed.

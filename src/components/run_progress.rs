@@ -1,9 +1,9 @@
-//! The run's progress bar and percentage, refreshed with the timeline's text (see
-//! [`text_refresh_ms`]) while the run goes.
+//! The run's progress bar and percentage, refreshed as the timeline's text is (see
+//! [`use_view_refreshed_for`]) while the run goes.
 
 use yew::prelude::*;
 
-use crate::components::timeline::{text_refresh_ms, use_view_refreshed_every};
+use crate::components::timeline::{use_view_refreshed_for, TextPart};
 use crate::run_controller::RunView;
 
 /// Props: the current or last run and whether it still goes.
@@ -18,7 +18,7 @@ pub struct RunProgressProps {
 /// The labelled progress bar and its percentage.
 #[component]
 pub fn RunProgress(props: &RunProgressProps) -> Html {
-    let progress = use_view_refreshed_every(text_refresh_ms(props.view.lanes.len()), &props.view, props.running).progress;
+    let progress = use_view_refreshed_for(TextPart::Progress, &props.view, props.running).progress;
     html! {
         <div class="progress">
             <label for="progress">{ "Progress" }</label>

@@ -49,16 +49,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let span_ms = axis_span_ms(&props.view, props.axis_end_ms.unwrap_or(props.view.now_ms));
     {
         let (canvas, view, cursor) = (canvas.clone(), props.view.clone(), *cursor);
-        // Painted after the render's task: see `short_tasks`.
+        // Painted in a task after the render's (see `short_tasks`); its width is read now, so
+        // that the layout the render needs is done in the render's task, not the painting's.
         use_effect(move || {
-            in_a_task_of_its_own(move || {
-                if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                    draw_timeline(&element, &view, span_ms, cursor, prefers_dark());
-                }
-            });
+            let Some(element) = canvas.cast::<HtmlCanvasElement>() else { return };
+            let css_width = f64::from(element.client_width());
+            in_a_task_of_its_own(move || draw_timeline(&element, &view, (span_ms, css_width), cursor, prefers_dark()));
         });
     }
-    let table_view = use_view_refreshed_every(text_refresh_ms(props.view.lanes.len()), &props.view, props.running);
+    let table_view = use_view_refreshed_for(TextPart::StateTimes, &props.view, props.running);
+    let throughput_view = use_view_refreshed_for(TextPart::Throughput, &props.view, props.running);
     let (onmousemove, onkeydown) = pointing(&props.view, span_ms, &cursor);
     let onmouseleave = { let cursor = cursor.clone(); Callback::from(move |_: MouseEvent| cursor.set(None)) };
     let readout_name = if props.compact { format!("Timeline readout, {}", props.view.mode.label()) } else { "Timeline readout".to_owned() };
@@ -84,7 +84,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 { png_button(canvas, "Timeline") }
                 <StateTimesTable view={table_view.clone()} name="Time per worker and state" />
                 if props.throughput {
-                    <ThroughputTable view={table_view} name="Throughput" />
+                    <ThroughputTable view={throughput_view} name="Throughput" />
                 }
                 if !props.running {
                     <EventsTable view={props.view.clone()} />
@@ -104,12 +104,28 @@ pub fn text_refresh_ms(lanes: usize) -> f64 {
     if lanes > core_count() { 1000.0 } else { 250.0 }
 }
 
-/// `view` as it was at most `every_ms` ago while running; the latest once the run has ended.
+/// The running text's parts, each refreshed at its own third of the refresh interval, so that
+/// no one redraw lays them all out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextPart {
+    /// The progress bar and figure.
+    Progress,
+    /// The time-per-state table and the timeline's description.
+    StateTimes,
+    /// The throughput table.
+    Throughput,
+}
+
+/// `view` as it was at the last refresh of `part` while running (every
+/// [`text_refresh_ms`]); the latest once the run has ended.
 #[hook]
-pub fn use_view_refreshed_every(every_ms: f64, view: &RunView, running: bool) -> RunView {
+pub fn use_view_refreshed_for(part: TextPart, view: &RunView, running: bool) -> RunView {
+    let every_ms = text_refresh_ms(view.lanes.len());
+    let period = |now_ms: f64| ((now_ms + part as u8 as f64 * every_ms / 3.0) / every_ms).floor();
     let shown = use_mut_ref(|| view.clone());
     let mut shown = shown.borrow_mut();
-    let stale = view.now_ms - shown.now_ms >= every_ms || view.now_ms < shown.now_ms || view.lanes.len() != shown.lanes.len();
+    // A new run starts its time again: its first view is always shown.
+    let stale = period(view.now_ms) != period(shown.now_ms) || view.now_ms < shown.now_ms || view.lanes.len() != shown.lanes.len();
     if !running || stale {
         *shown = view.clone();
     }

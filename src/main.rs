@@ -6,8 +6,7 @@
 //! - `engine_choice.rs`: which engine runs here (shared memory or message passing).
 //! - `form.rs`: form fields to a scenario; `panels.rs`: which panels are shown;
 //!   `race_form.rs`: the race lab's fields; `history.rs`: the results rows;
-//!   `run_controller.rs`: the current run, polled each animation frame;
-//!   `short_tasks.rs`: keeping the page's tasks short while workers fill the cores.
+//!   `run_controller.rs`: the current run, polled each animation frame.
 //!
 //! The workload engine is the `engine` crate; Web Workers are the `runtime` crate.
 
@@ -22,7 +21,6 @@ mod panels;
 mod race_form;
 mod recorded_run;
 mod run_controller;
-mod short_tasks;
 
 fn main() {
     // Every worker instantiates this module too, and runs this function: only the page renders.

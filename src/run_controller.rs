@@ -6,13 +6,13 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use engine::{Event, Experiment, Mode, Scenario};
-use runtime::{runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus, ThreadPool};
+use runtime::{after_the_next_frame, in_a_task_of_its_own, runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus, ThreadPool};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::components::environment_status::core_count;
 use crate::history::{FinishedRun, History};
-use crate::short_tasks::{after_the_next_frame, in_a_task_of_its_own};
+
 
 /// Thread workers started with the page: as many as cores, up to this.
 const PRESTARTED_WORKERS_AT_MOST: usize = 8;
@@ -180,8 +180,8 @@ pub fn use_run_controller() -> RunController {
             running.set(true);
             *stop_asked.borrow_mut() = false;
             // The page lays out and paints the run's empty lanes first, while the cores are
-            // still free; the workers start after that frame (see `short_tasks`), unless Stop
-            // came first.
+            // still free; the workers start after that frame (see the runtime crate's
+            // `short_tasks.rs`), unless Stop came first.
             let (live, polling, queued, pool) = (live.clone(), polling.clone(), queued.clone(), pool.clone());
             let (running, notice, stop_asked, starting) = (running.clone(), notice.clone(), stop_asked.clone(), starting.clone());
             after_the_next_frame(move || {

@@ -3,6 +3,7 @@
 //! readers (time per state while running, every state change once ended).
 
 use engine::{intervals, time_in, Interval, WorkerState};
+use runtime::in_a_task_of_its_own;
 use wasm_bindgen::prelude::*;
 use web_sys::{EventTarget, HtmlCanvasElement};
 use yew::prelude::*;
@@ -15,7 +16,6 @@ use crate::components::export::{csv_button, png_button};
 use crate::components::io_response_histogram::IoResponseHistogram;
 use crate::components::throughput_table::ThroughputTable;
 use crate::run_controller::RunView;
-use crate::short_tasks::in_a_task_of_its_own;
 
 /// The states a lane can be drawn in, in legend order.
 const SHOWN_STATES: [WorkerState; 5] =
@@ -49,8 +49,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let span_ms = axis_span_ms(&props.view, props.axis_end_ms.unwrap_or(props.view.now_ms));
     {
         let (canvas, view, cursor) = (canvas.clone(), props.view.clone(), *cursor);
-        // Painted in a task after the render's (see `short_tasks`); its width is read now, so
-        // that the layout the render needs is done in the render's task, not the painting's.
+        // Painted in a task after the render's (see the runtime crate's `short_tasks.rs`); its
+        // width is read now, so that the layout the render needs is done in the render's task,
+        // not the painting's.
         use_effect(move || {
             let Some(element) = canvas.cast::<HtmlCanvasElement>() else { return };
             let css_width = f64::from(element.client_width());

@@ -9,6 +9,7 @@
 //! - `worker.js`, `worker_script.rs`: the script workers run and how they are made.
 //! - `worker_entries.rs`: the Rust entry points inside workers, and panic reporting.
 //! - [`BrowserClock`] (`clock.rs`): one time base for the page and all workers.
+//! - `short_tasks.rs`: splitting the page's work into short tasks while workers fill the cores.
 //!
 //! The page's main thread must never block (an atomic wait traps there): everything the page
 //! calls here returns at once.
@@ -22,6 +23,7 @@ mod clock;
 mod live_run;
 mod process_run;
 mod shared_run;
+mod short_tasks;
 mod thread_pool;
 mod warm_up;
 mod worker_entries;
@@ -29,5 +31,6 @@ mod worker_script;
 
 pub use clock::BrowserClock;
 pub use live_run::{runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus};
+pub use short_tasks::{after_the_next_frame, in_a_task_of_its_own};
 pub use thread_pool::{JobEnd, ThreadPool};
 pub use worker_entries::{process_worker_handle, process_worker_ready, report_panic, thread_worker_run};

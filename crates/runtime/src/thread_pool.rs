@@ -12,6 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
+use crate::short_tasks::in_a_task_of_its_own;
 use crate::warm_up::warm_up;
 use crate::worker_entries::{job_address, Job};
 use crate::worker_script::{describe, field, message, spawn_worker};
@@ -57,12 +58,16 @@ impl ThreadPool {
             }
         };
         let warm = !self.warmed.replace(true);
+        // One worker a task: making many at once would be one long task on a busy machine.
         for _ in 0..count {
-            let end = end_one.clone();
-            let job: Job = if warm { Box::new(warm_up) } else { Box::new(|| {}) };
-            if self.run(job, move |_| end()).is_err() {
-                end_one();
-            }
+            let (pool, end) = (self.clone(), end_one.clone());
+            in_a_task_of_its_own(move || {
+                let job: Job = if warm { Box::new(warm_up) } else { Box::new(|| {}) };
+                let failed = end.clone();
+                if pool.run(job, move |_| end()).is_err() {
+                    failed();
+                }
+            });
         }
     }
 

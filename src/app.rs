@@ -74,13 +74,15 @@ fn Playground() -> Html {
         let fields = fields.clone();
         Callback::from(move |changed: FormFields| fields.set(changed))
     };
+    // The same callbacks until the form changes, so that the parts they go to are not rendered
+    // again on every redraw of a run.
     let on_panels_change = {
-        let fields = fields.clone();
-        Callback::from(move |panels| fields.set(FormFields { panels, ..(*fields).clone() }))
+        let set = fields.setter();
+        use_callback((*fields).clone(), move |panels, current: &FormFields| set.set(FormFields { panels, ..current.clone() }))
     };
     let on_race_change = {
-        let fields = fields.clone();
-        Callback::from(move |race| fields.set(FormFields { race, ..(*fields).clone() }))
+        let set = fields.setter();
+        use_callback((*fields).clone(), move |race, current: &FormFields| set.set(FormFields { race, ..current.clone() }))
     };
     let shows = |panel| fields.panels.shows(panel);
     let recording = {

@@ -174,11 +174,16 @@ impl FormFields {
     /// What to fix: the form itself, or N outside [`MIN_STUDY_WORKERS`] to [`MAX_STUDY_WORKERS`].
     pub fn study_scenarios(&self) -> Result<Vec<Scenario>, Vec<String>> {
         let scenario = self.to_scenario()?;
-        let up_to = self.study_up_to.trim().parse::<usize>().ok().filter(|n| (MIN_STUDY_WORKERS..=MAX_STUDY_WORKERS).contains(n));
-        let up_to = up_to.ok_or_else(|| {
+        let up_to = self.study_size().ok_or_else(|| {
             vec![format!("The speed-up study goes up to between {MIN_STUDY_WORKERS} and {MAX_STUDY_WORKERS} workers.")]
         })?;
         Ok((1..=up_to).map(|workers| Scenario { workers, ..scenario.clone() }).collect())
+    }
+
+    /// The speed-up study's largest worker count, if the text is one from [`MIN_STUDY_WORKERS`]
+    /// to [`MAX_STUDY_WORKERS`].
+    pub fn study_size(&self) -> Option<usize> {
+        self.study_up_to.trim().parse::<usize>().ok().filter(|n| (MIN_STUDY_WORKERS..=MAX_STUDY_WORKERS).contains(n))
     }
 
     fn gil_policy(&self, problems: &mut Vec<String>) -> Option<GilPolicy> {

@@ -11,7 +11,7 @@
 
 use engine::{ExperimentKind, Mode, RaceProgram};
 
-use crate::form::{FormFields, MAX_STUDY_WORKERS, MIN_STUDY_WORKERS, OVERHEAD_CHOICES};
+use crate::form::{FormFields, OVERHEAD_CHOICES};
 use crate::panels::ShownPanels;
 use crate::race_form::RaceFields;
 use crate::recorded_run::RecordedRun;
@@ -144,7 +144,7 @@ fn with_field(fields: &FormFields, key: &str, value: &str) -> Option<FormFields>
         "ct" => Some(FormFields { check_interval_ticks: value.to_owned(), ..fields }),
         "sp" => Some(FormFields { serial_percent: value.to_owned(), ..fields }),
         "ov" => value.parse().ok().filter(|percent| OVERHEAD_CHOICES.contains(percent)).map(|overhead_percent| FormFields { overhead_percent, ..fields }),
-        "up" => study_up_to(value).map(|study_up_to| FormFields { study_up_to, ..fields }),
+        "up" => Some(FormFields { study_up_to: value.to_owned(), ..fields }).filter(|candidate| candidate.study_size().is_some()),
         "show" => ShownPanels::from_keys(value).map(|panels| FormFields { panels, ..fields }),
         "r.p" => RaceProgram::from_key(value).map(|program| FormFields { race: RaceFields { program, ..fields.race.clone() }, ..fields }),
         "r.s" => matches!(value, "gil" | "free").then(|| FormFields { race: RaceFields { gil: value == "gil", ..fields.race.clone() }, ..fields }),
@@ -157,11 +157,6 @@ fn with_field(fields: &FormFields, key: &str, value: &str) -> Option<FormFields>
             Some(fields.with_parameter(parameter.key, value.to_owned()))
         }
     }
-}
-
-/// The speed-up study's largest worker count, if `value` is one the study accepts.
-fn study_up_to(value: &str) -> Option<String> {
-    value.parse::<usize>().ok().filter(|n| (MIN_STUDY_WORKERS..=MAX_STUDY_WORKERS).contains(n)).map(|n| n.to_string())
 }
 
 /// A field's name as the message may repeat it: only letters, digits, `.` and `_`, and short.

@@ -74,18 +74,24 @@ fn rounded(events: &[Event]) -> Vec<Event> {
 /// then the lane's end.
 fn binned(events: &[Event], wall_ms: f64) -> Vec<Event> {
     let end_ms = events.last().filter(|event| event.state == WorkerState::Done).map_or(wall_ms, |done| done.at_ms);
-    let spans = intervals(events, end_ms);
     let bin_ms = wall_ms.max(0.1) / BINS as f64;
+    // Each state's time in each bin, one pass over the lane's spans.
+    let mut time_in = vec![[0.0_f64; WorkerState::ALL.len()]; BINS];
+    for span in intervals(events, end_ms) {
+        let Some(state) = WorkerState::ALL.iter().position(|&state| state == span.state) else { continue };
+        let first = ((span.start_ms / bin_ms) as usize).min(BINS - 1);
+        let last = ((span.end_ms / bin_ms) as usize).min(BINS - 1);
+        for (bin, times) in time_in.iter_mut().enumerate().take(last + 1).skip(first) {
+            let (from, to) = (bin as f64 * bin_ms, (bin + 1) as f64 * bin_ms);
+            times[state] += (span.end_ms.min(to) - span.start_ms.max(from)).max(0.0);
+        }
+    }
     let mut kept: Vec<Event> = Vec::new();
-    for bin in 0..BINS {
-        let (from, to) = (bin as f64 * bin_ms, (bin + 1) as f64 * bin_ms);
-        let longest = WorkerState::ALL.into_iter().map(|state| {
-            let overlap: f64 = spans.iter().filter(|span| span.state == state).map(|span| (span.end_ms.min(to) - span.start_ms.max(from)).max(0.0)).sum();
-            (state, overlap)
-        });
-        let Some((state, overlap)) = longest.max_by(|a, b| a.1.total_cmp(&b.1)) else { continue };
-        if overlap > 0.0 && kept.last().is_none_or(|last| last.state != state) {
-            kept.push(Event { at_ms: tenths(from) as f64 / 10.0, state });
+    for (bin, times) in time_in.iter().enumerate() {
+        let longest = WorkerState::ALL.into_iter().zip(times.iter().copied());
+        let Some((state, time)) = longest.max_by(|a, b| a.1.total_cmp(&b.1)) else { continue };
+        if time > 0.0 && kept.last().is_none_or(|last| last.state != state) {
+            kept.push(Event { at_ms: tenths(bin as f64 * bin_ms) as f64 / 10.0, state });
         }
     }
     if events.last().is_some_and(|event| event.state == WorkerState::Done) {

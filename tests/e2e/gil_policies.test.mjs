@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
 import {
-  CLOCK_JITTER_MS, chooseExperiment, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers, runToEnd,
+  clockJitterMs, chooseExperiment, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers, runToEnd,
 } from "../support/playground.mjs";
 
 const SWITCH_INTERVAL = "GIL switch interval (ms, threads + GIL only)";
@@ -29,7 +29,8 @@ test("the Python 3.1 GIL records failed acquisitions on 2 workers, still one run
   assert.ok(Number(row["Failed GIL acquisitions"]) > 0, JSON.stringify(row));
   const estimate = Number(row.Result.match(/π ≈ ([\d.]+)/)[1]);
   assert.ok(Math.abs(estimate - Math.PI) < 0.01, `estimate ${estimate}`);
-  const overlaps = overlapsBetweenWorkers(await intervalsIn(page, "running")).filter((ms) => ms > CLOCK_JITTER_MS);
+  const jitterMs = await clockJitterMs(page);
+  const overlaps = overlapsBetweenWorkers(await intervalsIn(page, "running")).filter((ms) => ms > jitterMs);
   assert.deepEqual(overlaps, []);
   assert.deepEqual(errors, []);
   await page.getByRole("combobox", { name: "GIL policy (threads + GIL only)" }).selectOption("3.2");

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
 import {
-  CLOCK_JITTER_MS, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers, runToEnd,
+  clockJitterMs, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers, runToEnd,
 } from "../support/playground.mjs";
 
 const playground = playgroundForTests({ isolated: false, serviceWorkers: "block" });
@@ -53,7 +53,8 @@ test("under the GIL token, one worker runs at a time and the token changes hands
   await chooseMode(page, "threads + GIL");
   assert.match(await runToEnd(page), /^Finished/);
   const overlaps = overlapsBetweenWorkers(await intervalsIn(page, "running"));
-  assert.deepEqual(overlaps.filter((ms) => ms > CLOCK_JITTER_MS), []);
+  const jitterMs = await clockJitterMs(page);
+  assert.deepEqual(overlaps.filter((ms) => ms > jitterMs), []);
   assert.ok(Number((await lastResult(page))["GIL hand-offs"]) > 0);
 });
 

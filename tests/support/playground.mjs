@@ -76,10 +76,14 @@ export async function intervalsIn(page, state) {
 }
 
 /**
- * Overlaps shorter than this are clock noise, not two workers at once: timestamps from different
- * workers may disagree by the browser's timer coarsening (5 µs each in isolated pages).
+ * Overlaps shorter than this are clock noise, not two workers at once. A timestamp is
+ * `performance.timeOrigin + performance.now()`, each coarsened by the browser: 5 µs in isolated
+ * pages, 100 µs in others; so two workers' readings may disagree by four coarsening steps.
  */
-export const CLOCK_JITTER_MS = 0.02;
+export async function clockJitterMs(page) {
+  const coarseningMs = (await page.evaluate(() => crossOriginIsolated)) ? 0.005 : 0.1;
+  return 4 * coarseningMs;
+}
 
 /** Milliseconds during which intervals of two different workers overlap, pair by pair. */
 export function overlapsBetweenWorkers(byWorker) {

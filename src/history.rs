@@ -102,7 +102,7 @@ mod tests {
             summary: RunSummary { wall_ms, busy_ms: wall_ms },
             gil: None,
             gil_policy: GilPolicy::SwitchInterval,
-            result: RunResult::Pi { estimate: 3.14, samples },
+            result: RunResult::Pi { estimate: 3.2, samples },
         }
     }
 

@@ -6,7 +6,7 @@
 //! - `engine_choice.rs`: which engine runs here (shared memory or message passing).
 //! - `form.rs`: form fields to a scenario; `panels.rs`: which panels are shown;
 //!   `race_form.rs`: the race lab's fields; `history.rs`: the results rows;
-//!   `run_controller.rs`: the current run, polled each animation frame.
+//!   `run_controller.rs`: the current run, polled every 50 ms.
 //!
 //! The workload engine is the `engine` crate; Web Workers are the `runtime` crate.
 

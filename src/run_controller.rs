@@ -1,5 +1,6 @@
-//! The hook that owns the current run: starts and stops it, polls it on every animation frame
-//! while it goes, and files its outcome (a results row, or a message saying why it ended).
+//! The hook that owns the current run: starts and stops it, polls and redraws it every
+//! [`REDRAW_EVERY_MS`] while it goes, and files its outcome (a results row, or a message saying
+//! why it ended).
 
 use std::cell::Cell;
 use std::collections::VecDeque;
@@ -17,9 +18,11 @@ use crate::history::{FinishedRun, History};
 /// Thread workers started with the page: as many as cores, up to this.
 const PRESTARTED_WORKERS_AT_MOST: usize = 8;
 
-/// While a run goes, the page is redrawn at most this often (ms): 20 frames a second look live,
-/// and leave the workers more of a small machine's cores than 60 would.
-const REDRAW_EVERY_MS: f64 = 50.0;
+/// While a run goes, it is polled and the page redrawn this often (ms): 20 frames a second look
+/// live, and leave the workers more of a small machine's cores than 60 would. A timer, not every
+/// animation frame: the browser then makes a frame only when something changed, so a run with
+/// more workers than cores gives the page's thread fewer tasks in which to be kept waiting.
+const REDRAW_EVERY_MS: i32 = 50;
 
 /// A message about the last run: information, or an error to announce at once.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,14 +108,13 @@ pub fn use_run_controller() -> RunController {
     let history = use_reducer_eq(History::default);
     let redraw = use_force_update();
 
-    let last_redraw_ms = use_mut_ref(|| 0.0);
     // Whether Stop was pressed since the last Run (perhaps before its workers started).
     let stop_asked = use_mut_ref(|| false);
     // The view of a run whose workers are about to start.
     let starting = use_mut_ref(|| None::<RunView>);
     // Whether the current run's outcome is still to be filed.
     let polling = use_mut_ref(|| false);
-    let on_frame = {
+    let on_poll = {
         let (live, running, notice, history) = (live.clone(), running.setter(), notice.setter(), history.dispatcher());
         let (queued, batch_runs, batch, pool) = (queued.clone(), batch_runs.clone(), batch.clone(), pool.clone());
         let polling = polling.clone();
@@ -120,50 +122,43 @@ pub fn use_run_controller() -> RunController {
             // The borrow ends before any state is set, in case setting it renders at once.
             let polled = live.borrow_mut().as_mut().map(poll);
             let Some(polled) = polled else { return };
-            // A frame may come before the render that ends the loop: file each outcome once.
+            // A poll may come before the render that ends the loop: file each outcome once.
             if polled.is_some() && !std::mem::take(&mut *polling.borrow_mut()) {
                 return;
             }
-            let now_ms = js_sys::Date::now();
-            match polled {
-                Some(outcome) => {
-                    let finished = outcome.finished.is_some();
-                    if let Some(finished) = outcome.finished {
-                        history.dispatch(finished);
+            if let Some(outcome) = polled {
+                let finished = outcome.finished.is_some();
+                if let Some(finished) = outcome.finished {
+                    history.dispatch(finished);
+                }
+                // A comparison goes on only while its runs finish; Stop or a failure ends it.
+                let next = if finished { queued.borrow_mut().pop_front() } else { None };
+                if next.is_none() {
+                    queued.borrow_mut().clear();
+                }
+                if let Some(run) = live.borrow().as_ref().filter(|_| finished && batch.borrow().is_some()) {
+                    batch_runs.borrow_mut().push(view_of(run));
+                }
+                match next.map(|scenario| LiveRun::start(scenario, &pool)) {
+                    Some(Ok(next)) => {
+                        *live.borrow_mut() = Some(next);
+                        *polling.borrow_mut() = true;
                     }
-                    // A comparison goes on only while its runs finish; Stop or a failure ends it.
-                    let next = if finished { queued.borrow_mut().pop_front() } else { None };
-                    if next.is_none() {
-                        queued.borrow_mut().clear();
+                    Some(Err(reason)) => {
+                        running.set(false);
+                        notice.set(Some(Notice::Error(format!("The next run could not start: {reason}"))));
                     }
-                    if let Some(run) = live.borrow().as_ref().filter(|_| finished && batch.borrow().is_some()) {
-                        batch_runs.borrow_mut().push(view_of(run));
-                    }
-                    match next.map(|scenario| LiveRun::start(scenario, &pool)) {
-                        Some(Ok(next)) => {
-                            *live.borrow_mut() = Some(next);
-                            *polling.borrow_mut() = true;
-                        }
-                        Some(Err(reason)) => {
-                            running.set(false);
-                            notice.set(Some(Notice::Error(format!("The next run could not start: {reason}"))));
-                        }
-                        None => {
-                            running.set(false);
-                            notice.set(Some(outcome.notice));
-                        }
+                    None => {
+                        running.set(false);
+                        notice.set(Some(outcome.notice));
                     }
                 }
-                // Drawing costs the workers CPU on small machines: redraw at most every 50 ms.
-                None if now_ms - *last_redraw_ms.borrow() < REDRAW_EVERY_MS => return,
-                None => {}
             }
-            *last_redraw_ms.borrow_mut() = now_ms;
             let redraw = redraw.clone();
             in_a_task_of_its_own(move || redraw.force_update());
         })
     };
-    use_animation_frames(*running, on_frame);
+    use_polling(*running, on_poll);
 
     let launch = {
         let (live, running, stopping, notice) = (live.clone(), running.setter(), stopping.setter(), notice.setter());
@@ -326,29 +321,29 @@ fn view_of(run: &LiveRun) -> RunView {
     }
 }
 
-/// Calls `on_frame` on every animation frame while `active`.
+/// Calls `on_poll` every [`REDRAW_EVERY_MS`] while `active`.
 #[hook]
-fn use_animation_frames(active: bool, on_frame: Callback<()>) {
+fn use_polling(active: bool, on_poll: Callback<()>) {
     use_effect_with(active, move |&active| {
         let looping = Rc::new(Cell::new(active));
         if active {
-            request_frame(on_frame, looping.clone());
+            poll_later(on_poll, looping.clone());
         }
         move || looping.set(false)
     });
 }
 
-/// Asks for one animation frame that calls `on_frame` and asks for the next, while `looping`.
-/// Each frame's closure is owned by JavaScript and freed after its one call, so ending the
-/// loop from inside `on_frame` (a re-render tearing the effect down) frees nothing in use.
-fn request_frame(on_frame: Callback<()>, looping: Rc<Cell<bool>>) {
-    let frame = Closure::once_into_js(move || {
+/// Sets a timer that calls `on_poll` and sets the next, while `looping`. Each timer's closure is
+/// owned by JavaScript and freed after its one call, so ending the loop from inside `on_poll` (a
+/// re-render tearing the effect down) frees nothing in use.
+fn poll_later(on_poll: Callback<()>, looping: Rc<Cell<bool>>) {
+    let timer = Closure::once_into_js(move || {
         if looping.get() {
-            on_frame.emit(());
-            request_frame(on_frame, looping);
+            on_poll.emit(());
+            poll_later(on_poll, looping);
         }
     });
     if let Some(window) = web_sys::window() {
-        let _ = window.request_animation_frame(frame.unchecked_ref());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), REDRAW_EVERY_MS);
     }
 }

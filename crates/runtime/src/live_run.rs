@@ -1,7 +1,7 @@
-//! One run as the page sees it, whatever the mode: start, stop, and what to show each frame.
+//! One run as the page sees it, whatever the mode: start, stop, and what to show each time.
 //!
-//! The page calls [`LiveRun::refresh`] on every animation frame. Nothing here ever waits: lanes
-//! are read with `try_lock` (a lane being written is read next frame), counters are atomics.
+//! The page calls [`LiveRun::refresh`] each time it polls the run. Nothing here ever waits: lanes
+//! are read with `try_lock` (a lane being written is read next time), counters are atomics.
 
 use std::collections::VecDeque;
 

@@ -5,6 +5,7 @@ use runtime::shared_memory_available;
 use yew::prelude::*;
 
 use crate::components::comparison::Comparison;
+use crate::components::drawing_rehearsal::DrawingRehearsal;
 use crate::components::embed_widget::EmbedWidget;
 use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
@@ -137,6 +138,7 @@ fn Playground() -> Html {
                     <ResultsTable history={controller.history.clone()} />
                 }
             </main>
+            <DrawingRehearsal />
         </>
     }
 }

@@ -8,6 +8,7 @@ use engine::Mode;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::components::drawing_rehearsal::DrawingRehearsal;
 use crate::components::engine_badge::EngineBadge;
 use crate::components::race_lab::RaceLab;
 use crate::components::timeline::Timeline;
@@ -104,6 +105,7 @@ fn EmbeddedExperiment(props: &EmbedWidgetProps) -> Html {
                 <Timeline view={view.clone()} running={controller.running} />
             }
             <p><a href={full_playground_address(&props.fields)} target="_blank" rel="noopener">{ "Open in the full playground" }</a></p>
+            <DrawingRehearsal />
         </main>
     }
 }

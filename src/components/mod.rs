@@ -1,6 +1,7 @@
 //! The page's parts, each a small yew component.
 
 pub mod comparison;
+pub mod drawing_rehearsal;
 pub mod embed_widget;
 pub mod engine_badge;
 pub mod environment_status;

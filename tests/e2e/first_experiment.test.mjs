@@ -20,6 +20,30 @@ describe("the page", () => {
     assert.match(status, new RegExp(`${cores} cores?`));
     assert.match(status, /Engine: shared memory\. This page is cross-origin isolated/);
   });
+
+  test("rehearses a run's drawing out of sight and out of the accessibility tree, then removes it", async () => {
+    const page = await playground.context.newPage();
+    // Notes every canvas the page adds: whether it was anywhere on the page (a reader could scroll
+    // to it), and whether screen readers and the keyboard could reach it.
+    await page.addInitScript(() => {
+      window.canvasesSeen = [];
+      new MutationObserver(() => {
+        for (const canvas of document.querySelectorAll("canvas:not([data-seen])")) {
+          canvas.dataset.seen = "";
+          const box = canvas.getBoundingClientRect();
+          window.canvasesSeen.push({
+            onThePage: box.right > 0 && box.bottom > 0,
+            hidden: canvas.closest("[aria-hidden=true][inert]") !== null,
+          });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(playground.url);
+    await page.waitForFunction(() => window.canvasesSeen.length > 0 && document.querySelectorAll("canvas").length === 0);
+    assert.deepEqual(await page.evaluate(() => window.canvasesSeen), [{ onThePage: false, hidden: true }]);
+    assert.equal(await page.getByText("Press Run to see one lane per worker").isVisible(), true);
+    await page.close();
+  });
 });
 
 describe("Monte Carlo pi with 2 workers", () => {

@@ -128,6 +128,8 @@ pub struct SharedRun {
     fault: Option<FaultPlan>,
     /// Extra busy time per tick, as a fraction of the tick (free-threaded mode only).
     tick_overhead: f64,
+    /// Whether workers wait at the start for [`SharedRun::release_start`].
+    start_held: AtomicBool,
 }
 
 impl SharedRun {
@@ -147,7 +149,22 @@ impl SharedRun {
             lane_ticks: (0..scenario.lanes()).map(|_| AtomicU64::new(0)).collect(),
             fault: scenario.fault,
             tick_overhead: if free_threaded { scenario.free_threading_overhead_percent as f64 / 100.0 } else { 0.0 },
+            start_held: AtomicBool::new(false),
         }
+    }
+
+    /// The same run, whose workers wait at the start until [`SharedRun::release_start`] (or
+    /// Stop). A host that starts workers one at a time (the browser's page posts a job to each)
+    /// then lets them all go at once, and is not kept from starting the last ones by the first.
+    pub fn with_start_held(self) -> Self {
+        self.start_held.store(true, Ordering::Release);
+        self
+    }
+
+    /// Lets workers held at the start go. Never waits, so the browser's main thread may call it.
+    pub fn release_start(&self) {
+        self.start_held.store(false, Ordering::Release);
+        self.stop.wake.notify_all();
     }
 
     /// Stops the run: workers leave within a tick, blocked ones within milliseconds.
@@ -254,6 +271,10 @@ struct Worker<'a> {
 
 impl Worker<'_> {
     fn work(&mut self) -> Result<(), Leave> {
+        let released = || (!self.run.start_held.load(Ordering::Acquire)).then_some(());
+        if released().is_none() {
+            self.run.stop.wait_for(released).ok_or(Leave::Stopped)?;
+        }
         self.enter()?;
         loop {
             let index = match self.run.next_task() {

@@ -1,12 +1,16 @@
 //! Whole runs on native threads: every mode, the GIL's guarantees, Stop, failures, and the
 //! recorder's events.
 
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 mod common;
 
 use common::{combined, overlapping_running_intervals};
-use engine::{intervals, run_natively, Event, Experiment, FaultPlan, GilPolicy, Mode, RunResult, Scenario, WorkerState};
+use engine::{
+    intervals, run_natively, run_worker, Clock, Event, Experiment, FaultPlan, GilPolicy, Mode, NativeClock, RunResult,
+    Scenario, SharedRun, WorkerState,
+};
 
 fn scenario(experiment: Experiment, mode: Mode, workers: usize) -> Scenario {
     Scenario { experiment, mode, workers, switch_interval_ms: 1.0, ..Scenario::default() }
@@ -197,4 +201,43 @@ fn a_check_interval_of_zero_ticks_is_refused() {
     let scenario = Scenario { gil_policy: GilPolicy::CheckInterval { ticks: 0 }, ..Scenario::default() };
     let errors = scenario.validate().unwrap_err();
     assert!(errors[0].to_string().contains("between 1 and 1000000 ticks"), "{errors:?}");
+}
+
+/// Starts a thread per lane of `run`; each says on the channel when its worker has left.
+fn start_workers(run: &Arc<SharedRun>, lanes: usize) -> mpsc::Receiver<()> {
+    let (left, leaving) = mpsc::channel();
+    for lane in 0..lanes {
+        let (run, left) = (run.clone(), left.clone());
+        std::thread::spawn(move || {
+            run_worker(&run, lane, &NativeClock);
+            let _ = left.send(());
+        });
+    }
+    leaving
+}
+
+#[test]
+fn workers_held_at_the_start_do_nothing_until_released() {
+    let scenario = scenario(pi(200_000, 1), Mode::FreeThreaded, 2);
+    let run = Arc::new(SharedRun::new(&scenario, NativeClock.now_ms()).with_start_held());
+    let leaving = start_workers(&run, 2);
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(run.progress().0, 0);
+    run.release_start();
+    for _ in 0..2 {
+        leaving.recv_timeout(Duration::from_secs(30)).expect("a released worker finishes");
+    }
+    assert!(run.results().is_some());
+}
+
+#[test]
+fn stop_lets_workers_held_at_the_start_leave() {
+    let scenario = scenario(pi(200_000, 1), Mode::ThreadsWithGil, 2);
+    let run = Arc::new(SharedRun::new(&scenario, NativeClock.now_ms()).with_start_held());
+    let leaving = start_workers(&run, 2);
+    run.stop();
+    for _ in 0..2 {
+        leaving.recv_timeout(Duration::from_secs(5)).expect("a held worker leaves on Stop");
+    }
+    assert_eq!(run.progress().0, 0);
 }

@@ -24,13 +24,15 @@ struct LaneEnds {
 }
 
 impl SharedMemoryRun {
-    /// Starts every lane of `scenario` on `pool`, with time counted from `origin_ms`.
+    /// Starts every lane of `scenario` on `pool`, with time counted from `origin_ms`. The
+    /// workers wait until every lane's job is posted, then go together: the first ones running
+    /// do not take the cores from the page while it posts the rest.
     ///
     /// # Errors
     /// A worker could not be created; the lanes already started are stopped.
     pub fn start(scenario: &Scenario, pool: &ThreadPool, origin_ms: f64) -> Result<Self, String> {
         let started = SharedMemoryRun {
-            run: Arc::new(SharedRun::new(scenario, origin_ms)),
+            run: Arc::new(SharedRun::new(scenario, origin_ms).with_start_held()),
             ends: Rc::default(),
         };
         for lane in 0..scenario.lanes() {
@@ -43,6 +45,7 @@ impl SharedMemoryRun {
                 return Err(error);
             }
         }
+        started.run.release_start();
         Ok(started)
     }
 

@@ -271,8 +271,8 @@ struct Worker<'a> {
 
 impl Worker<'_> {
     fn work(&mut self) -> Result<(), Leave> {
-        let released = || (!self.run.start_held.load(Ordering::Acquire)).then_some(());
-        if released().is_none() {
+        if self.run.start_held.load(Ordering::Acquire) {
+            let released = || (!self.run.start_held.load(Ordering::Acquire)).then_some(());
             self.run.stop.wait_for(released).ok_or(Leave::Stopped)?;
         }
         self.enter()?;

@@ -7,8 +7,10 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use engine::{Event, Experiment, Mode, Scenario};
-use runtime::{after_the_next_frame, in_a_task_of_its_own, runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus, ThreadPool};
-use wasm_bindgen::prelude::*;
+use runtime::{
+    after_the_next_frame, in_a_task_after_ms, in_a_task_of_its_own, runs_on_shared_memory, shared_memory_available,
+    LiveRun, RunStatus, ThreadPool,
+};
 use yew::prelude::*;
 
 use crate::components::environment_status::core_count;
@@ -337,13 +339,10 @@ fn use_polling(active: bool, on_poll: Callback<()>) {
 /// owned by JavaScript and freed after its one call, so ending the loop from inside `on_poll` (a
 /// re-render tearing the effect down) frees nothing in use.
 fn poll_later(on_poll: Callback<()>, looping: Rc<Cell<bool>>) {
-    let timer = Closure::once_into_js(move || {
+    in_a_task_after_ms(REDRAW_EVERY_MS, move || {
         if looping.get() {
             on_poll.emit(());
             poll_later(on_poll, looping);
         }
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), REDRAW_EVERY_MS);
-    }
 }

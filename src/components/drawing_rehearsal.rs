@@ -9,7 +9,7 @@
 //! before any run needs them.
 
 use engine::{Event, Experiment, Mode, WorkerState};
-use wasm_bindgen::prelude::*;
+use runtime::in_a_task_after_ms;
 use yew::prelude::*;
 
 use crate::components::timeline::Timeline;
@@ -30,10 +30,7 @@ pub fn DrawingRehearsal() -> Html {
         let next = view_index.setter();
         use_effect_with(*view_index, move |&index| {
             if index < REHEARSED_VIEWS {
-                let later = Closure::once_into_js(move || next.set(index + 1));
-                if let Some(window) = web_sys::window() {
-                    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), VIEW_MS);
-                }
+                in_a_task_after_ms(VIEW_MS, move || next.set(index + 1));
             }
         });
     }

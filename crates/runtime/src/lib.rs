@@ -31,6 +31,6 @@ mod worker_script;
 
 pub use clock::BrowserClock;
 pub use live_run::{runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus};
-pub use short_tasks::{after_the_next_frame, in_a_task_of_its_own};
+pub use short_tasks::{after_the_next_frame, in_a_task_after_ms, in_a_task_of_its_own};
 pub use thread_pool::{JobEnd, ThreadPool};
 pub use worker_entries::{process_worker_handle, process_worker_ready, report_panic, thread_worker_run};

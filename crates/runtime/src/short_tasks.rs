@@ -14,9 +14,14 @@ use wasm_bindgen::prelude::*;
 /// Does `work` in a task of its own, after the current one (and after whatever the browser has
 /// queued before it).
 pub fn in_a_task_of_its_own(work: impl FnOnce() + 'static) {
+    in_a_task_after_ms(0, work);
+}
+
+/// Does `work` in a task of its own, `delay_ms` milliseconds from now at the earliest.
+pub fn in_a_task_after_ms(delay_ms: i32, work: impl FnOnce() + 'static) {
     let task = Closure::once_into_js(work);
     if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback(task.unchecked_ref());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), delay_ms);
     }
 }
 
@@ -32,10 +37,7 @@ pub fn after_the_next_frame(work: impl FnOnce() + 'static) {
     };
     let (on_frame, on_time_out) = (once.clone(), once);
     let _ = window.request_animation_frame(Closure::once_into_js(on_frame).unchecked_ref());
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        Closure::once_into_js(on_time_out).unchecked_ref(),
-        FRAME_WAIT_AT_MOST_MS,
-    );
+    in_a_task_after_ms(FRAME_WAIT_AT_MOST_MS, on_time_out);
 }
 
 /// How long [`after_the_next_frame`] waits for a frame.

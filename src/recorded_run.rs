@@ -20,6 +20,8 @@ const MAX_CHANGES: usize = 4_000;
 pub const MAX_ANSWER_CHARS: usize = 200;
 /// The most cores a recording may claim.
 const MAX_CORES: u32 = 1_024;
+/// The latest time a recording may hold, in tenths of a millisecond: the longest run allowed.
+const MAX_TENTHS: f64 = MAX_RUN_SECONDS * 10_000.0;
 
 /// A finished run as a link carries it.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +59,7 @@ impl RecordedRun {
     pub fn from_link_value(value: &str, answer: &str) -> Option<Self> {
         let mut parts = value.splitn(3, '.');
         let cores = parts.next()?.parse::<u32>().ok().filter(|cores| (1..=MAX_CORES).contains(cores))?;
-        let wall_tenths = parts.next()?.parse::<u64>().ok().filter(|&wall| wall as f64 <= MAX_RUN_SECONDS * 10_000.0)?;
+        let wall_tenths = parts.next()?.parse::<u64>().ok().filter(|&wall| wall as f64 <= MAX_TENTHS)?;
         let lanes = parts.next()?.split('_').map(read_lane).collect::<Option<Vec<_>>>()?;
         let changes: usize = lanes.iter().map(Vec::len).sum();
         let fits = !lanes.is_empty() && lanes.len() <= MAX_WORKERS && changes <= MAX_CHANGES && answer.chars().count() <= MAX_ANSWER_CHARS;
@@ -121,7 +123,7 @@ fn read_lane(text: &str) -> Option<Vec<Event>> {
         let state = letter_state(letter)?;
         let digits_end = rest[1..].find(|c: char| !c.is_ascii_digit() && !c.is_ascii_lowercase()).map_or(rest.len(), |end| end + 1);
         let delta = u64::from_str_radix(&rest[1..digits_end], 36).ok()?;
-        at_tenths = at_tenths.checked_add(delta).filter(|&at| at as f64 <= MAX_RUN_SECONDS * 10_000.0)?;
+        at_tenths = at_tenths.checked_add(delta).filter(|&at| at as f64 <= MAX_TENTHS)?;
         events.push(Event { at_ms: at_tenths as f64 / 10.0, state });
         rest = &rest[digits_end..];
     }
@@ -156,7 +158,7 @@ fn state_letter(state: WorkerState) -> char {
 }
 
 fn letter_state(letter: char) -> Option<WorkerState> {
-    WorkerState::ALL.into_iter().chain([WorkerState::Done]).find(|&state| state_letter(state) == letter)
+    WorkerState::ALL.into_iter().find(|&state| state_letter(state) == letter)
 }
 
 #[cfg(test)]

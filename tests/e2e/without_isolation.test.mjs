@@ -47,7 +47,10 @@ test("estimates pi in every mode with the same answer for the same seed", async 
 
 test("under the GIL token, one worker runs at a time and the token changes hands", async () => {
   const { page } = playground;
-  await fill(page, "Samples (points in all)", 20_000_000);
+  // Long enough for the others to start: on a loaded machine a worker of its own can take 250 ms
+  // to start, and with 20M samples the first one up ran every task alone (0 hand-offs) in 3 of 8
+  // runs; with 100M, in none of 8.
+  await fill(page, "Samples (points in all)", 100_000_000);
   await fill(page, "Workers (1–100)", 3);
   await fill(page, "GIL switch interval (ms, threads + GIL only)", 2);
   await chooseMode(page, "threads + GIL");
@@ -60,7 +63,9 @@ test("under the GIL token, one worker runs at a time and the token changes hands
 
 test("free-threaded workers without shared memory run side by side", async () => {
   const { page } = playground;
-  await fill(page, "Samples (points in all)", 40_000_000);
+  // Each task long enough that the second worker starts before the first has run both: on a loaded
+  // machine, with 40M samples, it started too late in 2 of 8 runs.
+  await fill(page, "Samples (points in all)", 200_000_000);
   await fill(page, "Workers (1–100)", 2);
   await chooseMode(page, "free-threaded");
   assert.match(await runToEnd(page), /^Finished/);

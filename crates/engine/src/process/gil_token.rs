@@ -7,6 +7,11 @@
 //! still has work, queues for it again behind the others. First come, first served: a worker
 //! that hands the token back while another waits always lets the other run next, as CPython's
 //! forced switching does.
+//!
+//! Each worker stamps its states by its own clock, and two workers' clocks may disagree by a few
+//! coarsening steps of the browser's timer (up to 0.4 ms in a page that is not cross-origin
+//! isolated). A turn cannot start before the token was handed back, so a holder's start is
+//! recorded no earlier than the last holder's end, as that one stamped it.
 
 use std::collections::VecDeque;
 
@@ -17,13 +22,22 @@ pub struct GilToken {
     holder: Option<usize>,
     last_holder: Option<usize>,
     waiting: VecDeque<(usize, String)>,
+    /// When the token was last handed back, by the clock of the worker that did.
+    handed_back_at_ms: f64,
     handoffs: u64,
 }
 
 impl GilToken {
     /// A free token; each turn lasts `turn_ms` (the switch interval).
     pub fn new(turn_ms: f64) -> Self {
-        GilToken { turn_ms, holder: None, last_holder: None, waiting: VecDeque::new(), handoffs: 0 }
+        GilToken {
+            turn_ms,
+            holder: None,
+            last_holder: None,
+            waiting: VecDeque::new(),
+            handed_back_at_ms: f64::NEG_INFINITY,
+            handoffs: 0,
+        }
     }
 
     /// How long a turn lasts.
@@ -36,10 +50,21 @@ impl GilToken {
         self.waiting.push_back((lane, start_turn));
     }
 
-    /// `lane` hands the token back; nothing happens when it does not hold it.
-    pub fn release(&mut self, lane: usize) {
+    /// `lane` hands the token back at `at_ms` by its clock; nothing happens when it does not hold it.
+    pub fn release(&mut self, lane: usize, at_ms: f64) {
         if self.holder == Some(lane) {
             self.holder = None;
+            self.handed_back_at_ms = at_ms;
+        }
+    }
+
+    /// When `lane`, stamping `at_ms` by its own clock, started to run: for the holder, no earlier
+    /// than the token was handed back to be given to it.
+    pub fn start_of_running_ms(&self, lane: usize, at_ms: f64) -> f64 {
+        if self.holder == Some(lane) {
+            at_ms.max(self.handed_back_at_ms)
+        } else {
+            at_ms
         }
     }
 
@@ -74,9 +99,9 @@ mod tests {
         token.request(1, "b".into());
         assert_eq!(token.grant(), Some((0, "a".into())));
         assert_eq!(token.grant(), None);
-        token.release(1);
+        token.release(1, 0.0);
         assert_eq!(token.grant(), None, "a lane that does not hold the token cannot free it");
-        token.release(0);
+        token.release(0, 0.0);
         assert_eq!(token.grant(), Some((1, "b".into())));
     }
 
@@ -86,12 +111,25 @@ mod tests {
         token.request(0, "first turn".into());
         token.grant();
         token.request(1, "b".into());
-        token.release(0);
+        token.release(0, 0.0);
         token.request(0, "second turn".into());
         assert_eq!(token.grant().map(|(lane, _)| lane), Some(1));
-        token.release(1);
+        token.release(1, 0.0);
         assert_eq!(token.grant().map(|(lane, _)| lane), Some(0));
         assert_eq!(token.handoffs(), 2);
+    }
+
+    #[test]
+    fn a_turn_starts_no_earlier_than_the_token_was_handed_back() {
+        let mut token = GilToken::new(5.0);
+        token.request(0, "a".into());
+        token.request(1, "b".into());
+        token.grant();
+        token.release(0, 10.3);
+        token.grant();
+        assert_eq!(token.start_of_running_ms(1, 10.1), 10.3, "lane 1's clock runs behind lane 0's");
+        assert_eq!(token.start_of_running_ms(1, 10.5), 10.5);
+        assert_eq!(token.start_of_running_ms(0, 10.1), 10.1, "a lane without the token keeps its stamp");
     }
 
     #[test]
@@ -100,7 +138,7 @@ mod tests {
         for _ in 0..3 {
             token.request(0, String::new());
             token.grant();
-            token.release(0);
+            token.release(0, 0.0);
         }
         assert_eq!(token.handoffs(), 0);
     }

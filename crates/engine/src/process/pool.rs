@@ -79,9 +79,13 @@ impl ProcessPool {
                 replies.extend(self.hand_out(lane, now_ms));
             }
             FromProcess::State { at_ms, state } => {
+                let at_ms = match (&self.gil, state) {
+                    (Some(gil), WorkerState::Running) => gil.start_of_running_ms(lane, at_ms),
+                    _ => at_ms,
+                };
                 self.recorder.record_at(lane, state, at_ms);
                 if state == WorkerState::Blocked {
-                    self.release_token(lane);
+                    self.release_token(lane, at_ms);
                 }
             }
             FromProcess::Progress { ticks } => {
@@ -95,7 +99,7 @@ impl ProcessPool {
                 }
                 self.recorder.record_at(lane, WorkerState::Idle, at_ms);
                 self.lane_task[lane] = None;
-                self.release_token(lane);
+                self.release_token(lane, at_ms);
                 replies.extend(self.hand_out(lane, now_ms));
                 for waiting in std::mem::take(&mut self.waiting_lanes) {
                     replies.extend(self.hand_out(waiting, now_ms));
@@ -142,21 +146,21 @@ impl ProcessPool {
     fn next_turn(&mut self, lane: usize, at_ms: f64) -> Option<(usize, PoolReply)> {
         let background = self.lane_task[lane].is_some_and(|index| self.queue.is_background(index));
         if background && self.queue.foreground_done() {
-            self.release_token(lane);
+            self.release_token(lane, at_ms);
             return Some(self.send(lane, ToProcess::Finish.encode()));
         }
         let Some(gil) = &mut self.gil else {
             return Some(self.send(lane, ToProcess::Resume { turn_ms: BACKGROUND_TURN_MS }.encode()));
         };
         self.recorder.record_at(lane, WorkerState::WaitingForGil, at_ms);
-        gil.release(lane);
+        gil.release(lane, at_ms);
         gil.request(lane, ToProcess::Resume { turn_ms: gil.turn_ms() }.encode());
         None
     }
 
-    fn release_token(&mut self, lane: usize) {
+    fn release_token(&mut self, lane: usize, at_ms: f64) {
         if let Some(gil) = &mut self.gil {
-            gil.release(lane);
+            gil.release(lane, at_ms);
         }
     }
 

@@ -17,4 +17,4 @@ try:
     s.remove(42)
 except KeyError as error:
     print("KeyError:", error)
-print(sorted({5, 1, 3}), frozenset({2, 1}) == {1, 2})
+print(sorted({5, 1, 3}), {2, 1} == {1, 2})

@@ -1,0 +1,4 @@
+# corpus: error
+# A block header without an indented body.
+def worker():
+print("body not indented")

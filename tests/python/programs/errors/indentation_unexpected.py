@@ -1,0 +1,5 @@
+# corpus: error
+# An indented line where no block was opened.
+x = 1
+    y = 2
+print(x + y)

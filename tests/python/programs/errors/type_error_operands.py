@@ -1,0 +1,5 @@
+# corpus: error
+# Adding a number to a string.
+count = 3
+message = "threads: " + count
+print(message)

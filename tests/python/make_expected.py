@@ -6,7 +6,8 @@ Every `programs/<topic>/<name>.py` is copied alone into a fresh temporary direct
 path shown as `main.py` and the standard library's directory as `<stdlib>`. Each program runs
 twice under different string-hash seeds and must print the same both times, end as its header
 says (`exact`: exit status 0; `error`: status 1 with a traceback); one slower than a second is
-reported as a warning (timings vary with the machine's load).
+reported as a warning (timings vary with the machine's load). It also checks the hand-written
+files: each playground-only program has its `.expect`, each effect states a property per mode.
 
     python3 tests/python/make_expected.py          # write every .stdout/.stderr
     python3 tests/python/make_expected.py --check  # compare only; exit status 1 on a difference
@@ -29,6 +30,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent
 PROGRAMS = CORPUS / "programs"
 EFFECTS = CORPUS / "effects"
+PLAYGROUND_ONLY = CORPUS / "playground-only"
 PYTHON_VERSION = (3, 11)
 KINDS = ("exact", "error")
 MODES = ("gil39", "gil312", "free", "onecore")
@@ -136,6 +138,22 @@ def orphans():
     return sorted(path for path in outputs if not path.with_suffix(".py").exists())
 
 
+def hand_written_problems():
+    """Playground-only programs without expectations; effects without a property for a mode."""
+    problems = []
+    for program in sorted(PLAYGROUND_ONLY.glob("*.py")):
+        expect = program.with_suffix(".expect")
+        if not expect.exists() or not expect.read_text(encoding="utf-8").strip():
+            problems.append(f"{program.relative_to(CORPUS)}: no substrings in {expect.name}")
+    for program in sorted(EFFECTS.glob("*.py")):
+        text = program.read_text(encoding="utf-8")
+        missing = [mode for mode in MODES if f"\n# expect {mode}: " not in text]
+        if not text.startswith("# effect: ") or missing:
+            problems.append(f"{program.relative_to(CORPUS)}: header lacks `# effect:` or "
+                            f"`# expect <mode>:` for {' '.join(missing)}")
+    return problems
+
+
 def regenerate(check):
     """Runs every program; writes (or, with check, compares) its outputs. Returns the exit status."""
     programs = sorted(PROGRAMS.rglob("*.py"))
@@ -162,6 +180,9 @@ def regenerate(check):
         if not check:
             orphan.unlink()
         problems += 1 if check else 0
+    for problem in hand_written_problems():
+        print(f"FAIL {problem}")
+        problems += 1
     print(f"{len(programs)} programs, {problems} problems, Python {sys.version.split()[0]}")
     return 1 if problems else 0
 

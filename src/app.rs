@@ -104,7 +104,7 @@ fn Playground() -> Html {
                     <h2 id="experiment-heading">{ "Experiment" }</h2>
                     if !opened.ignored.is_empty() {
                         <p class="notice error" role="alert">{ format!(
-                            "Parts of the link could not be used and were left at their defaults: {}.", opened.ignored.join(", ")
+                            "Parts of the link could not be used and were left at their defaults: {}.", opened.ignored_with_reasons()
                         ) }</p>
                     }
                     <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}

@@ -30,7 +30,7 @@ pub fn App() -> Html {
     let shared_memory = shared_memory_available();
     if is_embedded_widget() {
         let opened = open_link(&address_fragment(), &FormFields::default());
-        return html! { <EmbedWidget fields={opened.fields} {shared_memory} /> };
+        return html! { <EmbedWidget {opened} {shared_memory} /> };
     }
     html! { <Playground /> }
 }

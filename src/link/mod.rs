@@ -65,6 +65,11 @@ impl fmt::Display for IgnoredField {
 }
 
 impl OpenedLink {
+    /// The ignored fields' names, comma-separated (for a one-line notice).
+    pub fn ignored_names(&self) -> String {
+        self.ignored.iter().map(|field| field.name.as_str()).collect::<Vec<_>>().join(", ")
+    }
+
     /// The ignored fields with their reasons, comma-separated.
     pub fn ignored_with_reasons(&self) -> String {
         self.ignored.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")

@@ -4,6 +4,7 @@ use engine::{Experiment, Mode, Scenario};
 use runtime::shared_memory_available;
 use yew::prelude::*;
 
+use crate::address::{address_fragment, use_address_changes};
 use crate::components::comparison::Comparison;
 use crate::components::drawing_rehearsal::DrawingRehearsal;
 use crate::components::embed_widget::EmbedWidget;
@@ -30,7 +31,7 @@ pub fn App() -> Html {
     let shared_memory = shared_memory_available();
     if is_embedded_widget() {
         let opened = open_link(&address_fragment(), &FormFields::default());
-        return html! { <EmbedWidget fields={opened.fields} {shared_memory} /> };
+        return html! { <EmbedWidget {opened} {shared_memory} /> };
     }
     html! { <Playground /> }
 }
@@ -39,9 +40,24 @@ pub fn App() -> Html {
 #[component]
 fn Playground() -> Html {
     let shared_memory = use_memo((), |()| shared_memory_available());
-    let opened = use_memo((), |()| open_link(&address_fragment(), &initial_fields()));
+    let opened = use_state(|| open_link(&address_fragment(), &initial_fields()));
     let fields = use_state(|| opened.fields.clone());
     let controller = use_run_controller();
+    let address = use_address_changes();
+    {
+        // A new fragment reopens the page as if it had been loaded with it, Stop first.
+        let (opened, fields, stop, running) = (opened.setter(), fields.setter(), controller.stop.clone(), controller.running);
+        use_effect_with(address, move |(changes, fragment)| {
+            if *changes > 0 {
+                if running {
+                    stop.emit(());
+                }
+                let reopened = open_link(fragment, &initial_fields());
+                fields.set(reopened.fields.clone());
+                opened.set(reopened);
+            }
+        });
+    }
     let scenario = fields.to_scenario().and_then(|scenario| runnable_here(scenario, *shared_memory));
     let problems = scenario.clone().err().unwrap_or_default();
     let on_run = {
@@ -104,7 +120,7 @@ fn Playground() -> Html {
                     <h2 id="experiment-heading">{ "Experiment" }</h2>
                     if !opened.ignored.is_empty() {
                         <p class="notice error" role="alert">{ format!(
-                            "Parts of the link could not be used and were left at their defaults: {}.", opened.ignored.join(", ")
+                            "Parts of the link could not be used and were left at their defaults: {}.", opened.ignored_with_reasons()
                         ) }</p>
                     }
                     <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}
@@ -200,11 +216,6 @@ fn is_embedded_widget() -> bool {
     let Some(location) = web_sys::window().map(|window| window.location()) else { return false };
     let search = location.search().unwrap_or_default();
     location.pathname().unwrap_or_default().ends_with("/embed.html") || search.trim_start_matches('?').split('&').any(|part| part == "embed")
-}
-
-/// The address bar's fragment (`#…`), empty when there is none.
-fn address_fragment() -> String {
-    web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
 }
 
 /// The form's first state.

@@ -139,6 +139,19 @@ impl FormFields {
     /// # Errors
     /// One message per unreadable field or broken limit.
     pub fn to_scenario(&self) -> Result<Scenario, Vec<String>> {
+        let mut scenario = self.read_scenario()?;
+        scenario.validate().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        if self.fail_a_worker {
+            scenario.fault = Some(FaultPlan { lane: scenario.lanes() - 1, after_ms: FAULT_AFTER_MS });
+        }
+        Ok(scenario)
+    }
+
+    /// The scenario the form's text reads as, its limits not checked yet (no fault planned).
+    ///
+    /// # Errors
+    /// One message per field that does not read as what it should be.
+    pub fn read_scenario(&self) -> Result<Scenario, Vec<String>> {
         let mut problems = Vec::new();
         let experiment = Experiment::from_parameters(self.kind, &|key| self.parameter(key)).map_err(|found| problems.extend(found)).ok();
         // Negative counts read as zero, so they get the limit's message rather than "not a number".
@@ -151,7 +164,7 @@ impl FormFields {
         else {
             return Err(problems);
         };
-        let mut scenario = Scenario {
+        Ok(Scenario {
             experiment,
             mode: self.mode,
             workers,
@@ -160,12 +173,7 @@ impl FormFields {
             fault: None,
             serial_percent,
             free_threading_overhead_percent: self.overhead_percent,
-        };
-        scenario.validate().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-        if self.fail_a_worker {
-            scenario.fault = Some(FaultPlan { lane: scenario.lanes() - 1, after_ms: FAULT_AFTER_MS });
-        }
-        Ok(scenario)
+        })
     }
 
     /// The speed-up study's runs: the scenario with 1, 2, … N workers.
@@ -215,9 +223,14 @@ pub fn switch_interval_at_slider_step(step: u32) -> String {
     if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text }
 }
 
+/// `text` as a number of the form's text fields (`_` may group digits), if it is one.
+pub fn read_number<T: std::str::FromStr>(text: &str) -> Option<T> {
+    text.trim().replace('_', "").parse().ok()
+}
+
 /// Reads a number, or notes that `name` must be one.
 fn number<T: std::str::FromStr>(text: &str, name: &str, problems: &mut Vec<String>) -> Option<T> {
-    let parsed = text.trim().replace('_', "").parse().ok();
+    let parsed = read_number(text);
     if parsed.is_none() {
         problems.push(format!("{name} must be a number (got \"{}\").", text.trim()));
     }

@@ -1,6 +1,6 @@
 //! GIL Playground: the page's entry point.
 //!
-//! - `app.rs`: the page layout.
+//! - `app.rs`: the page layout; `address.rs`: the address bar's fragment and its changes.
 //! - `components/`: its parts (form, timeline, results, machine status).
 //! - `charts/`: chart painting, and what the pointer and keys point at (readouts).
 //! - `engine_choice.rs`: which engine runs here (shared memory or message passing).
@@ -10,6 +10,7 @@
 //!
 //! The workload engine is the `engine` crate; Web Workers are the `runtime` crate.
 
+mod address;
 mod app;
 mod charts;
 mod components;

@@ -30,31 +30,85 @@ impl Default for RaceFields {
     }
 }
 
+/// A text field of the race lab's form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RaceField {
+    /// See [`RaceFields::updates`].
+    Updates,
+    /// See [`RaceFields::switch_every`].
+    SwitchEvery,
+    /// See [`RaceFields::seed`].
+    Seed,
+}
+
+impl RaceField {
+    /// Every text field, in the form's order.
+    pub const ALL: [RaceField; 3] = [RaceField::Updates, RaceField::SwitchEvery, RaceField::Seed];
+
+    /// Its name in messages, and the whole numbers it accepts.
+    fn limits(self) -> (&'static str, u64, u64) {
+        match self {
+            RaceField::Updates => ("Updates per worker", 1, MAX_UPDATES.into()),
+            RaceField::SwitchEvery => ("Operations between GIL switches", 1, MAX_SWITCH_EVERY.into()),
+            RaceField::Seed => ("The seed", 0, u64::MAX),
+        }
+    }
+}
+
 impl RaceFields {
+    /// The field's text.
+    pub fn text(&self, field: RaceField) -> &str {
+        match field {
+            RaceField::Updates => &self.updates,
+            RaceField::SwitchEvery => &self.switch_every,
+            RaceField::Seed => &self.seed,
+        }
+    }
+
+    /// The same with `field` set to `text`.
+    pub fn with_text(mut self, field: RaceField, text: String) -> Self {
+        let slot = match field {
+            RaceField::Updates => &mut self.updates,
+            RaceField::SwitchEvery => &mut self.switch_every,
+            RaceField::Seed => &mut self.seed,
+        };
+        *slot = text;
+        self
+    }
+
     /// The simulator's settings, or what to fix.
     ///
     /// # Errors
     /// One message per field that is not a whole number within its limits.
     pub fn to_settings(&self) -> Result<RaceSettings, Vec<String>> {
-        let mut problems = Vec::new();
-        let updates = whole_number(&self.updates, "Updates per worker", 1, MAX_UPDATES.into(), &mut problems);
-        let switch_every = whole_number(&self.switch_every, "Operations between GIL switches", 1, MAX_SWITCH_EVERY.into(), &mut problems);
-        let seed = whole_number(&self.seed, "The seed", 0, u64::MAX, &mut problems);
-        let (Some(updates), Some(switch_every), Some(seed)) = (updates, switch_every, seed) else { return Err(problems) };
+        let problems = self.problems();
+        if !problems.is_empty() {
+            return Err(problems.into_iter().map(|(field, message)| format!("{message} (got \"{}\").", self.text(field).trim())).collect());
+        }
+        let number = |field| whole_number(self.text(field)).unwrap_or_default();
         // Both are within u32 by their limits.
-        let (updates, switch_every) = (updates as u32, switch_every as u32);
+        let (updates, switch_every) = (number(RaceField::Updates) as u32, number(RaceField::SwitchEvery) as u32);
         let scheduling = if self.gil { Scheduling::Gil { switch_every } } else { Scheduling::FreeThreaded };
-        Ok(RaceSettings { program: self.program, scheduling, updates, seed })
+        Ok(RaceSettings { program: self.program, scheduling, updates, seed: number(RaceField::Seed) })
+    }
+
+    /// Every field that is not a whole number within its limits, with the limit (the text typed
+    /// is not repeated).
+    pub fn problems(&self) -> Vec<(RaceField, String)> {
+        RaceField::ALL
+            .into_iter()
+            .filter_map(|field| {
+                let (name, min, max) = field.limits();
+                let fits = whole_number(self.text(field)).is_some_and(|n| (min..=max).contains(&n));
+                (!fits).then(|| (field, format!("{name} must be a whole number from {min} to {max}")))
+            })
+            .collect()
     }
 }
 
-/// `text` as a whole number from `min` to `max`, or a message in `problems`.
-fn whole_number(text: &str, name: &str, min: u64, max: u64, problems: &mut Vec<String>) -> Option<u64> {
-    let number = text.trim().replace('_', "").parse::<u64>().ok().filter(|n| (min..=max).contains(n));
-    if number.is_none() {
-        problems.push(format!("{name} must be a whole number from {min} to {max} (got \"{}\").", text.trim()));
-    }
-    number
+/// `text` as a whole number (`_` may group digits), if it is one.
+pub fn whole_number(text: &str) -> Option<u64> {
+    text.trim().replace('_', "").parse::<u64>().ok()
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The embeddable widget (`embed.html#v1&…`, or `?embed#v1&…` on the full page): one experiment
 //! from a share link, its mode, Run and Stop, the timeline and the result, a badge saying which
 //! engine runs and why, and a link that opens the same experiment in the full playground. A link
-//! that shows the race lab but not the timeline embeds the race lab instead. The widget reports
+//! that shows the race lab but not the timeline embeds the race lab instead. Parts of the link
+//! that could not be used are named in one line, so a teacher sees that the course page's link is
+//! broken (the reasons are in the line's tooltip; the full page gives them in full). The widget reports
 //! its height to the page around it by `postMessage` and listens to no messages at all.
 
 use engine::Mode;
@@ -14,29 +16,43 @@ use crate::components::race_lab::RaceLab;
 use crate::components::timeline::Timeline;
 use crate::engine_choice::runnable_here;
 use crate::form::FormFields;
-use crate::link::link_fragment;
+use crate::link::{link_fragment, OpenedLink};
 use crate::panels::Panel;
 use crate::run_controller::{use_run_controller, Notice};
 
 /// The message type a parent page listens for (see the README's "Embed" section).
 pub const HEIGHT_MESSAGE: &str = "gil-playground-height";
 
-/// Props: the form the link opened, and whether workers can share memory here.
+/// Props: what the link opened, and whether workers can share memory here.
 #[derive(Properties, PartialEq)]
 pub struct EmbedWidgetProps {
-    /// The experiment as the link describes it.
-    pub fields: FormFields,
+    /// The experiment as the link describes it, and what of the link was not used.
+    pub opened: OpenedLink,
     /// Whether the page is cross-origin isolated.
     pub shared_memory: bool,
 }
 
-/// The widget: the race lab, or the experiment.
+/// The widget: the race lab, or the experiment, under a line naming what of the link was not used.
 #[component]
 pub fn EmbedWidget(props: &EmbedWidgetProps) -> Html {
-    if embeds_race_lab(&props.fields) {
-        html! { <EmbeddedRaceLab fields={props.fields.clone()} /> }
+    let fields = props.opened.fields.clone();
+    let unused_parts = unused_parts_line(&props.opened);
+    if embeds_race_lab(&fields) {
+        html! { <EmbeddedRaceLab {fields}>{ unused_parts }</EmbeddedRaceLab> }
     } else {
-        html! { <EmbeddedExperiment fields={props.fields.clone()} shared_memory={props.shared_memory} /> }
+        html! { <EmbeddedExperiment {fields} shared_memory={props.shared_memory}>{ unused_parts }</EmbeddedExperiment> }
+    }
+}
+
+/// "Parts of the link could not be used: …" on one line, naming the fields, if any was not used.
+fn unused_parts_line(opened: &OpenedLink) -> Html {
+    if opened.ignored.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="notice error one-line" role="alert" title={opened.ignored_with_reasons()}>
+            { format!("Parts of the link could not be used: {}.", opened.ignored_names()) }
+        </p>
     }
 }
 
@@ -48,6 +64,18 @@ fn embeds_race_lab(fields: &FormFields) -> bool {
 #[derive(Properties, PartialEq)]
 struct EmbeddedRaceLabProps {
     fields: FormFields,
+    /// Shown first (the line naming unused parts of the link).
+    #[prop_or_default]
+    children: Html,
+}
+
+#[derive(Properties, PartialEq)]
+struct EmbeddedExperimentProps {
+    fields: FormFields,
+    shared_memory: bool,
+    /// Shown first (the line naming unused parts of the link).
+    #[prop_or_default]
+    children: Html,
 }
 
 /// The race lab alone, with a link to the full playground.
@@ -59,6 +87,7 @@ fn EmbeddedRaceLab(props: &EmbeddedRaceLabProps) -> Html {
     let fields = FormFields { race: (*race).clone(), ..props.fields.clone() };
     html! {
         <main class="embed">
+            { props.children.clone() }
             <RaceLab fields={(*race).clone()} {on_change} />
             <p><a href={full_playground_address(&fields)} target="_blank" rel="noopener">{ "Open in the full playground" }</a></p>
         </main>
@@ -67,7 +96,7 @@ fn EmbeddedRaceLab(props: &EmbeddedRaceLabProps) -> Html {
 
 /// One experiment of the catalogue.
 #[component]
-fn EmbeddedExperiment(props: &EmbedWidgetProps) -> Html {
+fn EmbeddedExperiment(props: &EmbeddedExperimentProps) -> Html {
     let controller = use_run_controller();
     let modes_here = props.fields.kind.modes();
     let first_mode = if modes_here.contains(&props.fields.mode) { props.fields.mode } else { modes_here[0] };
@@ -89,6 +118,7 @@ fn EmbeddedExperiment(props: &EmbedWidgetProps) -> Html {
     let can_run = controller.ready && !controller.running && scenario.is_ok();
     html! {
         <main class="embed">
+            { props.children.clone() }
             <h1>{ format!("{} · {}", kind.id(), kind.label()) }</h1>
             <p class="hint">{ kind.what_to_notice() }</p>
             <EngineBadge shared_memory={props.shared_memory} />

@@ -25,6 +25,19 @@ pub fn csv_button(table_name: &str) -> Html {
     }
 }
 
+/// A button that downloads, as `table_name`.csv, the lines `lines` gives when it is pressed: for
+/// a table that shows only some of its rows.
+pub fn csv_lines_button(table_name: &str, lines: impl Fn() -> Vec<Vec<String>> + 'static) -> Html {
+    let file = file_stem(table_name);
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let csv = csv_text(&lines());
+        download(&format!("data:text/csv;charset=utf-8,{}", js_sys::encode_uri_component(&csv)), &format!("{file}.csv"));
+    });
+    html! {
+        <button type="button" class="export" {onclick}>{ format!("Download “{table_name}” as CSV") }</button>
+    }
+}
+
 /// A button that downloads the canvas `canvas` as `file`.png.
 pub fn png_button(canvas: NodeRef, chart_name: &str) -> Html {
     let file = file_stem(chart_name);
@@ -114,18 +127,19 @@ fn painted_on_canvas(image: &HtmlImageElement, width: f64, height: f64) -> Optio
 /// Every row of the table, cells quoted where they need it, one line each.
 fn table_as_csv(table: &HtmlTableElement) -> String {
     let rows = table.rows();
-    (0..rows.length())
+    let lines: Vec<Vec<String>> = (0..rows.length())
         .filter_map(|index| rows.item(index))
         .map(|row| {
             let cells = row.children();
-            (0..cells.length())
-                .filter_map(|index| cells.item(index))
-                .map(|cell| csv_field(cell.text_content().unwrap_or_default().trim()))
-                .collect::<Vec<_>>()
-                .join(",")
+            (0..cells.length()).filter_map(|index| cells.item(index)).map(|cell| cell.text_content().unwrap_or_default().trim().to_owned()).collect()
         })
-        .collect::<Vec<_>>()
-        .join("\r\n")
+        .collect();
+    csv_text(&lines)
+}
+
+/// `lines` of cells as CSV: cells quoted where they need it, lines ended by CRLF.
+fn csv_text(lines: &[Vec<String>]) -> String {
+    lines.iter().map(|cells| cells.iter().map(|cell| csv_field(cell)).collect::<Vec<_>>().join(",")).collect::<Vec<_>>().join("\r\n")
 }
 
 fn csv_field(text: &str) -> String {

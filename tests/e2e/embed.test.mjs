@@ -3,7 +3,7 @@
 // says which engine runs, runs every experiment of the catalogue on the message-passing engine,
 // resizes its iframe through the documented listener, and links to the full playground. Served
 // with www/_headers, Document-Isolation-Policy isolates the frame itself: the shared-memory
-// engine runs. The full page gives the embed code.
+// engine runs. The full page gives the embed code. Issue 16: a broken link is named in one line.
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -80,8 +80,26 @@ describe("the widget in a course page on another origin without isolation header
     });
   }
 
+  test("names, on one line, the parts of a broken link it could not use, and runs the rest", async () => {
+    const strays = Array.from({ length: 30 }, (_, index) => `stray_field_${index}=1`).join("&");
+    const widget = await openWidget(`v1&x=primes&p.limits=%3Cb%3E&workers=0&mode=processes&${strays}&p.limits=1000,2000`);
+    const line = widget.getByRole("alert").filter({ hasText: /^Parts of the link could not be used/ });
+    assert.match(await line.textContent(), /^Parts of the link could not be used: workers, stray_field_0, stray_field_1, .*, stray_field_29\.$/);
+    assert.match(await line.getAttribute("title"), /^workers \(Workers must be between 1 and 100\), stray_field_0 \(not a field/);
+    const { height, fontSize } = await line.evaluate((element) => ({
+      height: element.getBoundingClientRect().height,
+      fontSize: parseFloat(getComputedStyle(element).fontSize),
+    }));
+    assert.ok(height < 2 * fontSize, `the line is ${height} px high at a ${fontSize} px font`);
+    await saveScreenshot(page, "embedded-widget-broken-link");
+    assert.equal(await widget.getByRole("radio", { name: "processes", exact: true }).isChecked(), true);
+    await widget.getByRole("button", { name: "Run" }).click();
+    await widget.getByText(/^Finished/).waitFor({ timeout: 60_000 });
+  });
+
   test("runs pi under the GIL token, resizes its iframe and links to the full playground", async () => {
     const widget = await openWidget("v1&x=pi&p.samples=2000000&mode=gil&workers=2");
+    assert.equal(await widget.getByRole("alert").count(), 0, "a link it could use whole");
     assert.equal(await widget.getByRole("radio", { name: "threads + GIL", exact: true }).isChecked(), true);
     await widget.getByRole("button", { name: "Run" }).click();
     await widget.getByText(/^Finished: π ≈ 3\.1[34]/).waitFor({ timeout: 60_000 });

@@ -1,6 +1,7 @@
 // Share links (issue 4): the link field and Copy link reopen the same experiment in a fresh
 // page; a hostile or broken fragment opens the defaults with a message, injects nothing, and
-// leaves the page usable.
+// leaves the page usable. Issue 12: fields whose limits depend on each other reopen exactly, and
+// a field dropped for a limit of the whole form is named with that limit.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { openPlayground, playgroundForTests, saveScreenshot } from "../support/browser.mjs";
@@ -122,7 +123,7 @@ describe("a hostile link", () => {
       let dialogs = 0;
       page.on("dialog", async (dialog) => { dialogs++; await dialog.dismiss(); });
       const message = await page.getByRole("alert").filter({ hasText: "Parts of the link" }).textContent();
-      assert.match(message, /left at their defaults: p\.limits, evil\./);
+      assert.match(message, /left at their defaults: p\.limits \(not whole numbers separated by commas\), evil \(not a field of the playground's links\)\./);
       assert.equal(await page.getByLabel("Limits (one task each, separated by commas)").inputValue(), "1000000, 2000000, 3000000");
       assert.equal(await page.getByLabel("Workers (1–100)").inputValue(), "3");
       assert.equal(await page.locator("img[src=x], main script").count(), 0);
@@ -144,6 +145,44 @@ describe("a hostile link", () => {
       assert.equal(await page.getByRole("combobox", { name: "Experiment" }).inputValue(), "pi");
     } finally {
       await close();
+    }
+  });
+});
+
+describe("a link whose fields limit each other", () => {
+  const LINKS = {
+    "#v1&x=heavy-loop&p.iterations=5&p.parts=5": { "Iterations (additions in all)": "5", "Parts (one task each)": "5" },
+    "#v1&x=downloads&p.min_ms=900&p.max_ms=1000": { "Shortest latency (ms)": "900", "Longest latency (ms)": "1000" },
+    "#v1&x=factorial&p.n=100000&p.times=1": { "n (whose factorial)": "100000", "Times (one task each)": "1" },
+  };
+  for (const [fragment, values] of Object.entries(LINKS)) {
+    test(`${fragment} reopens with exactly its values`, async () => {
+      const { context, url } = playground;
+      const fresh = await context.newPage();
+      try {
+        await fresh.goto(url + fragment);
+        await fresh.getByRole("button", { name: "Run" }).waitFor();
+        for (const [label, value] of Object.entries(values)) {
+          assert.equal(await fresh.getByLabel(label, { exact: true }).inputValue(), value, label);
+        }
+        assert.equal(await fresh.getByRole("alert").count(), 0);
+      } finally {
+        await fresh.close();
+      }
+    });
+  }
+
+  test("that breaks a limit of the whole form reopens without the field at fault, naming it and the limit", async () => {
+    const { context, url } = playground;
+    const fresh = await context.newPage();
+    try {
+      await fresh.goto(`${url}#v1&x=heavy-loop&p.iterations=5&p.parts=50`);
+      const message = await fresh.getByRole("alert").filter({ hasText: "Parts of the link" }).textContent();
+      assert.match(message, /left at their defaults: p\.iterations \(Use at least one iteration per part\)\.$/);
+      assert.equal(await fresh.getByLabel("Parts (one task each)", { exact: true }).inputValue(), "50");
+      assert.equal(await fresh.getByLabel("Iterations (additions in all)", { exact: true }).inputValue(), "400000000");
+    } finally {
+      await fresh.close();
     }
   });
 });

@@ -38,6 +38,7 @@ mod run;
 mod run_result;
 mod scenario;
 mod summary;
+mod sync;
 mod workload;
 
 pub use amdahl::{amdahl_speed_up, fit_serial_fraction};

@@ -1,0 +1,60 @@
+//! A wake-up that cannot be missed: a generation number that every notify increases.
+//!
+//! A waiter reads the generation while it still sees the state it decided to wait on, then
+//! waits for the number to change; whoever changes the state notifies after the change, so a
+//! notify that comes between the look and the wait is seen. The inner mutex guards no data and
+//! is held only across a load or an increment that cannot panic, so no trapped worker can leave
+//! it held. A notifier never waits for it (the browser's main thread must not block): when it is
+//! taken, the notify goes ahead without it, and a waiter that missed it wakes at its slice's end.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
+
+/// Wakes waiters when shared state changes.
+#[derive(Debug, Default)]
+pub struct Signal {
+    generation: AtomicU64,
+    lock: Mutex<()>,
+    wake: Condvar,
+}
+
+impl Signal {
+    /// A signal nobody waits on yet.
+    pub fn new() -> Self {
+        Signal::default()
+    }
+
+    /// The number of notifies so far: read it before deciding to wait.
+    #[inline]
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Wakes one waiter (the others see the new generation at the end of their slice).
+    pub fn notify_one(&self) {
+        self.advance();
+        self.wake.notify_one();
+    }
+
+    /// Wakes every waiter. Never waits, so the browser's main thread may call it.
+    pub fn notify_all(&self) {
+        self.advance();
+        self.wake.notify_all();
+    }
+
+    fn advance(&self) {
+        let _guard = self.lock.try_lock();
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Waits at most `up_to` for a notify after generation `seen`; returns at once if one
+    /// happened already. May return early: callers look at their state again.
+    pub fn wait_past(&self, seen: u64, up_to: Duration) {
+        let guard = self.lock.lock().unwrap_or_else(|poison| poison.into_inner());
+        if self.generation() != seen {
+            return;
+        }
+        drop(self.wake.wait_timeout(guard, up_to).unwrap_or_else(|poison| poison.into_inner()));
+    }
+}

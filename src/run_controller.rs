@@ -268,6 +268,9 @@ fn poll(run: &mut LiveRun) -> Option<Outcome> {
     match status {
         RunStatus::Running => None,
         RunStatus::Stopped => Some(Outcome { notice: Notice::Info("Stopped. Press Run to start again.".into()), finished: None }),
+        RunStatus::StoppedByWatchdog(verdict) => {
+            Some(Outcome { notice: Notice::Error(format!("{verdict} Press Run to start again.")), finished: None })
+        }
         RunStatus::Failed(reason) => Some(Outcome {
             notice: Notice::Error(format!("The run ended because a worker failed: {reason}. The other workers were stopped.")),
             finished: None,

@@ -231,8 +231,11 @@ impl SharedRun {
     }
 }
 
+mod watchdog;
 #[cfg(test)]
 pub(crate) mod wedged_lock_tests;
+
+pub use watchdog::Watchdog;
 
 /// Runs lane `lane` of `run` on the calling thread until the tasks run out or Stop.
 ///

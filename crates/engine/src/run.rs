@@ -7,7 +7,6 @@
 //! [`Recorder`] and the progress counters while the run goes.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -17,8 +16,7 @@ use crate::gil::{Gil, GilClosed, GilPolicy, GilStats};
 use crate::queue::{NextTask, TaskQueue};
 use crate::recorder::{Recorder, WorkerState};
 use crate::scenario::Scenario;
-use crate::sync::{lock_bounded, wait_until, Deadline, RunEnded};
-use crate::sync::Signal;
+use crate::sync::{wait_until, BoundedGuard, BoundedMutex, Deadline, RunEnded, Signal};
 use crate::workload::{Running, SliceEnd, TaskResult};
 use crate::Mode;
 
@@ -90,18 +88,18 @@ impl StopSignal {
     }
 
     /// Takes `mutex`, or gives up once Stop was asked for.
-    fn lock<'a, T>(&self, mutex: &'a Mutex<T>) -> Result<MutexGuard<'a, T>, Leave> {
-        lock_bounded(mutex, &|| self.is_stopped()).map_err(|RunEnded| Leave::Stopped)
+    fn lock<'a, T>(&self, mutex: &'a BoundedMutex<T>) -> Result<BoundedGuard<'a, T>, Leave> {
+        mutex.lock(&|| self.is_stopped()).map_err(|RunEnded| Leave::Stopped)
     }
 }
 
 /// Everything the workers of one shared-memory run share.
 #[derive(Debug)]
 pub struct SharedRun {
-    queue: Mutex<TaskQueue>,
+    queue: BoundedMutex<TaskQueue>,
     foreground_done: AtomicBool,
     total_ticks: u64,
-    results: Mutex<Vec<Option<TaskResult>>>,
+    results: BoundedMutex<Vec<Option<TaskResult>>>,
     gil: Option<Gil>,
     stop: StopSignal,
     recorder: Recorder,
@@ -120,10 +118,10 @@ impl SharedRun {
         let queue = TaskQueue::new(scenario.plan());
         let free_threaded = scenario.mode == Mode::FreeThreaded;
         SharedRun {
-            results: Mutex::new(vec![None; queue.len()]),
+            results: BoundedMutex::new(vec![None; queue.len()]),
             foreground_done: AtomicBool::new(queue.foreground_done()),
             total_ticks: queue.foreground_ticks(),
-            queue: Mutex::new(queue),
+            queue: BoundedMutex::new(queue),
             gil: scenario.mode.has_gil().then(|| Gil::new(scenario.gil_policy, scenario.switch_interval())),
             stop: StopSignal::default(),
             recorder: Recorder::new(scenario.lanes(), origin_ms),
@@ -186,13 +184,13 @@ impl SharedRun {
     /// Every task's result in task order, once all are in; `None` while some are missing or a
     /// worker is writing one (never waits).
     pub fn results(&self) -> Option<Vec<TaskResult>> {
-        let results = self.results.try_lock().ok()?;
+        let results = self.results.try_lock()?;
         results.iter().cloned().collect()
     }
 
     /// Task indices in the order the tasks finished (never waits: `None` while it is written).
     pub fn completion_order(&self) -> Option<Vec<usize>> {
-        Some(self.queue.try_lock().ok()?.completion_order().to_vec())
+        Some(self.queue.try_lock()?.completion_order().to_vec())
     }
 
     /// The run's GIL, for tests that make a worker die holding its state.

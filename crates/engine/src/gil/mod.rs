@@ -3,13 +3,12 @@
 //! file for the mapping to CPython.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
-use crate::sync::{lock_bounded, wait_on, RunEnded, Signal, WAIT_SLICE};
+use crate::sync::{wait_on, BoundedGuard, BoundedMutex, RunEnded, Signal, WAIT_SLICE};
 
 /// How the GIL changes hands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +62,7 @@ struct GilState {
 /// The global interpreter lock.
 #[derive(Debug)]
 pub struct Gil {
-    state: Mutex<GilState>,
+    state: BoundedMutex<GilState>,
     /// Signalled when the GIL is released (CPython: `gil->cond`).
     released: Signal,
     /// Signalled when the GIL is taken (CPython: `gil->switch_cond`, FORCE_SWITCHING).
@@ -85,7 +84,7 @@ impl Gil {
     /// used by [`GilPolicy::SwitchInterval`]).
     pub fn new(policy: GilPolicy, switch_interval: Duration) -> Self {
         Gil {
-            state: Mutex::new(GilState::default()),
+            state: BoundedMutex::new(GilState::default()),
             released: Signal::new(),
             switched: Signal::new(),
             drop_request: AtomicBool::new(false),
@@ -204,9 +203,9 @@ impl Gil {
     #[cold]
     fn wait_until_free<'a>(
         &'a self,
-        mut state: MutexGuard<'a, GilState>,
+        mut state: BoundedGuard<'a, GilState>,
         clock: &dyn Clock,
-    ) -> Result<MutexGuard<'a, GilState>, GilClosed> {
+    ) -> Result<BoundedGuard<'a, GilState>, GilClosed> {
         let mut interval_start = clock.now_ms();
         let mut switch_seen = state.switch_number;
         while state.held {
@@ -281,17 +280,17 @@ impl Gil {
 
     /// Takes the state's lock, giving up once the GIL is closed (a worker that trapped while
     /// holding the lock never lets go of it).
-    fn lock_state(&self) -> Result<MutexGuard<'_, GilState>, GilClosed> {
-        Ok(lock_bounded(&self.state, &|| self.is_closed())?)
+    fn lock_state(&self) -> Result<BoundedGuard<'_, GilState>, GilClosed> {
+        Ok(self.state.lock(&|| self.is_closed())?)
     }
 
     /// Waits for `signal` for at most `up_to` (at least 10 µs, at most [`WAIT_SLICE`]).
     fn wait_slice<'a>(
         &'a self,
         signal: &Signal,
-        state: MutexGuard<'a, GilState>,
+        state: BoundedGuard<'a, GilState>,
         up_to: Duration,
-    ) -> Result<MutexGuard<'a, GilState>, GilClosed> {
+    ) -> Result<BoundedGuard<'a, GilState>, GilClosed> {
         let slice = up_to.clamp(Duration::from_micros(10), WAIT_SLICE);
         Ok(wait_on(&self.state, state, signal, slice, &|| self.is_closed())?)
     }

@@ -3,10 +3,11 @@
 //! worker). A worker that traps (`panic = "abort"` in the browser) never releases what it held,
 //! so nothing here waits for a lock or a signal without also watching for that end.
 //!
-//! - [`lock_bounded`] (`bounded_lock.rs`): takes a `std::sync::Mutex` by `try_lock`, spinning
-//!   briefly and then sleeping in slices; gives up with [`RunEnded`] once the run has ended.
-//!   A lock left held by a trapped worker (never released, never poisoned) cannot hold anyone.
-//!   [`lock_within`] is the same for a reader with no run to watch: it gives up after a time.
+//! - [`BoundedMutex`] (`bounded_lock.rs`): taken by `try_lock`, spinning briefly and then
+//!   waiting in slices for an unlock to notify it; gives up with [`RunEnded`] once the run has
+//!   ended. A lock left held by a trapped worker (never released, never poisoned) cannot hold
+//!   anyone. [`lock_within`] takes a plain `Mutex` for a reader with no run to watch (the
+//!   recorder's lanes after a run): it gives up after a time.
 //! - [`Signal`] (`signal.rs`): a wake-up with a generation number, so a waiter that looked at
 //!   shared state and then waits can never miss the change made in between.
 //! - [`wait_until`] (`wait.rs`): the one sliced wait — until a condition gives a value, a
@@ -23,7 +24,7 @@ mod wait;
 
 use std::time::Duration;
 
-pub use bounded_lock::{lock_bounded, lock_within};
+pub use bounded_lock::{lock_within, BoundedGuard, BoundedMutex};
 pub use signal::Signal;
 pub use wait::{wait_on, wait_until, Deadline};
 

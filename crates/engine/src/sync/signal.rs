@@ -4,12 +4,17 @@
 //! waits for the number to change; whoever changes the state notifies after the change, so a
 //! notify that comes between the look and the wait is seen. The inner mutex guards no data and
 //! is held only across a load or an increment that cannot panic, so no trapped worker can leave
-//! it held. A notifier never waits for it (the browser's main thread must not block): when it is
-//! taken, the notify goes ahead without it, and a waiter that missed it wakes at its slice's end.
+//! it held. A notifier never blocks on it (the browser's main thread must not): it tries it a
+//! few times, and when it stays taken the notify goes ahead without it; a waiter that missed it
+//! then wakes at its slice's end.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
+
+/// Tries of the inner lock before a notify goes ahead without it (a waiter holds it for a few
+/// instructions).
+const NOTIFY_ATTEMPTS: u32 = 256;
 
 /// Wakes waiters when shared state changes.
 #[derive(Debug, Default)]
@@ -44,7 +49,10 @@ impl Signal {
     }
 
     fn advance(&self) {
-        let _guard = self.lock.try_lock();
+        let _guard = (0..NOTIFY_ATTEMPTS).find_map(|_| self.lock.try_lock().ok().or_else(|| {
+            std::hint::spin_loop();
+            None
+        }));
         self.generation.fetch_add(1, Ordering::AcqRel);
     }
 

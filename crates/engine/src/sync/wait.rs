@@ -5,12 +5,11 @@
 //! Python program (locks, conditions, queues) are meant to be too: a condition to ask, a
 //! [`Signal`] that whoever changes its answer notifies, and the run's end.
 
-use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::clock::Clock;
 
-use super::{lock_bounded, RunEnded, Signal, WAIT_SLICE};
+use super::{BoundedGuard, BoundedMutex, RunEnded, Signal, WAIT_SLICE};
 
 /// A clock reading after which a wait gives up.
 #[derive(Clone, Copy)]
@@ -63,22 +62,22 @@ pub fn wait_until<T>(
 }
 
 /// What `Condvar::wait_timeout` does, bounded: lets go of `guard`, waits at most `up_to` (and
-/// [`WAIT_SLICE`]) for a notify of `signal`, then takes `mutex` again with [`lock_bounded`].
+/// [`WAIT_SLICE`]) for a notify of `signal`, then takes `mutex` again (bounded).
 /// The caller looks at its state again afterwards (the wait may end early).
 ///
 /// # Errors
 /// [`RunEnded`] when the run ended before the lock could be taken again.
 pub fn wait_on<'a, T>(
-    mutex: &'a Mutex<T>,
-    guard: MutexGuard<'a, T>,
+    mutex: &'a BoundedMutex<T>,
+    guard: BoundedGuard<'a, T>,
     signal: &Signal,
     up_to: Duration,
     ended: &dyn Fn() -> bool,
-) -> Result<MutexGuard<'a, T>, RunEnded> {
+) -> Result<BoundedGuard<'a, T>, RunEnded> {
     let seen = signal.generation();
     drop(guard);
     signal.wait_past(seen, up_to.min(WAIT_SLICE));
-    lock_bounded(mutex, ended)
+    mutex.lock(ended)
 }
 
 #[cfg(test)]

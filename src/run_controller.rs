@@ -96,6 +96,7 @@ pub fn use_run_controller() -> RunController {
         use_memo((), move |()| {
             let pool = ThreadPool::new();
             let workers = if shared_memory_available() { core_count().clamp(2, PRESTARTED_WORKERS_AT_MOST) } else { 0 };
+            pool.keep_at_all_times(workers);
             pool.prestart(workers, move || ready.set(true));
             pool
         })

@@ -3,7 +3,8 @@
 //
 // The first message starts the worker as one of two kinds:
 // - a thread ({kind: "start-thread", module, memory}): it shares the page's memory, and every
-//   later message ({job}) runs one boxed Rust closure, answered by {kind: "done"};
+//   later message ({job}) runs one boxed Rust closure, answered by {kind: "done"}; {exit: true}
+//   ends an idle thread: it frees its stack and thread-local storage, then closes;
 // - a process ({kind: "start-process", module, origin}): it gets memory of its own, and every
 //   later message ({text}) is one engine message, answered by engine messages ({kind: "process", text}).
 // A trap (a Rust panic aborts) is answered by {kind: "trapped", message}; the page then discards
@@ -27,10 +28,17 @@ async function start(data) {
     const wasm = await init({ module_or_path: data.module, memory: data.memory });
     self.postMessage({ kind: "ready" });
     const destroyThread = () => wasm.__wbindgen_thread_destroy();
-    return ({ job }) => guarded(() => {
-      glue.thread_worker_run(job);
-      self.postMessage({ kind: "done" });
-    }, destroyThread);
+    return ({ job, exit }) => {
+      if (exit) {
+        destroyThread();
+        self.close();
+        return;
+      }
+      guarded(() => {
+        glue.thread_worker_run(job);
+        self.postMessage({ kind: "done" });
+      }, destroyThread);
+    };
   }
   await init({ module_or_path: data.module });
   guarded(() => self.postMessage({ kind: "process", text: glue.process_worker_ready() }));

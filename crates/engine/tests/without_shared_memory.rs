@@ -105,3 +105,12 @@ fn stop_ends_a_run_without_shared_memory() {
     assert!(run.results.is_none() && run.failure.is_none());
     assert!(started.elapsed() < Duration::from_secs(5), "left after {:?}", started.elapsed());
 }
+
+#[test]
+fn stop_wakes_process_threads_blocked_in_io() {
+    let scenario = scenario(Experiment::Sleep { sleeps: 2, millis: 5_000 }, Mode::Processes, 2);
+    let started = Instant::now();
+    let run = run_natively(&scenario, Some(Duration::from_millis(50)));
+    assert!(run.results.is_none());
+    assert!(started.elapsed() < Duration::from_secs(1), "left after {:?}", started.elapsed());
+}

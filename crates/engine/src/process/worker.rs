@@ -3,6 +3,7 @@
 
 use crate::clock::Clock;
 use crate::recorder::WorkerState;
+use crate::sync::{wait_until, Deadline, Signal};
 use crate::workload::{Running, SliceEnd};
 
 use super::protocol::{FromProcess, ToProcess};
@@ -116,7 +117,9 @@ impl<'a> ProcessWorker<'a> {
                 SliceEnd::Block(wait) => {
                     // Entering Blocked hands the GIL token back (Py_BEGIN_ALLOW_THREADS).
                     send(self.state(WorkerState::Blocked));
-                    std::thread::sleep(wait);
+                    if !self.sleep(wait) {
+                        return Stretch::Ended;
+                    }
                     if turn_ms.is_some() {
                         return self.turn_over(current, send);
                     }
@@ -128,6 +131,13 @@ impl<'a> ProcessWorker<'a> {
                 }
             }
         }
+    }
+
+    /// A blocking wait (simulated I/O), in slices that notice the parent ending this worker.
+    /// Returns whether the whole wait passed.
+    fn sleep(&self, wait: std::time::Duration) -> bool {
+        let deadline = Deadline::after(wait, self.clock);
+        wait_until(&Signal::new(), || None::<()>, self.ended, Some(deadline)).is_ok()
     }
 
     fn turn_over(&self, current: &mut CurrentTask, send: &mut dyn FnMut(FromProcess)) -> Stretch {

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::clock::Clock;
 use crate::sync::{wait_on, BoundedGuard, BoundedMutex, RunEnded, Signal, WAIT_SLICE};
 
+/// No wait lasts longer than this before re-checking whether the GIL was closed.
+const WAIT_SLICE_MS: f64 = WAIT_SLICE.as_secs_f64() * 1000.0;
+
 /// How the GIL changes hands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GilPolicy {
@@ -161,7 +164,7 @@ impl Gil {
                 return Err(GilClosed);
             }
             self.waiters.fetch_add(1, Ordering::Relaxed);
-            let waited = self.wait_slice(&self.released, state, WAIT_SLICE);
+            let waited = self.wait_slice(&self.released, state, WAIT_SLICE_MS);
             self.waiters.fetch_sub(1, Ordering::Relaxed);
             state = waited?;
             if state.held && state.releases != releases_seen {
@@ -224,7 +227,7 @@ impl Gil {
                 switch_seen = state.switch_number;
                 continue;
             }
-            state = self.wait_slice(&self.released, state, Duration::from_secs_f64(remaining / 1000.0))?;
+            state = self.wait_slice(&self.released, state, remaining)?;
         }
         Ok(state)
     }
@@ -255,7 +258,7 @@ impl Gil {
             if self.is_closed() {
                 return Err(GilClosed);
             }
-            state = self.wait_slice(&self.switched, state, WAIT_SLICE)?;
+            state = self.wait_slice(&self.switched, state, WAIT_SLICE_MS)?;
         }
         drop(state);
         self.take(lane, clock)
@@ -284,14 +287,14 @@ impl Gil {
         Ok(self.state.lock(&|| self.is_closed())?)
     }
 
-    /// Waits for `signal` for at most `up_to` (at least 10 µs, at most [`WAIT_SLICE`]).
+    /// Waits for `signal` for at most `up_to_ms` (and [`WAIT_SLICE_MS`]).
     fn wait_slice<'a>(
         &'a self,
         signal: &Signal,
         state: BoundedGuard<'a, GilState>,
-        up_to: Duration,
+        up_to_ms: f64,
     ) -> Result<BoundedGuard<'a, GilState>, GilClosed> {
-        let slice = up_to.clamp(Duration::from_micros(10), WAIT_SLICE);
+        let slice = Duration::from_secs_f64(up_to_ms.clamp(0.01, WAIT_SLICE_MS) / 1000.0);
         Ok(wait_on(&self.state, state, signal, slice, &|| self.is_closed())?)
     }
 }

@@ -166,7 +166,7 @@ mod tests {
             let ended_at = Instant::now();
             ended.store(true, Ordering::Relaxed);
             assert_eq!(waiter.join().expect("no panic"), Err(RunEnded));
-            assert!(ended_at.elapsed() <= WAIT_SLICE * 5, "left after {:?}", ended_at.elapsed());
+            assert!(ended_at.elapsed() < Duration::from_secs(1), "left after {:?}", ended_at.elapsed());
         });
     }
 

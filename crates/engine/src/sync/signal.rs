@@ -66,3 +66,36 @@ impl Signal {
         drop(self.wake.wait_timeout(guard, up_to).unwrap_or_else(|poison| poison.into_inner()));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    #[test]
+    fn a_notify_wakes_a_waiter_long_before_its_timeout() {
+        let signal = Signal::new();
+        let seen = signal.generation();
+        std::thread::scope(|scope| {
+            let waiter = scope.spawn(|| {
+                let started = Instant::now();
+                signal.wait_past(seen, Duration::from_secs(10));
+                started.elapsed()
+            });
+            std::thread::sleep(Duration::from_millis(20));
+            signal.notify_one();
+            let waited = waiter.join().expect("no panic");
+            assert!(waited < Duration::from_secs(5), "woke after {waited:?}");
+        });
+    }
+
+    #[test]
+    fn a_notify_before_the_wait_is_not_missed() {
+        let signal = Signal::new();
+        let seen = signal.generation();
+        signal.notify_all();
+        let started = Instant::now();
+        signal.wait_past(seen, Duration::from_secs(10));
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+}

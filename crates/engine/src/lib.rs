@@ -13,7 +13,9 @@
 //! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`].
 //! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
 //!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not (the
-//!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]).
+//!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]);
+//!   the [`Watchdog`] that stops a run taking far longer than estimated.
+//! - `sync/`: bounded locks and the one sliced wait, which notice a stopped or failed run.
 //! - [`RunSummary`]: wall time, busy time, speed-up and the combined result of a finished run.
 //! - Amdahl's law (`amdahl.rs`): predicted speed-ups and the serial fraction that fits measured ones.
 //! - [`RaceSimulation`] (`interleaving/`): races and locks on a deterministic, seeded,
@@ -38,6 +40,7 @@ mod run;
 mod run_result;
 mod scenario;
 mod summary;
+mod sync;
 mod workload;
 
 pub use amdahl::{amdahl_speed_up, fit_serial_fraction};
@@ -54,7 +57,7 @@ pub use mode::Mode;
 pub use native::{run_natively, run_without_shared_memory, NativeRun};
 pub use process::{FromProcess, GilToken, PoolReply, ProcessPool, ProcessWorker, ToProcess};
 pub use recorder::{intervals, time_in, Event, Interval, Lane, Recorder, WorkerState};
-pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal};
+pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal, Watchdog};
 pub use workload::{Running, Slice, SliceEnd};
 pub use catalogue::{ExperimentKind, Parameter, ParameterKind};
 pub use experiment::{Experiment, PoolCall};

@@ -6,10 +6,16 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
+use crate::sync::lock_within;
+
+/// The longest a writer or a reader waits for a lane: only a worker that trapped while holding
+/// it could keep it longer, and then the event (or the lane, for a reader) is given up.
+const LANE_WAIT: Duration = Duration::from_secs(1);
 
 /// What a worker is doing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -132,7 +138,7 @@ impl Recorder {
         if self.switched_off.load(Ordering::Relaxed) {
             return;
         }
-        let mut events = self.lanes[lane].events.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(mut events) = lock_within(&self.lanes[lane].events, LANE_WAIT) else { return };
         let last = events.last().copied();
         if last.is_some_and(|last| last.state == state || last.state == WorkerState::Done) {
             return;
@@ -148,11 +154,12 @@ impl Recorder {
         Some(events.get(from..).unwrap_or_default().to_vec())
     }
 
-    /// Every lane's events. Waits for writers: for native hosts and finished runs.
+    /// Every lane's events. Waits for writers: for native hosts and finished runs. A lane that a
+    /// trapped worker left locked reads as empty.
     pub fn snapshot(&self) -> Vec<Vec<Event>> {
         self.lanes
             .iter()
-            .map(|lane| lane.events.lock().unwrap_or_else(|p| p.into_inner()).clone())
+            .map(|lane| lock_within(&lane.events, LANE_WAIT).map(|events| events.clone()).unwrap_or_default())
             .collect()
     }
 }
@@ -180,6 +187,9 @@ pub fn time_in(events: &[Event], state: WorkerState, now_ms: f64) -> f64 {
         // A fold from +0.0: an empty float `sum()` is -0.0, which would print as "-0.0".
         .fold(0.0, |total, ms| total + ms)
 }
+
+#[cfg(test)]
+mod wedged_lane_tests;
 
 #[cfg(test)]
 mod tests {

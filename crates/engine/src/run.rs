@@ -7,7 +7,6 @@
 //! [`Recorder`] and the progress counters while the run goes.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -17,13 +16,12 @@ use crate::gil::{Gil, GilClosed, GilPolicy, GilStats};
 use crate::queue::{NextTask, TaskQueue};
 use crate::recorder::{Recorder, WorkerState};
 use crate::scenario::Scenario;
-use crate::workload::{SliceEnd, TaskResult};
+use crate::sync::{wait_until, BoundedGuard, BoundedMutex, Deadline, RunEnded, Signal};
+use crate::workload::{Running, SliceEnd, TaskResult};
 use crate::Mode;
 
 /// Ticks per slice: between slices a worker publishes progress and checks its fault plan.
 const SLICE_TICKS: u64 = 4096;
-/// The longest a blocked worker goes without checking for Stop.
-const STOP_CHECK_MS: f64 = 10.0;
 
 /// A worker made to fail on purpose, to show that failures are surfaced (experiment F3).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,12 +49,12 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> Option<String> {
     payload.downcast_ref::<String>().cloned().or_else(|| payload.downcast_ref::<&str>().map(|text| (*text).to_owned()))
 }
 
-/// A Stop that every worker sees within a tick, and that wakes blocked workers.
+/// A Stop that every worker sees within a tick, and that wakes blocked workers. A failed run is
+/// stopped too (by its host), so every wait here also ends when a worker fails.
 #[derive(Debug, Default)]
 pub struct StopSignal {
     stopped: AtomicBool,
-    lock: Mutex<()>,
-    wake: Condvar,
+    wake: Signal,
 }
 
 impl StopSignal {
@@ -74,52 +72,34 @@ impl StopSignal {
 
     /// Wakes every sleeper, so that a worker waiting for the queue looks at it again.
     fn wake_all(&self) {
-        let _guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
         self.wake.notify_all();
     }
 
     /// Blocks until `ready` gives a value (asked again after every [`StopSignal::wake_all`])
-    /// or Stop (`None`). `ready` is asked under the signal's lock, so no wake-up is lost.
-    fn wait_for<T>(&self, mut ready: impl FnMut() -> Option<T>) -> Option<T> {
-        let mut guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
-        loop {
-            if self.is_stopped() {
-                return None;
-            }
-            if let Some(value) = ready() {
-                return Some(value);
-            }
-            let slice = Duration::from_secs_f64(STOP_CHECK_MS / 1000.0);
-            guard = self.wake.wait_timeout(guard, slice).unwrap_or_else(|p| p.into_inner()).0;
-        }
+    /// or Stop (`None`).
+    fn wait_for<T>(&self, ready: impl FnMut() -> Option<T>) -> Option<T> {
+        wait_until(&self.wake, ready, &|| self.is_stopped(), None).ok().flatten()
     }
 
     /// Blocks for `wait` unless stopped first. Returns whether the whole wait passed.
-    /// Waits in slices, so a wake-up lost to a race costs at most one slice.
     pub fn sleep(&self, wait: Duration, clock: &dyn Clock) -> bool {
-        let end = clock.now_ms() + wait.as_secs_f64() * 1000.0;
-        let mut guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
-        loop {
-            if self.is_stopped() {
-                return false;
-            }
-            let remaining = end - clock.now_ms();
-            if remaining <= 0.0 {
-                return true;
-            }
-            let slice = Duration::from_secs_f64(remaining.min(STOP_CHECK_MS) / 1000.0);
-            guard = self.wake.wait_timeout(guard, slice).unwrap_or_else(|p| p.into_inner()).0;
-        }
+        let deadline = Deadline::after(wait, clock);
+        wait_until(&self.wake, || None::<()>, &|| self.is_stopped(), Some(deadline)).is_ok()
+    }
+
+    /// Takes `mutex`, or gives up once Stop was asked for.
+    fn lock<'a, T>(&self, mutex: &'a BoundedMutex<T>) -> Result<BoundedGuard<'a, T>, Leave> {
+        mutex.lock(&|| self.is_stopped()).map_err(|RunEnded| Leave::Stopped)
     }
 }
 
 /// Everything the workers of one shared-memory run share.
 #[derive(Debug)]
 pub struct SharedRun {
-    queue: Mutex<TaskQueue>,
+    queue: BoundedMutex<TaskQueue>,
     foreground_done: AtomicBool,
     total_ticks: u64,
-    results: Mutex<Vec<Option<TaskResult>>>,
+    results: BoundedMutex<Vec<Option<TaskResult>>>,
     gil: Option<Gil>,
     stop: StopSignal,
     recorder: Recorder,
@@ -138,10 +118,10 @@ impl SharedRun {
         let queue = TaskQueue::new(scenario.plan());
         let free_threaded = scenario.mode == Mode::FreeThreaded;
         SharedRun {
-            results: Mutex::new(vec![None; queue.len()]),
+            results: BoundedMutex::new(vec![None; queue.len()]),
             foreground_done: AtomicBool::new(queue.foreground_done()),
             total_ticks: queue.foreground_ticks(),
-            queue: Mutex::new(queue),
+            queue: BoundedMutex::new(queue),
             gil: scenario.mode.has_gil().then(|| Gil::new(scenario.gil_policy, scenario.switch_interval())),
             stop: StopSignal::default(),
             recorder: Recorder::new(scenario.lanes(), origin_ms),
@@ -164,7 +144,7 @@ impl SharedRun {
     /// Lets workers held at the start go. Never waits, so the browser's main thread may call it.
     pub fn release_start(&self) {
         self.start_held.store(false, Ordering::Release);
-        self.stop.wake.notify_all();
+        self.stop.wake_all();
     }
 
     /// Stops the run: workers leave within a tick, blocked ones within milliseconds.
@@ -204,32 +184,41 @@ impl SharedRun {
     /// Every task's result in task order, once all are in; `None` while some are missing or a
     /// worker is writing one (never waits).
     pub fn results(&self) -> Option<Vec<TaskResult>> {
-        let results = self.results.try_lock().ok()?;
+        let results = self.results.try_lock()?;
         results.iter().cloned().collect()
     }
 
     /// Task indices in the order the tasks finished (never waits: `None` while it is written).
     pub fn completion_order(&self) -> Option<Vec<usize>> {
-        Some(self.queue.try_lock().ok()?.completion_order().to_vec())
+        Some(self.queue.try_lock()?.completion_order().to_vec())
     }
 
-    fn next_task(&self) -> NextTask {
-        self.queue.lock().unwrap_or_else(|p| p.into_inner()).hand_out()
+    /// The run's GIL, for tests that make a worker die holding its state.
+    #[cfg(test)]
+    pub(crate) fn gil(&self) -> Option<&Gil> {
+        self.gil.as_ref()
     }
 
-    fn store_result(&self, index: usize, result: TaskResult) {
-        self.results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(result);
-        let mut queue = self.queue.lock().unwrap_or_else(|p| p.into_inner());
+    fn next_task(&self) -> Result<NextTask, Leave> {
+        Ok(self.stop.lock(&self.queue)?.hand_out())
+    }
+
+    fn store_result(&self, index: usize, result: TaskResult) -> Result<(), Leave> {
+        self.stop.lock(&self.results)?[index] = Some(result);
+        let mut queue = self.stop.lock(&self.queue)?;
         queue.finish(index);
         if queue.foreground_done() {
             self.foreground_done.store(true, Ordering::Relaxed);
         }
         drop(queue);
         self.stop.wake_all();
+        Ok(())
     }
 
-    fn is_background(&self, index: usize) -> bool {
-        self.queue.lock().unwrap_or_else(|p| p.into_inner()).is_background(index)
+    /// The task with this index, started, and whether it runs in the background.
+    fn start_task(&self, index: usize) -> Result<(Running, bool), Leave> {
+        let queue = self.stop.lock(&self.queue)?;
+        Ok((queue.task(index).start(), queue.is_background(index)))
     }
 
     fn count_ticks(&self, lane: usize, ticks: u64, background: bool) {
@@ -239,6 +228,12 @@ impl SharedRun {
         }
     }
 }
+
+mod watchdog;
+#[cfg(test)]
+pub(crate) mod wedged_lock_tests;
+
+pub use watchdog::Watchdog;
 
 /// Runs lane `lane` of `run` on the calling thread until the tasks run out or Stop.
 ///
@@ -277,7 +272,7 @@ impl Worker<'_> {
         }
         self.enter()?;
         loop {
-            let index = match self.run.next_task() {
+            let index = match self.run.next_task()? {
                 NextTask::Run(index) => index,
                 NextTask::WaitForEarlier => match self.wait_for_earlier_tasks()? {
                     Some(index) => {
@@ -293,8 +288,7 @@ impl Worker<'_> {
     }
 
     fn run_task(&mut self, index: usize) -> Result<(), Leave> {
-        let mut running = self.run.queue.lock().unwrap_or_else(|p| p.into_inner()).task(index).start();
-        let background = self.run.is_background(index);
+        let (mut running, background) = self.run.start_task(index)?;
         let (stop, gil, foreground_done) = (&self.run.stop, self.run.gil.as_ref(), &self.run.foreground_done);
         let interrupted = || stop.is_stopped() || gil.is_some_and(Gil::drop_requested);
         // Background work also ends with the foreground; foreground ticks check nothing more.
@@ -324,8 +318,7 @@ impl Worker<'_> {
                     continue;
                 }
             }
-            self.run.store_result(index, running.result());
-            return Ok(());
+            return self.run.store_result(index, running.result());
         }
     }
 
@@ -345,13 +338,12 @@ impl Worker<'_> {
         self.record(WorkerState::Idle);
         self.release_gil();
         let next = self.run.stop.wait_for(|| match self.run.next_task() {
-            NextTask::WaitForEarlier => None,
+            Ok(NextTask::WaitForEarlier) => None,
             other => Some(other),
         });
-        match next {
-            None => Err(Leave::Stopped),
-            Some(NextTask::Run(index)) => Ok(Some(index)),
-            Some(_) => Ok(None),
+        match next.ok_or(Leave::Stopped)?? {
+            NextTask::Run(index) => Ok(Some(index)),
+            _ => Ok(None),
         }
     }
 

@@ -4,8 +4,10 @@
 mod common;
 
 use common::{combined, overlapping_running_intervals, small_experiments};
+use std::time::{Duration, Instant};
+
 use engine::{
-    intervals, run_without_shared_memory, Experiment, Mode, RunResult, Scenario, WorkerState,
+    intervals, run_natively, run_without_shared_memory, Experiment, FaultPlan, Mode, RunResult, Scenario, WorkerState,
 };
 
 fn scenario(experiment: Experiment, mode: Mode, workers: usize) -> Scenario {
@@ -79,4 +81,36 @@ fn the_same_seed_gives_the_same_pi_estimate_with_or_without_shared_memory() {
         let scenario = scenario(experiment.clone(), mode, 3);
         assert_eq!(combined(&scenario, &run_without_shared_memory(&scenario)), expected, "{mode:?}");
     }
+}
+
+#[test]
+fn a_failing_process_thread_ends_the_run_with_its_message_and_stops_the_others() {
+    for mode in [Mode::Processes, Mode::ThreadsWithGil, Mode::FreeThreaded] {
+        // About a minute of work on one worker: only the failure can end it soon.
+        let mut scenario = scenario(Experiment::Countdown { count: 60_000_000_000 }, mode, 3);
+        scenario.fault = Some(FaultPlan { lane: 1, after_ms: 30.0 });
+        let started = Instant::now();
+        let run = run_without_shared_memory(&scenario);
+        assert!(run.failure.as_deref().is_some_and(|reason| reason.contains("failed on purpose")), "{mode:?}: {:?}", run.failure);
+        assert!(run.results.is_none(), "{mode:?}");
+        assert!(started.elapsed() < Duration::from_secs(5), "{mode:?}: the others left after {:?}", started.elapsed());
+    }
+}
+
+#[test]
+fn stop_ends_a_run_without_shared_memory() {
+    let scenario = scenario(Experiment::Countdown { count: 60_000_000_000 }, Mode::Processes, 2);
+    let started = Instant::now();
+    let run = run_natively(&scenario, Some(Duration::from_millis(50)));
+    assert!(run.results.is_none() && run.failure.is_none());
+    assert!(started.elapsed() < Duration::from_secs(5), "left after {:?}", started.elapsed());
+}
+
+#[test]
+fn stop_wakes_process_threads_blocked_in_io() {
+    let scenario = scenario(Experiment::Sleep { sleeps: 2, millis: 5_000 }, Mode::Processes, 2);
+    let started = Instant::now();
+    let run = run_natively(&scenario, Some(Duration::from_millis(50)));
+    assert!(run.results.is_none());
+    assert!(started.elapsed() < Duration::from_secs(1), "left after {:?}", started.elapsed());
 }

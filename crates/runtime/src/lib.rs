@@ -10,6 +10,8 @@
 //! - `worker_entries.rs`: the Rust entry points inside workers, and panic reporting.
 //! - [`BrowserClock`] (`clock.rs`): one time base for the page and all workers.
 //! - `short_tasks.rs`: splitting the page's work into short tasks while workers fill the cores.
+//! - `probes.rs`: the size of the page's WebAssembly memory and the thread workers alive, for
+//!   tests and the benchmark.
 //!
 //! The page's main thread must never block (an atomic wait traps there): everything the page
 //! calls here returns at once.
@@ -21,6 +23,7 @@ compile_error!("build for wasm32 with +atomics and shared memory: see .cargo/con
 
 mod clock;
 mod live_run;
+mod probes;
 mod process_run;
 mod shared_run;
 mod short_tasks;
@@ -30,6 +33,7 @@ mod worker_entries;
 mod worker_script;
 
 pub use clock::BrowserClock;
+pub use probes::{thread_workers, wasm_memory_bytes};
 pub use live_run::{runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus};
 pub use short_tasks::{after_the_next_frame, in_a_task_after_ms, in_a_task_of_its_own};
 pub use thread_pool::{JobEnd, ThreadPool};

@@ -5,7 +5,7 @@
 
 use std::collections::VecDeque;
 
-use engine::{Clock, Event, GilStats, Recorder, RunResult, RunSummary, Scenario};
+use engine::{Clock, Event, GilStats, Recorder, RunResult, RunSummary, Scenario, Watchdog};
 
 use crate::clock::BrowserClock;
 use crate::process_run::ProcessesRun;
@@ -21,6 +21,8 @@ pub enum RunStatus {
     Finished(RunResult),
     /// Stop was pressed before the end.
     Stopped,
+    /// The watchdog stopped a run that went on far longer than estimated; its message.
+    StoppedByWatchdog(String),
     /// A worker failed; why.
     Failed(String),
 }
@@ -54,6 +56,9 @@ pub struct LiveRun {
     lanes: Vec<Vec<Event>>,
     /// Each refresh's time and every lane's ticks, over the last [`THROUGHPUT_WINDOW_MS`].
     tick_samples: VecDeque<(f64, Vec<u64>)>,
+    watchdog: Watchdog,
+    /// Why the watchdog stopped the run, once it has.
+    watchdog_verdict: Option<String>,
 }
 
 impl LiveRun {
@@ -71,7 +76,8 @@ impl LiveRun {
             Engine::Processes(ProcessesRun::start(&scenario, origin_ms)?)
         };
         let lanes = vec![Vec::new(); scenario.lanes()];
-        Ok(LiveRun { scenario, origin_ms, engine, lanes, tick_samples: VecDeque::new() })
+        let watchdog = Watchdog::for_scenario(&scenario);
+        Ok(LiveRun { scenario, origin_ms, engine, lanes, tick_samples: VecDeque::new(), watchdog, watchdog_verdict: None })
     }
 
     /// Asks the run to stop; [`LiveRun::status`] says when it has.
@@ -82,8 +88,10 @@ impl LiveRun {
         }
     }
 
-    /// Reads the events recorded since the last call.
+    /// Reads the events recorded since the last call, and lets the watchdog stop a run that
+    /// has gone on too long.
     pub fn refresh(&mut self) {
+        self.watch();
         let lanes = &mut self.lanes;
         let mut read = |recorder: &Recorder| {
             for (lane, events) in lanes.iter_mut().enumerate() {
@@ -100,6 +108,24 @@ impl LiveRun {
         self.tick_samples.push_back((now_ms, self.lane_ticks()));
         while self.tick_samples.len() > 2 && self.tick_samples[1].0 < now_ms - THROUGHPUT_WINDOW_MS {
             self.tick_samples.pop_front();
+        }
+    }
+
+    /// Stops the run once the watchdog says it has gone on too long (once).
+    fn watch(&mut self) {
+        if self.watchdog_verdict.is_some() || self.is_over() {
+            return;
+        }
+        self.watchdog_verdict = self.watchdog.verdict(self.elapsed_ms());
+        if self.watchdog_verdict.is_some() {
+            self.stop();
+        }
+    }
+
+    fn is_over(&self) -> bool {
+        match &self.engine {
+            Engine::SharedMemory(run) => run.is_over(self.scenario.lanes()),
+            Engine::Processes(run) => run.is_over(),
         }
     }
 
@@ -154,17 +180,20 @@ impl LiveRun {
 
     /// Where the run stands. Only `Running` until every worker has ended.
     pub fn status(&self) -> RunStatus {
-        let (over, failure, results) = match &self.engine {
-            Engine::SharedMemory(run) => (run.is_over(self.scenario.lanes()), run.failure(), run.results()),
-            Engine::Processes(run) => (run.is_over(), run.failure(), run.results()),
+        let (failure, results) = match &self.engine {
+            Engine::SharedMemory(run) => (run.failure(), run.results()),
+            Engine::Processes(run) => (run.failure(), run.results()),
         };
-        match (over, failure, results) {
+        match (self.is_over(), failure, results) {
             (false, _, _) => RunStatus::Running,
             (true, Some(reason), _) => RunStatus::Failed(reason),
             (true, None, Some((results, completion_order))) => {
                 RunStatus::Finished(self.scenario.experiment.combine(&results, &completion_order))
             }
-            (true, None, None) => RunStatus::Stopped,
+            (true, None, None) => match &self.watchdog_verdict {
+                Some(verdict) => RunStatus::StoppedByWatchdog(verdict.clone()),
+                None => RunStatus::Stopped,
+            },
         }
     }
 

@@ -1,5 +1,10 @@
 //! Single worker, threads + GIL and free-threaded runs: one thread worker per lane, all on the
 //! page's shared memory, running the engine's [`run_worker`].
+//!
+//! A lane's job reaches the run through a [`RunPointer`], not an `Arc`: a worker that traps
+//! (`panic = "abort"`) never drops what its job owns, and an `Arc` it held would keep the whole
+//! run (recorder, results, GIL) alive for ever. The page holds the `Arc` for each lane instead,
+//! in the lane's end-of-job callback, until the worker has said it is done or has trapped.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,8 +41,10 @@ impl SharedMemoryRun {
             ends: Rc::default(),
         };
         for lane in 0..scenario.lanes() {
-            let run = started.run.clone();
-            let job = Box::new(move || run_worker(&run, lane, &BrowserClock));
+            let run = RunPointer(Arc::as_ptr(&started.run));
+            // SAFETY: the run outlives the job: `on_lane_end` holds an `Arc` of it until this
+            // lane's job has returned or trapped, after which the worker never runs it again.
+            let job = Box::new(move || run_worker(unsafe { run.get() }, lane, &BrowserClock));
             if let Err(error) = pool.run(job, started.on_lane_end()) {
                 started.run.stop();
                 // Lanes never started count as ended, so the run can finish.
@@ -49,6 +56,7 @@ impl SharedMemoryRun {
         Ok(started)
     }
 
+    /// The lane's end-of-job callback. It keeps the run alive until the lane's job has ended.
     fn on_lane_end(&self) -> impl FnOnce(JobEnd) + 'static {
         let (run, ends) = (self.run.clone(), self.ends.clone());
         move |end| {
@@ -100,5 +108,21 @@ impl SharedMemoryRun {
     /// The GIL's counters, in the threads + GIL mode.
     pub fn gil_stats(&self) -> Option<GilStats> {
         self.run.gil_stats()
+    }
+}
+
+/// The run as a lane's job sees it (see the module's comment on why not an `Arc`).
+struct RunPointer(*const SharedRun);
+
+// SAFETY: a `SharedRun` is shared between threads by design (`Sync`); only the pointer moves.
+unsafe impl Send for RunPointer {}
+
+impl RunPointer {
+    /// # Safety
+    /// The run must still be alive: someone holds an `Arc` of it for as long as the reference
+    /// is used.
+    unsafe fn get<'a>(&self) -> &'a SharedRun {
+        // SAFETY: as the caller promises.
+        unsafe { &*self.0 }
     }
 }

@@ -3,11 +3,14 @@
 //
 // The first message starts the worker as one of two kinds:
 // - a thread ({kind: "start-thread", module, memory}): it shares the page's memory, and every
-//   later message ({job}) runs one boxed Rust closure, answered by {kind: "done"};
+//   later message ({job}) runs one boxed Rust closure, answered by {kind: "done"}; {exit: true}
+//   ends an idle thread: it frees its stack and thread-local storage, then closes;
 // - a process ({kind: "start-process", module, origin}): it gets memory of its own, and every
 //   later message ({text}) is one engine message, answered by engine messages ({kind: "process", text}).
 // A trap (a Rust panic aborts) is answered by {kind: "trapped", message}; the page then discards
-// this worker, whose memory may be left inconsistent.
+// this worker, whose memory may be left inconsistent. A thread first frees its stack and
+// thread-local storage, which live in the page's memory and would otherwise be lost with it
+// (wasm-bindgen's __wbindgen_thread_destroy, without arguments: this thread's own).
 import init, * as glue from "__GLUE_URL__";
 
 let handler = null;
@@ -22,22 +25,34 @@ self.onmessage = ({ data }) => {
 
 async function start(data) {
   if (data.kind === "start-thread") {
-    await init({ module_or_path: data.module, memory: data.memory });
+    const wasm = await init({ module_or_path: data.module, memory: data.memory });
     self.postMessage({ kind: "ready" });
-    return ({ job }) => guarded(() => {
-      glue.thread_worker_run(job);
-      self.postMessage({ kind: "done" });
-    });
+    const destroyThread = () => wasm.__wbindgen_thread_destroy();
+    return ({ job, exit }) => {
+      if (exit) {
+        destroyThread();
+        self.close();
+        return;
+      }
+      guarded(() => {
+        glue.thread_worker_run(job);
+        self.postMessage({ kind: "done" });
+      }, destroyThread);
+    };
   }
   await init({ module_or_path: data.module });
   guarded(() => self.postMessage({ kind: "process", text: glue.process_worker_ready() }));
   return ({ text }) => guarded(() => glue.process_worker_handle(data.origin, text));
 }
 
-function guarded(work) {
+function guarded(work, afterTrap = () => {}) {
   try {
     work();
   } catch (error) {
-    self.postMessage({ kind: "trapped", message: String(error) });
+    try {
+      afterTrap();
+    } finally {
+      self.postMessage({ kind: "trapped", message: String(error) });
+    }
   }
 }

@@ -3,15 +3,15 @@
 //! file for the mapping to CPython.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
+use crate::sync::{wait_on, BoundedGuard, BoundedMutex, RunEnded, Signal, WAIT_SLICE};
 
 /// No wait lasts longer than this before re-checking whether the GIL was closed.
-const WAIT_SLICE_MS: f64 = 10.0;
+const WAIT_SLICE_MS: f64 = WAIT_SLICE.as_secs_f64() * 1000.0;
 
 /// How the GIL changes hands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +31,12 @@ pub enum GilPolicy {
 /// The GIL was closed (the run was stopped or failed): the worker must leave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GilClosed;
+
+impl From<RunEnded> for GilClosed {
+    fn from(_: RunEnded) -> Self {
+        GilClosed
+    }
+}
 
 /// Counters a learner sees after a run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,11 +65,11 @@ struct GilState {
 /// The global interpreter lock.
 #[derive(Debug)]
 pub struct Gil {
-    state: Mutex<GilState>,
+    state: BoundedMutex<GilState>,
     /// Signalled when the GIL is released (CPython: `gil->cond`).
-    released: Condvar,
+    released: Signal,
     /// Signalled when the GIL is taken (CPython: `gil->switch_cond`, FORCE_SWITCHING).
-    switched: Condvar,
+    switched: Signal,
     /// Set by a waiter that waited a whole interval: the holder checks it at every tick.
     drop_request: AtomicBool,
     closed: AtomicBool,
@@ -81,9 +87,9 @@ impl Gil {
     /// used by [`GilPolicy::SwitchInterval`]).
     pub fn new(policy: GilPolicy, switch_interval: Duration) -> Self {
         Gil {
-            state: Mutex::new(GilState::default()),
-            released: Condvar::new(),
-            switched: Condvar::new(),
+            state: BoundedMutex::new(GilState::default()),
+            released: Signal::new(),
+            switched: Signal::new(),
             drop_request: AtomicBool::new(false),
             closed: AtomicBool::new(false),
             switch_interval_ms: switch_interval.as_secs_f64() * 1000.0,
@@ -120,7 +126,7 @@ impl Gil {
         if let GilPolicy::CheckInterval { .. } = self.policy {
             return self.take_as_in_python_3_1(lane).map(drop);
         }
-        let mut state = self.lock_state();
+        let mut state = self.lock_state()?;
         if state.held {
             state = self.wait_until_free(state, clock)?;
         }
@@ -151,15 +157,16 @@ impl Gil {
     /// (counted by releases, not by signals, so a wake-up the scheduler delays still counts).
     /// Returns the new switch number.
     fn take_as_in_python_3_1(&self, lane: usize) -> Result<u64, GilClosed> {
-        let mut state = self.lock_state();
+        let mut state = self.lock_state()?;
         let mut releases_seen = state.releases;
         while state.held {
             if self.is_closed() {
                 return Err(GilClosed);
             }
             self.waiters.fetch_add(1, Ordering::Relaxed);
-            state = self.wait_slice(&self.released, state, WAIT_SLICE_MS);
+            let waited = self.wait_slice(&self.released, state, WAIT_SLICE_MS);
             self.waiters.fetch_sub(1, Ordering::Relaxed);
+            state = waited?;
             if state.held && state.releases != releases_seen {
                 self.failed_acquisitions.fetch_add(1, Ordering::Relaxed);
             }
@@ -185,7 +192,7 @@ impl Gil {
     /// [`GilClosed`] when the run is stopped meanwhile.
     pub fn release_and_retake(&self, lane: usize) -> Result<bool, GilClosed> {
         let released_at = {
-            let mut state = self.lock_state();
+            let mut state = self.lock_state()?;
             state.held = false;
             state.releases += 1;
             state.switch_number
@@ -199,9 +206,9 @@ impl Gil {
     #[cold]
     fn wait_until_free<'a>(
         &'a self,
-        mut state: MutexGuard<'a, GilState>,
+        mut state: BoundedGuard<'a, GilState>,
         clock: &dyn Clock,
-    ) -> Result<MutexGuard<'a, GilState>, GilClosed> {
+    ) -> Result<BoundedGuard<'a, GilState>, GilClosed> {
         let mut interval_start = clock.now_ms();
         let mut switch_seen = state.switch_number;
         while state.held {
@@ -220,14 +227,15 @@ impl Gil {
                 switch_seen = state.switch_number;
                 continue;
             }
-            state = self.wait_slice(&self.released, state, remaining);
+            state = self.wait_slice(&self.released, state, remaining)?;
         }
         Ok(state)
     }
 
     /// Releases the GIL held by `lane` (before blocking I/O, or when the worker finishes).
     pub fn release(&self, lane: usize) {
-        let mut state = self.lock_state();
+        // Once closed, nobody will take the GIL again: there is nothing to release.
+        let Ok(mut state) = self.lock_state() else { return };
         debug_assert_eq!(state.holder, Some(lane), "released by a worker that does not hold it");
         state.held = false;
         state.releases += 1;
@@ -241,7 +249,7 @@ impl Gil {
     /// # Errors
     /// [`GilClosed`] when the run is stopped meanwhile.
     pub fn yield_to_waiter(&self, lane: usize, clock: &dyn Clock) -> Result<(), GilClosed> {
-        let mut state = self.lock_state();
+        let mut state = self.lock_state()?;
         state.held = false;
         state.releases += 1;
         let released_at = state.switch_number;
@@ -250,7 +258,7 @@ impl Gil {
             if self.is_closed() {
                 return Err(GilClosed);
             }
-            state = self.wait_slice(&self.switched, state, WAIT_SLICE_MS);
+            state = self.wait_slice(&self.switched, state, WAIT_SLICE_MS)?;
         }
         drop(state);
         self.take(lane, clock)
@@ -273,19 +281,23 @@ impl Gil {
         }
     }
 
-    fn lock_state(&self) -> MutexGuard<'_, GilState> {
-        // A poisoned lock only means a worker panicked natively; the state itself stays valid.
-        self.state.lock().unwrap_or_else(|poison| poison.into_inner())
+    /// Takes the state's lock, giving up once the GIL is closed (a worker that trapped while
+    /// holding the lock never lets go of it).
+    fn lock_state(&self) -> Result<BoundedGuard<'_, GilState>, GilClosed> {
+        Ok(self.state.lock(&|| self.is_closed())?)
     }
 
-    /// Waits on `condvar` for at most `up_to_ms` (and [`WAIT_SLICE_MS`]).
+    /// Waits for `signal` for at most `up_to_ms` (and [`WAIT_SLICE_MS`]).
     fn wait_slice<'a>(
-        &self,
-        condvar: &Condvar,
-        state: MutexGuard<'a, GilState>,
+        &'a self,
+        signal: &Signal,
+        state: BoundedGuard<'a, GilState>,
         up_to_ms: f64,
-    ) -> MutexGuard<'a, GilState> {
+    ) -> Result<BoundedGuard<'a, GilState>, GilClosed> {
         let slice = Duration::from_secs_f64(up_to_ms.clamp(0.01, WAIT_SLICE_MS) / 1000.0);
-        condvar.wait_timeout(state, slice).unwrap_or_else(|poison| poison.into_inner()).0
+        Ok(wait_on(&self.state, state, signal, slice, &|| self.is_closed())?)
     }
 }
+
+#[cfg(test)]
+mod wedged_state_tests;

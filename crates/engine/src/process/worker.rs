@@ -3,6 +3,7 @@
 
 use crate::clock::Clock;
 use crate::recorder::WorkerState;
+use crate::sync::{wait_until, Deadline, Signal};
 use crate::workload::{Running, SliceEnd};
 
 use super::protocol::{FromProcess, ToProcess};
@@ -17,6 +18,8 @@ pub struct ProcessWorker<'a> {
     clock: &'a dyn Clock,
     run_origin_ms: f64,
     current: Option<CurrentTask>,
+    /// Whether the parent has ended this worker (natively; a Web Worker is terminated instead).
+    ended: &'a dyn Fn() -> bool,
 }
 
 /// A task being run, kept while the worker waits for its next turn.
@@ -31,6 +34,8 @@ struct CurrentTask {
 enum Stretch {
     /// The task is done.
     Done,
+    /// The parent ended the worker: it sends nothing more.
+    Ended,
     /// The turn (or a blocking wait) is over and the task is not: wait for the token.
     TurnOver,
 }
@@ -38,7 +43,13 @@ enum Stretch {
 impl<'a> ProcessWorker<'a> {
     /// A worker whose run started at the clock reading `run_origin_ms`.
     pub fn new(clock: &'a dyn Clock, run_origin_ms: f64) -> Self {
-        ProcessWorker { clock, run_origin_ms, current: None }
+        ProcessWorker { clock, run_origin_ms, current: None, ended: &|| false }
+    }
+
+    /// The same worker, which leaves its task between slices once `ended()` says the parent
+    /// ended it: how a native host terminates a "process" that is a thread.
+    pub fn ending_when(self, ended: &'a dyn Fn() -> bool) -> Self {
+        ProcessWorker { ended, ..self }
     }
 
     /// The first message a started worker sends.
@@ -72,6 +83,7 @@ impl<'a> ProcessWorker<'a> {
                 self.current = Some(current);
             }
             Stretch::Done => self.finished(&current, send),
+            Stretch::Ended => {}
         }
     }
 
@@ -93,6 +105,9 @@ impl<'a> ProcessWorker<'a> {
             if current.fail_at_ms.is_some_and(|at| self.clock.now_ms() - self.run_origin_ms >= at) {
                 panic!("a process failed on purpose (the \"make a worker fail\" option)");
             }
+            if (self.ended)() {
+                return Stretch::Ended;
+            }
             match slice.end {
                 SliceEnd::Interrupted | SliceEnd::BudgetSpent => {
                     if turn_ms.is_some_and(|turn| self.clock.now_ms() - turn_started_ms >= turn) {
@@ -102,7 +117,9 @@ impl<'a> ProcessWorker<'a> {
                 SliceEnd::Block(wait) => {
                     // Entering Blocked hands the GIL token back (Py_BEGIN_ALLOW_THREADS).
                     send(self.state(WorkerState::Blocked));
-                    std::thread::sleep(wait);
+                    if !self.sleep(wait) {
+                        return Stretch::Ended;
+                    }
                     if turn_ms.is_some() {
                         return self.turn_over(current, send);
                     }
@@ -114,6 +131,13 @@ impl<'a> ProcessWorker<'a> {
                 }
             }
         }
+    }
+
+    /// A blocking wait (simulated I/O), in slices that notice the parent ending this worker.
+    /// Returns whether the whole wait passed.
+    fn sleep(&self, wait: std::time::Duration) -> bool {
+        let deadline = Deadline::after(wait, self.clock);
+        wait_until(&Signal::new(), || None::<()>, self.ended, Some(deadline)).is_ok()
     }
 
     fn turn_over(&self, current: &mut CurrentTask, send: &mut dyn FnMut(FromProcess)) -> Stretch {

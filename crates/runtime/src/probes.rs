@@ -1,0 +1,21 @@
+//! Probes for the browser tests and the benchmark, called through trunk's `window.wasmBindings`:
+//! how large the page's WebAssembly memory has grown (it never shrinks, so a leak shows as growth
+//! over many runs), and how many thread workers are alive.
+
+use wasm_bindgen::prelude::*;
+
+use crate::thread_pool::live_thread_workers;
+
+/// Bytes of the page's WebAssembly memory (shared with the thread workers).
+#[wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    // A shared memory's buffer is a SharedArrayBuffer, which js_sys types apart: read the field.
+    js_sys::Reflect::get(&memory.buffer(), &"byteLength".into()).ok().and_then(|bytes| bytes.as_f64()).unwrap_or(0.0)
+}
+
+/// Thread workers alive (busy or idle) on this page.
+#[wasm_bindgen]
+pub fn thread_workers() -> usize {
+    live_thread_workers()
+}

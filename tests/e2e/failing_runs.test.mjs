@@ -1,0 +1,54 @@
+// Runs that fail leave nothing behind: after many runs with "Make the last worker fail", the
+// page's WebAssembly memory has not grown (a trapped worker's run, stack and thread-local
+// storage are freed) and the page finishes the next run as before. Prints the figures.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { playgroundForTests } from "../support/browser.mjs";
+import { chooseExperiment, chooseMode, fill, runToEnd } from "../support/playground.mjs";
+
+const FAILING_RUNS = Number(process.env.FAILING_RUNS ?? 50);
+/** Runs before the first reading: the pool, caches and the allocator settle in. */
+const SETTLING_RUNS = 5;
+
+const playground = playgroundForTests();
+
+/** The page's WebAssembly memory in bytes, and the JS heap in use. */
+async function memory(page) {
+  return page.evaluate(() => ({
+    wasmBytes: window.wasmBindings.wasm_memory_bytes(),
+    jsHeapBytes: performance.memory?.usedJSHeapSize ?? NaN,
+  }));
+}
+
+async function failingRuns(page, count) {
+  for (let run = 0; run < count; run++) {
+    assert.match(await runToEnd(page), /worker failed: .*failed on purpose/);
+  }
+}
+
+const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);
+
+test(`${FAILING_RUNS} failing runs leave the memory flat and the page usable`, async () => {
+  const { page } = playground;
+  await chooseExperiment(page, "Monte Carlo pi");
+  await fill(page, "Samples (points in all)", 1_000_000_000);
+  await fill(page, "Workers (1–100)", 2);
+  await chooseMode(page, "threads + GIL");
+  await page.getByRole("checkbox", { name: /Make the last worker fail/ }).check();
+  await failingRuns(page, SETTLING_RUNS);
+  const before = await memory(page);
+  await failingRuns(page, FAILING_RUNS);
+  const after = await memory(page);
+  console.log(
+    `WebAssembly memory: ${mib(before.wasmBytes)} MiB before, ${mib(after.wasmBytes)} MiB after ${FAILING_RUNS} failing runs; ` +
+      `JS heap in use: ${mib(before.jsHeapBytes)} → ${mib(after.jsHeapBytes)} MiB`,
+  );
+  assert.ok(after.wasmBytes <= before.wasmBytes * 1.1, `WebAssembly memory grew from ${mib(before.wasmBytes)} to ${mib(after.wasmBytes)} MiB`);
+  await page.getByRole("checkbox", { name: /Make the last worker fail/ }).uncheck();
+  await fill(page, "Samples (points in all)", 2_000_000);
+  assert.match(await runToEnd(page), /^Finished/);
+});
+
+test("no page errors were logged during the runs", () => {
+  assert.deepEqual(playground.errors, []);
+});

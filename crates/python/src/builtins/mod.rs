@@ -1,0 +1,46 @@
+//! The built-in names: functions (`functions.rs`), the built-in types, called to convert
+//! (`construct.rs`), and the exception classes.
+
+mod construct;
+mod functions;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+pub use construct::construct;
+
+use crate::objects::class::builtin_types;
+use crate::objects::function::{Builtin, Namespace};
+use crate::objects::Value;
+
+/// A fresh built-ins namespace.
+pub fn namespace() -> Arc<Namespace> {
+    let types = builtin_types();
+    let mut names: HashMap<Arc<str>, Value> = HashMap::new();
+    for (name, function) in functions::FUNCTIONS {
+        names.insert(Arc::from(*name), Builtin::value(name, *function));
+    }
+    let classes = [
+        ("int", &types.int),
+        ("float", &types.float),
+        ("str", &types.str),
+        ("bool", &types.bool),
+        ("list", &types.list),
+        ("tuple", &types.tuple),
+        ("dict", &types.dict),
+        ("set", &types.set),
+        ("frozenset", &types.set),
+        ("range", &types.range),
+        ("object", &types.object),
+        ("type", &types.type_),
+    ];
+    for (name, class) in classes {
+        names.insert(Arc::from(name), Value::Class(class.clone()));
+    }
+    for (name, class) in &types.exceptions {
+        names.insert(Arc::from(*name), Value::Class(class.clone()));
+    }
+    names.insert(Arc::from("NotImplemented"), Builtin::value("NotImplemented", |_, _| Ok(Value::None)));
+    names.insert(Arc::from("__name__"), Value::str("builtins"));
+    Arc::new(Mutex::new(names))
+}

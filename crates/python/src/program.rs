@@ -1,0 +1,176 @@
+//! Running a whole program: parse, compile, run the main thread, and write what a learner
+//! reads when it ends (a traceback, a syntax error, a stop or a time limit).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::compiler::{compile, CompileError};
+use crate::objects::exception::{Halt, PyErr};
+use crate::objects::Value;
+use crate::parse::{parse, SyntaxError};
+use crate::vm::output::format_traceback;
+use crate::vm::{Frame, Interpreter, Mode, Output, Scheduler, Stream, Thread};
+
+/// How a program runs.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// The mode.
+    pub mode: Mode,
+    /// The longest it may run.
+    pub time_limit: Duration,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(30) }
+    }
+}
+
+/// How a program ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// It ran to its end.
+    Finished,
+    /// An uncaught exception (its traceback is on stderr).
+    Failed,
+    /// It did not parse or compile (the error is on stderr).
+    Rejected,
+    /// Stop, the time limit or a deadlock ended it.
+    Halted(Halt),
+}
+
+/// What a finished run gives.
+pub struct ProgramRun {
+    /// How it ended.
+    pub outcome: Outcome,
+    /// Everything printed, tagged by thread.
+    pub output: Arc<Output>,
+}
+
+impl ProgramRun {
+    /// The text printed on stdout.
+    pub fn stdout(&self) -> String {
+        self.output.text(Stream::Stdout)
+    }
+
+    /// The text printed on stderr.
+    pub fn stderr(&self) -> String {
+        self.output.text(Stream::Stderr)
+    }
+}
+
+/// The main thread's stack: deep enough for the recursion limit in a debug build.
+const MAIN_STACK_BYTES: usize = 256 << 20;
+
+/// Runs `source` to its end on a thread of its own.
+pub fn run_program(source: &str, options: &RunOptions) -> ProgramRun {
+    let scheduler = Arc::new(Scheduler::new(options.mode, Some(Instant::now() + options.time_limit)));
+    run_with_scheduler(source, scheduler)
+}
+
+/// Runs `source` under a scheduler the caller keeps (to press Stop).
+pub fn run_with_scheduler(source: &str, scheduler: Arc<Scheduler>) -> ProgramRun {
+    let output = Arc::new(Output::default());
+    let source = source.to_string();
+    let thread_output = output.clone();
+    let outcome = std::thread::Builder::new()
+        .name("python-main".into())
+        .stack_size(MAIN_STACK_BYTES)
+        .spawn(move || run_main(&source, thread_output, scheduler))
+        .map(|handle| handle.join().unwrap_or(Outcome::Failed))
+        .unwrap_or(Outcome::Failed);
+    ProgramRun { outcome, output }
+}
+
+fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Outcome {
+    let main: Arc<str> = Arc::from("MainThread");
+    let code = match parse(source).map_err(Rejection::Syntax).and_then(|module| compile(&module, source, "<module>").map_err(Rejection::Compile)) {
+        Ok(code) => code,
+        Err(rejection) => {
+            output.write(Stream::Stderr, &main, &rejection.describe(source));
+            return Outcome::Rejected;
+        }
+    };
+    let interp = Arc::new(Interpreter {
+        builtins: crate::builtins::namespace(),
+        modules: Mutex::new(HashMap::new()),
+        output: output.clone(),
+        scheduler,
+    });
+    let globals = Arc::new(Mutex::new(HashMap::from([(Arc::from("__name__"), Value::str("__main__"))])));
+    let mut thread = Thread::new(interp, main.clone(), 1);
+    let frame = Frame::new(code, globals, None, Vec::new(), None);
+    match thread.run_frame(frame) {
+        Ok(_) => Outcome::Finished,
+        Err(error) => {
+            let outcome = report(&mut thread, error);
+            outcome
+        }
+    }
+}
+
+/// Writes how an uncaught error ended a thread; gives the outcome.
+pub fn report(thread: &mut Thread, error: PyErr) -> Outcome {
+    match error {
+        PyErr::Halted(halt) => {
+            let message = match &halt {
+                Halt::Stopped => "Stopped.\n".to_string(),
+                Halt::TimeLimit => "The program hit its time limit and was stopped.\n".to_string(),
+                Halt::Deadlock(who) => format!("Deadlock: {who}\n"),
+            };
+            thread.interp.output.write(Stream::Stderr, &thread.name.clone(), &message);
+            Outcome::Halted(halt)
+        }
+        PyErr::Raised(raised) => {
+            let class = raised.exception.class.clone();
+            if class.is_subclass(&crate::objects::class::exception_class("SystemExit")) {
+                return Outcome::Finished;
+            }
+            let message = thread.exception_message(&raised);
+            let name = exception_name(&class);
+            let last = if message.is_empty() { name } else { format!("{name}: {message}") };
+            let text = format_traceback(&raised.traceback, &last);
+            thread.interp.output.write(Stream::Stderr, &thread.name.clone(), &text);
+            Outcome::Failed
+        }
+    }
+}
+
+/// `ValueError` for built-in classes, `__main__.MyError` for a program's own.
+fn exception_name(class: &Arc<crate::objects::Class>) -> String {
+    let types = crate::objects::class::builtin_types();
+    if types.exceptions.values().any(|builtin| Arc::ptr_eq(builtin, class)) || Arc::ptr_eq(class, &types.base_exception) {
+        class.name.to_string()
+    } else {
+        format!("__main__.{}", class.name)
+    }
+}
+
+enum Rejection {
+    Syntax(SyntaxError),
+    Compile(CompileError),
+}
+
+impl Rejection {
+    /// As CPython prints a syntax error, or the playground's message for a missing feature.
+    fn describe(&self, source: &str) -> String {
+        let (line, column, kind, message) = match self {
+            Rejection::Syntax(error) => (error.line, Some(error.column), error.kind, error.message.clone()),
+            Rejection::Compile(error) => match error.python_class {
+                Some(class) => (error.line, None, class, error.message.clone()),
+                None => return format!("line {}: {}\n", error.line, error.message),
+            },
+        };
+        let source_line = source.lines().nth(line as usize - 1).unwrap_or("");
+        let trimmed = source_line.trim_start();
+        let mut text = format!("  File \"main.py\", line {line}\n    {trimmed}\n");
+        if let Some(column) = column {
+            let indent = source_line.len() - trimmed.len();
+            let caret = (column as usize).saturating_sub(1 + indent);
+            text.push_str(&format!("    {}^\n", " ".repeat(caret)));
+        }
+        text.push_str(&format!("{kind}: {message}\n"));
+        text
+    }
+}

@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::compiler::{compile, CompileError};
-use crate::objects::exception::{Halt, PyErr};
-use crate::objects::Value;
+use crate::objects::exception::{Halt, PyErr, TraceEntry};
+use crate::objects::{Instance, Value};
 use crate::parse::{parse, SyntaxError};
 use crate::vm::output::format_traceback;
 use crate::vm::{Frame, Interpreter, Mode, Output, Scheduler, Stream, Thread};
@@ -97,16 +97,14 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         modules: Mutex::new(HashMap::new()),
         output: output.clone(),
         scheduler,
+        module_states: Mutex::new(HashMap::new()),
     });
     let globals = Arc::new(Mutex::new(HashMap::from([(Arc::from("__name__"), Value::str("__main__"))])));
     let mut thread = Thread::new(interp, main.clone(), 1);
     let frame = Frame::new(code, globals, None, Vec::new(), None);
     match thread.run_frame(frame) {
         Ok(_) => Outcome::Finished,
-        Err(error) => {
-            let outcome = report(&mut thread, error);
-            outcome
-        }
+        Err(error) => report(&mut thread, error),
     }
 }
 
@@ -127,24 +125,43 @@ pub fn report(thread: &mut Thread, error: PyErr) -> Outcome {
             if class.is_subclass(&crate::objects::class::exception_class("SystemExit")) {
                 return Outcome::Finished;
             }
-            let message = thread.exception_message(&raised);
-            let name = exception_name(&class);
-            let last = if message.is_empty() { name } else { format!("{name}: {message}") };
-            let text = format_traceback(&raised.traceback, &last);
+            let text = chained_traceback(thread, &raised.exception, &raised.traceback, 0);
             thread.interp.output.write(Stream::Stderr, &thread.name.clone(), &text);
             Outcome::Failed
         }
     }
 }
 
-/// `ValueError` for built-in classes, `__main__.MyError` for a program's own.
-fn exception_name(class: &Arc<crate::objects::Class>) -> String {
-    let types = crate::objects::class::builtin_types();
-    if types.exceptions.values().any(|builtin| Arc::ptr_eq(builtin, class)) || Arc::ptr_eq(class, &types.base_exception) {
-        class.name.to_string()
-    } else {
-        format!("__main__.{}", class.name)
+/// The traceback of an exception after those of its cause or context, as CPython prints them.
+pub fn chained_traceback(thread: &mut Thread, exception: &Arc<Instance>, traceback: &[TraceEntry], depth: usize) -> String {
+    let attribute = |name: &str| crate::objects::lock(&exception.dict).get(name).cloned();
+    let mut text = String::new();
+    if depth < 20 {
+        let suppressed = matches!(attribute("__suppress_context__"), Some(Value::Bool(true)));
+        let (linked, separator) = match (attribute("__cause__"), attribute("__context__")) {
+            (Some(Value::Instance(cause)), _) => (Some(cause), "The above exception was the direct cause of the following exception:"),
+            (_, Some(Value::Instance(context))) if !suppressed => {
+                (Some(context), "During handling of the above exception, another exception occurred:")
+            }
+            _ => (None, ""),
+        };
+        if let Some(linked) = linked {
+            let linked_traceback = crate::objects::lock(&linked.traceback).clone();
+            text.push_str(&chained_traceback(thread, &linked, &linked_traceback, depth + 1));
+            text.push_str(&format!("\n{separator}\n\n"));
+        }
     }
+    let raised = crate::objects::exception::Raised { exception: exception.clone(), traceback: traceback.to_vec() };
+    let message = thread.exception_message(&raised);
+    let name = exception_name(&exception.class);
+    let last = if message.is_empty() { name } else { format!("{name}: {message}") };
+    text.push_str(&format_traceback(traceback, &last));
+    text
+}
+
+/// The class name as a traceback's last line shows it (CPython leaves out `__main__.`).
+fn exception_name(class: &Arc<crate::objects::Class>) -> String {
+    class.name.to_string()
 }
 
 enum Rejection {

@@ -56,7 +56,7 @@ pub fn construct(thread: &mut Thread, class: &Arc<Class>, mut args: Args) -> PyR
             if !args.positional.is_empty() {
                 return Err(type_error("object() takes no arguments"));
             }
-            Ok(Value::Instance(Arc::new(crate::objects::Instance { class: class.clone(), dict: Default::default() })))
+            Ok(Value::Instance(crate::objects::Instance::new(class, Default::default())))
         }
         Kind::Opaque => Err(type_error(format!("cannot create '{}' instances", class.name))),
     }

@@ -289,7 +289,7 @@ fn isinstance(_thread: &mut Thread, args: Args) -> PyResult {
 fn issubclass(_thread: &mut Thread, args: Args) -> PyResult {
     args.expect("issubclass", 2, 2)?;
     let Value::Class(class) = &args.positional[0] else { return Err(type_error("issubclass() arg 1 must be a class")) };
-    let probe = Value::Instance(Arc::new(crate::objects::Instance { class: class.clone(), dict: Default::default() }));
+    let probe = Value::Instance(crate::objects::Instance::new(class, Default::default()));
     is_instance(&probe, &args.positional[1]).map(Value::Bool)
 }
 
@@ -317,6 +317,11 @@ fn pow(thread: &mut Thread, args: Args) -> PyResult {
         };
         if num_traits::Zero::is_zero(&modulus) {
             return Err(value_error("pow() 3rd argument cannot be 0"));
+        }
+        if exponent.sign() == num_bigint::Sign::Minus {
+            let inverse = base.modinv(&modulus).ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+            let positive = -exponent;
+            return Ok(Value::from_bigint(num_integer::Integer::mod_floor(&inverse.modpow(&positive, &modulus), &modulus)));
         }
         return Ok(Value::from_bigint(num_integer::Integer::mod_floor(&base.modpow(&exponent, &modulus), &modulus)));
     }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 pub use construct::construct;
+pub use functions::length;
 
 use crate::objects::class::builtin_types;
 use crate::objects::function::{Builtin, Namespace};

@@ -62,6 +62,8 @@ pub struct Code {
     pub free_from_parent: Vec<u32>,
     /// The deepest the value stack gets.
     pub max_stack: usize,
+    /// Whether calling it makes a generator (its body has `yield`).
+    pub is_generator: bool,
 }
 
 impl Code {

@@ -278,6 +278,8 @@ pub enum Instr {
     LoadSuper,
     /// `[v] -> (returns v)`.
     Return,
+    /// `[v] -> [None]`: a generator hands v to its caller and waits to be resumed.
+    Yield,
     /// `[] -> []`: push an exception handler at the target (for `try`).
     SetupExcept(u32),
     /// `[] -> []`: remove the innermost handler.
@@ -356,6 +358,7 @@ impl Instr {
             Instr::MakeFunction(_, flags) => 1 - (flags & 1) as i32 - ((flags >> 1) & 1) as i32,
             Instr::BuildClass(_, bases) => -(bases as i32),
             Instr::Return => -1,
+            Instr::Yield => 0,
             Instr::MatchException => 0,
             Instr::Raise(n) => -(n as i32),
             Instr::SetupWith(_) => 1,

@@ -31,6 +31,7 @@ pub(super) fn binary_op(op: Operator) -> BinaryOp {
 /// Which collection a comprehension builds.
 #[derive(Clone, Copy)]
 enum Collection {
+    Generator,
     List,
     Set,
     Dict,
@@ -163,11 +164,30 @@ impl<'s> Compiler<'s> {
                 self.comprehension(key(comp), "<dictcomp>", Collection::Dict, &comp.generators, key_expr, Some(&comp.value))?
             }
             Expr::Generator(comp) => {
-                self.comprehension(key(comp), "<genexpr>", Collection::List, &comp.generators, &comp.elt, None)?;
-                self.emit(Instr::GetIter);
+                self.comprehension(key(comp), "<genexpr>", Collection::Generator, &comp.generators, &comp.elt, None)?
             }
             Expr::Starred(_) => return Err(self.syntax_error(expr, "can't use starred expression here")),
-            Expr::Yield(_) | Expr::YieldFrom(_) => return Err(self.unsupported(expr, "generators (`yield`)")),
+            Expr::Yield(yield_expr) => {
+                if self.unit().kind != crate::bytecode::CodeKind::Function {
+                    return Err(self.syntax_error(expr, "'yield' outside function"));
+                }
+                match &yield_expr.value {
+                    Some(value) => self.expr(value)?,
+                    None => self.load_const(Value::None),
+                }
+                self.emit(Instr::Yield);
+            }
+            Expr::YieldFrom(yield_from) => {
+                self.expr(&yield_from.value)?;
+                self.emit(Instr::GetIter);
+                let head = self.here();
+                let exit = self.emit(Instr::ForIter(0));
+                self.emit(Instr::Yield);
+                self.emit(Instr::Pop);
+                self.emit(Instr::JumpBack(head));
+                self.patch(exit);
+                self.load_const(Value::None);
+            }
             Expr::Await(_) => return Err(self.unsupported(expr, "`await`")),
             Expr::TString(_) => return Err(self.unsupported(expr, "template strings")),
             Expr::IpyEscapeCommand(_) => return Err(self.syntax_error(expr, "invalid syntax")),
@@ -328,11 +348,12 @@ impl<'s> Compiler<'s> {
         let parameters = crate::bytecode::Parameters { names: vec![Arc::from(".0")], positional: 1, ..Default::default() };
         let parent_cells = self.cell_names();
         self.push_unit(scope_key, name, &qualified, crate::bytecode::CodeKind::Function, parameters, line);
-        self.emit(match collection {
-            Collection::List => Instr::BuildList(0),
-            Collection::Set => Instr::BuildSet(0),
-            Collection::Dict => Instr::BuildMap(0),
-        });
+        match collection {
+            Collection::Generator => None,
+            Collection::List => Some(self.emit(Instr::BuildList(0))),
+            Collection::Set => Some(self.emit(Instr::BuildSet(0))),
+            Collection::Dict => Some(self.emit(Instr::BuildMap(0))),
+        };
         let mut loops = Vec::new();
         for (index, generator) in generators.iter().enumerate() {
             if generator.is_async {
@@ -353,9 +374,13 @@ impl<'s> Compiler<'s> {
             }
             loops.push((head, exit));
         }
-        let depth = generators.len() as u32;
+        let depth = generators.len() as u32 + 1;
         self.expr(element)?;
         match (collection, value) {
+            (Collection::Generator, _) => {
+                self.emit(Instr::Yield);
+                self.emit(Instr::Pop);
+            }
             (Collection::Dict, Some(value)) => {
                 self.expr(value)?;
                 self.emit(Instr::MapAdd(depth));
@@ -370,6 +395,9 @@ impl<'s> Compiler<'s> {
         for (head, exit) in loops.into_iter().rev() {
             self.emit(Instr::JumpBack(head));
             self.patch(exit);
+        }
+        if let Collection::Generator = collection {
+            self.load_const(Value::None);
         }
         self.emit(Instr::Return);
         let code = self.pop_unit(&parent_cells);

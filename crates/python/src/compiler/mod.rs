@@ -160,6 +160,7 @@ impl<'s> Compiler<'s> {
             free_vars: scope.frees.iter().map(|name| Arc::from(name.as_str())).collect(),
             free_from_parent,
             max_stack,
+            is_generator: scope.is_generator,
         })
     }
 

@@ -46,6 +46,8 @@ pub struct Scope {
     pub frees: Vec<String>,
     /// Names declared `global`.
     pub globals: HashSet<String>,
+    /// Whether the scope's body has `yield` (a generator function or expression).
+    pub is_generator: bool,
 }
 
 impl Scope {
@@ -78,6 +80,7 @@ struct Raw {
     globals: HashSet<String>,
     nonlocals: HashSet<String>,
     children: Vec<usize>,
+    is_generator: bool,
 }
 
 /// Scopes by the address of the AST node that opens them (the module is key 0).
@@ -258,9 +261,18 @@ impl<'a> Visitor<'a> for Collector {
                 self.visit_expr(&lambda.body);
                 self.close();
             }
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                self.current().is_generator = true;
+                visitor::walk_expr(self, expr);
+            }
             Expr::ListComp(comp) => self.comprehension(key(comp), &comp.generators, &[&comp.elt]),
             Expr::SetComp(comp) => self.comprehension(key(comp), &comp.generators, &[&comp.elt]),
-            Expr::Generator(comp) => self.comprehension(key(comp), &comp.generators, &[&comp.elt]),
+            Expr::Generator(comp) => {
+                self.comprehension(key(comp), &comp.generators, &[&comp.elt]);
+                if let Some(raw) = self.raws.get_mut(&key(comp)) {
+                    raw.is_generator = true;
+                }
+            }
             Expr::DictComp(comp) => {
                 let mut elements = vec![&*comp.value];
                 if let Some(key_expr) = &comp.key {
@@ -311,6 +323,7 @@ fn resolve(raws: &mut HashMap<usize, Raw>, scopes: &mut Scopes, id: usize, enclo
     let mut free_list: Vec<String> = frees.iter().cloned().collect();
     free_list.sort();
     let scope_locals = if kind == ScopeKind::Function { locals } else { Vec::new() };
-    scopes.insert(id, Scope { kind: Some(kind), locals: scope_locals, cells, frees: free_list, globals: raw.globals });
+    let scope = Scope { kind: Some(kind), locals: scope_locals, cells, frees: free_list, globals: raw.globals, is_generator: raw.is_generator };
+    scopes.insert(id, scope);
     frees
 }

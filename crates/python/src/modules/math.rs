@@ -2,7 +2,7 @@
 //! functions (factorial, gcd, isqrt, comb) on bigints.
 
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots as _};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::objects::exception::{type_error, value_error};
@@ -46,6 +46,14 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("isinf", isinf),
     ("isfinite", isfinite),
     ("dist", dist),
+    ("sinh", sinh),
+    ("cosh", cosh),
+    ("tanh", tanh),
+    ("asinh", asinh),
+    ("acosh", acosh),
+    ("atanh", atanh),
+    ("expm1", expm1),
+    ("log1p", log1p),
 ];
 
 /// The module.
@@ -388,4 +396,36 @@ fn isinf(_t: &mut Thread, args: Args) -> PyResult {
 
 fn isfinite(_t: &mut Thread, args: Args) -> PyResult {
     Ok(Value::Bool(float_arg(&args, 0, "isfinite")?.is_finite()))
+}
+
+fn sinh(_t: &mut Thread, args: Args) -> PyResult {
+    unary(&args, "sinh", f64::sinh)
+}
+
+fn cosh(_t: &mut Thread, args: Args) -> PyResult {
+    unary(&args, "cosh", f64::cosh)
+}
+
+fn tanh(_t: &mut Thread, args: Args) -> PyResult {
+    unary(&args, "tanh", f64::tanh)
+}
+
+fn asinh(_t: &mut Thread, args: Args) -> PyResult {
+    unary(&args, "asinh", f64::asinh)
+}
+
+fn acosh(_t: &mut Thread, args: Args) -> PyResult {
+    unary(&args, "acosh", f64::acosh)
+}
+
+fn atanh(_t: &mut Thread, args: Args) -> PyResult {
+    unary(&args, "atanh", f64::atanh)
+}
+
+fn expm1(_t: &mut Thread, args: Args) -> PyResult {
+    unary(&args, "expm1", f64::exp_m1)
+}
+
+fn log1p(_t: &mut Thread, args: Args) -> PyResult {
+    unary(&args, "log1p", f64::ln_1p)
 }

@@ -4,6 +4,7 @@
 
 mod math;
 mod os;
+mod random;
 mod sys;
 mod time;
 
@@ -21,6 +22,7 @@ pub fn load(thread: &mut Thread, name: &str) -> Option<PyResult> {
         "time" => time::module(),
         "sys" => sys::module(thread),
         "os" => os::module(),
+        "random" => random::module(),
         _ => return None,
     };
     Some(Ok(module))

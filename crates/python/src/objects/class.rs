@@ -57,6 +57,15 @@ pub struct Instance {
     pub class: Arc<Class>,
     /// Its attributes.
     pub dict: Mutex<HashMap<Arc<str>, Value>>,
+    /// For an exception once caught: the frames it went through (for chained tracebacks).
+    pub traceback: Mutex<Vec<super::exception::TraceEntry>>,
+}
+
+impl Instance {
+    /// A new instance with these attributes.
+    pub fn new(class: &Arc<Class>, dict: HashMap<Arc<str>, Value>) -> Arc<Instance> {
+        Arc::new(Instance { class: class.clone(), dict: Mutex::new(dict), traceback: Mutex::new(Vec::new()) })
+    }
 }
 
 impl Class {
@@ -196,6 +205,21 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("ModuleNotFoundError", "ImportError"),
     ("OSError", "Exception"),
     ("TimeoutError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("UnicodeError", "ValueError"),
+    ("BufferError", "Exception"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("GeneratorExit", "BaseException"),
     ("SyntaxError", "Exception"),
     ("IndentationError", "SyntaxError"),
     ("EOFError", "Exception"),
@@ -234,6 +258,7 @@ fn make_builtin_types() -> BuiltinTypes {
     let derived = |name: &str, kind: Kind| plain(name, kind, vec![object.clone()]);
     let int = derived("int", Kind::Int);
     let base_exception = derived("BaseException", Kind::Object);
+    lock(&base_exception.dict).insert(Arc::from("__init__"), super::exception::base_exception_init());
     let mut exceptions = HashMap::from([("BaseException", base_exception.clone())]);
     for (name, base) in EXCEPTIONS {
         let class = plain(name, Kind::Object, vec![exceptions[base].clone()]);

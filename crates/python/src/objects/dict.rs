@@ -95,7 +95,10 @@ pub fn call_method(
             Some(value) => Ok(value),
             None => match args.get(1) {
                 Some(default) => Ok(default.clone()),
-                None => Err(PyErr::new("KeyError", thread.repr(&args.positional[0])?)),
+                None => {
+                    let _ = thread;
+                    Err(super::exception::key_error(&args.positional[0]))
+                }
             },
         }),
         "popitem" => match lock(&dict.entries).pop() {
@@ -147,4 +150,13 @@ pub fn call_method(
         _ => return None,
     };
     Some(result)
+}
+
+/// `dict.fromkeys(iterable, value=None)`.
+pub fn from_keys(thread: &mut crate::vm::Thread, args: super::function::Args) -> PyResult {
+    args.expect("fromkeys", 1, 2)?;
+    let value = args.get(1).cloned().unwrap_or(Value::None);
+    let keys = thread.collect(&args.positional[0])?;
+    let dict = Dict::from_pairs(keys.into_iter().map(|key| (key, value.clone())).collect())?;
+    Ok(Value::Dict(std::sync::Arc::new(dict)))
 }

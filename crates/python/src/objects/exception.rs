@@ -3,7 +3,7 @@
 //! `except`.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use super::class::{exception_class, Class};
 use super::{lock, Instance, Value};
@@ -75,7 +75,7 @@ impl PyErr {
 /// A new exception instance with `args`.
 pub fn new_exception(class: &Arc<Class>, args: Vec<Value>) -> Arc<Instance> {
     let dict = HashMap::from([(Arc::from("args"), Value::tuple(args))]);
-    Arc::new(Instance { class: class.clone(), dict: Mutex::new(dict) })
+    Instance::new(class, dict)
 }
 
 /// The exception's `args` tuple.
@@ -84,6 +84,23 @@ pub fn exception_args(exception: &Instance) -> Vec<Value> {
         Some(Value::Tuple(args)) => args.to_vec(),
         _ => Vec::new(),
     }
+}
+
+/// `BaseException.__init__(self, *args)`: keeps the arguments as `args`.
+pub fn base_exception_init() -> Value {
+    fn init(_thread: &mut crate::vm::Thread, args: super::function::Args) -> super::PyResult {
+        let mut positional = args.positional.into_iter();
+        if let Some(Value::Instance(instance)) = positional.next() {
+            lock(&instance.dict).insert(Arc::from("args"), Value::tuple(positional.collect()));
+        }
+        Ok(Value::None)
+    }
+    Value::Builtin(Arc::new(super::function::Builtin { name: "__init__", body: super::function::BuiltinBody::Method(init) }))
+}
+
+/// `KeyError(key)`: its message is the key's repr.
+pub fn key_error(key: &Value) -> PyErr {
+    PyErr::from_instance(new_exception(&exception_class("KeyError"), vec![key.clone()]))
 }
 
 /// `TypeError(message)`.

@@ -4,13 +4,17 @@
 use super::{PyErr, PyResult, Value};
 use crate::bytecode::BinaryOp;
 
-/// `a op b` for two floats; `None` for operators floats lack (shifts, bit operations).
-pub fn binary(op: BinaryOp, x: f64, y: f64) -> Option<PyResult> {
+/// `a op b` for two floats (or ints divided with `/`, `from_ints`); `None` for operators
+/// floats lack (shifts, bit operations).
+pub fn binary(op: BinaryOp, x: f64, y: f64, from_ints: bool) -> Option<PyResult> {
     let result = match op {
         BinaryOp::Add => x + y,
         BinaryOp::Sub => x - y,
         BinaryOp::Mul => x * y,
-        BinaryOp::Div if y == 0.0 => return Some(Err(PyErr::new("ZeroDivisionError", "float division by zero"))),
+        BinaryOp::Div if y == 0.0 => {
+            let message = if from_ints { "division by zero" } else { "float division by zero" };
+            return Some(Err(PyErr::new("ZeroDivisionError", message)));
+        }
         BinaryOp::Div => x / y,
         BinaryOp::FloorDiv if y == 0.0 => {
             return Some(Err(PyErr::new("ZeroDivisionError", "float floor division by zero")))

@@ -205,7 +205,7 @@ fn format_int(value: &BigInt, spec: &Spec) -> PyResult<String> {
 }
 
 fn format_float(x: f64, spec: &Spec, is_float: bool) -> PyResult<String> {
-    let negative = x.is_sign_negative() && !(x == 0.0 && !is_float) && !x.is_nan();
+    let negative = (is_float || x != 0.0) && !x.is_nan() && x.is_sign_negative();
     let magnitude = x.abs();
     let body = match spec.kind {
         Some('f' | 'F') => fixed(magnitude, spec.precision.unwrap_or(6)),
@@ -302,7 +302,7 @@ fn group(digits: &str, separator: Option<char>, every: usize) -> String {
     let chars: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (index, c) in chars.iter().enumerate() {
-        if index > 0 && (chars.len() - index) % every == 0 {
+        if index > 0 && (chars.len() - index).is_multiple_of(every) {
             out.push(separator);
         }
         out.push(*c);

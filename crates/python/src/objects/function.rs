@@ -56,6 +56,10 @@ pub enum BuiltinBody {
     Function(BuiltinFn),
     /// A method of a built-in type, dispatched on its receiver by name.
     TypeMethod,
+    /// A method of a built-in type read from the type (`str.lower`): the receiver comes first.
+    UnboundTypeMethod,
+    /// A function in a built-in class's namespace: bound to an instance like a Python function.
+    Method(BuiltinFn),
 }
 
 /// A callable with its first argument bound.
@@ -91,6 +95,11 @@ impl Builtin {
     /// A built-in function value.
     pub fn value(name: &'static str, function: BuiltinFn) -> Value {
         Value::Builtin(Arc::new(Builtin { name, body: BuiltinBody::Function(function) }))
+    }
+
+    /// A method of a built-in type read from the type (`str.lower`).
+    pub fn unbound_type_method(name: &'static str) -> Value {
+        Value::Builtin(Arc::new(Builtin { name, body: BuiltinBody::UnboundTypeMethod }))
     }
 
     /// A method of a built-in type bound to `receiver`.

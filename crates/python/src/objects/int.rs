@@ -48,9 +48,7 @@ fn small_binary(op: BinaryOp, x: i64, y: i64) -> Option<PyResult> {
         BinaryOp::Add => x.checked_add(y)?,
         BinaryOp::Sub => x.checked_sub(y)?,
         BinaryOp::Mul => x.checked_mul(y)?,
-        BinaryOp::FloorDiv | BinaryOp::Mod if y == 0 => {
-            return Some(Err(PyErr::new("ZeroDivisionError", "integer division or modulo by zero")))
-        }
+        BinaryOp::FloorDiv | BinaryOp::Mod if y == 0 => return Some(Err(division_by_zero(op))),
         BinaryOp::FloorDiv => x.checked_div_euclid(y).map(|_| floor_div(x, y))?,
         BinaryOp::Mod => x.checked_rem(y).map(|_| floor_mod(x, y))?,
         BinaryOp::Pow if y < 0 => return Some(Ok(Value::Float((x as f64).powf(y as f64)))),
@@ -66,6 +64,11 @@ fn small_binary(op: BinaryOp, x: i64, y: i64) -> Option<PyResult> {
         BinaryOp::Div | BinaryOp::MatMul => return None,
     };
     Some(Ok(Value::Int(result)))
+}
+
+fn division_by_zero(op: BinaryOp) -> PyErr {
+    let message = if op == BinaryOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+    PyErr::new("ZeroDivisionError", message)
 }
 
 fn floor_div(x: i64, y: i64) -> i64 {
@@ -96,9 +99,7 @@ fn big_binary(op: BinaryOp, x: &BigInt, y: &BigInt) -> Option<PyResult> {
             }
             x * y
         }
-        BinaryOp::FloorDiv | BinaryOp::Mod if y.is_zero() => {
-            return Some(Err(PyErr::new("ZeroDivisionError", "integer division or modulo by zero")))
-        }
+        BinaryOp::FloorDiv | BinaryOp::Mod if y.is_zero() => return Some(Err(division_by_zero(op))),
         BinaryOp::FloorDiv => x.div_floor(y),
         BinaryOp::Mod => x.mod_floor(y),
         BinaryOp::Pow => return Some(big_pow(x, y)),

@@ -22,6 +22,8 @@ pub enum IterState {
     Zip { sources: Vec<Value> },
     /// `enumerate(iterable, start)`.
     Enumerate { source: Value, count: i64 },
+    /// A generator: its suspended frame (`None` while it runs or once it has finished).
+    Generator { frame: Option<Box<crate::vm::Frame>>, finished: bool },
 }
 
 impl IterState {
@@ -35,6 +37,7 @@ impl IterState {
             IterState::Filter { .. } => "filter",
             IterState::Zip { .. } => "zip",
             IterState::Enumerate { .. } => "enumerate",
+            IterState::Generator { .. } => "generator",
         };
         builtin_types().iterators[name].clone()
     }

@@ -1,5 +1,9 @@
 //! `range(start, stop, step)`: never materialised.
 
+use super::exception::value_error;
+use super::function::Args;
+use super::{int, PyResult, Value};
+
 /// A range of ints.
 pub struct Range {
     /// First value.
@@ -44,4 +48,21 @@ impl Range {
             format!("range({}, {}, {})", self.start, self.stop, self.step)
         }
     }
+}
+
+/// The methods `range` has.
+pub const METHODS: &[&str] = &["index", "count"];
+
+/// Calls `range.name(*args)`; `None` when range has no such method.
+pub fn call_method(range: &Range, name: &str, args: Args) -> Option<PyResult> {
+    let value = args.get(0).and_then(int::to_small);
+    let found = value.filter(|value| range.contains(*value));
+    Some(match name {
+        "count" => Ok(Value::Int(i64::from(found.is_some()))),
+        "index" => match found {
+            Some(value) => Ok(Value::Int((value - range.start) / range.step)),
+            None => Err(value_error(format!("{} is not in range", value.map_or("?".to_string(), |v| v.to_string())))),
+        },
+        _ => return None,
+    })
 }

@@ -39,7 +39,8 @@ impl Set {
     pub fn values(&self) -> Vec<Value> {
         let items = lock(&self.items);
         let mut values: Vec<(Key, Value)> = items.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        values.sort_by_key(|(key, _)| iteration_slot(key, items.len()));
+        let table = table_size(items.len());
+        values.sort_by_key(|(key, _)| iteration_slot(key, table));
         values.into_iter().map(|(_, value)| value).collect()
     }
 
@@ -49,10 +50,21 @@ impl Set {
     }
 }
 
+/// The size of CPython's set table after `len` insertions: 8 slots, grown to the power of
+/// two past four times the count whenever it is three fifths full.
+fn table_size(len: usize) -> i64 {
+    let mut size: usize = 8;
+    for used in 1..=len {
+        if used * 5 >= (size - 1) * 3 {
+            size = (used * 4 + 1).next_power_of_two();
+        }
+    }
+    size as i64
+}
+
 /// Where CPython's hash table puts a small non-negative int: its own value modulo the table
 /// size, so small-int sets iterate in ascending order; other keys keep insertion order.
-fn iteration_slot(key: &Key, len: usize) -> (u8, i64) {
-    let table = (len * 5 / 3).next_power_of_two().max(8) as i64;
+fn iteration_slot(key: &Key, table: i64) -> (u8, i64) {
     match key {
         Key::Int(int) if *int >= 0 => (0, int % table),
         _ => (1, 0),
@@ -88,7 +100,10 @@ pub fn call_method(
             let key = Key::of(&args.positional[0])?;
             match lock(&set.items).shift_remove(&key) {
                 Some(_) => Ok(Value::None),
-                None => Err(PyErr::new("KeyError", thread.repr(&args.positional[0])?)),
+                None => {
+                    let _ = &thread;
+                    Err(super::exception::key_error(&args.positional[0]))
+                }
             }
         }),
         "discard" => args.expect("set.discard", 1, 1).and_then(|()| {

@@ -26,10 +26,19 @@ impl Thread {
                 if let Some(value) = instance.class.lookup(name) {
                     return Ok(bind(value, object));
                 }
+                if instance.class.is_exception() && matches!(name, "__cause__" | "__context__" | "__traceback__") {
+                    return Ok(Value::None);
+                }
                 if let Some(getattr) = instance.class.lookup("__getattr__") {
                     return self.call(&getattr, Args::positional(vec![object.clone(), Value::str(name)]));
                 }
                 Err(no_attribute(object, name))
+            }
+            Value::Class(class) if class.kind != objects::Kind::Object && type_methods(class.kind).contains(&name) => {
+                Ok(Builtin::unbound_type_method(leak_name(name)))
+            }
+            Value::Class(class) if class.kind == objects::Kind::Dict && name == "fromkeys" => {
+                Ok(Builtin::value("fromkeys", objects::dict::from_keys))
             }
             Value::Class(class) => class_attr(class, name).ok_or_else(|| {
                 PyErr::new("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name))
@@ -126,6 +135,7 @@ impl Thread {
             Value::Set(set) => objects::set::call_method(self, set, name, args),
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => objects::int::call_method(self, object, name, args),
             Value::Float(x) => objects::float::call_method(*x, name, args),
+            Value::Range(range) => objects::range::call_method(range, name, args),
             Value::Native(native) => native.clone().call_method(self, name, args),
             Value::Instance(instance) => {
                 if lock(&instance.dict).get(name).is_none() {
@@ -174,6 +184,9 @@ fn instance_class(value: &Value) -> Arc<Class> {
 fn bind(value: Value, receiver: &Value) -> Value {
     match value {
         Value::Function(_) => Value::Method(Arc::new(BoundMethod { receiver: receiver.clone(), function: value })),
+        Value::Builtin(ref builtin) if matches!(builtin.body, crate::objects::function::BuiltinBody::Method(_)) => {
+            Value::Method(Arc::new(BoundMethod { receiver: receiver.clone(), function: value }))
+        }
         other => other,
     }
 }
@@ -184,17 +197,22 @@ fn no_attribute(object: &Value, name: &str) -> PyErr {
 
 /// Whether a built-in type has a method of that name.
 fn has_type_method(object: &Value, name: &str) -> bool {
-    let methods: &[&str] = match object {
-        Value::Str(_) => objects::str::METHODS,
-        Value::List(_) => objects::list::METHODS,
-        Value::Tuple(_) => objects::tuple::METHODS,
-        Value::Dict(_) => objects::dict::METHODS,
-        Value::Set(_) => objects::set::METHODS,
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => objects::int::METHODS,
-        Value::Float(_) => objects::float::METHODS,
+    type_methods(object.class().kind).contains(&name)
+}
+
+/// The methods of a built-in type.
+fn type_methods(kind: objects::Kind) -> &'static [&'static str] {
+    match kind {
+        objects::Kind::Str => objects::str::METHODS,
+        objects::Kind::List => objects::list::METHODS,
+        objects::Kind::Tuple => objects::tuple::METHODS,
+        objects::Kind::Dict => objects::dict::METHODS,
+        objects::Kind::Set => objects::set::METHODS,
+        objects::Kind::Int | objects::Kind::Bool => objects::int::METHODS,
+        objects::Kind::Float => objects::float::METHODS,
+        objects::Kind::Range => objects::range::METHODS,
         _ => &[],
-    };
-    methods.contains(&name)
+    }
 }
 
 /// Method names live as long as the program: interned once each.

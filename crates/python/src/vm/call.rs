@@ -17,8 +17,16 @@ impl Thread {
         match callable {
             Value::Function(function) => self.call_function(function, args),
             Value::Builtin(builtin) => match builtin.body {
-                BuiltinBody::Function(body) => body(self, args),
+                BuiltinBody::Function(body) | BuiltinBody::Method(body) => body(self, args),
                 BuiltinBody::TypeMethod => Err(type_error(format!("unbound method {}", builtin.name))),
+                BuiltinBody::UnboundTypeMethod => {
+                    let mut args = args;
+                    if args.positional.is_empty() {
+                        return Err(type_error(format!("unbound method {}() needs an argument", builtin.name)));
+                    }
+                    let receiver = args.positional.remove(0);
+                    self.call_method(&receiver, builtin.name, args)
+                }
             },
             Value::Method(method) => match &method.function {
                 Value::Builtin(builtin) if matches!(builtin.body, BuiltinBody::TypeMethod) => {
@@ -41,11 +49,14 @@ impl Thread {
     }
 
     fn call_function(&mut self, function: &Arc<Function>, args: Args) -> PyResult {
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth + 1 >= RECURSION_LIMIT {
             return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
         }
         let fast = bind_arguments(function, args)?;
         let frame = Frame::new(function.code.clone(), function.globals.clone(), None, fast, Some(function.clone()));
+        if function.code.is_generator {
+            return Ok(Thread::iterator(crate::objects::IterState::Generator { frame: Some(Box::new(frame)), finished: false }));
+        }
         self.depth += 1;
         let result = self.run_frame(frame);
         self.depth -= 1;
@@ -57,7 +68,7 @@ impl Thread {
         if kind != Kind::Object || Arc::ptr_eq(class, &crate::objects::class::builtin_types().object) && !args.positional.is_empty() {
             return construct(self, class, args);
         }
-        let instance = Value::Instance(Arc::new(Instance { class: class.clone(), dict: Mutex::new(HashMap::new()) }));
+        let instance = Value::Instance(Instance::new(class, HashMap::new()));
         if class.is_exception() {
             if let Value::Instance(instance) = &instance {
                 lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args.positional.clone()));
@@ -159,8 +170,8 @@ fn bind_arguments(function: &Function, args: Args) -> PyResult<Vec<Option<Value>
     }
     let first_default = parameters.positional - function.defaults.len();
     let mut missing = Vec::new();
-    for index in 0..named {
-        if fast[index].is_some() {
+    for (index, slot) in fast.iter_mut().enumerate().take(named) {
+        if slot.is_some() {
             continue;
         }
         let default = if index < parameters.positional {
@@ -169,7 +180,7 @@ fn bind_arguments(function: &Function, args: Args) -> PyResult<Vec<Option<Value>
             function.kw_defaults.get(&parameters.names[index]).cloned()
         };
         match default {
-            Some(value) => fast[index] = Some(value),
+            Some(value) => *slot = Some(value),
             None => missing.push((index, parameters.names[index].clone())),
         }
     }

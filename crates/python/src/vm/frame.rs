@@ -33,6 +33,15 @@ pub struct Frame {
 enum Flow {
     Next,
     Return(Value),
+    Yield(Value),
+}
+
+/// How a frame stopped running.
+pub enum FrameExit {
+    /// It returned.
+    Return(Value),
+    /// A generator yielded; resume it to go on.
+    Yield(Value),
 }
 
 impl Frame {
@@ -76,27 +85,38 @@ impl Frame {
 impl Thread {
     /// Runs a frame to its return, unwinding through its handlers.
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult {
+        match self.resume(&mut frame)? {
+            FrameExit::Return(value) | FrameExit::Yield(value) => Ok(value),
+        }
+    }
+
+    /// Runs a frame until it returns or yields.
+    pub fn resume(&mut self, frame: &mut Frame) -> PyResult<FrameExit> {
         let entry_handling = self.handling.len();
-        if frame.code.kind == CodeKind::Function {
+        if frame.code.kind == CodeKind::Function && frame.pc == 0 {
             self.check_point()?;
         }
         loop {
             let instr = frame.code.instrs[frame.pc];
             frame.pc += 1;
             let result = if self.checks_every_instruction || instr.is_check_point() {
-                self.check_point().and_then(|()| self.execute(&mut frame, instr))
+                self.check_point().and_then(|()| self.execute(frame, instr))
             } else {
-                self.execute(&mut frame, instr)
+                self.execute(frame, instr)
             };
             match result {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Return(value)) => {
                     self.handling.truncate(entry_handling);
-                    return Ok(value);
+                    return Ok(FrameExit::Return(value));
+                }
+                Ok(Flow::Yield(value)) => {
+                    self.handling.truncate(entry_handling);
+                    return Ok(FrameExit::Yield(value));
                 }
                 Err(error) => {
-                    let error = self.add_trace(&frame, error, instr);
-                    if let Err(error) = self.unwind_to_handler(&mut frame, error) {
+                    let error = self.add_trace(frame, error, instr);
+                    if let Err(error) = self.unwind_to_handler(frame, error) {
                         self.handling.truncate(entry_handling);
                         return Err(error);
                     }
@@ -118,6 +138,7 @@ impl Thread {
         let Some(handler) = frame.handlers.pop() else { return Err(error) };
         frame.stack.truncate(handler.stack_depth);
         self.handling.truncate(handler.handling_depth);
+        *lock(&raised.exception.traceback) = raised.traceback.clone();
         frame.stack.push(Value::Instance(raised.exception.clone()));
         self.handling.push(error);
         frame.pc = handler.target;
@@ -481,6 +502,11 @@ impl Thread {
                 frame.stack.push(value);
             }
             Instr::Return => return Ok(Flow::Return(frame.pop())),
+            Instr::Yield => {
+                let value = frame.pop();
+                frame.stack.push(Value::None);
+                return Ok(Flow::Yield(value));
+            }
             Instr::SetupExcept(target) => {
                 frame.handlers.push(Handler { target: target as usize, stack_depth: frame.stack.len(), handling_depth: self.handling.len() });
             }
@@ -564,14 +590,31 @@ impl Thread {
         if count == 0 {
             return self.handling.last().cloned().unwrap_or_else(|| PyErr::new("RuntimeError", "No active exception to reraise"));
         }
-        if count == 2 {
-            frame.pop();
-        }
+        let cause = if count == 2 { Some(frame.pop()) } else { None };
         let exception = frame.pop();
-        match self.to_exception(&exception) {
-            Ok(instance) => PyErr::from_instance(instance),
-            Err(error) => error,
+        let instance = match self.to_exception(&exception) {
+            Ok(instance) => instance,
+            Err(error) => return error,
+        };
+        let mut dict = lock(&instance.dict);
+        if let Some(cause) = cause {
+            let cause = match cause {
+                Value::None => Value::None,
+                other => match self.to_exception(&other) {
+                    Ok(cause) => Value::Instance(cause),
+                    Err(error) => return error,
+                },
+            };
+            dict.insert(Arc::from("__cause__"), cause);
+            dict.insert(Arc::from("__suppress_context__"), Value::Bool(true));
         }
+        if let Some(PyErr::Raised(handled)) = self.handling.last() {
+            if !Arc::ptr_eq(&handled.exception, &instance) {
+                dict.insert(Arc::from("__context__"), Value::Instance(handled.exception.clone()));
+            }
+        }
+        drop(dict);
+        PyErr::from_instance(instance)
     }
 
     /// Whether the exception on the stack matches a class or a tuple of classes.

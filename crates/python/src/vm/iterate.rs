@@ -85,6 +85,15 @@ impl Thread {
                 IterState::Map { function, sources } => Lazy::Map(function.clone(), sources.clone()),
                 IterState::Filter { function, source } => Lazy::Filter(function.clone(), source.clone()),
                 IterState::Zip { sources } => Lazy::Zip(sources.clone()),
+                IterState::Generator { frame, finished } => {
+                    if *finished {
+                        return Ok(None);
+                    }
+                    match frame.take() {
+                        Some(frame) => Lazy::Generator(frame),
+                        None => return Err(PyErr::new("ValueError", "generator already executing")),
+                    }
+                }
                 IterState::Enumerate { source, count } => {
                     let at = *count;
                     *count += 1;
@@ -92,6 +101,27 @@ impl Thread {
                 }
             }
         };
+        if let Lazy::Generator(mut frame) = lazy {
+            self.depth += 1;
+            let result = self.resume(&mut frame);
+            self.depth -= 1;
+            let mut state = lock(state);
+            let IterState::Generator { frame: slot, finished } = &mut *state else { unreachable!("a generator stays one") };
+            return match result {
+                Ok(crate::vm::FrameExit::Yield(value)) => {
+                    *slot = Some(frame);
+                    Ok(Some(value))
+                }
+                Ok(crate::vm::FrameExit::Return(_)) => {
+                    *finished = true;
+                    Ok(None)
+                }
+                Err(error) => {
+                    *finished = true;
+                    Err(error)
+                }
+            };
+        }
         self.next_lazy(lazy)
     }
 
@@ -117,6 +147,7 @@ impl Thread {
                     return Ok(Some(value));
                 }
             },
+            Lazy::Zip(sources) if sources.is_empty() => Ok(None),
             Lazy::Zip(sources) => {
                 let mut items = Vec::with_capacity(sources.len());
                 for source in &sources {
@@ -127,6 +158,7 @@ impl Thread {
                 }
                 Ok(Some(Value::tuple(items)))
             }
+            Lazy::Generator(_) => Ok(None),
             Lazy::Enumerate(source, count) => Ok(self.next(&source)?.map(|value| Value::tuple(vec![Value::Int(count), value]))),
         }
     }
@@ -152,6 +184,7 @@ impl Thread {
 
 /// A lazy iterator's step, taken out of its lock so it can call Python.
 enum Lazy {
+    Generator(Box<crate::vm::Frame>),
     Map(Value, Vec<Value>),
     Filter(Value, Value),
     Zip(Vec<Value>),

@@ -31,12 +31,7 @@ impl Thread {
         if let Some(result) = self.call_dunder(right, &op.reflected_dunder(), vec![left.clone()])? {
             return Ok(result);
         }
-        Err(type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
-            op.symbol(),
-            left.type_name(),
-            right.type_name()
-        )))
+        Err(operand_error(op, left, right))
     }
 
     /// `left op= right`: lists and sets change in place, everything else as `binary`.
@@ -74,7 +69,7 @@ impl Thread {
                 return int::binary(op, left, right).transpose();
             }
             let (x, y) = (int::to_f64(left)?, int::to_f64(right)?);
-            return float::binary(op, x, y).transpose();
+            return float::binary(op, x, y, !is_float).transpose();
         }
         Ok(match (op, left, right) {
             (BinaryOp::Add, Value::Str(a), Value::Str(b)) => Some(Value::str(&format!("{a}{b}"))),
@@ -153,6 +148,13 @@ impl Thread {
                     return Ok(result);
                 }
             }
+        }
+        if let (Value::Set(a), Value::Set(b), CompareOp::Lt | CompareOp::Le | CompareOp::Gt | CompareOp::Ge) = (left, right, op) {
+            let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
+            let (small, large) = if matches!(op, CompareOp::Lt | CompareOp::Le) { (&a, &b) } else { (&b, &a) };
+            let subset = small.keys().all(|key| large.contains_key(key));
+            let strict = matches!(op, CompareOp::Lt | CompareOp::Gt);
+            return Ok(Value::Bool(subset && (!strict || small.len() < large.len())));
         }
         match op {
             CompareOp::Eq => Ok(Value::Bool(self.eq(left, right)?)),
@@ -385,12 +387,7 @@ impl Thread {
                     if let Some(missing) = self.call_dunder(object, "__missing__", vec![key.clone()])? {
                         return Ok(missing);
                     }
-                    let shown = self.repr(key)?;
-                    let error = PyErr::new("KeyError", shown);
-                    if let PyErr::Raised(raised) = &error {
-                        lock(&raised.exception.dict).insert(Arc::from("args"), Value::tuple(vec![key.clone()]));
-                    }
-                    Err(error)
+                    Err(crate::objects::exception::key_error(key))
                 }
             },
             (Value::Instance(_), _) => match self.call_dunder(object, "__getitem__", vec![key.clone()])? {
@@ -471,7 +468,7 @@ impl Thread {
             }
             (Value::Dict(dict), _) => match dict.remove(key)? {
                 Some(_) => Ok(()),
-                None => Err(PyErr::new("KeyError", self.repr(key)?)),
+                None => Err(crate::objects::exception::key_error(key)),
             },
             (Value::Instance(_), _) => match self.call_dunder(object, "__delitem__", vec![key.clone()])? {
                 Some(_) => Ok(()),
@@ -666,4 +663,20 @@ fn set_operation(op: BinaryOp, a: &Set, b: &Set) -> PyResult {
 
 fn is_not_implemented(value: &Value) -> bool {
     matches!(value, Value::Builtin(builtin) if builtin.name == "NotImplemented")
+}
+
+/// CPython's message for operands a binary operator does not take.
+fn operand_error(op: BinaryOp, left: &Value, right: &Value) -> PyErr {
+    let sequence = matches!(left, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+    let message = match op {
+        BinaryOp::Add if sequence => {
+            format!("can only concatenate {} (not \"{}\") to {}", left.type_name(), right.type_name(), left.type_name())
+        }
+        BinaryOp::Mul if sequence || matches!(right, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            let other = if sequence { right } else { left };
+            format!("can't multiply sequence by non-int of type '{}'", other.type_name())
+        }
+        _ => format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), left.type_name(), right.type_name()),
+    };
+    type_error(message)
 }

@@ -49,6 +49,10 @@ impl Output {
         let mut lines = lock(&self.lines);
         let mut pieces = text.split('\n').peekable();
         while let Some(piece) = pieces.next() {
+            let ends_line = pieces.peek().is_some();
+            if piece.is_empty() && !ends_line {
+                break;
+            }
             let same = lines.partial.as_ref().is_some_and(|partial| partial.stream == stream && partial.thread == *thread);
             if !same {
                 if let Some(partial) = lines.partial.take() {
@@ -57,7 +61,7 @@ impl Output {
             }
             let partial = lines.partial.get_or_insert_with(|| OutputLine { stream, thread: thread.clone(), text: String::new() });
             partial.text.push_str(piece);
-            if pieces.peek().is_some() {
+            if ends_line {
                 let complete = lines.partial.take().expect("just inserted");
                 push(&mut lines, complete);
             }
@@ -98,6 +102,9 @@ fn push(lines: &mut Lines, line: OutputLine) {
 /// A traceback in CPython's form, outermost frame first, runs of one repeated frame
 /// shortened as CPython does.
 pub fn format_traceback(traceback: &[TraceEntry], last_line: &str) -> String {
+    if traceback.is_empty() {
+        return format!("{last_line}\n");
+    }
     let mut text = String::from("Traceback (most recent call last):\n");
     let mut previous: Option<&TraceEntry> = None;
     let mut repeats = 0;

@@ -18,8 +18,10 @@ impl Thread {
                 }
                 if instance.class.is_exception() && instance.class.lookup("__repr__").is_none() {
                     let args = exception_args(instance);
+                    let is_key_error = instance.class.is_subclass(&crate::objects::class::exception_class("KeyError"));
                     return match args.len() {
                         0 => Ok(String::new()),
+                        1 if is_key_error => self.repr(&args[0]),
                         1 => self.str(&args[0]),
                         _ => self.repr(&Value::tuple(args)),
                     };

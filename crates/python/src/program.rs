@@ -3,14 +3,14 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::compiler::{compile, CompileError};
 use crate::objects::exception::{Halt, PyErr, TraceEntry};
 use crate::objects::{Instance, Value};
 use crate::parse::{parse, SyntaxError};
 use crate::vm::output::format_traceback;
-use crate::vm::{Frame, Interpreter, Mode, Output, Scheduler, Stream, Thread};
+use crate::vm::{Frame, Interpreter, Mode, Output, Scheduler, Stream, Thread, MAIN_IDENT};
 
 /// How a program runs.
 #[derive(Clone, Debug)]
@@ -65,7 +65,7 @@ const MAIN_STACK_BYTES: usize = 256 << 20;
 
 /// Runs `source` to its end on a thread of its own.
 pub fn run_program(source: &str, options: &RunOptions) -> ProgramRun {
-    let scheduler = Arc::new(Scheduler::new(options.mode, Some(Instant::now() + options.time_limit)));
+    let scheduler = Arc::new(Scheduler::new(options.mode, options.time_limit));
     run_with_scheduler(source, scheduler)
 }
 
@@ -85,7 +85,7 @@ pub fn run_with_scheduler(source: &str, scheduler: Arc<Scheduler>) -> ProgramRun
 
 fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Outcome {
     let main: Arc<str> = Arc::from("MainThread");
-    let code = match parse(source).map_err(Rejection::Syntax).and_then(|module| compile(&module, source, "<module>").map_err(Rejection::Compile)) {
+    let code = match parse(source).map_err(Rejection::Syntax).and_then(|module| compile(&module, source, "main.py").map_err(Rejection::Compile)) {
         Ok(code) => code,
         Err(rejection) => {
             output.write(Stream::Stderr, &main, &rejection.describe(source));
@@ -96,30 +96,63 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         builtins: crate::builtins::namespace(),
         modules: Mutex::new(HashMap::new()),
         output: output.clone(),
-        scheduler,
+        scheduler: scheduler.clone(),
+        threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
+        handles: Mutex::new(Vec::new()),
         module_states: Mutex::new(HashMap::new()),
     });
     let globals = Arc::new(Mutex::new(HashMap::from([(Arc::from("__name__"), Value::str("__main__"))])));
-    let mut thread = Thread::new(interp, main.clone(), 1);
-    let frame = Frame::new(code, globals, None, Vec::new(), None);
-    match thread.run_frame(frame) {
-        Ok(_) => Outcome::Finished,
+    let mut thread = Thread::new(interp.clone(), main, MAIN_IDENT);
+    scheduler.thread_started();
+    let mut outcome = match thread.take_gil().and_then(|()| crate::builtins::install_prelude(&mut thread)) {
+        Ok(()) => match thread.run_frame(Frame::new(code, globals, None, Vec::new(), None)) {
+            Ok(_) => Outcome::Finished,
+            Err(error) => report(&mut thread, error),
+        },
         Err(error) => report(&mut thread, error),
+    };
+    if let Err(error) = wait_for_threads(&mut thread) {
+        if outcome == Outcome::Finished {
+            outcome = report(&mut thread, error);
+        }
     }
-}
-
-/// Writes how an uncaught error ended a thread; gives the outcome.
-pub fn report(thread: &mut Thread, error: PyErr) -> Outcome {
-    match error {
-        PyErr::Halted(halt) => {
+    thread.release_gil();
+    scheduler.thread_finished();
+    scheduler.halt(Halt::ProgramEnded);
+    let handles = std::mem::take(&mut *crate::objects::lock(&interp.handles));
+    for handle in handles {
+        let _ = handle.join();
+    }
+    match scheduler.halt_reason() {
+        Some(Halt::ProgramEnded) | None => outcome,
+        Some(halt) => {
             let message = match &halt {
                 Halt::Stopped => "Stopped.\n".to_string(),
                 Halt::TimeLimit => "The program hit its time limit and was stopped.\n".to_string(),
-                Halt::Deadlock(who) => format!("Deadlock: {who}\n"),
+                Halt::Deadlock(report) => format!("{report}\n"),
+                Halt::ProgramEnded => String::new(),
             };
-            thread.interp.output.write(Stream::Stderr, &thread.name.clone(), &message);
+            output.write(Stream::Stderr, &Arc::from("MainThread"), &message);
             Outcome::Halted(halt)
         }
+    }
+}
+
+/// `threading._shutdown()`: the main thread waits for every non-daemon thread, as CPython.
+fn wait_for_threads(thread: &mut Thread) -> Result<(), PyErr> {
+    let threading = crate::objects::lock(&thread.interp.modules).get("threading").cloned();
+    if let Some(threading) = threading {
+        let shutdown = thread.get_attr(&threading, "_shutdown")?;
+        thread.call(&shutdown, crate::objects::function::Args::default())?;
+    }
+    Ok(())
+}
+
+/// Writes how an uncaught exception ended a thread; gives the outcome. A halted thread writes
+/// nothing: the main thread says once why the run ended.
+pub fn report(thread: &mut Thread, error: PyErr) -> Outcome {
+    match error {
+        PyErr::Halted(halt) => Outcome::Halted(halt),
         PyErr::Raised(raised) => {
             let class = raised.exception.class.clone();
             if class.is_subclass(&crate::objects::class::exception_class("SystemExit")) {

@@ -14,6 +14,17 @@ use crate::objects::class::builtin_types;
 use crate::objects::function::{Builtin, Namespace};
 use crate::objects::Value;
 
+/// Adds the built-ins written in Python (`property`, `staticmethod`, `classmethod`).
+pub fn install_prelude(thread: &mut crate::vm::Thread) -> crate::objects::PyResult<()> {
+    let module = crate::modules::load_source(thread, "builtins", include_str!("prelude.py"))?;
+    if let Value::Module(module) = module {
+        let names: Vec<(Arc<str>, Value)> =
+            crate::objects::lock(&module.dict).iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+        crate::objects::lock(&thread.interp.builtins).extend(names);
+    }
+    Ok(())
+}
+
 /// A fresh built-ins namespace.
 pub fn namespace() -> Arc<Namespace> {
     let types = builtin_types();

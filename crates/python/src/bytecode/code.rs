@@ -35,6 +35,8 @@ pub struct Parameters {
 pub struct Code {
     /// The function's name (`<module>`, `f`, `<lambda>`, `<listcomp>`).
     pub name: Arc<str>,
+    /// The file tracebacks name (`main.py`, `<stdlib>/threading.py`).
+    pub file: Arc<str>,
     /// The qualified name (`Class.method`).
     pub qualified_name: Arc<str>,
     /// What it is the body of.

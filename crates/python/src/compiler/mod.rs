@@ -32,11 +32,11 @@ pub struct CompileError {
 ///
 /// # Errors
 /// A [`CompileError`] at the first construct the playground's Python does not have.
-pub fn compile(module: &ModModule, source: &str, name: &str) -> Result<Arc<Code>, CompileError> {
+pub fn compile(module: &ModModule, source: &str, file: &str) -> Result<Arc<Code>, CompileError> {
     let scopes = scope::analyse(module);
     let lines = LineTable::new(source);
-    let mut compiler = Compiler { scopes: &scopes, lines: &lines, units: Vec::new() };
-    compiler.push_unit(0, name, name, CodeKind::Module, Parameters::default(), 1);
+    let mut compiler = Compiler { scopes: &scopes, lines: &lines, units: Vec::new(), file: Arc::from(file) };
+    compiler.push_unit(0, "<module>", "<module>", CodeKind::Module, Parameters::default(), 1);
     compiler.body(&module.body)?;
     compiler.emit_return_none();
     Ok(compiler.pop_unit(&[]))
@@ -92,6 +92,7 @@ struct Unit<'a> {
 }
 
 struct Compiler<'s> {
+    file: Arc<str>,
     scopes: &'s Scopes,
     lines: &'s LineTable,
     units: Vec<Unit<'s>>,
@@ -147,6 +148,7 @@ impl<'s> Compiler<'s> {
         let max_stack = max_stack_depth(&unit.instrs);
         Arc::new(Code {
             name: Arc::from(unit.name.as_str()),
+            file: self.file.clone(),
             qualified_name: Arc::from(unit.qualified_name.as_str()),
             kind: unit.kind,
             instrs: unit.instrs,

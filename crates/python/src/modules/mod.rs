@@ -3,9 +3,14 @@
 //! on first import over a few primitives written in Rust.
 
 mod math;
+mod concurrent_futures;
 mod os;
+mod queue;
 mod random;
+mod source;
 mod sys;
+mod thread;
+mod threading;
 mod time;
 
 use std::collections::HashMap;
@@ -23,10 +28,17 @@ pub fn load(thread: &mut Thread, name: &str) -> Option<PyResult> {
         "sys" => sys::module(thread),
         "os" => os::module(),
         "random" => random::module(),
+        "_thread" => thread::module(),
+        "threading" => return Some(source::load(thread, name, threading::SOURCE)),
+        "queue" => return Some(source::load(thread, name, queue::SOURCE)),
+        "concurrent.futures" => return Some(source::load(thread, name, concurrent_futures::SOURCE)),
+        "concurrent" => return Some(concurrent_futures::package(thread)),
         _ => return None,
     };
     Some(Ok(module))
 }
+
+pub use source::load as load_source;
 
 /// A module of built-in functions and values.
 pub fn native_module(name: &str, functions: &[(&'static str, BuiltinFn)], values: Vec<(&str, Value)>) -> Value {

@@ -11,6 +11,8 @@ use super::{lock, Instance, Value};
 /// One frame of a traceback: the function's name and the line it was at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TraceEntry {
+    /// The file (`main.py`, `<stdlib>/threading.py`).
+    pub file: Arc<str>,
     /// The code's name (`<module>`, `f`, `<lambda>` …).
     pub function: Arc<str>,
     /// The 1-based line.
@@ -26,6 +28,8 @@ pub enum Halt {
     TimeLimit,
     /// Every live thread waits for something only a waiting thread could give.
     Deadlock(String),
+    /// The main thread finished: daemon threads end with it, silently.
+    ProgramEnded,
 }
 
 /// What unwinds the Python stack.

@@ -24,6 +24,10 @@ impl Thread {
                     _ => {}
                 }
                 if let Some(value) = instance.class.lookup(name) {
+                    if let Some(getter) = descriptor_method(&value, "__get__") {
+                        let owner = Value::Class(instance.class.clone());
+                        return self.call(&getter, Args::positional(vec![value, object.clone(), owner]));
+                    }
                     return Ok(bind(value, object));
                 }
                 if instance.class.is_exception() && matches!(name, "__cause__" | "__context__" | "__traceback__") {
@@ -40,9 +44,15 @@ impl Thread {
             Value::Class(class) if class.kind == objects::Kind::Dict && name == "fromkeys" => {
                 Ok(Builtin::value("fromkeys", objects::dict::from_keys))
             }
-            Value::Class(class) => class_attr(class, name).ok_or_else(|| {
-                PyErr::new("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name))
-            }),
+            Value::Class(class) => {
+                let value = class_attr(class, name).ok_or_else(|| {
+                    PyErr::new("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name))
+                })?;
+                match descriptor_method(&value, "__get__") {
+                    Some(getter) => self.call(&getter, Args::positional(vec![value, Value::None, object.clone()])),
+                    None => Ok(value),
+                }
+            }
             Value::Module(module) => lock(&module.dict).get(name).cloned().ok_or_else(|| {
                 PyErr::new("AttributeError", format!("module '{}' has no attribute '{name}'", module.name))
             }),
@@ -89,6 +99,12 @@ impl Thread {
     pub fn set_attr(&mut self, object: &Value, name: &str, value: Value) -> PyResult<()> {
         match object {
             Value::Instance(instance) => {
+                if let Some(descriptor) = instance.class.lookup(name) {
+                    if let Some(setter) = descriptor_method(&descriptor, "__set__") {
+                        self.call(&setter, Args::positional(vec![descriptor, object.clone(), value]))?;
+                        return Ok(());
+                    }
+                }
                 if let Some(setattr) = instance.class.lookup("__setattr__") {
                     self.call(&setattr, Args::positional(vec![object.clone(), Value::str(name), value]))?;
                     return Ok(());
@@ -170,6 +186,14 @@ fn class_attr(class: &Arc<Class>, name: &str) -> Option<Value> {
     match class.lookup(name)? {
         Value::Method(method) if matches!(method.receiver, Value::Class(_)) => Some(Value::Method(method)),
         other => Some(other),
+    }
+}
+
+/// A descriptor's `__get__` or `__set__` (a class attribute that is an instance defining it).
+fn descriptor_method(value: &Value, name: &str) -> Option<Value> {
+    match value {
+        Value::Instance(instance) => instance.class.lookup(name),
+        _ => None,
     }
 }
 

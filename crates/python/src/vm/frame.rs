@@ -128,7 +128,7 @@ impl Thread {
     fn add_trace(&self, frame: &Frame, mut error: PyErr, instr: Instr) -> PyErr {
         let is_reraise = matches!(instr, Instr::Reraise | Instr::Raise(0) | Instr::ExitWithException(_));
         if let (PyErr::Raised(raised), false) = (&mut error, is_reraise) {
-            raised.traceback.push(TraceEntry { function: frame.code.name.clone(), line: frame.code.line_at(frame.pc - 1) });
+            raised.traceback.push(TraceEntry { file: frame.code.file.clone(), function: frame.code.name.clone(), line: frame.code.line_at(frame.pc - 1) });
         }
         error
     }
@@ -614,7 +614,8 @@ impl Thread {
             }
         }
         drop(dict);
-        PyErr::from_instance(instance)
+        let traceback = lock(&instance.traceback).clone();
+        PyErr::Raised(Box::new(Raised { exception: instance, traceback }))
     }
 
     /// Whether the exception on the stack matches a class or a tuple of classes.

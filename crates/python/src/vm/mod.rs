@@ -20,9 +20,11 @@ mod ops;
 pub mod output;
 pub mod schedule;
 mod text;
+mod threads;
 
 pub use ops::normalise_index;
 pub use text::quote;
+pub use threads::{spawn_thread, thread_name, MAIN_IDENT};
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -47,6 +49,10 @@ pub struct Interpreter {
     pub output: Arc<Output>,
     /// Stop, the time limit, the GIL and the threads.
     pub scheduler: Arc<Scheduler>,
+    /// Live threads' names by identifier.
+    pub threads: Mutex<HashMap<u64, Arc<str>>>,
+    /// The OS threads started, joined when the program ends.
+    pub handles: Mutex<Vec<std::thread::JoinHandle<()>>>,
     /// State a built-in module keeps per program (the random generator …), by module name.
     pub module_states: Mutex<HashMap<&'static str, Arc<dyn std::any::Any + Send + Sync>>>,
 }
@@ -74,6 +80,10 @@ pub struct Thread {
     pub name: Arc<str>,
     /// `threading.get_ident()`.
     pub ident: u64,
+    /// The thread's lane on the GIL.
+    pub lane: usize,
+    /// Whether it holds the GIL now.
+    pub holds_gil: bool,
     /// Instructions since the scheduler was last asked.
     pub(crate) ticks: u32,
 }
@@ -81,8 +91,8 @@ pub struct Thread {
 impl Thread {
     /// A thread of `interp`.
     pub fn new(interp: Arc<Interpreter>, name: Arc<str>, ident: u64) -> Thread {
-        let checks_every_instruction = interp.scheduler.mode == Mode::Gil39;
-        Thread { interp, handling: Vec::new(), depth: 0, checks_every_instruction, name, ident, ticks: 0 }
+        let checks_every_instruction = interp.scheduler.mode.checks_every_instruction();
+        Thread { interp, handling: Vec::new(), depth: 0, checks_every_instruction, name, ident, lane: ident as usize, holds_gil: false, ticks: 0 }
     }
 
     /// A global, else a built-in; NameError otherwise.

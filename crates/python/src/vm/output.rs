@@ -118,7 +118,7 @@ pub fn format_traceback(traceback: &[TraceEntry], last_line: &str) -> String {
             flush_repeats(&mut text, repeats);
             repeats = 0;
         }
-        text.push_str(&format!("  File \"main.py\", line {}, in {}\n", entry.line, entry.function));
+        text.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.file, entry.line, entry.function));
         previous = Some(entry);
     }
     flush_repeats(&mut text, repeats);

@@ -19,13 +19,19 @@ pub struct SyntaxError {
 /// Parses a whole program.
 ///
 /// # Errors
-/// A [`SyntaxError`] at the first place the parser gave up.
+/// A [`SyntaxError`] at the first place the parser gave up, worded as CPython words it where
+/// a learner would notice the difference.
 pub fn parse(source: &str) -> Result<ModModule, SyntaxError> {
     ruff_python_parser::parse_module(source).map(|parsed| parsed.into_syntax()).map_err(|error| {
+        if let Some(unclosed) = unclosed_bracket(source) {
+            let (line, column) = line_and_column(source, TextSize::from(unclosed.1 as u32));
+            return SyntaxError { line, column, message: format!("'{}' was never closed", unclosed.0), kind: "SyntaxError" };
+        }
         let message = error.error.to_string();
-        let kind = if message.contains("indent") { "IndentationError" } else { "SyntaxError" };
         let (line, column) = line_and_column(source, error.location.start());
-        SyntaxError { line, column, message: cpython_message(&message), kind }
+        let kind = if message.contains("indent") { "IndentationError" } else { "SyntaxError" };
+        let at = &source[usize::from(error.location.start()).min(source.len())..];
+        SyntaxError { line, column, message: cpython_message(&message, source, line, at), kind }
     })
 }
 
@@ -38,10 +44,40 @@ pub fn line_and_column(source: &str, offset: TextSize) -> (u32, u32) {
     (line, before[line_start..].chars().count() as u32 + 1)
 }
 
-/// ruff's wording where CPython's differs in a way a learner would notice.
-fn cpython_message(message: &str) -> String {
+/// The first bracket never closed (skipping strings and comments), with its byte offset.
+fn unclosed_bracket(source: &str) -> Option<(char, usize)> {
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut chars = source.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '#' => {
+                while chars.peek().is_some_and(|(_, c)| *c != '\n') {
+                    chars.next();
+                }
+            }
+            '"' | '\'' => {
+                while let Some((_, inner)) = chars.next() {
+                    if inner == '\\' {
+                        chars.next();
+                    } else if inner == c || inner == '\n' {
+                        break;
+                    }
+                }
+            }
+            '(' | '[' | '{' => open.push((c, at)),
+            ')' | ']' | '}' => {
+                open.pop()?;
+            }
+            _ => {}
+        }
+    }
+    open.first().copied()
+}
+
+/// ruff's wording replaced by CPython's where a learner would notice the difference.
+fn cpython_message(message: &str, source: &str, line: u32, at: &str) -> String {
     if message.contains("Expected an indented block") {
-        return "expected an indented block".into();
+        return format!("expected an indented block{}", block_opener(source, line));
     }
     if message.contains("Unexpected indentation") {
         return "unexpected indent".into();
@@ -49,5 +85,34 @@ fn cpython_message(message: &str) -> String {
     if message.contains("unindent does not match") {
         return "unindent does not match any outer indentation level".into();
     }
+    if message.starts_with("Expected `:`") {
+        return "expected ':'".into();
+    }
+    if message.contains("missing closing quote") {
+        return format!("unterminated string literal (detected at line {line})");
+    }
+    if message.contains("Invalid assignment target") {
+        let literal = at.starts_with(|c: char| c.is_ascii_digit() || c == '"' || c == '\'');
+        let what = if literal { "literal" } else { "expression" };
+        return format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?");
+    }
     "invalid syntax".into()
+}
+
+/// ` after function definition on line 3`: the block a missing indentation follows.
+fn block_opener(source: &str, line: u32) -> String {
+    let lines: Vec<&str> = source.lines().collect();
+    let header = (0..(line as usize).saturating_sub(1)).rev().find(|index| {
+        let text = lines[*index].trim();
+        !text.is_empty() && !text.starts_with('#')
+    });
+    let Some(index) = header else { return String::new() };
+    let keyword = lines[index].trim_start().split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
+    let what = match keyword {
+        "def" => "function definition".to_string(),
+        "class" => "class definition".to_string(),
+        "if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with" => format!("'{keyword}' statement"),
+        _ => return String::new(),
+    };
+    format!(" after {what} on line {}", index + 1)
 }

@@ -123,6 +123,11 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
     for handle in handles {
         let _ = handle.join();
     }
+    let (_, dropped) = output.snapshot();
+    if dropped > 0 {
+        let note = format!("({dropped} earlier lines of output were dropped: the last {} are kept)\n", crate::vm::output::MAX_LINES);
+        output.write(Stream::Stderr, &Arc::from("MainThread"), &note);
+    }
     match scheduler.halt_reason() {
         Some(Halt::ProgramEnded) | None => outcome,
         Some(halt) => {

@@ -85,7 +85,7 @@ fn check(program: &Program, mode: Mode) -> Result<(), String> {
     if run.stdout() != program.stdout {
         return Err(format!("stdout differs:\n--- expected\n{}\n--- got\n{}\n--- stderr\n{}", program.stdout, run.stdout(), run.stderr()));
     }
-    if program.expects_error {
+    if program.expects_error || !program.stderr.is_empty() {
         let (expected, got) = (comparable_stderr(&program.stderr), comparable_stderr(&run.stderr()));
         if expected != got {
             return Err(format!("stderr differs:\n--- expected\n{}\n--- got\n{}", expected.join("\n"), got.join("\n")));
@@ -152,8 +152,9 @@ fn playground_only_programs_print_the_expected_messages() {
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let source = std::fs::read_to_string(&path).unwrap_or_default();
         let expected = std::fs::read_to_string(path.with_extension("expect")).unwrap_or_default();
+        let time_limit = if expected.contains("time limit") { Duration::from_secs(2) } else { Duration::from_secs(20) };
         for mode in header_modes(&source) {
-            let run = run_program(&source, &RunOptions { mode, time_limit: Duration::from_secs(3) });
+            let run = run_program(&source, &RunOptions { mode, time_limit });
             let text = format!("{}{}", run.stdout(), run.stderr());
             let missing: Vec<&str> = expected.lines().filter(|line| !line.is_empty() && !text.contains(line)).collect();
             if !missing.is_empty() && !known.contains(&format!("playground-only/{name}")) {

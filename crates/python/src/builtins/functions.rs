@@ -97,7 +97,7 @@ pub fn length(thread: &mut Thread, value: &Value) -> PyResult<i64> {
         Value::Set(set) => set.len() as i64,
         Value::Range(range) => range.len(),
         Value::Iter(state) if value.type_name().starts_with("dict_") => match &*lock(state) {
-            IterState::Values { items, .. } => items.len() as i64,
+            IterState::DictView { dict, .. } => dict.len() as i64,
             _ => 0,
         },
         Value::Instance(_) => match thread.call_dunder(value, "__len__", vec![])? {

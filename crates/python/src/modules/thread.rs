@@ -20,7 +20,7 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
 ];
 
 /// The most threads alive at once; past it `RuntimeError: can't start new thread`.
-pub const MAX_THREADS: usize = 2000;
+pub const MAX_THREADS: usize = 1024;
 
 /// Each Python thread's native stack (reserved, not committed).
 const THREAD_STACK_BYTES: usize = 16 << 20;
@@ -84,7 +84,11 @@ impl Lock {
         if !blocking {
             return Ok(self.try_take(ident, Duration::ZERO));
         }
-        let what = format!("{} held by {}", self.label, self.holder_name(thread));
+        let what = if self.label.starts_with("a lock") || self.label.starts_with("an RLock") {
+            format!("{} held by {}", self.label, self.holder_name(thread))
+        } else {
+            self.label.to_string()
+        };
         Ok(thread.wait_for(what, timeout, |slice| self.try_take(ident, slice).then_some(()))?.is_some())
     }
 

@@ -326,6 +326,8 @@ class Thread:
             _active[self._ident] = self
 
     def _bootstrap(self):
+        with _active_lock:
+            _active[get_ident()] = self
         try:
             self.run()
         except SystemExit:

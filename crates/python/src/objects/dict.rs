@@ -82,12 +82,14 @@ pub fn call_method(
 ) -> Option<PyResult> {
     use super::PyErr;
     let result = match name {
-        "keys" => Ok(super::IterState::over(dict.keys(), "dict_keys")),
-        "values" => Ok(super::IterState::over(dict.values(), "dict_values")),
-        "items" => Ok(super::IterState::over(
-            dict.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
-            "dict_items",
-        )),
+        "keys" | "values" | "items" => {
+            let kind = match name {
+                "keys" => "dict_keys",
+                "values" => "dict_values",
+                _ => "dict_items",
+            };
+            Ok(crate::vm::Thread::iterator(super::IterState::DictView { dict: dict.clone(), kind }))
+        }
         "get" => args.expect("get", 1, 2).and_then(|()| {
             Ok(dict.get(&args.positional[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
         }),

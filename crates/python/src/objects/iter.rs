@@ -22,6 +22,8 @@ pub enum IterState {
     Zip { sources: Vec<Value> },
     /// `enumerate(iterable, start)`.
     Enumerate { source: Value, count: i64 },
+    /// A live view of a dict (`keys()`, `values()`, `items()`): iterable, not an iterator.
+    DictView { dict: Arc<super::Dict>, kind: &'static str },
     /// A generator: its suspended frame (`None` while it runs or once it has finished).
     Generator { frame: Option<Box<crate::vm::Frame>>, finished: bool },
 }
@@ -38,8 +40,18 @@ impl IterState {
             IterState::Zip { .. } => "zip",
             IterState::Enumerate { .. } => "enumerate",
             IterState::Generator { .. } => "generator",
+            IterState::DictView { kind, .. } => kind,
         };
         builtin_types().iterators[name].clone()
+    }
+
+    /// The items a dict view shows now.
+    pub fn view_items(dict: &super::Dict, kind: &str) -> Vec<Value> {
+        match kind {
+            "dict_keys" => dict.keys(),
+            "dict_values" => dict.values(),
+            _ => dict.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+        }
     }
 
     /// A new iterator value over fixed values.

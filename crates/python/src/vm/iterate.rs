@@ -13,10 +13,8 @@ impl Thread {
     pub fn iter(&mut self, object: &Value) -> PyResult {
         Ok(match object {
             Value::Iter(state) => {
-                if let IterState::Values { items, type_name, .. } = &*lock(state) {
-                    if type_name.starts_with("dict_") {
-                        return Ok(IterState::over(items.to_vec(), "dict_keyiterator"));
-                    }
+                if let IterState::DictView { dict, kind } = &*lock(state) {
+                    return Ok(IterState::over(IterState::view_items(dict, kind), "dict_keyiterator"));
                 }
                 object.clone()
             }
@@ -85,6 +83,9 @@ impl Thread {
                 IterState::Map { function, sources } => Lazy::Map(function.clone(), sources.clone()),
                 IterState::Filter { function, source } => Lazy::Filter(function.clone(), source.clone()),
                 IterState::Zip { sources } => Lazy::Zip(sources.clone()),
+                IterState::DictView { kind, .. } => {
+                    return Err(type_error(format!("'{kind}' object is not an iterator")));
+                }
                 IterState::Generator { frame, finished } => {
                     if *finished {
                         return Ok(None);

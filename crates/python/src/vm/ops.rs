@@ -338,6 +338,13 @@ impl Thread {
             },
             Value::Dict(dict) => Ok(dict.get(item)?.is_some()),
             Value::Set(set) => set.contains(item),
+            Value::Iter(state) if container.type_name() == "dict_keys" => {
+                let dict = match &*lock(state) {
+                    crate::objects::IterState::DictView { dict, .. } => dict.clone(),
+                    _ => return Ok(false),
+                };
+                Ok(dict.get(item)?.is_some())
+            }
             Value::Range(range) => Ok(int::to_small(item).is_some_and(|value| range.contains(value))),
             Value::Instance(_) => match self.call_dunder(container, "__contains__", vec![item.clone()])? {
                 Some(result) => self.truthy(&result),

@@ -115,7 +115,7 @@ impl Thread {
             Value::Module(module) => format!("<module '{}' (built-in)>", module.name),
             Value::Iter(state) if value.type_name().starts_with("dict_") => {
                 let items = match &*lock(state) {
-                    crate::objects::IterState::Values { items, .. } => items.to_vec(),
+                    crate::objects::IterState::DictView { dict, kind } => crate::objects::IterState::view_items(dict, kind),
                     _ => Vec::new(),
                 };
                 format!("{}([{}])", value.type_name(), self.join_reprs(&items, depth)?)

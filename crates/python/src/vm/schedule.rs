@@ -67,6 +67,9 @@ struct Blocked {
     thread: Arc<str>,
     what: String,
     has_timeout: bool,
+    /// The progress count before its latest failed attempt: a thread that has not looked
+    /// again since something was released may be about to go on.
+    tried_at: u64,
 }
 
 /// Stop, the time limit, the GIL and the threads of one run.
@@ -137,7 +140,7 @@ impl Scheduler {
 
     /// Records that something was released or set: waiting threads may go on.
     pub fn note_progress(&self) {
-        self.progress.fetch_add(1, Ordering::Relaxed);
+        self.progress.fetch_add(1, Ordering::SeqCst);
     }
 
     /// A Python thread starts.
@@ -160,7 +163,8 @@ impl Scheduler {
     fn deadlock(&self) -> Option<String> {
         let blocked = lock(&self.blocked);
         let live = self.live.load(Ordering::SeqCst);
-        let stuck = blocked.values().filter(|b| !b.has_timeout).count();
+        let progress = self.progress.load(Ordering::SeqCst);
+        let stuck = blocked.values().filter(|b| !b.has_timeout && b.tried_at == progress).count();
         if live == 0 || stuck < live {
             return None;
         }
@@ -233,7 +237,7 @@ impl Thread {
         let end = timeout.map(|timeout| started + timeout.as_secs_f64() * 1000.0);
         lock(&scheduler.blocked).insert(
             self.ident,
-            Blocked { thread: self.name.clone(), what: what.into(), has_timeout: timeout.is_some() },
+            Blocked { thread: self.name.clone(), what: what.into(), has_timeout: timeout.is_some(), tried_at: u64::MAX },
         );
         self.release_gil();
         let result = self.wait_slices(&scheduler, end, &mut attempt);
@@ -249,7 +253,7 @@ impl Thread {
         end: Option<f64>,
         attempt: &mut impl FnMut(Duration) -> Option<T>,
     ) -> PyResult<Option<T>> {
-        let mut progress_seen = scheduler.progress.load(Ordering::Relaxed);
+        let mut progress_seen = scheduler.progress.load(Ordering::SeqCst);
         let mut quiet_since = scheduler.now_ms();
         loop {
             if scheduler.halted.load(Ordering::Relaxed) {
@@ -260,7 +264,7 @@ impl Thread {
                 scheduler.halt(Halt::TimeLimit);
                 return Err(scheduler.halted_error());
             }
-            let progress = scheduler.progress.load(Ordering::Relaxed);
+            let progress = scheduler.progress.load(Ordering::SeqCst);
             if progress != progress_seen {
                 progress_seen = progress;
                 quiet_since = now;
@@ -275,8 +279,12 @@ impl Thread {
                 return Ok(attempt(Duration::ZERO));
             }
             let slice = remaining.map_or(WAIT_SLICE, |ms| WAIT_SLICE.min(Duration::from_secs_f64(ms / 1000.0)));
+            let before = scheduler.progress.load(Ordering::SeqCst);
             if let Some(done) = attempt(slice) {
                 return Ok(Some(done));
+            }
+            if let Some(blocked) = lock(&scheduler.blocked).get_mut(&self.ident) {
+                blocked.tried_at = before;
             }
         }
     }

@@ -101,7 +101,7 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         handles: Mutex::new(Vec::new()),
         module_states: Mutex::new(HashMap::new()),
     });
-    let globals = Arc::new(Mutex::new(HashMap::from([(Arc::from("__name__"), Value::str("__main__"))])));
+    let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
     let mut thread = Thread::new(interp.clone(), main, MAIN_IDENT);
     scheduler.thread_started();
     let mut outcome = match thread.take_gil().and_then(|()| crate::builtins::install_prelude(&mut thread)) {

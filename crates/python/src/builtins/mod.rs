@@ -4,7 +4,6 @@
 mod construct;
 mod functions;
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 pub use construct::construct;
@@ -28,7 +27,7 @@ pub fn install_prelude(thread: &mut crate::vm::Thread) -> crate::objects::PyResu
 /// A fresh built-ins namespace.
 pub fn namespace() -> Arc<Namespace> {
     let types = builtin_types();
-    let mut names: HashMap<Arc<str>, Value> = HashMap::new();
+    let mut names = crate::objects::Names::default();
     for (name, function) in functions::FUNCTIONS {
         names.insert(Arc::from(*name), Builtin::value(name, *function));
     }

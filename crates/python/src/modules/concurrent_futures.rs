@@ -2,7 +2,6 @@
 //! (`concurrent_futures.py` beside this file), as CPython writes it: Future, ThreadPoolExecutor
 //! (submit, map, shutdown, `with`), as_completed, wait.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::objects::function::Module;
@@ -15,6 +14,6 @@ pub const SOURCE: &str = include_str!("concurrent_futures.py");
 /// The `concurrent` package: its one submodule, `futures`.
 pub fn package(thread: &mut Thread) -> PyResult {
     let futures = thread.import("concurrent.futures")?;
-    let dict = HashMap::from([(Arc::from("__name__"), Value::str("concurrent")), (Arc::from("futures"), futures)]);
+    let dict = crate::objects::names([(Arc::from("__name__"), Value::str("concurrent")), (Arc::from("futures"), futures)]);
     Ok(Value::Module(Arc::new(Module { name: Arc::from("concurrent"), dict: Arc::new(Mutex::new(dict)) })))
 }

@@ -13,7 +13,6 @@ mod thread;
 mod threading;
 mod time;
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::objects::function::{Builtin, BuiltinFn, Module};
@@ -42,7 +41,7 @@ pub use source::load as load_source;
 
 /// A module of built-in functions and values.
 pub fn native_module(name: &str, functions: &[(&'static str, BuiltinFn)], values: Vec<(&str, Value)>) -> Value {
-    let mut dict: HashMap<Arc<str>, Value> = HashMap::new();
+    let mut dict = crate::objects::Names::default();
     for (function_name, function) in functions {
         dict.insert(Arc::from(*function_name), Builtin::value(function_name, *function));
     }

@@ -48,7 +48,7 @@ pub struct Class {
     /// The method resolution order after the class itself (C3, as CPython).
     pub mro: Vec<Arc<Class>>,
     /// The class namespace: methods and class attributes.
-    pub dict: Mutex<HashMap<Arc<str>, Value>>,
+    pub dict: Mutex<super::Names>,
 }
 
 /// An instance of a class defined in Python.
@@ -56,14 +56,14 @@ pub struct Instance {
     /// Its class.
     pub class: Arc<Class>,
     /// Its attributes.
-    pub dict: Mutex<HashMap<Arc<str>, Value>>,
+    pub dict: Mutex<super::Names>,
     /// For an exception once caught: the frames it went through (for chained tracebacks).
     pub traceback: Mutex<Vec<super::exception::TraceEntry>>,
 }
 
 impl Instance {
     /// A new instance with these attributes.
-    pub fn new(class: &Arc<Class>, dict: HashMap<Arc<str>, Value>) -> Arc<Instance> {
+    pub fn new(class: &Arc<Class>, dict: super::Names) -> Arc<Instance> {
         Arc::new(Instance { class: class.clone(), dict: Mutex::new(dict), traceback: Mutex::new(Vec::new()) })
     }
 }
@@ -71,7 +71,7 @@ impl Instance {
 impl Class {
     /// A class with the given bases and namespace; `Err` names the classes whose order
     /// cannot be linearised.
-    pub fn new(name: &str, kind: Kind, bases: Vec<Arc<Class>>, dict: HashMap<Arc<str>, Value>) -> Result<Arc<Class>, String> {
+    pub fn new(name: &str, kind: Kind, bases: Vec<Arc<Class>>, dict: super::Names) -> Result<Arc<Class>, String> {
         let mro = linearise(&bases)?;
         Ok(Arc::new(Class { name: Arc::from(name), kind, bases, mro, dict: Mutex::new(dict) }))
     }
@@ -252,7 +252,7 @@ pub fn builtin_types() -> &'static BuiltinTypes {
 
 fn make_builtin_types() -> BuiltinTypes {
     let plain = |name: &str, kind: Kind, bases: Vec<Arc<Class>>| {
-        Class::new(name, kind, bases, HashMap::new()).expect("built-in types have a linear order")
+        Class::new(name, kind, bases, Default::default()).expect("built-in types have a linear order")
     };
     let object = plain("object", Kind::Object, vec![]);
     let derived = |name: &str, kind: Kind| plain(name, kind, vec![object.clone()]);

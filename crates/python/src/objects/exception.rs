@@ -2,7 +2,6 @@
 //! with line numbers); a halted run (Stop, the time limit, a deadlock) unwinds past every
 //! `except`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::class::{exception_class, Class};
@@ -78,7 +77,7 @@ impl PyErr {
 
 /// A new exception instance with `args`.
 pub fn new_exception(class: &Arc<Class>, args: Vec<Value>) -> Arc<Instance> {
-    let dict = HashMap::from([(Arc::from("args"), Value::tuple(args))]);
+    let dict = super::names([(Arc::from("args"), Value::tuple(args))]);
     Instance::new(class, dict)
 }
 

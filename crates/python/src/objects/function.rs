@@ -8,7 +8,7 @@ use crate::bytecode::Code;
 use crate::vm::Thread;
 
 /// A module's or a class body's names.
-pub type Namespace = Mutex<HashMap<Arc<str>, Value>>;
+pub type Namespace = Mutex<super::Names>;
 
 /// A variable captured by an inner function.
 pub type Cell = Arc<Mutex<Option<Value>>>;

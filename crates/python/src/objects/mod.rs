@@ -83,6 +83,14 @@ pub enum Value {
     Code(Arc<crate::bytecode::Code>),
 }
 
+/// Names to values: globals, class namespaces, instance attributes (hashed with Fx).
+pub type Names = std::collections::HashMap<Arc<str>, Value, rustc_hash::FxBuildHasher>;
+
+/// Names from pairs.
+pub fn names<const N: usize>(pairs: [(Arc<str>, Value); N]) -> Names {
+    pairs.into_iter().collect()
+}
+
 /// What running Python code gives: a value, or a raised exception.
 pub type PyResult<T = Value> = Result<T, PyErr>;
 

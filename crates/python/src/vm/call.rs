@@ -1,7 +1,6 @@
 //! Calls: Python functions (arguments bound to parameters as CPython binds them), built-ins,
 //! bound methods, and classes (instances made and `__init__` run; built-in types converted).
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::{Frame, Thread, RECURSION_LIMIT};
@@ -68,7 +67,7 @@ impl Thread {
         if kind != Kind::Object || Arc::ptr_eq(class, &crate::objects::class::builtin_types().object) && !args.positional.is_empty() {
             return construct(self, class, args);
         }
-        let instance = Value::Instance(Instance::new(class, HashMap::new()));
+        let instance = Value::Instance(Instance::new(class, Default::default()));
         if class.is_exception() {
             if let Value::Instance(instance) = &instance {
                 lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args.positional.clone()));
@@ -95,7 +94,7 @@ impl Thread {
     /// Runs a class body and makes the class.
     pub fn build_class(&mut self, body: &Value, name: &str, bases: Vec<Value>) -> PyResult {
         let Value::Function(body) = body else { unreachable!("BuildClass gets the body function") };
-        let namespace = Arc::new(Mutex::new(HashMap::new()));
+        let namespace = Arc::new(Mutex::new(crate::objects::Names::default()));
         let frame = Frame::new(body.code.clone(), body.globals.clone(), Some(namespace.clone()), Vec::new(), Some(body.clone()));
         debug_assert_eq!(body.code.kind, CodeKind::Class);
         self.run_frame(frame)?;

@@ -122,3 +122,15 @@ fn starting_threads_past_the_limit_raises_runtime_error() {
     let run = run(source);
     assert_eq!(run.stdout(), "can't start new thread True\n");
 }
+
+#[test]
+fn a_list_holding_itself_prints_and_compares_as_in_cpython() {
+    let source = "a = []\na.append(a)\nb = []\nb.append(b)\nd = {}\nd['s'] = d\nprint(a, d)\ntry:\n    a == b\nexcept RecursionError as e:\n    print(e)\n";
+    assert_eq!(run(source).stdout(), "[[...]] {'s': {...}}\nmaximum recursion depth exceeded in comparison\n");
+}
+
+#[test]
+fn unbounded_recursion_in_a_thread_is_a_recursion_error_not_a_crash() {
+    let source = "import threading\ndef dive(n):\n    return dive(n + 1)\ndef worker():\n    try:\n        dive(0)\n    except RecursionError as e:\n        print(e)\nt = threading.Thread(target=worker)\nt.start()\nt.join()\n";
+    assert_eq!(run(source).stdout(), "maximum recursion depth exceeded\n");
+}

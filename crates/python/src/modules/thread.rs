@@ -23,7 +23,7 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
 pub const MAX_THREADS: usize = 1024;
 
 /// Each Python thread's native stack (reserved, not committed).
-const THREAD_STACK_BYTES: usize = 16 << 20;
+const THREAD_STACK_BYTES: usize = 64 << 20;
 
 /// The module.
 pub fn module() -> Value {

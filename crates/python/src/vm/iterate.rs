@@ -5,8 +5,9 @@ use crate::objects::exception::type_error;
 use crate::objects::function::Args;
 use crate::objects::{lock, IterState, PyErr, PyResult, Value};
 
-/// The most items `list(iterable)` and friends collect.
-const MAX_COLLECT: usize = 50_000_000;
+/// The most items `list(iterable)` and friends collect (240 MB of values: the page's whole
+/// memory is 1 GB).
+const MAX_COLLECT: usize = 10_000_000;
 
 impl Thread {
     /// `iter(object)`.
@@ -169,6 +170,7 @@ impl Thread {
         match iterable {
             Value::List(list) => return Ok(lock(list).clone()),
             Value::Tuple(items) => return Ok(items.to_vec()),
+            Value::Range(range) if range.len() > MAX_COLLECT as i64 => return Err(crate::objects::int::memory_error()),
             _ => {}
         }
         let iterator = self.iter(iterable)?;

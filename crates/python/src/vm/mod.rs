@@ -86,13 +86,15 @@ pub struct Thread {
     pub holds_gil: bool,
     /// Instructions since the scheduler was last asked.
     pub(crate) ticks: u32,
+    /// Containers whose repr is being written (a list holding itself prints `[...]`).
+    pub(crate) repr_in_progress: Vec<usize>,
 }
 
 impl Thread {
     /// A thread of `interp`.
     pub fn new(interp: Arc<Interpreter>, name: Arc<str>, ident: u64) -> Thread {
         let checks_every_instruction = interp.scheduler.mode.checks_every_instruction();
-        Thread { interp, handling: Vec::new(), depth: 0, checks_every_instruction, name, ident, lane: ident as usize, holds_gil: false, ticks: 0 }
+        Thread { interp, handling: Vec::new(), depth: 0, checks_every_instruction, name, ident, lane: ident as usize, holds_gil: false, ticks: 0, repr_in_progress: Vec::new() }
     }
 
     /// A global, else a built-in; NameError otherwise.
@@ -104,6 +106,18 @@ impl Thread {
             return Ok(value.clone());
         }
         Err(PyErr::new("NameError", format!("name '{name}' is not defined")))
+    }
+
+    /// Runs `nested` one level deeper into native recursion (comparing or printing nested
+    /// containers), with CPython's RecursionError past the limit instead of a stack overflow.
+    pub fn deeper<T>(&mut self, nested: impl FnOnce(&mut Thread) -> PyResult<T>) -> PyResult<T> {
+        if self.depth + 1 >= RECURSION_LIMIT {
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded in comparison"));
+        }
+        self.depth += 1;
+        let result = nested(self);
+        self.depth -= 1;
+        result
     }
 
     /// Writes text to the program's stdout.

@@ -12,7 +12,7 @@ use crate::objects::int::{self, memory_error};
 use crate::objects::{float, lock, Key, PyErr, PyResult, Set, Value};
 
 /// The most items a repetition (`[0] * n`, `"ab" * n`) may build.
-const MAX_REPEAT_ITEMS: usize = 50_000_000;
+const MAX_REPEAT_ITEMS: usize = 10_000_000;
 
 impl Thread {
     /// `left op right`.
@@ -191,7 +191,7 @@ impl Thread {
                 }
                 for (key, value) in x.items() {
                     match y.get(&key)? {
-                        Some(other) if self.eq(&value, &other)? => {}
+                        Some(other) if value.is(&other) || self.deeper(|thread| thread.eq(&value, &other))? => {}
                         _ => return Ok(false),
                     }
                 }
@@ -224,7 +224,7 @@ impl Thread {
             return Ok(false);
         }
         for (a, b) in x.iter().zip(y) {
-            if !a.is(b) && !self.eq(a, b)? {
+            if !a.is(b) && !self.deeper(|thread| thread.eq(a, b))? {
                 return Ok(false);
             }
         }
@@ -289,8 +289,8 @@ impl Thread {
 
     fn order_sequences(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
         for (a, b) in x.iter().zip(y) {
-            if !self.eq(a, b)? {
-                return self.order(a, b);
+            if !a.is(b) && !self.deeper(|thread| thread.eq(a, b))? {
+                return self.deeper(|thread| thread.order(a, b));
             }
         }
         Ok(Some(x.len().cmp(&y.len())))

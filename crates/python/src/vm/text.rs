@@ -41,6 +41,20 @@ impl Thread {
         if depth > MAX_REPR_DEPTH {
             return Ok("...".into());
         }
+        if let Value::List(_) | Value::Dict(_) = value {
+            let identity = value.identity();
+            if self.repr_in_progress.contains(&identity) {
+                return Ok(if let Value::List(_) = value { "[...]" } else { "{...}" }.into());
+            }
+            self.repr_in_progress.push(identity);
+            let text = self.repr_container(value, depth);
+            self.repr_in_progress.pop();
+            return text;
+        }
+        self.repr_container(value, depth)
+    }
+
+    fn repr_container(&mut self, value: &Value, depth: usize) -> PyResult<String> {
         Ok(match value {
             Value::None => "None".into(),
             Value::Bool(true) => "True".into(),

@@ -165,9 +165,18 @@ impl Thread {
                 'd' | 'i' | 'u' => {
                     let int_value = match &value {
                         Value::Float(x) => Value::Int(x.trunc() as i64),
-                        other => other.clone(),
+                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => value.clone(),
+                        other => {
+                            return Err(crate::objects::exception::type_error(format!(
+                                "%{kind} format: a real number is required, not {}",
+                                other.type_name()
+                            )))
+                        }
                     };
                     self.format(&int_value, &format!("{align}{sign}{zero}{rest}d"))?
+                }
+                'f' | 'F' | 'e' | 'E' | 'g' | 'G' if !matches!(value, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)) => {
+                    return Err(crate::objects::exception::type_error(format!("must be real number, not {}", value.type_name())));
                 }
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' | 'c' => {
                     let alternate = if flags.contains('#') { "#" } else { "" };

@@ -134,3 +134,9 @@ fn unbounded_recursion_in_a_thread_is_a_recursion_error_not_a_crash() {
     let source = "import threading\ndef dive(n):\n    return dive(n + 1)\ndef worker():\n    try:\n        dive(0)\n    except RecursionError as e:\n        print(e)\nt = threading.Thread(target=worker)\nt.start()\nt.join()\n";
     assert_eq!(run(source).stdout(), "maximum recursion depth exceeded\n");
 }
+
+#[test]
+fn print_with_file_sys_stderr_writes_to_stderr() {
+    let run = run("import sys\nprint('out')\nprint('err', 1, file=sys.stderr)\nsys.stdout.write('w\\n')\n");
+    assert_eq!((run.stdout().as_str(), run.stderr().as_str()), ("out\nw\n", "err 1\n"));
+}

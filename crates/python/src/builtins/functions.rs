@@ -56,14 +56,7 @@ fn print(thread: &mut Thread, mut args: Args) -> PyResult {
     let separator = text_keyword(thread, &mut args, "sep", " ")?;
     let end = text_keyword(thread, &mut args, "end", "\n")?;
     args.take_keyword("flush");
-    if let Some(file) = args.take_keyword("file") {
-        if !matches!(file, Value::None) {
-            let is_stderr = matches!(&file, Value::Native(native) if &*native.class().name == "stderr");
-            if !is_stderr {
-                return Err(PyErr::new("NotImplementedError", "the playground's Python prints only to stdout and stderr"));
-            }
-        }
-    }
+    let file = args.take_keyword("file").filter(|file| !matches!(file, Value::None));
     let mut text = String::new();
     for (index, value) in args.positional.iter().enumerate() {
         if index > 0 {
@@ -72,7 +65,12 @@ fn print(thread: &mut Thread, mut args: Args) -> PyResult {
         text.push_str(&thread.str(value)?);
     }
     text.push_str(&end);
-    thread.write_stdout(&text);
+    match file {
+        Some(file) => {
+            thread.call_method(&file, "write", Args::positional(vec![Value::str(&text)]))?;
+        }
+        None => thread.write_stdout(&text),
+    }
     Ok(Value::None)
 }
 

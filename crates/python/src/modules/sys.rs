@@ -26,6 +26,8 @@ pub fn module(_thread: &mut Thread) -> Value {
         ("platform", Value::str("playground")),
         ("maxsize", Value::Int(i64::MAX)),
         ("argv", Value::list(vec![Value::str("main.py")])),
+        ("stdout", Value::Native(std::sync::Arc::new(StandardStream { stream: crate::vm::Stream::Stdout }))),
+        ("stderr", Value::Native(std::sync::Arc::new(StandardStream { stream: crate::vm::Stream::Stderr }))),
     ];
     super::native_module("sys", FUNCTIONS, values)
 }
@@ -55,4 +57,45 @@ fn setrecursionlimit(_thread: &mut Thread, _args: Args) -> PyResult {
 fn exit(_thread: &mut Thread, args: Args) -> PyResult {
     let class = crate::objects::class::exception_class("SystemExit");
     Err(crate::objects::PyErr::from_instance(crate::objects::exception::new_exception(&class, args.positional)))
+}
+
+/// `sys.stdout` and `sys.stderr`: `write` and `flush`, as print's `file=` uses them.
+pub struct StandardStream {
+    /// Which one.
+    pub stream: crate::vm::Stream,
+}
+
+impl crate::objects::NativeObject for StandardStream {
+    fn class(&self) -> std::sync::Arc<crate::objects::Class> {
+        static CLASSES: std::sync::OnceLock<(std::sync::Arc<crate::objects::Class>, std::sync::Arc<crate::objects::Class>)> =
+            std::sync::OnceLock::new();
+        let (stdout, stderr) = CLASSES.get_or_init(|| {
+            let object = crate::objects::class::builtin_types().object.clone();
+            let make = |name: &str| {
+                crate::objects::Class::new(name, crate::objects::Kind::Opaque, vec![object.clone()], Default::default())
+                    .expect("one base")
+            };
+            (make("stdout"), make("stderr"))
+        });
+        if self.stream == crate::vm::Stream::Stdout { stdout.clone() } else { stderr.clone() }
+    }
+
+    fn call_method(&self, thread: &mut Thread, name: &str, args: Args) -> Option<PyResult> {
+        Some(match name {
+            "write" => match args.get(0) {
+                Some(Value::Str(text)) => {
+                    let thread_name = thread.name.clone();
+                    thread.interp.output.write(self.stream, &thread_name, text);
+                    Ok(Value::Int(text.chars().count() as i64))
+                }
+                Some(other) => Err(crate::objects::exception::type_error(format!(
+                    "write() argument must be str, not {}",
+                    other.type_name()
+                ))),
+                None => Err(crate::objects::exception::type_error("write() takes exactly one argument (0 given)")),
+            },
+            "flush" => Ok(Value::None),
+            _ => return None,
+        })
+    }
 }

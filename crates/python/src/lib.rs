@@ -25,4 +25,4 @@ pub use compiler::CompileError;
 pub use objects::exception::Halt;
 pub use parse::{parse, SyntaxError};
 pub use program::{run_program, run_with_scheduler, Outcome, ProgramRun, RunOptions};
-pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread};
+pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, ThreadLane, ThreadState, Timeline, TimelineEvent};

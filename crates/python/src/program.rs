@@ -46,6 +46,8 @@ pub struct ProgramRun {
     pub outcome: Outcome,
     /// Everything printed, tagged by thread.
     pub output: Arc<Output>,
+    /// One lane per Python thread: what it did, when.
+    pub timeline: Arc<crate::vm::Timeline>,
 }
 
 impl ProgramRun {
@@ -74,13 +76,14 @@ pub fn run_with_scheduler(source: &str, scheduler: Arc<Scheduler>) -> ProgramRun
     let output = Arc::new(Output::default());
     let source = source.to_string();
     let thread_output = output.clone();
+    let timeline = scheduler.timeline.clone();
     let outcome = std::thread::Builder::new()
         .name("python-main".into())
         .stack_size(MAIN_STACK_BYTES)
         .spawn(move || run_main(&source, thread_output, scheduler))
         .map(|handle| handle.join().unwrap_or(Outcome::Failed))
         .unwrap_or(Outcome::Failed);
-    ProgramRun { outcome, output }
+    ProgramRun { outcome, output, timeline }
 }
 
 fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Outcome {
@@ -117,6 +120,7 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         }
     }
     thread.release_gil();
+    thread.record(crate::vm::ThreadState::Finished);
     scheduler.thread_finished();
     scheduler.halt(Halt::ProgramEnded);
     let handles = std::mem::take(&mut *crate::objects::lock(&interp.handles));

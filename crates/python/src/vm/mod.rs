@@ -21,6 +21,7 @@ pub mod output;
 pub mod schedule;
 mod text;
 mod threads;
+pub mod timeline;
 
 pub use ops::normalise_index;
 pub use text::quote;
@@ -32,6 +33,7 @@ use std::sync::{Arc, Mutex};
 pub use frame::{Frame, FrameExit};
 pub use output::{Output, OutputLine, Stream};
 pub use schedule::{Mode, Scheduler};
+pub use timeline::{ThreadLane, ThreadState, Timeline, TimelineEvent};
 
 use crate::objects::function::Namespace;
 use crate::objects::{lock, PyErr, PyResult, Value};

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use engine::{Clock, Gil, GilPolicy, NativeClock};
 
-use super::Thread;
+use super::{ThreadState, Thread};
 use crate::objects::exception::Halt;
 use crate::objects::{lock, PyErr, PyResult};
 
@@ -59,6 +59,9 @@ pub const WAIT_SLICE: Duration = Duration::from_millis(10);
 /// run is declared deadlocked.
 const DEADLOCK_GRACE_MS: f64 = 300.0;
 
+/// What a sleeping thread waits for.
+const SLEEP: &str = "time.sleep";
+
 /// The switch interval (CPython's default, 5 ms).
 pub const DEFAULT_SWITCH_INTERVAL: Duration = Duration::from_millis(5);
 
@@ -88,6 +91,8 @@ pub struct Scheduler {
     blocked: Mutex<HashMap<u64, Blocked>>,
     /// The next `Thread-N` number.
     pub thread_counter: AtomicU64,
+    /// What every thread did, when.
+    pub timeline: Arc<super::Timeline>,
 }
 
 impl Scheduler {
@@ -109,6 +114,7 @@ impl Scheduler {
             progress: AtomicU64::new(0),
             blocked: Mutex::new(HashMap::new()),
             thread_counter: AtomicU64::new(1),
+            timeline: Arc::new(super::Timeline::default()),
         }
     }
 
@@ -184,9 +190,13 @@ impl Thread {
         }
         if let Some(gil) = &scheduler.gil {
             if gil.drop_requested() && self.holds_gil {
+                self.record(ThreadState::WaitingForGil);
+                let scheduler = &self.interp.scheduler;
                 gil.yield_to_waiter(self.lane, scheduler.clock.as_ref()).map_err(|_| scheduler.halted_error())?;
+                self.record(ThreadState::Running);
             }
         }
+        let scheduler = &self.interp.scheduler;
         self.ticks += 1;
         if self.ticks >= TICKS_PER_CLOCK_READ {
             self.ticks = 0;
@@ -203,11 +213,19 @@ impl Thread {
         let scheduler = self.interp.scheduler.clone();
         if let Some(gil) = &scheduler.gil {
             if !self.holds_gil {
+                self.record(ThreadState::WaitingForGil);
                 gil.take(self.lane, scheduler.clock.as_ref()).map_err(|_| scheduler.halted_error())?;
                 self.holds_gil = true;
             }
         }
+        self.record(ThreadState::Running);
         Ok(())
+    }
+
+    /// Records this thread's new state on the timeline.
+    pub fn record(&self, state: ThreadState) {
+        let scheduler = &self.interp.scheduler;
+        scheduler.timeline.record(self.ident, &self.name, state, scheduler.now_ms());
     }
 
     /// Lets the GIL go (before blocking, or when the thread ends).
@@ -235,9 +253,11 @@ impl Thread {
         let scheduler = self.interp.scheduler.clone();
         let started = scheduler.now_ms();
         let end = timeout.map(|timeout| started + timeout.as_secs_f64() * 1000.0);
+        let what: String = what.into();
+        self.record(if what == SLEEP { ThreadState::Sleeping } else { ThreadState::Blocked(Arc::from(what.as_str())) });
         lock(&scheduler.blocked).insert(
             self.ident,
-            Blocked { thread: self.name.clone(), what: what.into(), has_timeout: timeout.is_some(), tried_at: u64::MAX },
+            Blocked { thread: self.name.clone(), what, has_timeout: timeout.is_some(), tried_at: u64::MAX },
         );
         self.release_gil();
         let result = self.wait_slices(&scheduler, end, &mut attempt);
@@ -293,7 +313,7 @@ impl Thread {
     pub fn blocking_sleep(&mut self, duration: Duration) -> PyResult<()> {
         let scheduler = self.interp.scheduler.clone();
         let until = scheduler.now_ms() + duration.as_secs_f64() * 1000.0;
-        let waited = self.wait_for("time.sleep", Some(duration), |slice| {
+        let waited = self.wait_for(SLEEP, Some(duration), |slice| {
             if scheduler.now_ms() >= until {
                 return Some(());
             }

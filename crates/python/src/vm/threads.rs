@@ -59,6 +59,7 @@ fn run_thread(interp: Arc<Interpreter>, name: Arc<str>, ident: u64, function: Va
         }
     }
     thread.release_gil();
+    thread.record(super::ThreadState::Finished);
     lock(&interp.threads).remove(&ident);
     interp.scheduler.thread_finished();
 }

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use super::Thread;
-use crate::bytecode::{Code, CodeKind, Instr};
+use crate::bytecode::{BinaryOp, Code, CodeKind, CompareOp, Instr};
 use crate::objects::exception::{exception_args, Raised, TraceEntry};
 use crate::objects::function::{Args, Cell, Namespace};
 use crate::objects::{lock, Dict, Function, IterState, PyErr, PyResult, Set, Value};
@@ -270,6 +270,44 @@ impl Thread {
                 let key = frame.pop();
                 let object = frame.pop();
                 self.delete_item(&object, &key)?;
+            }
+            Instr::Binary(op) | Instr::InPlace(op) if small_int_pair(&frame.stack).is_some() => {
+                let (left, right) = small_int_pair(&frame.stack).expect("just checked");
+                let result = match op {
+                    BinaryOp::Add => left.checked_add(right),
+                    BinaryOp::Sub => left.checked_sub(right),
+                    BinaryOp::Mul => left.checked_mul(right),
+                    _ => None,
+                };
+                let value = match result {
+                    Some(int) => Value::Int(int),
+                    None => self.binary(op, &Value::Int(left), &Value::Int(right))?,
+                };
+                frame.stack.truncate(frame.stack.len() - 2);
+                frame.stack.push(value);
+            }
+            Instr::Compare(op) if small_int_pair(&frame.stack).is_some() => {
+                let (left, right) = small_int_pair(&frame.stack).expect("just checked");
+                let holds = match op {
+                    CompareOp::Lt => left < right,
+                    CompareOp::Le => left <= right,
+                    CompareOp::Eq => left == right,
+                    CompareOp::Ne => left != right,
+                    CompareOp::Gt => left > right,
+                    CompareOp::Ge => left >= right,
+                };
+                frame.stack.truncate(frame.stack.len() - 2);
+                frame.stack.push(Value::Bool(holds));
+            }
+            Instr::PopJumpIfFalse(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
+                if let Some(Value::Bool(false)) = frame.stack.pop() {
+                    frame.pc = target as usize;
+                }
+            }
+            Instr::PopJumpIfTrue(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
+                if let Some(Value::Bool(true)) = frame.stack.pop() {
+                    frame.pc = target as usize;
+                }
             }
             Instr::Binary(op) => {
                 let right = frame.pop();
@@ -710,6 +748,15 @@ impl Thread {
     /// A new iterator value.
     pub fn iterator(state: IterState) -> Value {
         Value::Iter(Arc::new(Mutex::new(state)))
+    }
+}
+
+/// The two ints on top of the stack, when both are small ints (the arithmetic fast path).
+#[inline]
+fn small_int_pair(stack: &[Value]) -> Option<(i64, i64)> {
+    match stack {
+        [.., Value::Int(left), Value::Int(right)] => Some((*left, *right)),
+        _ => None,
     }
 }
 

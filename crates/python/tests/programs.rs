@@ -61,7 +61,7 @@ fn a_missing_module_is_named_with_its_line() {
 
 #[test]
 fn stop_ends_a_busy_loop_and_sleeping_threads_within_a_second() {
-    let source = "import threading, time\nfor _ in range(50):\n    threading.Thread(target=time.sleep, args=(60,)).start()\nwhile True:\n    pass\n";
+    let source = "import threading, time\nfor _ in range(1000):\n    threading.Thread(target=time.sleep, args=(60,)).start()\nwhile True:\n    pass\n";
     let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(60)));
     let stopper = scheduler.clone();
     let pressed = Arc::new(std::sync::Mutex::new(None));

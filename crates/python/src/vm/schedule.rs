@@ -192,7 +192,11 @@ impl Thread {
             if gil.drop_requested() && self.holds_gil {
                 self.record(ThreadState::WaitingForGil);
                 let scheduler = &self.interp.scheduler;
-                gil.yield_to_waiter(self.lane, scheduler.clock.as_ref()).map_err(|_| scheduler.halted_error())?;
+                if gil.yield_to_waiter(self.lane, scheduler.clock.as_ref()).is_err() {
+                    // It let the GIL go and the run was halted before it got it back.
+                    self.holds_gil = false;
+                    return Err(self.interp.scheduler.halted_error());
+                }
                 self.record(ThreadState::Running);
             }
         }

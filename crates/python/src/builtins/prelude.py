@@ -1,0 +1,50 @@
+# The built-ins the playground writes in Python: descriptors, as CPython's descrobject.c and
+# funcobject.c define them.
+
+
+class property:
+    def __init__(self, fget=None, fset=None, fdel=None, doc=None):
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.__doc__ = doc
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        if self.fget is None:
+            raise AttributeError("property has no getter")
+        return self.fget(obj)
+
+    def __set__(self, obj, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(obj, value)
+
+    def getter(self, fget):
+        return property(fget, self.fset, self.fdel, self.__doc__)
+
+    def setter(self, fset):
+        return property(self.fget, fset, self.fdel, self.__doc__)
+
+    def deleter(self, fdel):
+        return property(self.fget, self.fset, fdel, self.__doc__)
+
+
+class staticmethod:
+    def __init__(self, function):
+        self.__func__ = function
+
+    def __get__(self, obj, objtype=None):
+        return self.__func__
+
+
+class classmethod:
+    def __init__(self, function):
+        self.__func__ = function
+
+    def __get__(self, obj, objtype=None):
+        if objtype is None:
+            objtype = type(obj)
+        function = self.__func__
+        return lambda *args, **kwargs: function(objtype, *args, **kwargs)

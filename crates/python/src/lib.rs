@@ -1,0 +1,28 @@
+//! An interpreter for the Python subset the playground's tutorials use, pure Rust.
+//!
+//! A pipeline readable from the tree:
+//! - `parse.rs`: ruff's parser, its errors as a [`SyntaxError`] with line and column;
+//! - `compiler/`: the AST to [`bytecode`] (names resolved first, `compiler/scope.rs`);
+//! - `bytecode/`: one definition per instruction, its stack effect and whether it is an
+//!   eval-breaker check point;
+//! - `vm/`: the evaluation loop on [`Thread`]s sharing an [`Interpreter`]; it never sees the AST;
+//! - `objects/`: the values, one file per type; ints and floats unboxed, containers behind
+//!   per-object locks;
+//! - `builtins/`: the built-in functions and types;
+//! - `modules/`: the built-in modules, one file each;
+//! - `program.rs`: running a whole program and reporting how it ended.
+
+mod builtins;
+pub mod bytecode;
+mod compiler;
+mod modules;
+mod objects;
+mod parse;
+mod program;
+mod vm;
+
+pub use compiler::CompileError;
+pub use objects::exception::Halt;
+pub use parse::{parse, SyntaxError};
+pub use program::{run_program, run_with_scheduler, Outcome, ProgramRun, RunOptions};
+pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, ThreadLane, ThreadState, Timeline, TimelineEvent};

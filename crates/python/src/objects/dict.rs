@@ -1,0 +1,164 @@
+//! `dict`: insertion-ordered, behind one lock per dict.
+
+use std::sync::Mutex;
+
+use indexmap::IndexMap;
+
+use super::{lock, Key, PyResult, Value};
+
+/// A dict: each key with the value it was first inserted as, and its value.
+#[derive(Default)]
+pub struct Dict {
+    /// Entries by key: (the key as inserted, the value).
+    pub entries: Mutex<IndexMap<Key, (Value, Value)>>,
+}
+
+impl Dict {
+    /// A dict from pairs, later pairs winning.
+    pub fn from_pairs(pairs: Vec<(Value, Value)>) -> PyResult<Dict> {
+        let dict = Dict::default();
+        for (key, value) in pairs {
+            dict.set(key, value)?;
+        }
+        Ok(dict)
+    }
+
+    /// `dict[key]`, or `None` when absent.
+    pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {
+        let key = Key::of(key)?;
+        Ok(lock(&self.entries).get(&key).map(|(_, value)| value.clone()))
+    }
+
+    /// `dict[key] = value`.
+    pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
+        let hashed = Key::of(&key)?;
+        let mut entries = lock(&self.entries);
+        match entries.get_mut(&hashed) {
+            Some(entry) => entry.1 = value,
+            None => {
+                entries.insert(hashed, (key, value));
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes `key`, giving its value.
+    pub fn remove(&self, key: &Value) -> PyResult<Option<Value>> {
+        let key = Key::of(key)?;
+        Ok(lock(&self.entries).shift_remove(&key).map(|(_, value)| value))
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> Vec<Value> {
+        lock(&self.entries).values().map(|(key, _)| key.clone()).collect()
+    }
+
+    /// The values in order.
+    pub fn values(&self) -> Vec<Value> {
+        lock(&self.entries).values().map(|(_, value)| value.clone()).collect()
+    }
+
+    /// The (key, value) pairs in order.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        lock(&self.entries).values().cloned().collect()
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        lock(&self.entries).len()
+    }
+}
+
+/// The methods `dict` has.
+pub const METHODS: &[&str] =
+    &["keys", "values", "items", "get", "pop", "popitem", "setdefault", "update", "clear", "copy"];
+
+/// Calls `dict.name(*args)`; `None` when dict has no such method.
+pub fn call_method(
+    thread: &mut crate::vm::Thread,
+    dict: &std::sync::Arc<Dict>,
+    name: &str,
+    mut args: super::function::Args,
+) -> Option<PyResult> {
+    use super::PyErr;
+    let result = match name {
+        "keys" | "values" | "items" => {
+            let kind = match name {
+                "keys" => "dict_keys",
+                "values" => "dict_values",
+                _ => "dict_items",
+            };
+            Ok(crate::vm::Thread::iterator(super::IterState::DictView { dict: dict.clone(), kind }))
+        }
+        "get" => args.expect("get", 1, 2).and_then(|()| {
+            Ok(dict.get(&args.positional[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
+        }),
+        "pop" => args.expect("pop", 1, 2).and_then(|()| match dict.remove(&args.positional[0])? {
+            Some(value) => Ok(value),
+            None => match args.get(1) {
+                Some(default) => Ok(default.clone()),
+                None => {
+                    let _ = thread;
+                    Err(super::exception::key_error(&args.positional[0]))
+                }
+            },
+        }),
+        "popitem" => match lock(&dict.entries).pop() {
+            Some((_, (key, value))) => Ok(Value::tuple(vec![key, value])),
+            None => Err(PyErr::new("KeyError", "'popitem(): dictionary is empty'")),
+        },
+        "setdefault" => args.expect("setdefault", 1, 2).and_then(|()| match dict.get(&args.positional[0])? {
+            Some(value) => Ok(value),
+            None => {
+                let default = args.get(1).cloned().unwrap_or(Value::None);
+                dict.set(args.positional[0].clone(), default.clone())?;
+                Ok(default)
+            }
+        }),
+        "update" => (|| {
+            if let Some(other) = args.get(0).cloned() {
+                let pairs = match &other {
+                    Value::Dict(other) => other.items(),
+                    iterable => {
+                        let mut pairs = Vec::new();
+                        for item in thread.collect(iterable)? {
+                            let pair = thread.collect(&item)?;
+                            if pair.len() != 2 {
+                                return Err(super::exception::value_error(format!(
+                                    "dictionary update sequence element #{} has length {}; 2 is required",
+                                    pairs.len(),
+                                    pair.len()
+                                )));
+                            }
+                            pairs.push((pair[0].clone(), pair[1].clone()));
+                        }
+                        pairs
+                    }
+                };
+                for (key, value) in pairs {
+                    dict.set(key, value)?;
+                }
+            }
+            for (key, value) in std::mem::take(&mut args.keywords) {
+                dict.set(Value::Str(key), value)?;
+            }
+            Ok(Value::None)
+        })(),
+        "clear" => {
+            lock(&dict.entries).clear();
+            Ok(Value::None)
+        }
+        "copy" => Dict::from_pairs(dict.items()).map(|copy| Value::Dict(std::sync::Arc::new(copy))),
+        _ => return None,
+    };
+    Some(result)
+}
+
+/// `dict.fromkeys(iterable, value=None)`.
+pub fn from_keys(thread: &mut crate::vm::Thread, args: super::function::Args) -> PyResult {
+    args.expect("fromkeys", 1, 2)?;
+    let value = args.get(1).cloned().unwrap_or(Value::None);
+    let keys = thread.collect(&args.positional[0])?;
+    let dict = Dict::from_pairs(keys.into_iter().map(|key| (key, value.clone())).collect())?;
+    Ok(Value::Dict(std::sync::Arc::new(dict)))
+}

@@ -1,0 +1,117 @@
+//! Exceptions are values: a raised exception carries the instance and its traceback (frames
+//! with line numbers); a halted run (Stop, the time limit, a deadlock) unwinds past every
+//! `except`.
+
+use std::sync::Arc;
+
+use super::class::{exception_class, Class};
+use super::{lock, Instance, Value};
+
+/// One frame of a traceback: the function's name and the line it was at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraceEntry {
+    /// The file (`main.py`, `<stdlib>/threading.py`).
+    pub file: Arc<str>,
+    /// The code's name (`<module>`, `f`, `<lambda>` …).
+    pub function: Arc<str>,
+    /// The 1-based line.
+    pub line: u32,
+}
+
+/// Why a run ends with no Python exception.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Halt {
+    /// The learner pressed Stop.
+    Stopped,
+    /// The run hit its time limit.
+    TimeLimit,
+    /// Every live thread waits for something only a waiting thread could give.
+    Deadlock(String),
+    /// The main thread finished: daemon threads end with it, silently.
+    ProgramEnded,
+}
+
+/// What unwinds the Python stack.
+#[derive(Clone)]
+pub enum PyErr {
+    /// A Python exception.
+    Raised(Box<Raised>),
+    /// The run is ending: no `except` catches this.
+    Halted(Halt),
+}
+
+/// A raised exception with the frames it went through, innermost first.
+#[derive(Clone)]
+pub struct Raised {
+    /// The exception instance.
+    pub exception: Arc<Instance>,
+    /// Frames from where it was raised outwards.
+    pub traceback: Vec<TraceEntry>,
+}
+
+impl PyErr {
+    /// Raises a new instance of the built-in exception `class_name` with one message argument.
+    pub fn new(class_name: &str, message: impl Into<String>) -> PyErr {
+        let message: String = message.into();
+        PyErr::from_instance(new_exception(&exception_class(class_name), vec![Value::str(&message)]))
+    }
+
+    /// Raises an instance.
+    pub fn from_instance(exception: Arc<Instance>) -> PyErr {
+        PyErr::Raised(Box::new(Raised { exception, traceback: Vec::new() }))
+    }
+
+    /// Whether this is a Python exception of class `class` or a subclass.
+    pub fn matches(&self, class: &Arc<Class>) -> bool {
+        match self {
+            PyErr::Raised(raised) => raised.exception.class.is_subclass(class),
+            PyErr::Halted(_) => false,
+        }
+    }
+
+    /// Whether this is the built-in exception `name` (or a subclass).
+    pub fn is(&self, name: &str) -> bool {
+        self.matches(&exception_class(name))
+    }
+}
+
+/// A new exception instance with `args`.
+pub fn new_exception(class: &Arc<Class>, args: Vec<Value>) -> Arc<Instance> {
+    let dict = super::names([(Arc::from("args"), Value::tuple(args))]);
+    Instance::new(class, dict)
+}
+
+/// The exception's `args` tuple.
+pub fn exception_args(exception: &Instance) -> Vec<Value> {
+    match lock(&exception.dict).get("args") {
+        Some(Value::Tuple(args)) => args.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// `BaseException.__init__(self, *args)`: keeps the arguments as `args`.
+pub fn base_exception_init() -> Value {
+    fn init(_thread: &mut crate::vm::Thread, args: super::function::Args) -> super::PyResult {
+        let mut positional = args.positional.into_iter();
+        if let Some(Value::Instance(instance)) = positional.next() {
+            lock(&instance.dict).insert(Arc::from("args"), Value::tuple(positional.collect()));
+        }
+        Ok(Value::None)
+    }
+    Value::Builtin(Arc::new(super::function::Builtin { name: "__init__", body: super::function::BuiltinBody::Method(init) }))
+}
+
+/// `KeyError(key)`: its message is the key's repr.
+pub fn key_error(key: &Value) -> PyErr {
+    PyErr::from_instance(new_exception(&exception_class("KeyError"), vec![key.clone()]))
+}
+
+/// `TypeError(message)`.
+pub fn type_error(message: impl Into<String>) -> PyErr {
+    PyErr::new("TypeError", message)
+}
+
+/// `ValueError(message)`.
+pub fn value_error(message: impl Into<String>) -> PyErr {
+    PyErr::new("ValueError", message)
+}

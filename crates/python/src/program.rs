@@ -1,0 +1,235 @@
+//! Running a whole program: parse, compile, run the main thread, and write what a learner
+//! reads when it ends (a traceback, a syntax error, a stop or a time limit).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::compiler::{compile, CompileError};
+use crate::objects::exception::{Halt, PyErr, TraceEntry};
+use crate::objects::{Instance, Value};
+use crate::parse::{parse, SyntaxError};
+use crate::vm::output::format_traceback;
+use crate::vm::{Frame, Interpreter, Mode, Output, Scheduler, Stream, Thread, MAIN_IDENT};
+
+/// How a program runs.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// The mode.
+    pub mode: Mode,
+    /// The longest it may run.
+    pub time_limit: Duration,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(30) }
+    }
+}
+
+/// How a program ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// It ran to its end.
+    Finished,
+    /// An uncaught exception (its traceback is on stderr).
+    Failed,
+    /// It did not parse or compile (the error is on stderr).
+    Rejected,
+    /// Stop, the time limit or a deadlock ended it.
+    Halted(Halt),
+}
+
+/// What a finished run gives.
+pub struct ProgramRun {
+    /// How it ended.
+    pub outcome: Outcome,
+    /// Everything printed, tagged by thread.
+    pub output: Arc<Output>,
+    /// One lane per Python thread: what it did, when.
+    pub timeline: Arc<crate::vm::Timeline>,
+}
+
+impl ProgramRun {
+    /// The text printed on stdout.
+    pub fn stdout(&self) -> String {
+        self.output.text(Stream::Stdout)
+    }
+
+    /// The text printed on stderr.
+    pub fn stderr(&self) -> String {
+        self.output.text(Stream::Stderr)
+    }
+}
+
+/// The main thread's stack: deep enough for the recursion limit in a debug build.
+const MAIN_STACK_BYTES: usize = 256 << 20;
+
+/// Runs `source` to its end on a thread of its own.
+pub fn run_program(source: &str, options: &RunOptions) -> ProgramRun {
+    let scheduler = Arc::new(Scheduler::new(options.mode, options.time_limit));
+    run_with_scheduler(source, scheduler)
+}
+
+/// Runs `source` under a scheduler the caller keeps (to press Stop).
+pub fn run_with_scheduler(source: &str, scheduler: Arc<Scheduler>) -> ProgramRun {
+    let output = Arc::new(Output::default());
+    let source = source.to_string();
+    let thread_output = output.clone();
+    let timeline = scheduler.timeline.clone();
+    let outcome = std::thread::Builder::new()
+        .name("python-main".into())
+        .stack_size(MAIN_STACK_BYTES)
+        .spawn(move || run_main(&source, thread_output, scheduler))
+        .map(|handle| handle.join().unwrap_or(Outcome::Failed))
+        .unwrap_or(Outcome::Failed);
+    ProgramRun { outcome, output, timeline }
+}
+
+fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Outcome {
+    let main: Arc<str> = Arc::from("MainThread");
+    let code = match parse(source).map_err(Rejection::Syntax).and_then(|module| compile(&module, source, "main.py").map_err(Rejection::Compile)) {
+        Ok(code) => code,
+        Err(rejection) => {
+            output.write(Stream::Stderr, &main, &rejection.describe(source));
+            return Outcome::Rejected;
+        }
+    };
+    let interp = Arc::new(Interpreter {
+        builtins: crate::builtins::namespace(),
+        modules: Mutex::new(HashMap::new()),
+        output: output.clone(),
+        scheduler: scheduler.clone(),
+        threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
+        handles: Mutex::new(Vec::new()),
+        module_states: Mutex::new(HashMap::new()),
+    });
+    let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
+    let mut thread = Thread::new(interp.clone(), main, MAIN_IDENT);
+    scheduler.thread_started();
+    let mut outcome = match thread.take_gil().and_then(|()| crate::builtins::install_prelude(&mut thread)) {
+        Ok(()) => match thread.run_frame(Frame::new(code, globals, None, Vec::new(), None)) {
+            Ok(_) => Outcome::Finished,
+            Err(error) => report(&mut thread, error),
+        },
+        Err(error) => report(&mut thread, error),
+    };
+    if let Err(error) = wait_for_threads(&mut thread) {
+        if outcome == Outcome::Finished {
+            outcome = report(&mut thread, error);
+        }
+    }
+    thread.release_gil();
+    thread.record(crate::vm::ThreadState::Finished);
+    scheduler.thread_finished();
+    scheduler.halt(Halt::ProgramEnded);
+    let handles = std::mem::take(&mut *crate::objects::lock(&interp.handles));
+    for handle in handles {
+        let _ = handle.join();
+    }
+    let (_, dropped) = output.snapshot();
+    if dropped > 0 {
+        let note = format!("({dropped} earlier lines of output were dropped: the last {} are kept)\n", crate::vm::output::MAX_LINES);
+        output.write(Stream::Stderr, &Arc::from("MainThread"), &note);
+    }
+    match scheduler.halt_reason() {
+        Some(Halt::ProgramEnded) | None => outcome,
+        Some(halt) => {
+            let message = match &halt {
+                Halt::Stopped => "Stopped.\n".to_string(),
+                Halt::TimeLimit => "The program hit its time limit and was stopped.\n".to_string(),
+                Halt::Deadlock(report) => format!("{report}\n"),
+                Halt::ProgramEnded => String::new(),
+            };
+            output.write(Stream::Stderr, &Arc::from("MainThread"), &message);
+            Outcome::Halted(halt)
+        }
+    }
+}
+
+/// `threading._shutdown()`: the main thread waits for every non-daemon thread, as CPython.
+fn wait_for_threads(thread: &mut Thread) -> Result<(), PyErr> {
+    let threading = crate::objects::lock(&thread.interp.modules).get("threading").cloned();
+    if let Some(threading) = threading {
+        let shutdown = thread.get_attr(&threading, "_shutdown")?;
+        thread.call(&shutdown, crate::objects::function::Args::default())?;
+    }
+    Ok(())
+}
+
+/// Writes how an uncaught exception ended a thread; gives the outcome. A halted thread writes
+/// nothing: the main thread says once why the run ended.
+pub fn report(thread: &mut Thread, error: PyErr) -> Outcome {
+    match error {
+        PyErr::Halted(halt) => Outcome::Halted(halt),
+        PyErr::Raised(raised) => {
+            let class = raised.exception.class.clone();
+            if class.is_subclass(&crate::objects::class::exception_class("SystemExit")) {
+                return Outcome::Finished;
+            }
+            let text = chained_traceback(thread, &raised.exception, &raised.traceback, 0);
+            thread.interp.output.write(Stream::Stderr, &thread.name.clone(), &text);
+            Outcome::Failed
+        }
+    }
+}
+
+/// The traceback of an exception after those of its cause or context, as CPython prints them.
+pub fn chained_traceback(thread: &mut Thread, exception: &Arc<Instance>, traceback: &[TraceEntry], depth: usize) -> String {
+    let attribute = |name: &str| crate::objects::lock(&exception.dict).get(name).cloned();
+    let mut text = String::new();
+    if depth < 20 {
+        let suppressed = matches!(attribute("__suppress_context__"), Some(Value::Bool(true)));
+        let (linked, separator) = match (attribute("__cause__"), attribute("__context__")) {
+            (Some(Value::Instance(cause)), _) => (Some(cause), "The above exception was the direct cause of the following exception:"),
+            (_, Some(Value::Instance(context))) if !suppressed => {
+                (Some(context), "During handling of the above exception, another exception occurred:")
+            }
+            _ => (None, ""),
+        };
+        if let Some(linked) = linked {
+            let linked_traceback = crate::objects::lock(&linked.traceback).clone();
+            text.push_str(&chained_traceback(thread, &linked, &linked_traceback, depth + 1));
+            text.push_str(&format!("\n{separator}\n\n"));
+        }
+    }
+    let raised = crate::objects::exception::Raised { exception: exception.clone(), traceback: traceback.to_vec() };
+    let message = thread.exception_message(&raised);
+    let name = exception_name(&exception.class);
+    let last = if message.is_empty() { name } else { format!("{name}: {message}") };
+    text.push_str(&format_traceback(traceback, &last));
+    text
+}
+
+/// The class name as a traceback's last line shows it (CPython leaves out `__main__.`).
+fn exception_name(class: &Arc<crate::objects::Class>) -> String {
+    class.name.to_string()
+}
+
+enum Rejection {
+    Syntax(SyntaxError),
+    Compile(CompileError),
+}
+
+impl Rejection {
+    /// As CPython prints a syntax error, or the playground's message for a missing feature.
+    fn describe(&self, source: &str) -> String {
+        let (line, column, kind, message) = match self {
+            Rejection::Syntax(error) => (error.line, Some(error.column), error.kind, error.message.clone()),
+            Rejection::Compile(error) => match error.python_class {
+                Some(class) => (error.line, None, class, error.message.clone()),
+                None => return format!("line {}: {}\n", error.line, error.message),
+            },
+        };
+        let source_line = source.lines().nth(line as usize - 1).unwrap_or("");
+        let trimmed = source_line.trim_start();
+        let mut text = format!("  File \"main.py\", line {line}\n    {trimmed}\n");
+        if let Some(column) = column {
+            let indent = source_line.len() - trimmed.len();
+            let caret = (column as usize).saturating_sub(1 + indent);
+            text.push_str(&format!("    {}^\n", " ".repeat(caret)));
+        }
+        text.push_str(&format!("{kind}: {message}\n"));
+        text
+    }
+}

@@ -1,0 +1,203 @@
+//! Calls: Python functions (arguments bound to parameters as CPython binds them), built-ins,
+//! bound methods, and classes (instances made and `__init__` run; built-in types converted).
+
+use std::sync::{Arc, Mutex};
+
+use super::{Frame, Thread, RECURSION_LIMIT};
+use crate::builtins::construct;
+use crate::bytecode::CodeKind;
+use crate::objects::exception::type_error;
+use crate::objects::function::{Args, BuiltinBody};
+use crate::objects::{lock, Class, Dict, Function, Instance, Kind, PyErr, PyResult, Value};
+
+impl Thread {
+    /// `callable(*args, **kwargs)`.
+    pub fn call(&mut self, callable: &Value, args: Args) -> PyResult {
+        match callable {
+            Value::Function(function) => self.call_function(function, args),
+            Value::Builtin(builtin) => match builtin.body {
+                BuiltinBody::Function(body) | BuiltinBody::Method(body) => body(self, args),
+                BuiltinBody::TypeMethod => Err(type_error(format!("unbound method {}", builtin.name))),
+                BuiltinBody::UnboundTypeMethod => {
+                    let mut args = args;
+                    if args.positional.is_empty() {
+                        return Err(type_error(format!("unbound method {}() needs an argument", builtin.name)));
+                    }
+                    let receiver = args.positional.remove(0);
+                    self.call_method(&receiver, builtin.name, args)
+                }
+            },
+            Value::Method(method) => match &method.function {
+                Value::Builtin(builtin) if matches!(builtin.body, BuiltinBody::TypeMethod) => {
+                    self.call_method(&method.receiver, builtin.name, args)
+                }
+                function => {
+                    let mut positional = Vec::with_capacity(args.positional.len() + 1);
+                    positional.push(method.receiver.clone());
+                    positional.extend(args.positional);
+                    self.call(function, Args { positional, keywords: args.keywords })
+                }
+            },
+            Value::Class(class) => self.instantiate(class, args),
+            Value::Instance(_) => match self.get_attr(callable, "__call__") {
+                Ok(call) => self.call(&call, args),
+                Err(_) => Err(not_callable(callable)),
+            },
+            _ => Err(not_callable(callable)),
+        }
+    }
+
+    fn call_function(&mut self, function: &Arc<Function>, args: Args) -> PyResult {
+        if self.depth + 1 >= RECURSION_LIMIT {
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let fast = bind_arguments(function, args)?;
+        let frame = Frame::new(function.code.clone(), function.globals.clone(), None, fast, Some(function.clone()));
+        if function.code.is_generator {
+            return Ok(Thread::iterator(crate::objects::IterState::Generator { frame: Some(Box::new(frame)), finished: false }));
+        }
+        self.depth += 1;
+        let result = self.run_frame(frame);
+        self.depth -= 1;
+        result
+    }
+
+    fn instantiate(&mut self, class: &Arc<Class>, args: Args) -> PyResult {
+        let kind = class.base_kind();
+        if kind != Kind::Object || Arc::ptr_eq(class, &crate::objects::class::builtin_types().object) && !args.positional.is_empty() {
+            return construct(self, class, args);
+        }
+        let instance = Value::Instance(Instance::new(class, Default::default()));
+        if class.is_exception() {
+            if let Value::Instance(instance) = &instance {
+                lock(&instance.dict).insert(Arc::from("args"), Value::tuple(args.positional.clone()));
+            }
+        }
+        match class.lookup("__init__") {
+            Some(init) => {
+                let mut positional = Vec::with_capacity(args.positional.len() + 1);
+                positional.push(instance.clone());
+                positional.extend(args.positional);
+                let result = self.call(&init, Args { positional, keywords: args.keywords })?;
+                if !matches!(result, Value::None) {
+                    return Err(type_error(format!("__init__() should return None, not '{}'", result.type_name())));
+                }
+            }
+            None if !class.is_exception() && (!args.positional.is_empty() || !args.keywords.is_empty()) => {
+                return Err(type_error(format!("{}() takes no arguments", class.name)));
+            }
+            None => {}
+        }
+        Ok(instance)
+    }
+
+    /// Runs a class body and makes the class.
+    pub fn build_class(&mut self, body: &Value, name: &str, bases: Vec<Value>) -> PyResult {
+        let Value::Function(body) = body else { unreachable!("BuildClass gets the body function") };
+        let namespace = Arc::new(Mutex::new(crate::objects::Names::default()));
+        let frame = Frame::new(body.code.clone(), body.globals.clone(), Some(namespace.clone()), Vec::new(), Some(body.clone()));
+        debug_assert_eq!(body.code.kind, CodeKind::Class);
+        self.run_frame(frame)?;
+        let mut base_classes = Vec::new();
+        for base in bases {
+            match base {
+                Value::Class(class) => base_classes.push(class),
+                other => return Err(type_error(format!("bases must be types, not {}", other.type_name()))),
+            }
+        }
+        if base_classes.is_empty() {
+            base_classes.push(crate::objects::class::builtin_types().object.clone());
+        }
+        let mut dict = std::mem::take(&mut *lock(&namespace));
+        dict.entry(Arc::from("__name__")).or_insert_with(|| Value::str(name));
+        let class = Class::new(name, Kind::Object, base_classes, dict).map_err(type_error)?;
+        for value in lock(&class.dict).values() {
+            if let Value::Function(function) = value {
+                let _ = function.owner.set(Arc::downgrade(&class));
+            }
+        }
+        Ok(Value::Class(class))
+    }
+}
+
+fn not_callable(value: &Value) -> PyErr {
+    type_error(format!("'{}' object is not callable", value.type_name()))
+}
+
+/// Binds a call's arguments to a function's local slots.
+fn bind_arguments(function: &Function, args: Args) -> PyResult<Vec<Option<Value>>> {
+    let code = &function.code;
+    let parameters = &code.parameters;
+    let name = &code.qualified_name;
+    let mut fast: Vec<Option<Value>> = vec![None; code.locals.len().max(parameters.names.len())];
+    let mut positional = args.positional.into_iter();
+    for slot in fast.iter_mut().take(parameters.positional) {
+        match positional.next() {
+            Some(value) => *slot = Some(value),
+            None => break,
+        }
+    }
+    let extra: Vec<Value> = positional.collect();
+    let named = parameters.names.len();
+    if parameters.var_positional {
+        fast[named] = Some(Value::tuple(extra));
+    } else if !extra.is_empty() {
+        let given = parameters.positional + extra.len();
+        let takes = if function.defaults.is_empty() {
+            format!("{}", parameters.positional)
+        } else {
+            format!("from {} to {}", parameters.positional - function.defaults.len(), parameters.positional)
+        };
+        let verb = if given == 1 { "was" } else { "were" };
+        let plural = if parameters.positional == 1 && function.defaults.is_empty() { "" } else { "s" };
+        return Err(type_error(format!("{name}() takes {takes} positional argument{plural} but {given} {verb} given")));
+    }
+    let var_keyword_slot = named + usize::from(parameters.var_positional);
+    let mut extra_keywords = Vec::new();
+    for (keyword, value) in args.keywords {
+        match parameters.names.iter().position(|p| *p == keyword).filter(|index| *index >= parameters.positional_only) {
+            Some(index) if fast[index].is_some() => {
+                return Err(type_error(format!("{name}() got multiple values for argument '{keyword}'")))
+            }
+            Some(index) => fast[index] = Some(value),
+            None if parameters.var_keyword => extra_keywords.push((Value::Str(keyword), value)),
+            None => return Err(type_error(format!("{name}() got an unexpected keyword argument '{keyword}'"))),
+        }
+    }
+    if parameters.var_keyword {
+        fast[var_keyword_slot] = Some(Value::Dict(Arc::new(Dict::from_pairs(extra_keywords)?)));
+    }
+    let first_default = parameters.positional - function.defaults.len();
+    let mut missing = Vec::new();
+    for (index, slot) in fast.iter_mut().enumerate().take(named) {
+        if slot.is_some() {
+            continue;
+        }
+        let default = if index < parameters.positional {
+            index.checked_sub(first_default).and_then(|at| function.defaults.get(at).cloned())
+        } else {
+            function.kw_defaults.get(&parameters.names[index]).cloned()
+        };
+        match default {
+            Some(value) => *slot = Some(value),
+            None => missing.push((index, parameters.names[index].clone())),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments(name, parameters.positional, &missing));
+    }
+    Ok(fast)
+}
+
+fn missing_arguments(name: &str, positional: usize, missing: &[(usize, Arc<str>)]) -> PyErr {
+    let keyword_only = missing[0].0 >= positional;
+    let names: Vec<String> = missing.iter().map(|(_, name)| format!("'{name}'")).collect();
+    let listed = match names.len() {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+    };
+    let kind = if keyword_only { "keyword-only" } else { "positional" };
+    let plural = if missing.len() == 1 { "" } else { "s" };
+    type_error(format!("{name}() missing {} required {kind} argument{plural}: {listed}", missing.len()))
+}

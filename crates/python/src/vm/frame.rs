@@ -1,0 +1,769 @@
+//! The evaluation loop: one frame's instructions, one tick each, with the check points where
+//! the scheduler may switch threads and handlers where exceptions land.
+
+use std::sync::{Arc, Mutex};
+
+use super::Thread;
+use crate::bytecode::{BinaryOp, Code, CodeKind, CompareOp, Instr};
+use crate::objects::exception::{exception_args, Raised, TraceEntry};
+use crate::objects::function::{Args, Cell, Namespace};
+use crate::objects::{lock, Dict, Function, IterState, PyErr, PyResult, Set, Value};
+
+/// A `try` or `with` handler: where to go, and what to cut back when an exception lands.
+struct Handler {
+    target: usize,
+    stack_depth: usize,
+    handling_depth: usize,
+}
+
+/// One running code object.
+pub struct Frame {
+    pub(super) code: Arc<Code>,
+    pub(super) globals: Arc<Namespace>,
+    pub(super) names: Option<Arc<Namespace>>,
+    pub(super) fast: Vec<Option<Value>>,
+    pub(super) cells: Vec<Cell>,
+    pub(super) function: Option<Arc<Function>>,
+    stack: Vec<Value>,
+    handlers: Vec<Handler>,
+    pc: usize,
+}
+
+/// What an instruction asks of the loop.
+enum Flow {
+    Next,
+    Return(Value),
+    Yield(Value),
+}
+
+/// How a frame stopped running.
+pub enum FrameExit {
+    /// It returned.
+    Return(Value),
+    /// A generator yielded; resume it to go on.
+    Yield(Value),
+}
+
+impl Frame {
+    /// A frame ready to run `code` from its first instruction.
+    pub fn new(
+        code: Arc<Code>,
+        globals: Arc<Namespace>,
+        names: Option<Arc<Namespace>>,
+        fast: Vec<Option<Value>>,
+        function: Option<Arc<Function>>,
+    ) -> Frame {
+        let mut cells: Vec<Cell> = code
+            .cell_vars
+            .iter()
+            .map(|(_, slot)| Arc::new(Mutex::new(slot.and_then(|slot| fast.get(slot as usize).cloned().flatten()))))
+            .collect();
+        if let Some(function) = &function {
+            cells.extend(function.closure.iter().cloned());
+        }
+        Frame { stack: Vec::with_capacity(code.max_stack), code, globals, names, fast, cells, function, handlers: Vec::new(), pc: 0 }
+    }
+
+    fn pop(&mut self) -> Value {
+        self.stack.pop().expect("the compiler balances the stack")
+    }
+
+    fn top(&self) -> &Value {
+        self.stack.last().expect("the compiler balances the stack")
+    }
+
+    fn pop_n(&mut self, count: usize) -> Vec<Value> {
+        let at = self.stack.len() - count;
+        self.stack.split_off(at)
+    }
+
+    fn peek(&self, depth: usize) -> &Value {
+        &self.stack[self.stack.len() - 1 - depth]
+    }
+}
+
+impl Thread {
+    /// Runs a frame to its return, unwinding through its handlers.
+    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult {
+        match self.resume(&mut frame)? {
+            FrameExit::Return(value) | FrameExit::Yield(value) => Ok(value),
+        }
+    }
+
+    /// Runs a frame until it returns or yields.
+    pub fn resume(&mut self, frame: &mut Frame) -> PyResult<FrameExit> {
+        let entry_handling = self.handling.len();
+        if frame.code.kind == CodeKind::Function && frame.pc == 0 {
+            self.check_point()?;
+        }
+        loop {
+            let instr = frame.code.instrs[frame.pc];
+            frame.pc += 1;
+            let result = if self.checks_every_instruction || instr.is_check_point() {
+                self.check_point().and_then(|()| self.execute(frame, instr))
+            } else {
+                self.execute(frame, instr)
+            };
+            match result {
+                Ok(Flow::Next) => {}
+                Ok(Flow::Return(value)) => {
+                    self.handling.truncate(entry_handling);
+                    return Ok(FrameExit::Return(value));
+                }
+                Ok(Flow::Yield(value)) => {
+                    self.handling.truncate(entry_handling);
+                    return Ok(FrameExit::Yield(value));
+                }
+                Err(error) => {
+                    let error = self.add_trace(frame, error, instr);
+                    if let Err(error) = self.unwind_to_handler(frame, error) {
+                        self.handling.truncate(entry_handling);
+                        return Err(error);
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_trace(&self, frame: &Frame, mut error: PyErr, instr: Instr) -> PyErr {
+        let is_reraise = matches!(instr, Instr::Reraise | Instr::Raise(0) | Instr::ExitWithException(_));
+        if let (PyErr::Raised(raised), false) = (&mut error, is_reraise) {
+            raised.traceback.push(TraceEntry { file: frame.code.file.clone(), function: frame.code.name.clone(), line: frame.code.line_at(frame.pc - 1) });
+        }
+        error
+    }
+
+    fn unwind_to_handler(&mut self, frame: &mut Frame, error: PyErr) -> Result<(), PyErr> {
+        let PyErr::Raised(raised) = &error else { return Err(error) };
+        let Some(handler) = frame.handlers.pop() else { return Err(error) };
+        frame.stack.truncate(handler.stack_depth);
+        self.handling.truncate(handler.handling_depth);
+        *lock(&raised.exception.traceback) = raised.traceback.clone();
+        frame.stack.push(Value::Instance(raised.exception.clone()));
+        self.handling.push(error);
+        frame.pc = handler.target;
+        Ok(())
+    }
+
+    fn execute(&mut self, frame: &mut Frame, instr: Instr) -> PyResult<Flow> {
+        match instr {
+            Instr::Nop => {}
+            Instr::Pop => {
+                frame.pop();
+            }
+            Instr::Dup => frame.stack.push(frame.top().clone()),
+            Instr::DupTwo => {
+                let (a, b) = (frame.peek(1).clone(), frame.peek(0).clone());
+                frame.stack.push(a);
+                frame.stack.push(b);
+            }
+            Instr::Rot2 => {
+                let len = frame.stack.len();
+                frame.stack.swap(len - 1, len - 2);
+            }
+            Instr::Rot3 => {
+                let top = frame.pop();
+                let at = frame.stack.len() - 2;
+                frame.stack.insert(at, top);
+            }
+            Instr::LoadConst(index) => frame.stack.push(frame.code.consts[index as usize].clone()),
+            Instr::LoadFast(slot) => match &frame.fast[slot as usize] {
+                Some(value) => frame.stack.push(value.clone()),
+                None => {
+                    let name = &frame.code.locals[slot as usize];
+                    return Err(PyErr::new(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{name}' where it is not associated with a value"),
+                    ));
+                }
+            },
+            Instr::StoreFast(slot) => frame.fast[slot as usize] = Some(frame.pop()),
+            Instr::DeleteFast(slot) => frame.fast[slot as usize] = None,
+            Instr::LoadDeref(slot) => {
+                let value = lock(&frame.cells[slot as usize]).clone();
+                match value {
+                    Some(value) => frame.stack.push(value),
+                    None => {
+                        let name = self.cell_name(frame, slot as usize);
+                        return Err(PyErr::new(
+                            "NameError",
+                            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                        ));
+                    }
+                }
+            }
+            Instr::StoreDeref(slot) => {
+                let value = frame.pop();
+                *lock(&frame.cells[slot as usize]) = Some(value);
+            }
+            Instr::LoadGlobal(name) => {
+                let name = &frame.code.names[name as usize];
+                let value = self.load_global(&frame.globals, name)?;
+                frame.stack.push(value);
+            }
+            Instr::StoreGlobal(name) => {
+                let value = frame.pop();
+                lock(&frame.globals).insert(frame.code.names[name as usize].clone(), value);
+            }
+            Instr::DeleteGlobal(name) => {
+                let name = &frame.code.names[name as usize];
+                let namespace = frame.names.as_ref().unwrap_or(&frame.globals);
+                if lock(namespace).remove(name).is_none() {
+                    return Err(PyErr::new("NameError", format!("name '{name}' is not defined")));
+                }
+            }
+            Instr::LoadName(name) => {
+                let name = &frame.code.names[name as usize];
+                let local = frame.names.as_ref().and_then(|names| lock(names).get(name).cloned());
+                let value = match local {
+                    Some(value) => value,
+                    None => self.load_global(&frame.globals, name)?,
+                };
+                frame.stack.push(value);
+            }
+            Instr::StoreName(name) => {
+                let value = frame.pop();
+                let namespace = frame.names.as_ref().unwrap_or(&frame.globals);
+                lock(namespace).insert(frame.code.names[name as usize].clone(), value);
+            }
+            Instr::LoadAttr(name) => {
+                let object = frame.pop();
+                let value = self.get_attr(&object, &frame.code.names[name as usize])?;
+                frame.stack.push(value);
+            }
+            Instr::StoreAttr(name) => {
+                let object = frame.pop();
+                let value = frame.pop();
+                self.set_attr(&object, &frame.code.names[name as usize], value)?;
+            }
+            Instr::DeleteAttr(name) => {
+                let object = frame.pop();
+                self.delete_attr(&object, &frame.code.names[name as usize])?;
+            }
+            Instr::LoadMethod(name) => {
+                let object = frame.pop();
+                let name = frame.code.names[name as usize].clone();
+                frame.stack.push(object);
+                frame.stack.push(Value::Str(name));
+            }
+            Instr::CallMethod(count) => {
+                let args = frame.pop_n(count as usize);
+                let name = frame.pop();
+                let object = frame.pop();
+                let name = name.as_str().expect("LoadMethod pushes the name");
+                let result = self.call_method(&object, name, Args::positional(args))?;
+                frame.stack.push(result);
+            }
+            Instr::Subscript => {
+                let key = frame.pop();
+                let object = frame.pop();
+                let value = self.get_item(&object, &key)?;
+                frame.stack.push(value);
+            }
+            Instr::StoreSubscript => {
+                let key = frame.pop();
+                let object = frame.pop();
+                let value = frame.pop();
+                self.set_item(&object, key, value)?;
+            }
+            Instr::DeleteSubscript => {
+                let key = frame.pop();
+                let object = frame.pop();
+                self.delete_item(&object, &key)?;
+            }
+            Instr::Binary(op) | Instr::InPlace(op) if small_int_pair(&frame.stack).is_some() => {
+                let (left, right) = small_int_pair(&frame.stack).expect("just checked");
+                let result = match op {
+                    BinaryOp::Add => left.checked_add(right),
+                    BinaryOp::Sub => left.checked_sub(right),
+                    BinaryOp::Mul => left.checked_mul(right),
+                    _ => None,
+                };
+                let value = match result {
+                    Some(int) => Value::Int(int),
+                    None => self.binary(op, &Value::Int(left), &Value::Int(right))?,
+                };
+                frame.stack.truncate(frame.stack.len() - 2);
+                frame.stack.push(value);
+            }
+            Instr::Compare(op) if small_int_pair(&frame.stack).is_some() => {
+                let (left, right) = small_int_pair(&frame.stack).expect("just checked");
+                let holds = match op {
+                    CompareOp::Lt => left < right,
+                    CompareOp::Le => left <= right,
+                    CompareOp::Eq => left == right,
+                    CompareOp::Ne => left != right,
+                    CompareOp::Gt => left > right,
+                    CompareOp::Ge => left >= right,
+                };
+                frame.stack.truncate(frame.stack.len() - 2);
+                frame.stack.push(Value::Bool(holds));
+            }
+            Instr::PopJumpIfFalse(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
+                if let Some(Value::Bool(false)) = frame.stack.pop() {
+                    frame.pc = target as usize;
+                }
+            }
+            Instr::PopJumpIfTrue(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
+                if let Some(Value::Bool(true)) = frame.stack.pop() {
+                    frame.pc = target as usize;
+                }
+            }
+            Instr::Binary(op) => {
+                let right = frame.pop();
+                let left = frame.pop();
+                let value = self.binary(op, &left, &right)?;
+                frame.stack.push(value);
+            }
+            Instr::InPlace(op) => {
+                let right = frame.pop();
+                let left = frame.pop();
+                let value = self.in_place(op, &left, &right)?;
+                frame.stack.push(value);
+            }
+            Instr::Unary(op) => {
+                let operand = frame.pop();
+                let value = self.unary(op, &operand)?;
+                frame.stack.push(value);
+            }
+            Instr::Compare(op) => {
+                let right = frame.pop();
+                let left = frame.pop();
+                let value = self.compare(op, &left, &right)?;
+                frame.stack.push(value);
+            }
+            Instr::Is(negate) => {
+                let right = frame.pop();
+                let left = frame.pop();
+                frame.stack.push(Value::Bool(left.is(&right) != negate));
+            }
+            Instr::In(negate) => {
+                let container = frame.pop();
+                let item = frame.pop();
+                let found = self.contains(&container, &item)?;
+                frame.stack.push(Value::Bool(found != negate));
+            }
+            Instr::Jump(target) | Instr::JumpBack(target) => frame.pc = target as usize,
+            Instr::PopJumpIfFalse(target) => {
+                let condition = frame.pop();
+                if !self.truthy(&condition)? {
+                    frame.pc = target as usize;
+                }
+            }
+            Instr::PopJumpIfTrue(target) => {
+                let condition = frame.pop();
+                if self.truthy(&condition)? {
+                    frame.pc = target as usize;
+                }
+            }
+            Instr::JumpIfFalseOrPop(target) => {
+                if self.truthy(frame.top())? {
+                    frame.pop();
+                } else {
+                    frame.pc = target as usize;
+                }
+            }
+            Instr::JumpIfTrueOrPop(target) => {
+                if self.truthy(frame.top())? {
+                    frame.pc = target as usize;
+                } else {
+                    frame.pop();
+                }
+            }
+            Instr::GetIter => {
+                let object = frame.pop();
+                let iterator = self.iter(&object)?;
+                frame.stack.push(iterator);
+            }
+            Instr::ForIter(target) => {
+                let iterator = frame.top().clone();
+                match self.next(&iterator)? {
+                    Some(value) => frame.stack.push(value),
+                    None => {
+                        frame.pop();
+                        frame.pc = target as usize;
+                    }
+                }
+            }
+            Instr::BuildTuple(count) => {
+                let items = frame.pop_n(count as usize);
+                frame.stack.push(Value::tuple(items));
+            }
+            Instr::BuildList(count) => {
+                let items = frame.pop_n(count as usize);
+                frame.stack.push(Value::list(items));
+            }
+            Instr::BuildSet(count) => {
+                let items = frame.pop_n(count as usize);
+                frame.stack.push(Value::Set(Arc::new(Set::from_values(items)?)));
+            }
+            Instr::BuildMap(count) => {
+                let items = frame.pop_n(2 * count as usize);
+                let mut pairs = Vec::with_capacity(count as usize);
+                let mut items = items.into_iter();
+                while let (Some(key), Some(value)) = (items.next(), items.next()) {
+                    pairs.push((key, value));
+                }
+                frame.stack.push(Value::Dict(Arc::new(Dict::from_pairs(pairs)?)));
+            }
+            Instr::BuildString(count) => {
+                let parts = frame.pop_n(count as usize);
+                let text: String = parts.iter().filter_map(Value::as_str).collect();
+                frame.stack.push(Value::str(&text));
+            }
+            Instr::BuildSlice => {
+                let parts = frame.pop_n(3);
+                frame.stack.push(Value::Slice(Arc::new([parts[0].clone(), parts[1].clone(), parts[2].clone()])));
+            }
+            Instr::ListAppend(depth) => {
+                let value = frame.pop();
+                if let Value::List(list) = frame.peek(depth as usize - 1) {
+                    lock(list).push(value);
+                }
+            }
+            Instr::ListExtend(depth) => {
+                let iterable = frame.pop();
+                let items = self.collect(&iterable)?;
+                if let Value::List(list) = frame.peek(depth as usize - 1) {
+                    lock(list).extend(items);
+                }
+            }
+            Instr::SetAdd(depth) => {
+                let value = frame.pop();
+                if let Value::Set(set) = frame.peek(depth as usize - 1) {
+                    set.add(value)?;
+                }
+            }
+            Instr::MapAdd(depth) => {
+                let value = frame.pop();
+                let key = frame.pop();
+                if let Value::Dict(dict) = frame.peek(depth as usize - 1) {
+                    dict.set(key, value)?;
+                }
+            }
+            Instr::DictUpdate(depth) => {
+                let mapping = frame.pop();
+                let pairs = self.mapping_pairs(&mapping)?;
+                if let Value::Dict(dict) = frame.peek(depth as usize - 1) {
+                    for (key, value) in pairs {
+                        dict.set(key, value)?;
+                    }
+                }
+            }
+            Instr::ListToTuple => {
+                let list = frame.pop();
+                let items = match &list {
+                    Value::List(items) => lock(items).clone(),
+                    _ => Vec::new(),
+                };
+                frame.stack.push(Value::tuple(items));
+            }
+            Instr::FormatValue(flags) => {
+                let spec = if flags & 4 != 0 { Some(frame.pop()) } else { None };
+                let value = frame.pop();
+                let converted = match flags & 3 {
+                    1 => Value::str(&self.str(&value)?),
+                    2 | 3 => Value::str(&self.repr(&value)?),
+                    _ => value,
+                };
+                let spec = spec.as_ref().and_then(Value::as_str).unwrap_or("");
+                let text = self.format(&converted, spec)?;
+                frame.stack.push(Value::str(&text));
+            }
+            Instr::UnpackSequence(count) => {
+                let sequence = frame.pop();
+                let items = self.collect(&sequence)?;
+                if items.len() != count as usize {
+                    return Err(unpack_error(items.len(), count as usize));
+                }
+                frame.stack.extend(items.into_iter().rev());
+            }
+            Instr::UnpackStarred(counts) => {
+                let (before, after) = ((counts >> 16) as usize, (counts & 0xffff) as usize);
+                let sequence = frame.pop();
+                let mut items = self.collect(&sequence)?;
+                if items.len() < before + after {
+                    return Err(PyErr::new(
+                        "ValueError",
+                        format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()),
+                    ));
+                }
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(before);
+                frame.stack.extend(tail.into_iter().rev());
+                frame.stack.push(Value::list(middle));
+                frame.stack.extend(items.into_iter().rev());
+            }
+            Instr::Call(count) => {
+                let args = frame.pop_n(count as usize);
+                let function = frame.pop();
+                let result = self.call(&function, Args::positional(args))?;
+                frame.stack.push(result);
+            }
+            Instr::CallKeywords(count, names) => {
+                let Value::Tuple(names) = &frame.code.consts[names as usize] else { unreachable!("keyword names are a tuple") };
+                let names = names.clone();
+                let mut values = frame.pop_n(count as usize);
+                let keyword_values = values.split_off(values.len() - names.len());
+                let function = frame.pop();
+                let keywords = names
+                    .iter()
+                    .zip(keyword_values)
+                    .map(|(name, value)| (name.as_str().map(Arc::from).unwrap_or_else(|| Arc::from("")), value))
+                    .collect();
+                let result = self.call(&function, Args { positional: values, keywords })?;
+                frame.stack.push(result);
+            }
+            Instr::CallUnpacked(has_keywords) => {
+                let keywords = if has_keywords == 1 { self.keyword_pairs(&frame.pop())? } else { Vec::new() };
+                let positional = frame.pop();
+                let function = frame.pop();
+                let Value::Tuple(positional) = positional else { unreachable!("ListToTuple built it") };
+                let result = self.call(&function, Args { positional: positional.to_vec(), keywords })?;
+                frame.stack.push(result);
+            }
+            Instr::MakeFunction(code, flags) => {
+                let kw_defaults = if flags & 2 != 0 { Some(frame.pop()) } else { None };
+                let defaults = if flags & 1 != 0 { Some(frame.pop()) } else { None };
+                let function = self.make_function(frame, code as usize, defaults, kw_defaults)?;
+                frame.stack.push(function);
+            }
+            Instr::BuildClass(name, bases) => {
+                let bases = frame.pop_n(bases as usize);
+                let body = frame.pop();
+                let name = frame.code.consts[name as usize].clone();
+                let class = self.build_class(&body, name.as_str().unwrap_or("?"), bases)?;
+                frame.stack.push(class);
+            }
+            Instr::LoadSuper => {
+                let value = self.zero_argument_super(frame)?;
+                frame.stack.push(value);
+            }
+            Instr::Return => return Ok(Flow::Return(frame.pop())),
+            Instr::Yield => {
+                let value = frame.pop();
+                frame.stack.push(Value::None);
+                return Ok(Flow::Yield(value));
+            }
+            Instr::SetupExcept(target) => {
+                frame.handlers.push(Handler { target: target as usize, stack_depth: frame.stack.len(), handling_depth: self.handling.len() });
+            }
+            Instr::SetupWith(target) => {
+                let manager = frame.pop();
+                let exit = self.get_attr(&manager, "__exit__")?;
+                let enter = self.get_attr(&manager, "__enter__")?;
+                let entered = self.call(&enter, Args::default())?;
+                frame.stack.push(exit);
+                frame.handlers.push(Handler { target: target as usize, stack_depth: frame.stack.len(), handling_depth: self.handling.len() });
+                frame.stack.push(entered);
+            }
+            Instr::PopBlock => {
+                frame.handlers.pop();
+            }
+            Instr::PopExcept => {
+                self.handling.pop();
+            }
+            Instr::MatchException => {
+                let class = frame.pop();
+                let matches = self.exception_matches(frame.top(), &class)?;
+                frame.stack.push(Value::Bool(matches));
+            }
+            Instr::Reraise => {
+                frame.pop();
+                return Err(self.handling.pop().unwrap_or_else(|| PyErr::new("RuntimeError", "No active exception to reraise")));
+            }
+            Instr::Raise(count) => return Err(self.raise(frame, count)),
+            Instr::ExitWith => {
+                let exit = frame.pop();
+                self.call(&exit, Args::positional(vec![Value::None, Value::None, Value::None]))?;
+            }
+            Instr::ExitWithException(target) => {
+                let exception = frame.pop();
+                let exit = frame.pop();
+                let class = Value::Class(exception.class());
+                let swallowed = self.call(&exit, Args::positional(vec![class, exception, Value::None]))?;
+                let error = self.handling.pop().unwrap_or_else(|| PyErr::new("RuntimeError", "no exception in with"));
+                if !self.truthy(&swallowed)? {
+                    return Err(error);
+                }
+                frame.pc = target as usize;
+            }
+            Instr::ImportName(name) => {
+                let module = self.import(&frame.code.names[name as usize])?;
+                frame.stack.push(module);
+            }
+            Instr::ImportFrom(name) => {
+                let name = &frame.code.names[name as usize];
+                let value = self.import_from(frame.top(), name)?;
+                frame.stack.push(value);
+            }
+            Instr::ImportStar => {
+                let module = frame.pop();
+                if let Value::Module(module) = module {
+                    let names: Vec<(Arc<str>, Value)> =
+                        lock(&module.dict).iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let namespace = frame.names.as_ref().unwrap_or(&frame.globals);
+                    lock(namespace).extend(names);
+                }
+            }
+            Instr::RaiseAssertion(count) => {
+                let args = frame.pop_n(count as usize);
+                let class = crate::objects::class::exception_class("AssertionError");
+                return Err(PyErr::from_instance(crate::objects::exception::new_exception(&class, args)));
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    fn cell_name(&self, frame: &Frame, slot: usize) -> Arc<str> {
+        let cells = frame.code.cell_vars.len();
+        if slot < cells {
+            frame.code.cell_vars[slot].0.clone()
+        } else {
+            frame.code.free_vars[slot - cells].clone()
+        }
+    }
+
+    fn raise(&mut self, frame: &mut Frame, count: u32) -> PyErr {
+        if count == 0 {
+            return self.handling.last().cloned().unwrap_or_else(|| PyErr::new("RuntimeError", "No active exception to reraise"));
+        }
+        let cause = if count == 2 { Some(frame.pop()) } else { None };
+        let exception = frame.pop();
+        let instance = match self.to_exception(&exception) {
+            Ok(instance) => instance,
+            Err(error) => return error,
+        };
+        let mut dict = lock(&instance.dict);
+        if let Some(cause) = cause {
+            let cause = match cause {
+                Value::None => Value::None,
+                other => match self.to_exception(&other) {
+                    Ok(cause) => Value::Instance(cause),
+                    Err(error) => return error,
+                },
+            };
+            dict.insert(Arc::from("__cause__"), cause);
+            dict.insert(Arc::from("__suppress_context__"), Value::Bool(true));
+        }
+        if let Some(PyErr::Raised(handled)) = self.handling.last() {
+            if !Arc::ptr_eq(&handled.exception, &instance) {
+                dict.insert(Arc::from("__context__"), Value::Instance(handled.exception.clone()));
+            }
+        }
+        drop(dict);
+        let traceback = lock(&instance.traceback).clone();
+        PyErr::Raised(Box::new(Raised { exception: instance, traceback }))
+    }
+
+    /// Whether the exception on the stack matches a class or a tuple of classes.
+    fn exception_matches(&mut self, exception: &Value, class: &Value) -> PyResult<bool> {
+        let exception_class = exception.class();
+        match class {
+            Value::Class(class) => Ok(exception_class.is_subclass(class)),
+            Value::Tuple(classes) => {
+                for class in classes.iter() {
+                    if self.exception_matches(exception, class)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(PyErr::new("TypeError", "catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    fn make_function(&mut self, frame: &Frame, code: usize, defaults: Option<Value>, kw_defaults: Option<Value>) -> PyResult {
+        let Value::Code(code) = &frame.code.consts[code] else { unreachable!("MakeFunction names a code constant") };
+        let defaults = match defaults {
+            Some(Value::Tuple(items)) => items.to_vec(),
+            _ => Vec::new(),
+        };
+        let kw_defaults = match kw_defaults {
+            Some(Value::Dict(dict)) => {
+                dict.items().into_iter().filter_map(|(k, v)| k.as_str().map(|k| (Arc::from(k), v))).collect()
+            }
+            _ => Default::default(),
+        };
+        let closure = code.free_from_parent.iter().map(|index| frame.cells[*index as usize].clone()).collect();
+        Ok(Value::Function(Arc::new(Function {
+            code: code.clone(),
+            globals: frame.globals.clone(),
+            defaults,
+            kw_defaults,
+            closure,
+            owner: Default::default(),
+        })))
+    }
+
+    /// `super()` in a method: the class that defined it and the method's first argument.
+    fn zero_argument_super(&mut self, frame: &Frame) -> PyResult {
+        let owner = frame.function.as_ref().and_then(|function| function.owner.get()).and_then(|owner| owner.upgrade());
+        let instance = frame.fast.first().cloned().flatten();
+        match (owner, instance) {
+            (Some(owner), Some(instance)) => Ok(Value::Super(Arc::new((owner, instance)))),
+            _ => Err(PyErr::new("RuntimeError", "super(): no arguments")),
+        }
+    }
+
+    /// Makes an exception instance from a raised value (a class is instantiated).
+    pub fn to_exception(&mut self, value: &Value) -> PyResult<Arc<crate::objects::Instance>> {
+        match value {
+            Value::Instance(instance) if instance.class.is_exception() => Ok(instance.clone()),
+            Value::Class(class) if class.is_exception() => match self.call(value, Args::default())? {
+                Value::Instance(instance) => Ok(instance),
+                _ => Err(PyErr::new("TypeError", "exceptions must derive from BaseException")),
+            },
+            _ => Err(PyErr::new("TypeError", "exceptions must derive from BaseException")),
+        }
+    }
+
+    /// A message for an exception, as `str(exc)` gives it.
+    pub fn exception_message(&mut self, raised: &Raised) -> String {
+        let value = Value::Instance(raised.exception.clone());
+        self.str(&value).unwrap_or_else(|_| {
+            let args = exception_args(&raised.exception);
+            args.first().and_then(|a| a.as_str().map(str::to_string)).unwrap_or_default()
+        })
+    }
+
+    /// Items of an iterable, when it is cheap to see it is one already.
+    pub(super) fn mapping_pairs(&mut self, mapping: &Value) -> PyResult<Vec<(Value, Value)>> {
+        match mapping {
+            Value::Dict(dict) => Ok(dict.items()),
+            other => Err(PyErr::new("TypeError", format!("'{}' object is not a mapping", other.type_name()))),
+        }
+    }
+
+    fn keyword_pairs(&mut self, mapping: &Value) -> PyResult<Vec<(Arc<str>, Value)>> {
+        self.mapping_pairs(mapping)?
+            .into_iter()
+            .map(|(key, value)| match key {
+                Value::Str(name) => Ok((name, value)),
+                _ => Err(PyErr::new("TypeError", "keywords must be strings")),
+            })
+            .collect()
+    }
+
+    /// A new iterator value.
+    pub fn iterator(state: IterState) -> Value {
+        Value::Iter(Arc::new(Mutex::new(state)))
+    }
+}
+
+/// The two ints on top of the stack, when both are small ints (the arithmetic fast path).
+#[inline]
+fn small_int_pair(stack: &[Value]) -> Option<(i64, i64)> {
+    match stack {
+        [.., Value::Int(left), Value::Int(right)] => Some((*left, *right)),
+        _ => None,
+    }
+}
+
+fn unpack_error(got: usize, expected: usize) -> PyErr {
+    if got > expected {
+        PyErr::new("ValueError", format!("too many values to unpack (expected {expected})"))
+    } else {
+        PyErr::new("ValueError", format!("not enough values to unpack (expected {expected}, got {got})"))
+    }
+}

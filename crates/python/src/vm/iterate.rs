@@ -1,0 +1,199 @@
+//! Iteration: `iter()`, `next()`, and collecting an iterable into a vector.
+
+use super::Thread;
+use crate::objects::exception::type_error;
+use crate::objects::function::Args;
+use crate::objects::{lock, IterState, PyErr, PyResult, Value};
+
+/// The most items `list(iterable)` and friends collect (240 MB of values: the page's whole
+/// memory is 1 GB).
+const MAX_COLLECT: usize = 10_000_000;
+
+impl Thread {
+    /// `iter(object)`.
+    pub fn iter(&mut self, object: &Value) -> PyResult {
+        Ok(match object {
+            Value::Iter(state) => {
+                if let IterState::DictView { dict, kind } = &*lock(state) {
+                    return Ok(IterState::over(IterState::view_items(dict, kind), "dict_keyiterator"));
+                }
+                object.clone()
+            }
+            Value::List(list) => Thread::iterator(IterState::List { list: list.clone(), index: 0 }),
+            Value::Tuple(items) => Thread::iterator(IterState::Values { items: items.clone(), index: 0, type_name: "tuple_iterator" }),
+            Value::Str(text) => IterState::over(text.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(), "str_ascii_iterator"),
+            Value::Dict(dict) => IterState::over(dict.keys(), "dict_keyiterator"),
+            Value::Set(set) => IterState::over(set.values(), "set_iterator"),
+            Value::Range(range) => Thread::iterator(IterState::Range { next: range.start, remaining: range.len(), step: range.step }),
+            Value::Instance(_) => {
+                if let Some(iterator) = self.call_dunder(object, "__iter__", vec![])? {
+                    return Ok(iterator);
+                }
+                if self.call_dunder(object, "__getitem__", vec![Value::Int(0)]).is_ok() {
+                    let mut items = Vec::new();
+                    let mut index = 0;
+                    loop {
+                        match self.call_dunder(object, "__getitem__", vec![Value::Int(index)]) {
+                            Ok(Some(item)) => items.push(item),
+                            Err(error) if error.is("IndexError") => break,
+                            Err(error) => return Err(error),
+                            Ok(None) => break,
+                        }
+                        index += 1;
+                    }
+                    return Ok(IterState::over(items, "list_iterator"));
+                }
+                return Err(not_iterable(object));
+            }
+            _ => return Err(not_iterable(object)),
+        })
+    }
+
+    /// The next item of an iterator; `None` when it is exhausted.
+    pub fn next(&mut self, iterator: &Value) -> PyResult<Option<Value>> {
+        let Value::Iter(state) = iterator else {
+            return match self.call_dunder(iterator, "__next__", vec![]) {
+                Ok(Some(value)) => Ok(Some(value)),
+                Ok(None) => Err(type_error(format!("'{}' object is not an iterator", iterator.type_name()))),
+                Err(error) if error.is("StopIteration") => Ok(None),
+                Err(error) => Err(error),
+            };
+        };
+        let lazy = {
+            let mut state = lock(state);
+            match &mut *state {
+                IterState::List { list, index } => {
+                    let item = lock(list).get(*index).cloned();
+                    *index += 1;
+                    return Ok(item);
+                }
+                IterState::Values { items, index, .. } => {
+                    let item = items.get(*index).cloned();
+                    *index += 1;
+                    return Ok(item);
+                }
+                IterState::Range { next, remaining, step } => {
+                    if *remaining <= 0 {
+                        return Ok(None);
+                    }
+                    let value = *next;
+                    *remaining -= 1;
+                    *next += *step;
+                    return Ok(Some(Value::Int(value)));
+                }
+                IterState::Map { function, sources } => Lazy::Map(function.clone(), sources.clone()),
+                IterState::Filter { function, source } => Lazy::Filter(function.clone(), source.clone()),
+                IterState::Zip { sources } => Lazy::Zip(sources.clone()),
+                IterState::DictView { kind, .. } => {
+                    return Err(type_error(format!("'{kind}' object is not an iterator")));
+                }
+                IterState::Generator { frame, finished } => {
+                    if *finished {
+                        return Ok(None);
+                    }
+                    match frame.take() {
+                        Some(frame) => Lazy::Generator(frame),
+                        None => return Err(PyErr::new("ValueError", "generator already executing")),
+                    }
+                }
+                IterState::Enumerate { source, count } => {
+                    let at = *count;
+                    *count += 1;
+                    Lazy::Enumerate(source.clone(), at)
+                }
+            }
+        };
+        if let Lazy::Generator(mut frame) = lazy {
+            self.depth += 1;
+            let result = self.resume(&mut frame);
+            self.depth -= 1;
+            let mut state = lock(state);
+            let IterState::Generator { frame: slot, finished } = &mut *state else { unreachable!("a generator stays one") };
+            return match result {
+                Ok(crate::vm::FrameExit::Yield(value)) => {
+                    *slot = Some(frame);
+                    Ok(Some(value))
+                }
+                Ok(crate::vm::FrameExit::Return(_)) => {
+                    *finished = true;
+                    Ok(None)
+                }
+                Err(error) => {
+                    *finished = true;
+                    Err(error)
+                }
+            };
+        }
+        self.next_lazy(lazy)
+    }
+
+    fn next_lazy(&mut self, lazy: Lazy) -> PyResult<Option<Value>> {
+        match lazy {
+            Lazy::Map(function, sources) => {
+                let mut args = Vec::with_capacity(sources.len());
+                for source in &sources {
+                    match self.next(source)? {
+                        Some(value) => args.push(value),
+                        None => return Ok(None),
+                    }
+                }
+                self.call(&function, Args::positional(args)).map(Some)
+            }
+            Lazy::Filter(function, source) => loop {
+                let Some(value) = self.next(&source)? else { return Ok(None) };
+                let keep = match &function {
+                    Value::None => value.clone(),
+                    function => self.call(function, Args::positional(vec![value.clone()]))?,
+                };
+                if self.truthy(&keep)? {
+                    return Ok(Some(value));
+                }
+            },
+            Lazy::Zip(sources) if sources.is_empty() => Ok(None),
+            Lazy::Zip(sources) => {
+                let mut items = Vec::with_capacity(sources.len());
+                for source in &sources {
+                    match self.next(source)? {
+                        Some(value) => items.push(value),
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(Value::tuple(items)))
+            }
+            Lazy::Generator(_) => Ok(None),
+            Lazy::Enumerate(source, count) => Ok(self.next(&source)?.map(|value| Value::tuple(vec![Value::Int(count), value]))),
+        }
+    }
+
+    /// Every item of an iterable.
+    pub fn collect(&mut self, iterable: &Value) -> PyResult<Vec<Value>> {
+        match iterable {
+            Value::List(list) => return Ok(lock(list).clone()),
+            Value::Tuple(items) => return Ok(items.to_vec()),
+            Value::Range(range) if range.len() > MAX_COLLECT as i64 => return Err(crate::objects::int::memory_error()),
+            _ => {}
+        }
+        let iterator = self.iter(iterable)?;
+        let mut items = Vec::new();
+        while let Some(item) = self.next(&iterator)? {
+            if items.len() >= MAX_COLLECT {
+                return Err(crate::objects::int::memory_error());
+            }
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+/// A lazy iterator's step, taken out of its lock so it can call Python.
+enum Lazy {
+    Generator(Box<crate::vm::Frame>),
+    Map(Value, Vec<Value>),
+    Filter(Value, Value),
+    Zip(Vec<Value>),
+    Enumerate(Value, i64),
+}
+
+fn not_iterable(value: &Value) -> PyErr {
+    type_error(format!("'{}' object is not iterable", value.type_name()))
+}

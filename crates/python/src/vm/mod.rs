@@ -1,0 +1,129 @@
+//! The virtual machine: an [`Interpreter`] shared by a program's threads, and one [`Thread`]
+//! per Python thread running frames (`frame.rs`). The VM sees only bytecode, never the AST.
+//!
+//! - `frame.rs`: the evaluation loop and exception handlers.
+//! - `ops.rs`: operators, comparisons, truthiness, containment, subscripts.
+//! - `attr.rs`: attributes and method calls on every kind of value.
+//! - `call.rs`: calls, argument binding, classes and constructors.
+//! - `iterate.rs`: iterators.
+//! - `text.rs`: `str`, `repr` and `format` of every value.
+//! - `import.rs`: imports of built-in modules.
+//! - `schedule.rs`: check points: Stop, the time limit, the GIL.
+//! - `output.rs`: the sink print writes to, and tracebacks.
+
+mod attr;
+mod call;
+mod frame;
+mod import;
+mod iterate;
+mod ops;
+pub mod output;
+pub mod schedule;
+mod text;
+mod threads;
+pub mod timeline;
+
+pub use ops::normalise_index;
+pub use text::quote;
+pub use threads::{spawn_thread, thread_name, MAIN_IDENT};
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+pub use frame::{Frame, FrameExit};
+pub use output::{Output, OutputLine, Stream};
+pub use schedule::{Mode, Scheduler};
+pub use timeline::{ThreadLane, ThreadState, Timeline, TimelineEvent};
+
+use crate::objects::function::Namespace;
+use crate::objects::{lock, PyErr, PyResult, Value};
+
+/// The deepest Python call stack before RecursionError, as CPython's default limit.
+pub const RECURSION_LIMIT: usize = 1000;
+
+/// What a program's threads share: built-ins, imported modules, the output and the scheduler.
+pub struct Interpreter {
+    /// The built-in names.
+    pub builtins: Arc<Namespace>,
+    /// Modules imported so far, by name.
+    pub modules: Mutex<HashMap<String, Value>>,
+    /// Where print writes.
+    pub output: Arc<Output>,
+    /// Stop, the time limit, the GIL and the threads.
+    pub scheduler: Arc<Scheduler>,
+    /// Live threads' names by identifier.
+    pub threads: Mutex<HashMap<u64, Arc<str>>>,
+    /// The OS threads started, joined when the program ends.
+    pub handles: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    /// State a built-in module keeps per program (the random generator …), by module name.
+    pub module_states: Mutex<HashMap<&'static str, Arc<dyn std::any::Any + Send + Sync>>>,
+}
+
+impl Interpreter {
+    /// A module's per-program state, made by `make` on first use.
+    pub fn module_state<T: Send + Sync + 'static>(&self, module: &'static str, make: impl FnOnce() -> T) -> Arc<T> {
+        let mut states = lock(&self.module_states);
+        let state = states.entry(module).or_insert_with(|| Arc::new(make()));
+        state.clone().downcast::<T>().unwrap_or_else(|_| unreachable!("each module keeps one type of state"))
+    }
+}
+
+/// One Python thread's interpreter state.
+pub struct Thread {
+    /// The shared interpreter.
+    pub interp: Arc<Interpreter>,
+    /// Exceptions being handled (innermost last), for bare `raise`.
+    pub handling: Vec<PyErr>,
+    /// Python frames on the call stack.
+    pub depth: usize,
+    /// Whether every instruction is a check point (the Python 3.9 GIL).
+    pub checks_every_instruction: bool,
+    /// The thread's name (`MainThread`, `Thread-1 (worker)`).
+    pub name: Arc<str>,
+    /// `threading.get_ident()`.
+    pub ident: u64,
+    /// The thread's lane on the GIL.
+    pub lane: usize,
+    /// Whether it holds the GIL now.
+    pub holds_gil: bool,
+    /// Instructions since the scheduler was last asked.
+    pub(crate) ticks: u32,
+    /// Containers whose repr is being written (a list holding itself prints `[...]`).
+    pub(crate) repr_in_progress: Vec<usize>,
+}
+
+impl Thread {
+    /// A thread of `interp`.
+    pub fn new(interp: Arc<Interpreter>, name: Arc<str>, ident: u64) -> Thread {
+        let checks_every_instruction = interp.scheduler.mode.checks_every_instruction();
+        Thread { interp, handling: Vec::new(), depth: 0, checks_every_instruction, name, ident, lane: ident as usize, holds_gil: false, ticks: 0, repr_in_progress: Vec::new() }
+    }
+
+    /// A global, else a built-in; NameError otherwise.
+    pub fn load_global(&self, globals: &Namespace, name: &str) -> PyResult {
+        if let Some(value) = lock(globals).get(name) {
+            return Ok(value.clone());
+        }
+        if let Some(value) = lock(&self.interp.builtins).get(name) {
+            return Ok(value.clone());
+        }
+        Err(PyErr::new("NameError", format!("name '{name}' is not defined")))
+    }
+
+    /// Runs `nested` one level deeper into native recursion (comparing or printing nested
+    /// containers), with CPython's RecursionError past the limit instead of a stack overflow.
+    pub fn deeper<T>(&mut self, nested: impl FnOnce(&mut Thread) -> PyResult<T>) -> PyResult<T> {
+        if self.depth + 1 >= RECURSION_LIMIT {
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded in comparison"));
+        }
+        self.depth += 1;
+        let result = nested(self);
+        self.depth -= 1;
+        result
+    }
+
+    /// Writes text to the program's stdout.
+    pub fn write_stdout(&self, text: &str) {
+        self.interp.output.write(Stream::Stdout, &self.name, text);
+    }
+}

@@ -1,0 +1,135 @@
+//! The program's output: lines tagged with the thread that printed them, the last 10,000
+//! kept with a count of the dropped ones; and tracebacks in CPython's form.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use crate::objects::exception::TraceEntry;
+use crate::objects::lock;
+
+/// At most this many lines are kept.
+pub const MAX_LINES: usize = 10_000;
+
+/// stdout or stderr.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Stream {
+    /// Standard output.
+    Stdout,
+    /// Standard error (tracebacks).
+    Stderr,
+}
+
+/// One line of output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputLine {
+    /// Where it went.
+    pub stream: Stream,
+    /// The thread that wrote it.
+    pub thread: Arc<str>,
+    /// Its text, without the newline.
+    pub text: String,
+}
+
+#[derive(Default)]
+struct Lines {
+    lines: VecDeque<OutputLine>,
+    partial: Option<OutputLine>,
+    dropped: u64,
+}
+
+/// The sink print writes to.
+#[derive(Default)]
+pub struct Output {
+    lines: Mutex<Lines>,
+}
+
+impl Output {
+    /// Appends text; complete lines are kept, the last partial line waits for its end.
+    pub fn write(&self, stream: Stream, thread: &Arc<str>, text: &str) {
+        let mut lines = lock(&self.lines);
+        let mut pieces = text.split('\n').peekable();
+        while let Some(piece) = pieces.next() {
+            let ends_line = pieces.peek().is_some();
+            if piece.is_empty() && !ends_line {
+                break;
+            }
+            let same = lines.partial.as_ref().is_some_and(|partial| partial.stream == stream && partial.thread == *thread);
+            if !same {
+                if let Some(partial) = lines.partial.take() {
+                    push(&mut lines, partial);
+                }
+            }
+            let partial = lines.partial.get_or_insert_with(|| OutputLine { stream, thread: thread.clone(), text: String::new() });
+            partial.text.push_str(piece);
+            if ends_line {
+                let complete = lines.partial.take().expect("just inserted");
+                push(&mut lines, complete);
+            }
+        }
+    }
+
+    /// The kept lines (a trailing partial line included) and how many were dropped.
+    pub fn snapshot(&self) -> (Vec<OutputLine>, u64) {
+        let lines = lock(&self.lines);
+        let mut all: Vec<OutputLine> = lines.lines.iter().cloned().collect();
+        all.extend(lines.partial.clone());
+        (all, lines.dropped)
+    }
+
+    /// Everything written to one stream, as text.
+    pub fn text(&self, stream: Stream) -> String {
+        let lines = lock(&self.lines);
+        let mut text = String::new();
+        for line in lines.lines.iter().filter(|line| line.stream == stream) {
+            text.push_str(&line.text);
+            text.push('\n');
+        }
+        if let Some(partial) = lines.partial.as_ref().filter(|line| line.stream == stream) {
+            text.push_str(&partial.text);
+        }
+        text
+    }
+}
+
+fn push(lines: &mut Lines, line: OutputLine) {
+    if lines.lines.len() == MAX_LINES {
+        lines.lines.pop_front();
+        lines.dropped += 1;
+    }
+    lines.lines.push_back(line);
+}
+
+/// A traceback in CPython's form, outermost frame first, runs of one repeated frame
+/// shortened as CPython does.
+pub fn format_traceback(traceback: &[TraceEntry], last_line: &str) -> String {
+    if traceback.is_empty() {
+        return format!("{last_line}\n");
+    }
+    let mut text = String::from("Traceback (most recent call last):\n");
+    let mut previous: Option<&TraceEntry> = None;
+    let mut repeats = 0;
+    for entry in traceback.iter().rev() {
+        if previous == Some(entry) {
+            repeats += 1;
+            if repeats >= 3 {
+                continue;
+            }
+        } else {
+            flush_repeats(&mut text, repeats);
+            repeats = 0;
+        }
+        text.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.file, entry.line, entry.function));
+        previous = Some(entry);
+    }
+    flush_repeats(&mut text, repeats);
+    text.push_str(last_line);
+    text.push('\n');
+    text
+}
+
+fn flush_repeats(text: &mut String, repeats: usize) {
+    if repeats >= 3 {
+        let more = repeats - 2;
+        text.push_str(&format!("  [Previous line repeated {more} more time{}]\n", if more == 1 { "" } else { "s" }));
+    }
+}

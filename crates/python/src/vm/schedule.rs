@@ -1,0 +1,333 @@
+//! Check points and waits: where a running thread notices Stop, the time limit and a GIL drop
+//! request, and how a blocked thread lets the GIL go, waits in slices that notice Stop, and
+//! finds out that every thread waits for another (a deadlock).
+//!
+//! The GIL is the engine's ([`engine::Gil`]); time comes through the engine's [`Clock`].
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use engine::{Clock, Gil, GilPolicy, NativeClock};
+
+use super::{ThreadState, Thread};
+use crate::objects::exception::Halt;
+use crate::objects::{lock, PyErr, PyResult};
+
+/// How a program's threads share the processor.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// CPython 3.12: a GIL dropped only at backward jumps, calls and function entry.
+    Gil312,
+    /// CPython 3.9 and earlier: a GIL that may be dropped between any two instructions.
+    Gil39,
+    /// Free-threaded: no GIL.
+    Free,
+    /// Every thread takes turns on one core: natively a GIL that may change hands between any
+    /// two instructions, so no two threads ever run at once.
+    OneCore,
+}
+
+impl Mode {
+    /// Every mode.
+    pub const ALL: [Mode; 4] = [Mode::Gil39, Mode::Gil312, Mode::Free, Mode::OneCore];
+
+    /// The mode's name in the corpus headers (`gil312`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Gil312 => "gil312",
+            Mode::Gil39 => "gil39",
+            Mode::Free => "free",
+            Mode::OneCore => "onecore",
+        }
+    }
+
+    /// Whether any instruction may be interrupted (not only CPython 3.10+'s check points).
+    pub fn checks_every_instruction(self) -> bool {
+        matches!(self, Mode::Gil39 | Mode::OneCore)
+    }
+}
+
+/// How often (in check points) the clock is read for the time limit.
+const TICKS_PER_CLOCK_READ: u32 = 4096;
+
+/// The longest a blocked thread waits before it looks at Stop and the time limit again.
+pub const WAIT_SLICE: Duration = Duration::from_millis(10);
+
+/// How long every thread must have been blocked, with nothing released meanwhile, before the
+/// run is declared deadlocked.
+const DEADLOCK_GRACE_MS: f64 = 300.0;
+
+/// What a sleeping thread waits for.
+const SLEEP: &str = "time.sleep";
+
+/// The switch interval (CPython's default, 5 ms).
+pub const DEFAULT_SWITCH_INTERVAL: Duration = Duration::from_millis(5);
+
+/// What a blocked thread waits for, for the deadlock report.
+struct Blocked {
+    thread: Arc<str>,
+    what: String,
+    has_timeout: bool,
+    /// The progress count before its latest failed attempt: a thread that has not looked
+    /// again since something was released may be about to go on.
+    tried_at: u64,
+}
+
+/// Stop, the time limit, the GIL and the threads of one run.
+pub struct Scheduler {
+    /// The mode.
+    pub mode: Mode,
+    gil: Option<Gil>,
+    clock: Box<dyn Clock + Send + Sync>,
+    deadline_ms: f64,
+    halt: Mutex<Option<Halt>>,
+    halted: std::sync::atomic::AtomicBool,
+    /// Python threads started and not yet finished (the main one included).
+    live: AtomicUsize,
+    /// Bumped by every release, set, put and thread end: a deadlock has none for a while.
+    progress: AtomicU64,
+    blocked: Mutex<HashMap<u64, Blocked>>,
+    /// The next `Thread-N` number.
+    pub thread_counter: AtomicU64,
+    /// What every thread did, when.
+    pub timeline: Arc<super::Timeline>,
+}
+
+impl Scheduler {
+    /// A scheduler for a run that may last `time_limit`.
+    pub fn new(mode: Mode, time_limit: Duration) -> Scheduler {
+        let clock: Box<dyn Clock + Send + Sync> = Box::new(NativeClock);
+        let gil = match mode {
+            Mode::Free => None,
+            _ => Some(Gil::new(GilPolicy::SwitchInterval, DEFAULT_SWITCH_INTERVAL)),
+        };
+        Scheduler {
+            mode,
+            gil,
+            deadline_ms: clock.now_ms() + time_limit.as_secs_f64() * 1000.0,
+            clock,
+            halt: Mutex::new(None),
+            halted: Default::default(),
+            live: AtomicUsize::new(0),
+            progress: AtomicU64::new(0),
+            blocked: Mutex::new(HashMap::new()),
+            thread_counter: AtomicU64::new(1),
+            timeline: Arc::new(super::Timeline::default()),
+        }
+    }
+
+    /// Ends the run: every thread leaves at its next check point. The first reason wins.
+    pub fn halt(&self, reason: Halt) {
+        let mut halt = lock(&self.halt);
+        if halt.is_none() {
+            *halt = Some(reason);
+        }
+        self.halted.store(true, Ordering::Relaxed);
+        if let Some(gil) = &self.gil {
+            gil.close();
+        }
+    }
+
+    /// Presses Stop.
+    pub fn stop(&self) {
+        self.halt(Halt::Stopped);
+    }
+
+    /// Why the run was halted, if it was.
+    pub fn halt_reason(&self) -> Option<Halt> {
+        lock(&self.halt).clone()
+    }
+
+    fn halted_error(&self) -> PyErr {
+        PyErr::Halted(self.halt_reason().unwrap_or(Halt::Stopped))
+    }
+
+    /// Records that something was released or set: waiting threads may go on.
+    pub fn note_progress(&self) {
+        self.progress.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// A Python thread starts.
+    pub fn thread_started(&self) {
+        self.live.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// A Python thread has finished.
+    pub fn thread_finished(&self) {
+        self.live.fetch_sub(1, Ordering::SeqCst);
+        self.note_progress();
+    }
+
+    /// Milliseconds on the run's clock.
+    pub fn now_ms(&self) -> f64 {
+        self.clock.now_ms()
+    }
+
+    /// The deadlock report when every live thread waits with no timeout.
+    fn deadlock(&self) -> Option<String> {
+        let blocked = lock(&self.blocked);
+        let live = self.live.load(Ordering::SeqCst);
+        let progress = self.progress.load(Ordering::SeqCst);
+        let stuck = blocked.values().filter(|b| !b.has_timeout && b.tried_at == progress).count();
+        if live == 0 || stuck < live {
+            return None;
+        }
+        let mut waits: Vec<String> = blocked.values().map(|b| format!("{} waits for {}", b.thread, b.what)).collect();
+        waits.sort();
+        Some(format!("deadlock: every thread is blocked and none can wake another ({})", waits.join("; ")))
+    }
+}
+
+impl Thread {
+    /// An eval-breaker check point: Stop, the time limit, and a GIL drop request.
+    #[inline]
+    pub fn check_point(&mut self) -> PyResult<()> {
+        let scheduler = &self.interp.scheduler;
+        if scheduler.halted.load(Ordering::Relaxed) {
+            return Err(scheduler.halted_error());
+        }
+        if let Some(gil) = &scheduler.gil {
+            if gil.drop_requested() && self.holds_gil {
+                self.record(ThreadState::WaitingForGil);
+                let scheduler = &self.interp.scheduler;
+                if gil.yield_to_waiter(self.lane, scheduler.clock.as_ref()).is_err() {
+                    // It let the GIL go and the run was halted before it got it back.
+                    self.holds_gil = false;
+                    return Err(self.interp.scheduler.halted_error());
+                }
+                self.record(ThreadState::Running);
+            }
+        }
+        let scheduler = &self.interp.scheduler;
+        self.ticks += 1;
+        if self.ticks >= TICKS_PER_CLOCK_READ {
+            self.ticks = 0;
+            if scheduler.now_ms() >= scheduler.deadline_ms {
+                scheduler.halt(Halt::TimeLimit);
+                return Err(scheduler.halted_error());
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes the GIL (in the GIL modes) before running Python.
+    pub fn take_gil(&mut self) -> PyResult<()> {
+        let scheduler = self.interp.scheduler.clone();
+        if let Some(gil) = &scheduler.gil {
+            if !self.holds_gil {
+                self.record(ThreadState::WaitingForGil);
+                gil.take(self.lane, scheduler.clock.as_ref()).map_err(|_| scheduler.halted_error())?;
+                self.holds_gil = true;
+            }
+        }
+        self.record(ThreadState::Running);
+        Ok(())
+    }
+
+    /// Records this thread's new state on the timeline.
+    pub fn record(&self, state: ThreadState) {
+        let scheduler = &self.interp.scheduler;
+        scheduler.timeline.record(self.ident, &self.name, state, scheduler.now_ms());
+    }
+
+    /// Lets the GIL go (before blocking, or when the thread ends).
+    pub fn release_gil(&mut self) {
+        if let Some(gil) = &self.interp.scheduler.gil {
+            if self.holds_gil {
+                gil.release(self.lane);
+                self.holds_gil = false;
+            }
+        }
+    }
+
+    /// Blocks without the GIL until `attempt` succeeds, the timeout passes (`Ok(None)`), or the
+    /// run halts. `attempt` is given the longest it may wait this time and returns `Some` once
+    /// it has what it waited for.
+    pub fn wait_for<T>(
+        &mut self,
+        what: impl Into<String>,
+        timeout: Option<Duration>,
+        mut attempt: impl FnMut(Duration) -> Option<T>,
+    ) -> PyResult<Option<T>> {
+        if let Some(done) = attempt(Duration::ZERO) {
+            return Ok(Some(done));
+        }
+        let scheduler = self.interp.scheduler.clone();
+        let started = scheduler.now_ms();
+        let end = timeout.map(|timeout| started + timeout.as_secs_f64() * 1000.0);
+        let what: String = what.into();
+        self.record(if what == SLEEP { ThreadState::Sleeping } else { ThreadState::Blocked(Arc::from(what.as_str())) });
+        lock(&scheduler.blocked).insert(
+            self.ident,
+            Blocked { thread: self.name.clone(), what, has_timeout: timeout.is_some(), tried_at: u64::MAX },
+        );
+        self.release_gil();
+        let result = self.wait_slices(&scheduler, end, &mut attempt);
+        lock(&scheduler.blocked).remove(&self.ident);
+        let result = result?;
+        self.take_gil()?;
+        Ok(result)
+    }
+
+    fn wait_slices<T>(
+        &mut self,
+        scheduler: &Scheduler,
+        end: Option<f64>,
+        attempt: &mut impl FnMut(Duration) -> Option<T>,
+    ) -> PyResult<Option<T>> {
+        let mut progress_seen = scheduler.progress.load(Ordering::SeqCst);
+        let mut quiet_since = scheduler.now_ms();
+        loop {
+            if scheduler.halted.load(Ordering::Relaxed) {
+                return Err(scheduler.halted_error());
+            }
+            let now = scheduler.now_ms();
+            if now >= scheduler.deadline_ms {
+                scheduler.halt(Halt::TimeLimit);
+                return Err(scheduler.halted_error());
+            }
+            let progress = scheduler.progress.load(Ordering::SeqCst);
+            if progress != progress_seen {
+                progress_seen = progress;
+                quiet_since = now;
+            } else if now - quiet_since >= DEADLOCK_GRACE_MS {
+                if let Some(report) = scheduler.deadlock() {
+                    scheduler.halt(Halt::Deadlock(report));
+                    return Err(scheduler.halted_error());
+                }
+            }
+            let remaining = end.map(|end| end - now);
+            if remaining.is_some_and(|remaining| remaining <= 0.0) {
+                return Ok(attempt(Duration::ZERO));
+            }
+            let slice = remaining.map_or(WAIT_SLICE, |ms| WAIT_SLICE.min(Duration::from_secs_f64(ms / 1000.0)));
+            let before = scheduler.progress.load(Ordering::SeqCst);
+            if let Some(done) = attempt(slice) {
+                return Ok(Some(done));
+            }
+            if let Some(blocked) = lock(&scheduler.blocked).get_mut(&self.ident) {
+                blocked.tried_at = before;
+            }
+        }
+    }
+
+    /// `time.sleep`: waits without the GIL, in slices that notice Stop and the time limit.
+    pub fn blocking_sleep(&mut self, duration: Duration) -> PyResult<()> {
+        let scheduler = self.interp.scheduler.clone();
+        let until = scheduler.now_ms() + duration.as_secs_f64() * 1000.0;
+        let waited = self.wait_for(SLEEP, Some(duration), |slice| {
+            if scheduler.now_ms() >= until {
+                return Some(());
+            }
+            std::thread::sleep(slice);
+            (scheduler.now_ms() >= until).then_some(())
+        })?;
+        let _ = waited;
+        if duration.is_zero() {
+            self.check_point()?;
+        }
+        Ok(())
+    }
+}

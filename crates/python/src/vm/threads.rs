@@ -1,0 +1,65 @@
+//! Python threads as real OS threads: started while the program runs, each with its own
+//! [`Thread`] state, taking the GIL (in the GIL modes) before it runs Python.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use super::{Interpreter, Thread};
+use crate::objects::function::Args;
+use crate::objects::{lock, PyErr, PyResult, Value};
+
+/// The first thread identifier (`threading.get_ident()`); the main thread has it.
+pub const MAIN_IDENT: u64 = 1;
+
+/// A thread's name by its identifier, while it lives.
+pub fn thread_name(interp: &Interpreter, ident: u64) -> Option<String> {
+    lock(&interp.threads).get(&ident).map(|name| name.to_string())
+}
+
+/// Starts `function(*args)` on a new OS thread; returns its identifier.
+pub fn spawn_thread(
+    parent: &Thread,
+    name: Arc<str>,
+    function: Value,
+    args: Vec<Value>,
+    stack_bytes: usize,
+    max_threads: usize,
+) -> PyResult<u64> {
+    let interp = parent.interp.clone();
+    let scheduler = interp.scheduler.clone();
+    if lock(&interp.threads).len() >= max_threads {
+        return Err(PyErr::new("RuntimeError", "can't start new thread"));
+    }
+    let ident = scheduler.thread_counter.fetch_add(1, Ordering::Relaxed) + MAIN_IDENT;
+    lock(&interp.threads).insert(ident, name.clone());
+    scheduler.thread_started();
+    let thread_interp = interp.clone();
+    let spawned = std::thread::Builder::new()
+        .name(format!("python-{ident}"))
+        .stack_size(stack_bytes)
+        .spawn(move || run_thread(thread_interp, name, ident, function, args));
+    match spawned {
+        Ok(handle) => {
+            lock(&interp.handles).push(handle);
+            Ok(ident)
+        }
+        Err(_) => {
+            lock(&interp.threads).remove(&ident);
+            scheduler.thread_finished();
+            Err(PyErr::new("RuntimeError", "can't start new thread"))
+        }
+    }
+}
+
+fn run_thread(interp: Arc<Interpreter>, name: Arc<str>, ident: u64, function: Value, args: Vec<Value>) {
+    let mut thread = Thread::new(interp.clone(), name, ident);
+    if thread.take_gil().is_ok() {
+        if let Err(PyErr::Raised(raised)) = thread.call(&function, Args::positional(args)) {
+            crate::program::report(&mut thread, PyErr::Raised(raised));
+        }
+    }
+    thread.release_gil();
+    thread.record(super::ThreadState::Finished);
+    lock(&interp.threads).remove(&ident);
+    interp.scheduler.thread_finished();
+}

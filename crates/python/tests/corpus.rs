@@ -1,0 +1,166 @@
+//! The differential corpus is the spec: every program under `<workspace>/tests/python/programs`
+//! (or `$PYTHON_CORPUS/programs`) runs in each mode its header allows, and its output is
+//! compared with what CPython printed. `playground-only/` programs must print the substrings
+//! of their `.expect` file. Programs listed in `known_failures.txt` are reported, not failed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use python::{run_program, Mode, RunOptions};
+
+fn corpus_dir() -> PathBuf {
+    match std::env::var_os("PYTHON_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/python"),
+    }
+}
+
+struct Program {
+    topic: String,
+    name: String,
+    source: String,
+    expects_error: bool,
+    modes: Vec<Mode>,
+    stdout: String,
+    stderr: String,
+}
+
+fn header_modes(source: &str) -> Vec<Mode> {
+    let line = source.lines().take(3).find_map(|line| line.strip_prefix("# modes:"));
+    match line {
+        Some(names) => Mode::ALL.into_iter().filter(|mode| names.split_whitespace().any(|name| name == mode.name())).collect(),
+        None => Mode::ALL.to_vec(),
+    }
+}
+
+fn programs(dir: &Path) -> Vec<Program> {
+    let mut programs = Vec::new();
+    let Ok(topics) = std::fs::read_dir(dir.join("programs")) else { return programs };
+    for topic in topics.flatten() {
+        let Ok(files) = std::fs::read_dir(topic.path()) else { continue };
+        for file in files.flatten() {
+            let path = file.path();
+            if path.extension().is_none_or(|ext| ext != "py") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap_or_default();
+            let expects_error = source.lines().next().is_some_and(|line| line.contains("corpus: error"));
+            programs.push(Program {
+                topic: topic.file_name().to_string_lossy().into_owned(),
+                name: path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default(),
+                modes: header_modes(&source),
+                stdout: std::fs::read_to_string(path.with_extension("stdout")).unwrap_or_default(),
+                stderr: std::fs::read_to_string(path.with_extension("stderr")).unwrap_or_default(),
+                source,
+                expects_error,
+            });
+        }
+    }
+    programs.sort_by(|a, b| (&a.topic, &a.name).cmp(&(&b.topic, &b.name)));
+    programs
+}
+
+/// The lines of a traceback the runner compares: the header, the frames of main.py, the last line.
+fn comparable_stderr(stderr: &str) -> Vec<String> {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let mut kept: Vec<String> = lines
+        .iter()
+        .filter(|line| {
+            line.starts_with("Traceback (most recent call last):")
+                || line.starts_with("Exception in thread ")
+                || line.trim_start().starts_with("File \"main.py\"")
+        })
+        .map(|line| line.trim().to_string())
+        .collect();
+    if let Some(last) = lines.iter().rev().find(|line| !line.trim().is_empty()) {
+        kept.push(last.trim().to_string());
+    }
+    kept
+}
+
+fn check(program: &Program, mode: Mode) -> Result<(), String> {
+    let options = RunOptions { mode, time_limit: Duration::from_secs(20) };
+    let run = run_program(&program.source, &options);
+    if run.stdout() != program.stdout {
+        return Err(format!("stdout differs:\n--- expected\n{}\n--- got\n{}\n--- stderr\n{}", program.stdout, run.stdout(), run.stderr()));
+    }
+    if program.expects_error || !program.stderr.is_empty() {
+        let (expected, got) = (comparable_stderr(&program.stderr), comparable_stderr(&run.stderr()));
+        if expected != got {
+            return Err(format!("stderr differs:\n--- expected\n{}\n--- got\n{}", expected.join("\n"), got.join("\n")));
+        }
+    } else if !run.stderr().is_empty() {
+        return Err(format!("unexpected stderr:\n{}", run.stderr()));
+    }
+    Ok(())
+}
+
+fn known_failures() -> Vec<String> {
+    let list = include_str!("known_failures.txt");
+    list.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).map(str::to_string).collect()
+}
+
+#[test]
+fn every_corpus_program_prints_what_cpython_printed_in_every_mode() {
+    let dir = corpus_dir();
+    let programs = programs(&dir);
+    if programs.is_empty() {
+        eprintln!("no corpus at {}: skipped (it arrives with the corpus branch)", dir.display());
+        return;
+    }
+    let only = std::env::var("PYTHON_CORPUS_ONLY").unwrap_or_default();
+    let known = known_failures();
+    let mut counts: BTreeMap<(String, &str), (usize, usize)> = BTreeMap::new();
+    let mut unexpected = Vec::new();
+    for program in programs.iter().filter(|p| only.is_empty() || p.name.contains(&only) || p.topic == only) {
+        for mode in &program.modes {
+            let id = format!("{}/{}", program.topic, program.name);
+            let result = check(program, *mode);
+            let entry = counts.entry((program.topic.clone(), mode.name())).or_default();
+            entry.1 += 1;
+            match result {
+                Ok(()) => entry.0 += 1,
+                Err(why) if known.contains(&id) => eprintln!("known failure {id} [{}]: {}", mode.name(), why.lines().next().unwrap_or("")),
+                Err(why) => unexpected.push(format!("{id} [{}]: {why}", mode.name())),
+            }
+        }
+    }
+    for ((topic, mode), (passed, total)) in &counts {
+        eprintln!("{topic:>12} {mode:>8}: {passed}/{total}");
+    }
+    let passed: usize = counts.values().map(|c| c.0).sum();
+    let total: usize = counts.values().map(|c| c.1).sum();
+    eprintln!("corpus: {passed}/{total} program runs match CPython");
+    assert!(unexpected.is_empty(), "{} unexpected failures:\n{}", unexpected.len(), unexpected.join("\n\n"));
+}
+
+#[test]
+fn playground_only_programs_print_the_expected_messages() {
+    let dir = corpus_dir().join("playground-only");
+    let Ok(files) = std::fs::read_dir(&dir) else {
+        eprintln!("no playground-only corpus at {}: skipped", dir.display());
+        return;
+    };
+    let known = known_failures();
+    let mut unexpected = Vec::new();
+    for file in files.flatten() {
+        let path = file.path();
+        if path.extension().is_none_or(|ext| ext != "py") {
+            continue;
+        }
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let source = std::fs::read_to_string(&path).unwrap_or_default();
+        let expected = std::fs::read_to_string(path.with_extension("expect")).unwrap_or_default();
+        let time_limit = if expected.contains("time limit") { Duration::from_secs(2) } else { Duration::from_secs(20) };
+        for mode in header_modes(&source) {
+            let run = run_program(&source, &RunOptions { mode, time_limit });
+            let text = format!("{}{}", run.stdout(), run.stderr());
+            let missing: Vec<&str> = expected.lines().filter(|line| !line.is_empty() && !text.contains(line)).collect();
+            if !missing.is_empty() && !known.contains(&format!("playground-only/{name}")) {
+                unexpected.push(format!("{name} [{}]: missing {missing:?} in:\n{text}", mode.name()));
+            }
+        }
+    }
+    assert!(unexpected.is_empty(), "{}", unexpected.join("\n\n"));
+}

@@ -1,0 +1,156 @@
+//! What a learner sees for the programs the issue names: errors with their lines, tracebacks
+//! in CPython's form, threads that fail alone, and runs that end however the program behaves.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use python::{run_program, run_with_scheduler, Halt, Mode, Outcome, RunOptions, Scheduler, ThreadState};
+
+fn run(source: &str) -> python::ProgramRun {
+    run_program(source, &RunOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(20) })
+}
+
+#[test]
+fn a_syntax_error_names_its_line_and_column() {
+    let Err(error) = python::parse("x = 1\nfor n in range(3)\n    print(n)\n") else { panic!("no syntax error") };
+    assert_eq!((error.line, error.message.as_str()), (2, "expected ':'"));
+    assert!(error.column > 1);
+}
+
+#[test]
+fn an_uncaught_exception_prints_a_cpython_traceback() {
+    let run = run("def average(values):\n    return sum(values) / len(values)\n\nprint('start')\naverage([])\n");
+    assert_eq!(run.outcome, Outcome::Failed);
+    assert_eq!(run.stdout(), "start\n");
+    assert_eq!(
+        run.stderr(),
+        "Traceback (most recent call last):\n  File \"main.py\", line 5, in <module>\n  File \"main.py\", line 2, in average\nZeroDivisionError: division by zero\n"
+    );
+}
+
+#[test]
+fn an_exception_in_a_thread_kills_only_that_thread() {
+    let source = "import threading\n\ndef worker():\n    raise KeyError('thread key')\n\nt = threading.Thread(target=worker)\nt.start()\nt.join()\nprint('main goes on')\n";
+    let run = run(source);
+    assert_eq!(run.outcome, Outcome::Finished);
+    assert_eq!(run.stdout(), "main goes on\n");
+    let stderr = run.stderr();
+    assert!(stderr.starts_with("Exception in thread Thread-1 (worker):\nTraceback (most recent call last):\n"), "{stderr}");
+    assert!(stderr.contains("  File \"main.py\", line 4, in worker\n") && stderr.ends_with("KeyError: 'thread key'\n"), "{stderr}");
+}
+
+#[test]
+fn unbounded_recursion_is_a_recursion_error_near_depth_1000() {
+    let run = run("depth = 0\ndef dive():\n    global depth\n    depth += 1\n    dive()\ntry:\n    dive()\nexcept RecursionError as e:\n    print(e, 900 < depth < 1000)\n");
+    assert_eq!(run.stdout(), "maximum recursion depth exceeded True\n");
+}
+
+#[test]
+fn a_billion_element_list_is_a_memory_error_not_a_dead_process() {
+    let run = run("print('allocating')\nbig = [0] * 10**9\n");
+    assert_eq!(run.outcome, Outcome::Failed);
+    assert!(run.stderr().ends_with("line 2, in <module>\nMemoryError\n"), "{}", run.stderr());
+}
+
+#[test]
+fn a_missing_module_is_named_with_its_line() {
+    let run = run("import math\nimport asyncio\n");
+    assert!(run.stderr().contains("line 2"), "{}", run.stderr());
+    assert!(run.stderr().contains("the playground's Python has no module `asyncio`"), "{}", run.stderr());
+}
+
+#[test]
+fn stop_ends_a_busy_loop_and_sleeping_threads_within_a_second() {
+    let source = "import threading, time\nfor _ in range(1000):\n    threading.Thread(target=time.sleep, args=(60,)).start()\nwhile True:\n    pass\n";
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(60)));
+    let stopper = scheduler.clone();
+    let pressed = Arc::new(std::sync::Mutex::new(None));
+    let pressed_at = pressed.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(500));
+        *pressed_at.lock().unwrap() = Some(Instant::now());
+        stopper.stop();
+    });
+    let run = run_with_scheduler(source, scheduler);
+    let stopped_after = pressed.lock().unwrap().expect("stop was pressed").elapsed();
+    assert_eq!(run.outcome, Outcome::Halted(Halt::Stopped));
+    assert!(stopped_after < Duration::from_secs(1), "ended {stopped_after:?} after Stop");
+}
+
+#[test]
+fn a_deadlock_ends_the_run_saying_who_waits_for_what() {
+    let source = "import threading, time\na = threading.Lock()\nb = threading.Lock()\ndef forward():\n    with a:\n        time.sleep(0.1)\n        with b:\n            pass\ndef backward():\n    with b:\n        time.sleep(0.1)\n        with a:\n            pass\nthreading.Thread(target=forward).start()\nthreading.Thread(target=backward).start()\n";
+    let started = Instant::now();
+    let run = run(source);
+    assert!(matches!(run.outcome, Outcome::Halted(Halt::Deadlock(_))), "{:?}", run.outcome);
+    assert!(started.elapsed() < Duration::from_secs(3));
+    let stderr = run.stderr();
+    assert!(stderr.contains("deadlock") && stderr.contains("Thread-1 (forward)") && stderr.contains("Thread-2 (backward)"), "{stderr}");
+}
+
+#[test]
+fn the_time_limit_ends_an_endless_loop() {
+    let run = run_program("while True:\n    pass\n", &RunOptions { mode: Mode::Free, time_limit: Duration::from_millis(300) });
+    assert_eq!(run.outcome, Outcome::Halted(Halt::TimeLimit));
+    assert!(run.stderr().contains("time limit"));
+}
+
+#[test]
+fn seeded_random_gives_cpythons_numbers() {
+    let run = run("import random\nrandom.seed(42)\nprint(random.random(), random.randint(1, 6), random.choice('abc'))\n");
+    assert_eq!(run.stdout(), "0.6394267984578837 1 c\n");
+}
+
+#[test]
+fn floats_print_as_the_shortest_text_that_reads_back() {
+    let run = run("print(0.1 + 0.2, 1e16, 1.5e-05, 2.0, -0.0, 1/3, 10**20 / 3, round(2.675, 2))\n");
+    assert_eq!(run.stdout(), "0.30000000000000004 1e+16 1.5e-05 2.0 -0.0 0.3333333333333333 3.333333333333333e+19 2.67\n");
+}
+
+#[test]
+fn output_keeps_the_last_ten_thousand_lines_and_counts_the_rest() {
+    let run = run("for i in range(12_000):\n    print(i)\n");
+    let (lines, dropped) = run.output.snapshot();
+    assert_eq!(dropped, 2_001);
+    assert_eq!(lines.last().map(|line| line.text.as_str()), Some("(2000 earlier lines of output were dropped: the last 10000 are kept)"));
+    assert_eq!(lines.iter().filter(|line| line.text == "11999").count(), 1);
+}
+
+#[test]
+fn starting_threads_past_the_limit_raises_runtime_error() {
+    let source = "import threading\nrelease = threading.Event()\nstarted = []\ntry:\n    while True:\n        t = threading.Thread(target=release.wait)\n        t.start()\n        started.append(t)\nexcept RuntimeError as error:\n    print(error, len(started) >= 1000)\nrelease.set()\n";
+    let run = run(source);
+    assert_eq!(run.stdout(), "can't start new thread True\n");
+}
+
+#[test]
+fn a_list_holding_itself_prints_and_compares_as_in_cpython() {
+    let source = "a = []\na.append(a)\nb = []\nb.append(b)\nd = {}\nd['s'] = d\nprint(a, d)\ntry:\n    a == b\nexcept RecursionError as e:\n    print(e)\n";
+    assert_eq!(run(source).stdout(), "[[...]] {'s': {...}}\nmaximum recursion depth exceeded in comparison\n");
+}
+
+#[test]
+fn unbounded_recursion_in_a_thread_is_a_recursion_error_not_a_crash() {
+    let source = "import threading\ndef dive(n):\n    return dive(n + 1)\ndef worker():\n    try:\n        dive(0)\n    except RecursionError as e:\n        print(e)\nt = threading.Thread(target=worker)\nt.start()\nt.join()\n";
+    assert_eq!(run(source).stdout(), "maximum recursion depth exceeded\n");
+}
+
+#[test]
+fn print_with_file_sys_stderr_writes_to_stderr() {
+    let run = run("import sys\nprint('out')\nprint('err', 1, file=sys.stderr)\nsys.stdout.write('w\\n')\n");
+    assert_eq!((run.stdout().as_str(), run.stderr().as_str()), ("out\nw\n", "err 1\n"));
+}
+
+#[test]
+fn the_timeline_has_a_lane_per_thread_named_as_python_names_it() {
+    let source = "import threading, time\nlock = threading.Lock()\ndef worker():\n    time.sleep(0.05)\n    with lock:\n        pass\nwith lock:\n    t = threading.Thread(target=worker)\n    t.start()\n    time.sleep(0.2)\nt.join()\n";
+    let run = run(source);
+    let lanes = run.timeline.snapshot();
+    let names: Vec<&str> = lanes.iter().map(|lane| &*lane.name).collect();
+    assert_eq!(names, ["MainThread", "Thread-1 (worker)"]);
+    let worker: Vec<&ThreadState> = lanes[1].events.iter().map(|event| &event.state).collect();
+    assert!(worker.contains(&&ThreadState::Sleeping), "{worker:?}");
+    assert!(worker.iter().any(|state| matches!(state, ThreadState::Blocked(what) if what.contains("lock held by MainThread"))), "{worker:?}");
+    assert_eq!(worker.last(), Some(&&ThreadState::Finished));
+    assert!(lanes[0].events.iter().any(|event| matches!(&event.state, ThreadState::Blocked(what) if what.contains("the end of Thread-1 (worker)"))));
+}

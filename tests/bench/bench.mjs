@@ -8,11 +8,12 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DIST, openPlayground } from "../support/browser.mjs";
 import { chooseExperiment, lastResult, tableRows, waitForRunEnd } from "../support/playground.mjs";
+import { longRun, PRECISE_MEMORY_ARGS } from "./long_run.mjs";
 import { handOffGaps, measureRun, median, medianRun, percentile, runningIntervals, runWithoutWatching, setUp } from "./measure.mjs";
 import { fixed, printTable, writeJson } from "./report.mjs";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare) measures some sections only. */
+/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, long-run) measures some sections only. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
 const PI_SAMPLES = 300_000_000;
 const figures = {};
@@ -220,7 +221,7 @@ async function compareAllModes(page) {
     rows.map((row) => [row.experiment, row.mode, row.workers, row.wallMs, fixed(row.ratio)]));
 }
 
-const { page, close } = await openPlayground();
+const { page, close } = await openPlayground({ args: PRECISE_MEMORY_ARGS });
 try {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const browser = page.context().browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/[\d.]+/)?.[0];
@@ -234,6 +235,7 @@ try {
     handoff: () => handOffLatency(page),
     smoothness: () => smoothness(page),
     compare: () => compareAllModes(page),
+    "long-run": async () => { figures.longRun = await longRun(page); },
   };
   for (const [name, measure] of Object.entries(sections)) {
     if (!ONLY || ONLY.includes(name)) await measure();

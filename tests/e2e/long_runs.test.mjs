@@ -1,7 +1,7 @@
 // Long runs (issue 12, point 2): a run with more state changes than a lane keeps one by one
 // (8,448 at most) still shows every lane's states, its older part summarised: on the timeline,
-// in its readout, in the time-per-state table (exact) and in the events table and its CSV, which
-// say so.
+// in its readout, in the time-per-state table (exact), in the events table and its CSV, and in
+// a share link's recording, which say so.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
@@ -81,5 +81,21 @@ describe("a run long enough to be summarised (2 workers, 10,000 sleeps of 1 ms: 
     const lines = bytes.toString("utf8").split("\r\n");
     assert.equal(lines[0], "Worker,State,From (ms),To (ms),Time in the state (ms)");
     assert.match(lines.at(-1), /^"?Summarised: this run was long/);
+  });
+
+  test("a share link carrying it opens with its timeline labelled as simplified", async () => {
+    const { page, context } = playground;
+    await page.getByRole("checkbox", { name: /^Include the last run's results/ }).check();
+    const link = await page.getByLabel("Link to this experiment").inputValue();
+    assert.match(link, /&rec=\d+\.\d+\.[^&]*\.s(&|$)/);
+    const fresh = await context.newPage();
+    try {
+      await fresh.goto(link);
+      const recorded = fresh.getByRole("status").filter({ hasText: /^Recorded on a \d+-core machine, not run here yet/ });
+      assert.match(await recorded.textContent(), /Its timeline is simplified: each worker shows the state it spent most time in per span\./);
+      assert.equal((await tableRows(fresh, "Time per worker and state")).length, 2);
+    } finally {
+      await fresh.close();
+    }
   });
 });

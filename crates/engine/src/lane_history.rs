@@ -25,6 +25,7 @@ pub struct LaneHistory {
     summarised_until_ms: f64,
     chunks: Vec<Arc<[Event]>>,
     open: Vec<Event>,
+    recorded: usize,
 }
 
 impl LaneHistory {
@@ -45,6 +46,7 @@ impl LaneHistory {
     /// Appends `event` (no later than any event before it), folding the oldest events into the
     /// summary when too many are kept.
     pub fn push(&mut self, event: Event) {
+        self.recorded += 1;
         self.open.push(event);
         if self.open.len() == CHUNK_EVENTS {
             self.chunks.push(std::mem::take(&mut self.open).into());
@@ -77,6 +79,11 @@ impl LaneHistory {
     /// How many events are kept in full.
     pub fn event_count(&self) -> usize {
         self.chunks.len() * CHUNK_EVENTS + self.open.len()
+    }
+
+    /// How many events were ever pushed, summarised ones included.
+    pub fn recorded_count(&self) -> usize {
+        self.recorded
     }
 
     /// The latest event.
@@ -189,6 +196,7 @@ impl PartialEq for LaneHistory {
         let same_chunks = self.chunks.len() == other.chunks.len()
             && self.chunks.iter().zip(&other.chunks).all(|(mine, theirs)| Arc::ptr_eq(mine, theirs) || mine == theirs);
         same_chunks
+            && self.recorded == other.recorded
             && self.open == other.open
             && self.summarised_until_ms == other.summarised_until_ms
             && (Arc::ptr_eq(&self.summary, &other.summary) || self.summary == other.summary)
@@ -223,6 +231,7 @@ mod tests {
         let events = taking_turns(1_000_000, 0.125);
         let lane = LaneHistory::from_events(events.iter().copied());
         assert!(lane.is_summarised());
+        assert_eq!(lane.recorded_count(), events.len());
         let end_ms = events.last().unwrap().at_ms;
         for state in WorkerState::ALL {
             assert_eq!(lane.time_in(state, end_ms), crate::recorder::time_in(&events, state, end_ms), "{state:?}");

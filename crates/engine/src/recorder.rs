@@ -158,6 +158,11 @@ impl Recorder {
         (0..self.lanes.len()).map(|lane| self.locked(lane).clone()).collect()
     }
 
+    /// How many events all lanes recorded, summarised ones included. Waits for writers.
+    pub fn events_recorded(&self) -> usize {
+        (0..self.lanes.len()).map(|lane| self.locked(lane).recorded_count()).sum()
+    }
+
     /// Every lane's events kept in full (all of them, unless the lane was summarised). Waits for
     /// writers: for native hosts and finished runs.
     pub fn snapshot(&self) -> Vec<Vec<Event>> {
@@ -261,6 +266,7 @@ mod tests {
             let state = if event % 2 == 0 { WorkerState::Running } else { WorkerState::WaitingForGil };
             recorder.record_at(0, state, 1.0 + f64::from(event) * 0.01);
         }
+        assert_eq!(recorder.events_recorded(), 10_000_001);
         let lane = recorder.try_read(0).unwrap();
         assert!(lane.event_count() <= 9000, "{} events kept in full", lane.event_count());
         assert!(lane.summary().bins().len() <= crate::time_bins::MOST_BINS);

@@ -49,7 +49,8 @@ impl LaneHistory {
         self.recorded += 1;
         self.open.push(event);
         if self.open.len() == CHUNK_EVENTS {
-            self.chunks.push(std::mem::take(&mut self.open).into());
+            let full = std::mem::replace(&mut self.open, Vec::with_capacity(CHUNK_EVENTS));
+            self.chunks.push(full.into());
             if self.chunks.len() > MOST_CHUNKS {
                 self.fold_older_half();
             }

@@ -1,6 +1,6 @@
 //! The page: title and machine status, the experiment form, the live timeline, the results.
 
-use engine::{Experiment, Mode, Scenario};
+use engine::{Experiment, LaneHistory, Mode, Scenario};
 use runtime::shared_memory_available;
 use yew::prelude::*;
 
@@ -168,7 +168,7 @@ fn last_run_recording(view: Option<&RunView>, history: &History, fields: &FormFi
     let same_run = view.now_ms == row.summary.wall_ms && describes(&row.experiment, row.mode, row.workers);
     let cores = u32::try_from(core_count()).unwrap_or(u32::MAX);
     (!running && same_run && describes(&view.experiment, view.mode, view.workers))
-        .then(|| RecordedRun::new(cores, row.summary.wall_ms, &view.lanes, &row.result.to_string()))
+        .then(|| RecordedRun::of_lanes(cores, row.summary.wall_ms, &view.lanes, &row.result.to_string()))
 }
 
 /// A run recorded by whoever sent the link: its answer and timeline, labelled as recorded
@@ -178,7 +178,7 @@ fn recorded_run_section(recorded: &RecordedRun, fields: &FormFields) -> Html {
     let view = RunView {
         mode: scenario.mode,
         workers: scenario.workers,
-        lanes: recorded.lanes.clone(),
+        lanes: recorded.lanes.iter().map(|events| LaneHistory::from_events(events.iter().copied())).collect(),
         now_ms: recorded.wall_ms,
         progress: 1.0,
         experiment: scenario.experiment,
@@ -187,8 +187,11 @@ fn recorded_run_section(recorded: &RecordedRun, fields: &FormFields) -> Html {
     html! {
         <>
             <p class="notice recorded" role="status">{ format!(
-                "Recorded on a {}-core machine, not run here yet: {}, in {:.0} ms. Press Run to run it on this machine.",
-                recorded.cores, recorded.answer, recorded.wall_ms
+                "Recorded on a {}-core machine, not run here yet: {}, in {:.0} ms.{} Press Run to run it on this machine.",
+                recorded.cores,
+                recorded.answer,
+                recorded.wall_ms,
+                if recorded.simplified { " Its timeline is simplified: each worker shows the state it spent most time in per span." } else { "" }
             ) }</p>
             <Timeline {view} running={false} throughput={false} />
         </>

@@ -3,12 +3,13 @@
 //!
 //! Written as `{cores}.{wall}.{lane}_{lane}…`, each lane a list of state changes: a capital letter
 //! for the state and the time since the lane's previous change in tenths of a millisecond, in
-//! base 36 (`R0G1kR2a…`). A run with more than [`EXACT_CHANGES`] changes in all is simplified
+//! base 36 (`R0G1kR2a…`), then `.s` when the lanes were simplified (as below). A run with more than [`EXACT_CHANGES`] changes in all is simplified
 //! first: each lane is cut into [`BINS`] equal spans of time, each drawn in the state it spent
-//! most of that span in, so a link stays a few kilobytes.
+//! most of that span in, so a link stays a few kilobytes. So is a run whose page kept only a
+//! summary of its older events (`LaneHistory`): its spans come from that summary.
 //! Reading checks every number against its limits and gives `None` for anything else.
 
-use engine::{intervals, Event, WorkerState, MAX_RUN_SECONDS, MAX_WORKERS};
+use engine::{Event, LaneHistory, WorkerState, MAX_RUN_SECONDS, MAX_WORKERS};
 
 /// Runs with at most this many state changes in all are kept exactly.
 const EXACT_CHANGES: usize = 600;
@@ -16,6 +17,8 @@ const EXACT_CHANGES: usize = 600;
 const BINS: usize = 300;
 /// The most state changes a recorded run may hold in all.
 const MAX_CHANGES: usize = 4_000;
+/// Ends the link value of a simplified recording.
+const SIMPLIFIED_MARK: &str = ".s";
 /// The longest answer text kept.
 pub const MAX_ANSWER_CHARS: usize = 200;
 /// The most cores a recording may claim.
@@ -32,19 +35,32 @@ pub struct RecordedRun {
     pub wall_ms: f64,
     /// Each worker's state changes, simplified.
     pub lanes: Vec<Vec<Event>>,
+    /// Whether the lanes were simplified to [`BINS`] spans each (the page says so).
+    pub simplified: bool,
     /// The experiment's answer, as the page said it (plain text).
     pub answer: String,
 }
 
 impl RecordedRun {
-    /// A recording of `lanes` (a finished run of `wall_ms` on `cores` cores), simplified if long.
+    /// A recording of plain event lists (a finished run of `wall_ms` on `cores` cores),
+    /// simplified if long: how tests make one; the page records its lanes with
+    /// [`RecordedRun::of_lanes`].
+    #[cfg(test)]
     pub fn new(cores: u32, wall_ms: f64, lanes: &[Vec<Event>], answer: &str) -> Self {
-        let exact = lanes.iter().map(Vec::len).sum::<usize>() <= EXACT_CHANGES;
-        let lanes = lanes.iter().map(|events| if exact { rounded(events) } else { binned(events, wall_ms) }).collect();
+        let histories: Vec<LaneHistory> = lanes.iter().map(|events| LaneHistory::from_events(events.iter().copied())).collect();
+        RecordedRun::of_lanes(cores, wall_ms, &histories, answer)
+    }
+
+    /// A recording of the page's `lanes`, simplified if long or summarised.
+    pub fn of_lanes(cores: u32, wall_ms: f64, lanes: &[LaneHistory], answer: &str) -> Self {
+        let changes: usize = lanes.iter().map(LaneHistory::event_count).sum();
+        let exact = changes <= EXACT_CHANGES && !lanes.iter().any(LaneHistory::is_summarised);
+        let lanes = lanes.iter().map(|lane| if exact { rounded(lane) } else { binned(lane, wall_ms) }).collect();
         RecordedRun {
             cores,
             wall_ms: tenths(wall_ms) as f64 / 10.0,
             lanes,
+            simplified: !exact,
             answer: answer.chars().take(MAX_ANSWER_CHARS).collect(),
         }
     }
@@ -52,7 +68,8 @@ impl RecordedRun {
     /// The times and lanes as a link value (the answer goes in a field of its own).
     pub fn to_link_value(&self) -> String {
         let lanes: Vec<String> = self.lanes.iter().map(|events| lane_text(events)).collect();
-        format!("{}.{}.{}", self.cores, tenths(self.wall_ms), lanes.join("_"))
+        let simplified = if self.simplified { SIMPLIFIED_MARK } else { "" };
+        format!("{}.{}.{}{simplified}", self.cores, tenths(self.wall_ms), lanes.join("_"))
     }
 
     /// The recording a link value and answer describe, if both are well formed and within limits.
@@ -60,43 +77,35 @@ impl RecordedRun {
         let mut parts = value.splitn(3, '.');
         let cores = parts.next()?.parse::<u32>().ok().filter(|cores| (1..=MAX_CORES).contains(cores))?;
         let wall_tenths = parts.next()?.parse::<u64>().ok().filter(|&wall| wall as f64 <= MAX_TENTHS)?;
-        let lanes = parts.next()?.split('_').map(read_lane).collect::<Option<Vec<_>>>()?;
+        let lanes_text = parts.next()?;
+        let (lanes_text, simplified) = lanes_text.strip_suffix(SIMPLIFIED_MARK).map_or((lanes_text, false), |text| (text, true));
+        let lanes = lanes_text.split('_').map(read_lane).collect::<Option<Vec<_>>>()?;
         let changes: usize = lanes.iter().map(Vec::len).sum();
         let fits = !lanes.is_empty() && lanes.len() <= MAX_WORKERS && changes <= MAX_CHANGES && answer.chars().count() <= MAX_ANSWER_CHARS;
-        fits.then(|| RecordedRun { cores, wall_ms: wall_tenths as f64 / 10.0, lanes, answer: answer.to_owned() })
+        fits.then(|| RecordedRun { cores, wall_ms: wall_tenths as f64 / 10.0, lanes, simplified, answer: answer.to_owned() })
     }
 }
 
-/// `events` with times rounded to tenths of a millisecond.
-fn rounded(events: &[Event]) -> Vec<Event> {
-    events.iter().map(|event| Event { at_ms: tenths(event.at_ms) as f64 / 10.0, state: event.state }).collect()
+/// `lane`'s events with times rounded to tenths of a millisecond.
+fn rounded(lane: &LaneHistory) -> Vec<Event> {
+    lane.events().map(|event| Event { at_ms: tenths(event.at_ms) as f64 / 10.0, state: event.state }).collect()
 }
 
-/// `events` over [`BINS`] equal spans of `wall_ms`, each in the state that lasted longest in it,
+/// `lane` over [`BINS`] equal spans of `wall_ms`, each in the state that lasted longest in it,
 /// then the lane's end.
-fn binned(events: &[Event], wall_ms: f64) -> Vec<Event> {
-    let end_ms = events.last().filter(|event| event.state == WorkerState::Done).map_or(wall_ms, |done| done.at_ms);
-    let bin_ms = wall_ms.max(0.1) / BINS as f64;
-    // Each state's time in each bin, one pass over the lane's spans.
-    let mut time_in = vec![[0.0_f64; WorkerState::ALL.len()]; BINS];
-    for span in intervals(events, end_ms) {
-        let Some(state) = WorkerState::ALL.iter().position(|&state| state == span.state) else { continue };
-        let first = ((span.start_ms / bin_ms) as usize).min(BINS - 1);
-        let last = ((span.end_ms / bin_ms) as usize).min(BINS - 1);
-        for (bin, times) in time_in.iter_mut().enumerate().take(last + 1).skip(first) {
-            let (from, to) = (bin as f64 * bin_ms, (bin + 1) as f64 * bin_ms);
-            times[state] += (span.end_ms.min(to) - span.start_ms.max(from)).max(0.0);
-        }
-    }
+fn binned(lane: &LaneHistory, wall_ms: f64) -> Vec<Event> {
+    let done = lane.last().filter(|event| event.state == WorkerState::Done);
+    let end_ms = done.map_or(wall_ms, |done| done.at_ms);
+    let span_ms = wall_ms.max(0.1);
+    let bin_ms = span_ms / BINS as f64;
     let mut kept: Vec<Event> = Vec::new();
-    for (bin, times) in time_in.iter().enumerate() {
-        let longest = WorkerState::ALL.into_iter().zip(times.iter().copied());
-        let Some((state, time)) = longest.max_by(|a, b| a.1.total_cmp(&b.1)) else { continue };
-        if time > 0.0 && kept.last().is_none_or(|last| last.state != state) {
+    for (bin, times) in lane.state_times_per_column(BINS, span_ms, end_ms).iter().enumerate() {
+        let Some(state) = times.longest() else { continue };
+        if kept.last().is_none_or(|last| last.state != state) {
             kept.push(Event { at_ms: tenths(bin as f64 * bin_ms) as f64 / 10.0, state });
         }
     }
-    if events.last().is_some_and(|event| event.state == WorkerState::Done) {
+    if done.is_some() {
         kept.push(Event { at_ms: tenths(end_ms) as f64 / 10.0, state: WorkerState::Done });
     }
     kept
@@ -202,10 +211,21 @@ mod tests {
     }
 
     #[test]
+    fn a_run_the_page_summarised_is_recorded_from_its_summary_and_says_so() {
+        let lane = LaneHistory::from_events(gil_lanes(200_000, 0.5).remove(0));
+        assert!(lane.is_summarised());
+        let recorded = RecordedRun::of_lanes(2, 100_001.0, &[lane], "");
+        let states: Vec<WorkerState> = recorded.lanes[0].iter().map(|event| event.state).collect();
+        assert!(recorded.simplified && states.contains(&WorkerState::Running) && states.contains(&WorkerState::WaitingForGil), "{states:?}");
+        assert_eq!(RecordedRun::from_link_value(&recorded.to_link_value(), ""), Some(recorded));
+    }
+
+    #[test]
     fn a_short_run_is_kept_exactly_to_a_tenth_of_a_millisecond() {
         let lanes = gil_lanes(10, 3.33);
         let recorded = RecordedRun::new(2, 40.0, &lanes, "");
-        assert_eq!(recorded.lanes, lanes.iter().map(|events| rounded(events)).collect::<Vec<_>>());
+        let rounded_lanes: Vec<Vec<Event>> = lanes.iter().map(|events| rounded(&LaneHistory::from_events(events.iter().copied()))).collect();
+        assert_eq!(recorded.lanes, rounded_lanes);
         assert_eq!(recorded.lanes[1][2], event(3.8, WorkerState::Running));
     }
 

@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use engine::{Event, Experiment, Mode, Scenario};
+use engine::{Experiment, LaneHistory, Mode, Scenario};
 use runtime::{
     after_the_next_frame, in_a_task_after_ms, in_a_task_of_its_own, runs_on_shared_memory, shared_memory_available,
     LiveRun, RunStatus, ThreadPool,
@@ -51,8 +51,9 @@ pub struct RunView {
     pub mode: Mode,
     /// The workers it was split for.
     pub workers: usize,
-    /// Every lane's events so far.
-    pub lanes: Vec<Vec<Event>>,
+    /// Every lane so far (recent events in full, older ones summarised), shared between views
+    /// and the components that show them, never copied whole.
+    pub lanes: Rc<[LaneHistory]>,
     /// Where the time axis ends, in milliseconds since the start.
     pub now_ms: f64,
     /// Share of the work done, 0 to 1.
@@ -303,7 +304,7 @@ fn starting_view(scenario: &Scenario) -> RunView {
     RunView {
         mode: scenario.mode,
         workers: scenario.workers,
-        lanes: vec![vec![Event { at_ms: 0.0, state: engine::WorkerState::Starting }]; scenario.lanes()],
+        lanes: vec![LaneHistory::starting(); scenario.lanes()].into(),
         now_ms: 0.0,
         progress: 0.0,
         experiment: scenario.experiment.clone(),
@@ -312,8 +313,8 @@ fn starting_view(scenario: &Scenario) -> RunView {
 }
 
 fn view_of(run: &LiveRun) -> RunView {
-    let lanes = run.lanes().to_vec();
-    let ended = lanes.iter().all(|events| events.last().is_some_and(|event| event.state == engine::WorkerState::Done));
+    let lanes = run.lanes();
+    let ended = lanes.iter().all(LaneHistory::has_ended);
     let now_ms = if ended { run.summary().wall_ms } else { run.elapsed_ms() };
     let scenario = run.scenario();
     RunView {

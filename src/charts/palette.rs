@@ -3,6 +3,10 @@
 
 use engine::WorkerState;
 
+/// The states a lane can be drawn in, in legend order (and stacked in this order in a column).
+pub const SHOWN_STATES: [WorkerState; 5] =
+    [WorkerState::Running, WorkerState::WaitingForGil, WorkerState::Blocked, WorkerState::Starting, WorkerState::Idle];
+
 /// The fill of a lane in `state`. Chosen to stay apart for the common colour-vision deficiencies.
 pub fn state_colour(state: WorkerState) -> &'static str {
     match state {

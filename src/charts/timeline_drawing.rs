@@ -1,12 +1,14 @@
 //! Paints the timeline: one lane per worker, coloured by state, on a time axis in milliseconds,
-//! with the readout's cursor; and finds the lane and time under a point of it.
+//! with the readout's cursor; and finds the lane and time under a point of it. Each lane is
+//! painted a pixel column at a time (`lane_columns.rs`), from its summary and its recent events,
+//! so a redraw costs the same at 90 s as at 1 s.
 
-use engine::intervals;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use wasm_bindgen::JsCast;
 
 use super::axis::{tick_label, ticks};
-use super::palette::{ink, state_colour, Ink};
+use super::lane_columns::{stacked_bars, Bar};
+use super::palette::{ink, state_colour, Ink, SHOWN_STATES};
 use crate::run_controller::RunView;
 
 const LANE_HEIGHT: f64 = 22.0;
@@ -57,29 +59,53 @@ pub fn draw_timeline(canvas: &HtmlCanvasElement, view: &RunView, (span_ms, css_w
     let ink = ink(dark);
     let plot = Plot { left: LEFT, width: width - LEFT - RIGHT, span_ms };
     draw_grid_and_axis(&context, &plot, height, ink);
-    for (lane, events) in view.lanes.iter().enumerate() {
-        let top = TOP + lane as f64 * (LANE_HEIGHT + LANE_GAP);
-        context.set_fill_style_str(ink.faint);
-        context.fill_rect(plot.left, top, plot.width, LANE_HEIGHT);
-        for interval in intervals(events, view.now_ms) {
-            context.set_fill_style_str(state_colour(interval.state));
-            let (x, end) = (plot.x(interval.start_ms), plot.x(interval.end_ms));
-            // At least half a pixel, so even a short GIL turn is visible.
-            context.fill_rect(x, top, (end - x).max(0.5), LANE_HEIGHT);
-        }
-        context.set_fill_style_str(ink.text);
-        context.set_text_align("right");
-        context.set_text_baseline("middle");
-        let _ = context.fill_text(&format!("Worker {}", lane + 1), LEFT - 8.0, top + LANE_HEIGHT / 2.0);
+    context.set_fill_style_str(ink.faint);
+    for lane in 0..view.lanes.len() {
+        context.fill_rect(plot.left, lane_top(lane), plot.width, LANE_HEIGHT);
+    }
+    draw_lanes(&context, view, &plot);
+    context.set_fill_style_str(ink.text);
+    context.set_text_align("right");
+    context.set_text_baseline("middle");
+    for lane in 0..view.lanes.len() {
+        let _ = context.fill_text(&format!("Worker {}", lane + 1), LEFT - 8.0, lane_top(lane) + LANE_HEIGHT / 2.0);
     }
     if let Some((lane, ms)) = cursor {
         draw_cursor(&context, &plot, lane, ms, ink);
     }
 }
 
+/// Every lane's states as stacked bars, one pixel column each; the bars of one state are painted
+/// together, so the fill colour changes once per state, not once per bar.
+fn draw_lanes(context: &CanvasRenderingContext2d, view: &RunView, plot: &Plot) {
+    let columns = plot.width.round().max(1.0) as usize;
+    let column_width = plot.width / columns as f64;
+    let bars: Vec<(usize, Bar)> = view
+        .lanes
+        .iter()
+        .enumerate()
+        .flat_map(|(lane, history)| {
+            let times = history.state_times_per_column(columns, plot.span_ms, view.now_ms);
+            stacked_bars(&times, &SHOWN_STATES, LANE_HEIGHT as u32).into_iter().map(move |bar| (lane, bar))
+        })
+        .collect();
+    for state in SHOWN_STATES {
+        context.set_fill_style_str(state_colour(state));
+        for (lane, bar) in bars.iter().filter(|(_, bar)| bar.state == state) {
+            let x = plot.left + bar.column as f64 * column_width;
+            context.fill_rect(x, lane_top(*lane) + f64::from(bar.top), bar.columns as f64 * column_width, f64::from(bar.height));
+        }
+    }
+}
+
+/// Where `lane` begins, in CSS pixels from the canvas's top.
+fn lane_top(lane: usize) -> f64 {
+    TOP + lane as f64 * (LANE_HEIGHT + LANE_GAP)
+}
+
 /// A vertical line at `ms` across all lanes, and a frame around the lane read.
 fn draw_cursor(context: &CanvasRenderingContext2d, plot: &Plot, lane: usize, ms: f64, ink: Ink) {
-    let top = TOP + lane as f64 * (LANE_HEIGHT + LANE_GAP);
+    let top = lane_top(lane);
     context.set_fill_style_str(ink.text);
     context.fill_rect(plot.x(ms) - 0.75, TOP, 1.5, top + LANE_HEIGHT - TOP);
     context.set_stroke_style_str(ink.text);

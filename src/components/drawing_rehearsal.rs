@@ -8,7 +8,7 @@
 //! cores stretched a task past 50 ms. Rehearsed while the cores are free, they are compiled
 //! before any run needs them.
 
-use engine::{Event, Experiment, Mode, WorkerState};
+use engine::{Event, Experiment, LaneHistory, Mode, WorkerState};
 use runtime::in_a_task_after_ms;
 use yew::prelude::*;
 
@@ -44,21 +44,25 @@ pub fn DrawingRehearsal() -> Html {
     }
 }
 
-/// Two workers having been in every state a lane can show, `index` thirds of a second later.
+/// Two workers having been in every state a lane can show, `index` thirds of a second later, and
+/// a third taking so many turns that its older ones are summarised (as in a long run).
 fn made_up_run(index: u32) -> RunView {
     use WorkerState::{Blocked, Idle, Running, Starting, WaitingForGil};
-    let lane = |changes: &[(f64, WorkerState)]| changes.iter().map(|&(at_ms, state)| Event { at_ms, state }).collect();
+    let lane = |changes: &[(f64, WorkerState)]| LaneHistory::from_events(changes.iter().map(|&(at_ms, state)| Event { at_ms, state }));
+    let turns = (0..10_000_u32).map(|turn| Event { at_ms: f64::from(turn) * 0.001, state: if turn % 2 == 0 { Running } else { WaitingForGil } });
     let later_ms = f64::from(index) * 333.0;
     RunView {
         mode: Mode::ThreadsWithGil,
-        workers: 2,
+        workers: 3,
         lanes: vec![
             lane(&[(0.0, Starting), (1.0, Running), (3.0, WaitingForGil), (5.0, Running), (7.0, Blocked), (8.0 + later_ms, Running)]),
             lane(&[(0.0, Starting), (1.0, WaitingForGil), (3.0, Running), (5.0, Blocked), (6.0 + later_ms, Idle)]),
-        ],
+            LaneHistory::from_events(turns),
+        ]
+        .into(),
         now_ms: 10.0 + later_ms,
         progress: 0.5,
         experiment: Experiment::MonteCarloPi { samples: 1_000, seed: 1 },
-        throughput: vec![100.0 + later_ms, 50.0],
+        throughput: vec![100.0 + later_ms, 50.0, 25.0],
     }
 }

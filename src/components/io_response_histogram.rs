@@ -2,8 +2,9 @@
 //! I/O operations, as an SVG bar chart with labelled axes and a hover/focus readout, and the same
 //! counts as a table.
 //! Under the GIL the delays cluster near the switch interval; free-threaded they stay near zero.
+//! A long run's older events are summarised (`LaneHistory`): its latest operations are counted.
 
-use engine::{io_response_times_ms, Experiment};
+use engine::{io_response_times_ms, Experiment, LaneHistory};
 use yew::prelude::*;
 
 use crate::charts::axis::{tick_label, ticks};
@@ -61,7 +62,13 @@ fn nice_bin_width(largest: f64) -> f64 {
 pub fn IoResponseHistogram(props: &IoResponseHistogramProps) -> Html {
     let pointed = use_state(|| None::<usize>);
     let Experiment::Convoy { millis, .. } = props.view.experiment else { return html! {} };
-    let responses: Vec<f64> = props.view.lanes.iter().flat_map(|events| io_response_times_ms(events, millis as f64)).collect();
+    let responses: Vec<f64> = props
+        .view
+        .lanes
+        .iter()
+        .flat_map(|history| io_response_times_ms(&history.events().copied().collect::<Vec<_>>(), millis as f64))
+        .collect();
+    let summarised = props.view.lanes.iter().any(LaneHistory::is_summarised);
     if responses.is_empty() {
         return html! {};
     }
@@ -70,7 +77,7 @@ pub fn IoResponseHistogram(props: &IoResponseHistogramProps) -> Html {
     html! {
         <div class="io-histogram">
             <h3>{ format!("I/O response times, {mode}") }</h3>
-            <p>{ summary_line(&responses) }</p>
+            <p>{ summary_line(&responses, summarised) }</p>
             { chart(&histogram, mode, &pointed) }
             { readout_line(&format!("Histogram readout, {mode}"), pointed.map(|bin| reading(&histogram, bin))) }
             { svg_png_button(&format!("I/O response times, {mode}")) }
@@ -79,13 +86,16 @@ pub fn IoResponseHistogram(props: &IoResponseHistogramProps) -> Html {
     }
 }
 
-fn summary_line(responses: &[f64]) -> String {
+/// The count and spread of the response times; a long run's lanes keep only their latest events
+/// one by one, so then only the latest operations are counted, and the line says so.
+fn summary_line(responses: &[f64], summarised: bool) -> String {
     let mut sorted = responses.to_vec();
     sorted.sort_by(f64::total_cmp);
     let at = |share: f64| sorted[((sorted.len() - 1) as f64 * share).round() as usize];
     format!(
-        "{} operations: median {:.2} ms, 95th percentile {:.2} ms, longest {:.2} ms after the I/O was done.",
+        "{} {}operations: median {:.2} ms, 95th percentile {:.2} ms, longest {:.2} ms after the I/O was done.",
         sorted.len(),
+        if summarised { "latest " } else { "" },
         at(0.5),
         at(0.95),
         at(1.0)

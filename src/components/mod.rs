@@ -5,6 +5,7 @@ pub mod drawing_rehearsal;
 pub mod embed_widget;
 pub mod engine_badge;
 pub mod environment_status;
+pub mod events_table;
 pub mod experiment_form;
 pub mod export;
 pub mod interleaving_chart;

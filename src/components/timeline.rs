@@ -2,24 +2,21 @@
 //! through a lane's state changes), its legend, and two tables with the same data for screen
 //! readers (time per state while running, every state change once ended).
 
-use engine::{intervals, time_in, Interval, WorkerState};
+use engine::{Interval, LaneHistory, StateTimes};
 use runtime::in_a_task_of_its_own;
 use wasm_bindgen::prelude::*;
 use web_sys::{EventTarget, HtmlCanvasElement};
 use yew::prelude::*;
 
-use crate::charts::palette::{prefers_dark, state_colour};
+use crate::charts::palette::{prefers_dark, state_colour, SHOWN_STATES};
 use crate::charts::readout::{cursor_move, point_in_chart, readout_line, CursorMove};
 use crate::charts::timeline_drawing::{axis_span_ms, draw_timeline, lane_and_time_at, timeline_height};
 use crate::components::environment_status::core_count;
+use crate::components::events_table::EventsTable;
 use crate::components::export::{csv_button, png_button};
 use crate::components::io_response_histogram::IoResponseHistogram;
 use crate::components::throughput_table::ThroughputTable;
 use crate::run_controller::RunView;
-
-/// The states a lane can be drawn in, in legend order.
-const SHOWN_STATES: [WorkerState; 5] =
-    [WorkerState::Running, WorkerState::WaitingForGil, WorkerState::Blocked, WorkerState::Starting, WorkerState::Idle];
 
 /// Props: the run to draw and whether it is still going.
 #[derive(Properties, PartialEq)]
@@ -133,11 +130,15 @@ pub fn use_view_refreshed_for(part: TextPart, view: &RunView, running: bool) -> 
     shown.clone()
 }
 
-/// What the readout says about `lane` at `ms`: the state then and how long it lasted.
+/// What the readout says about `lane` at `ms`: the state then and how long it lasted, or, in a
+/// long run's summarised past, the time spent in each state over the summary's span there.
 fn reading(view: &RunView, lane: usize, ms: f64) -> String {
-    let Some(events) = view.lanes.get(lane) else { return String::new() };
+    let Some(history) = view.lanes.get(lane) else { return String::new() };
     let worker = format!("Worker {} at {ms:.1} ms", lane + 1);
-    match interval_at(&intervals(events, view.now_ms), ms) {
+    if let Some((from_ms, to_ms, times)) = summary_span_at(history, ms) {
+        return format!("{worker}: summarised, from {from_ms:.1} to {to_ms:.1} ms: {}", spent_text(&times));
+    }
+    match interval_at(&history.intervals(view.now_ms), ms) {
         Some(interval) => format!(
             "{worker}: {} (from {:.1} to {:.1} ms, {:.1} ms)",
             interval.state.label().to_lowercase(),
@@ -147,6 +148,31 @@ fn reading(view: &RunView, lane: usize, ms: f64) -> String {
         ),
         None => format!("{worker}: nothing recorded yet"),
     }
+}
+
+/// The summary span of `history` that holds `ms` (its start, end and time per state), when `ms`
+/// falls before the events kept in full.
+fn summary_span_at(history: &LaneHistory, ms: f64) -> Option<(f64, f64, StateTimes)> {
+    if ms >= history.summarised_until_ms() {
+        return None;
+    }
+    let bin_ms = history.summary().bin_ms();
+    let index = (ms / bin_ms).floor() as usize;
+    let times = history.summary().bins().get(index)?;
+    Some((index as f64 * bin_ms, ((index + 1) as f64 * bin_ms).min(history.summarised_until_ms()), *times))
+}
+
+/// "running 8.0 ms, waiting for the GIL 120.0 ms".
+fn spent_text(times: &StateTimes) -> String {
+    let parts: Vec<String> = times.spent().map(|(state, ms)| format!("{} {ms:.1} ms", state.label())).collect();
+    parts.join(", ")
+}
+
+/// Where the arrow keys stop in `history`: each summary span's start, then each state change.
+fn stops(history: &LaneHistory, now_ms: f64) -> Vec<f64> {
+    let bin_ms = history.summary().bin_ms();
+    let spans = (0..history.summary().bins().len()).map(|index| index as f64 * bin_ms).take_while(|&at| at < history.summarised_until_ms());
+    spans.chain(history.intervals(now_ms).iter().map(|interval| interval.start_ms)).collect()
 }
 
 /// The interval that holds `ms`, or the last one begun before it.
@@ -171,7 +197,7 @@ fn pointing(view: &RunView, span_ms: f64, cursor: &UseStateHandle<Option<(usize,
     let on_key = Callback::from(move |event: KeyboardEvent| {
         let Some(step) = cursor_move(&event) else { return };
         let (lane, ms) = cursor.unwrap_or((0, 0.0));
-        let changes: Vec<f64> = view.lanes.get(lane).map(|events| intervals(events, view.now_ms).iter().map(|i| i.start_ms).collect()).unwrap_or_default();
+        let changes: Vec<f64> = view.lanes.get(lane).map(|history| stops(history, view.now_ms)).unwrap_or_default();
         cursor.set(Some(match step {
             CursorMove::Up => (lane.saturating_sub(1), ms),
             CursorMove::Down => ((lane + 1).min(lanes.saturating_sub(1)), ms),
@@ -217,11 +243,6 @@ pub fn Legend() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct ViewProps {
-    view: RunView,
-}
-
-#[derive(Properties, PartialEq)]
 struct StateTimesProps {
     view: RunView,
     name: AttrValue,
@@ -242,11 +263,11 @@ fn StateTimesTable(props: &StateTimesProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for props.view.lanes.iter().enumerate().map(|(lane, events)| html! {
+                    { for props.view.lanes.iter().map(|history| history.state_times(now_ms)).enumerate().map(|(lane, times)| html! {
                         <tr>
                             <th scope="row">{ format!("Worker {}", lane + 1) }</th>
                             { for SHOWN_STATES.iter().map(|state| html! {
-                                <td>{ format!("{:.1}", time_in(events, *state, now_ms)) }</td>
+                                <td>{ format!("{:.1}", times.of(*state)) }</td>
                             }) }
                         </tr>
                     }) }
@@ -254,64 +275,5 @@ fn StateTimesTable(props: &StateTimesProps) -> Html {
             </table>
             { csv_button(&props.name) }
         </div>
-    }
-}
-
-/// Most rows the events table shows, so a long run with many workers stays quick to render.
-const MAX_EVENT_ROWS: usize = 5000;
-
-/// Every state change of the finished run, one row per interval. The rows are built only while
-/// the table is open: a long GIL run has thousands, which would cost the end of every run.
-#[component]
-fn EventsTable(props: &ViewProps) -> Html {
-    let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| open.set(event.target_dyn_into::<web_sys::Element>().is_some_and(|details| details.has_attribute("open"))))
-    };
-    html! {
-        <details class="events" open={*open} {ontoggle}>
-            <summary>{ "Every state change, as a table" }</summary>
-            if *open {
-                { events_table(&props.view) }
-            }
-        </details>
-    }
-}
-
-fn events_table(view: &RunView) -> Html {
-    let rows: Vec<_> = view.lanes.iter().enumerate().flat_map(|(lane, events)| {
-        intervals(events, view.now_ms).into_iter().map(move |interval| (lane, interval))
-    }).collect();
-    let total = rows.len();
-    html! {
-        <>
-            if total > MAX_EVENT_ROWS {
-                <p>{ format!("The first {MAX_EVENT_ROWS} of {total} state changes are shown.") }</p>
-            }
-            <div class="table-scroll">
-                <table aria-label="Timeline events">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Worker" }</th>
-                            <th scope="col">{ "State" }</th>
-                            <th scope="col">{ "From (ms)" }</th>
-                            <th scope="col">{ "To (ms)" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for rows.into_iter().take(MAX_EVENT_ROWS).map(|(lane, interval)| html! {
-                            <tr>
-                                <td>{ lane + 1 }</td>
-                                <td>{ interval.state.label() }</td>
-                                <td>{ format!("{:.3}", interval.start_ms) }</td>
-                                <td>{ format!("{:.3}", interval.end_ms) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                { csv_button("Timeline events") }
-            </div>
-        </>
     }
 }

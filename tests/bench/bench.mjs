@@ -8,12 +8,13 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DIST, openPlayground } from "../support/browser.mjs";
 import { chooseExperiment, lastResult, tableRows, waitForRunEnd } from "../support/playground.mjs";
+import { longRun, PRECISE_MEMORY_ARGS } from "./long_run.mjs";
 import { handOffGaps, measureRun, median, medianRun, percentile, runningIntervals, runWithoutWatching, setUp } from "./measure.mjs";
 import { fixed, printTable, writeJson } from "./report.mjs";
 import { memoryFigures } from "./browser_memory.mjs";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, idlepool) measures some sections only. */
+/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, idlepool, long-run) measures some sections only. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
 const PI_SAMPLES = 300_000_000;
 const figures = {};
@@ -242,7 +243,7 @@ async function compareAllModes(page) {
     rows.map((row) => [row.experiment, row.mode, row.workers, row.wallMs, fixed(row.ratio)]));
 }
 
-const { page, close } = await openPlayground();
+const { page, close } = await openPlayground({ args: PRECISE_MEMORY_ARGS });
 try {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const browser = page.context().browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/[\d.]+/)?.[0];
@@ -257,6 +258,7 @@ try {
     smoothness: () => smoothness(page),
     compare: () => compareAllModes(page),
     idlepool: () => idlePool(page),
+    "long-run": async () => { figures.longRun = await longRun(page); },
   };
   for (const [name, measure] of Object.entries(sections)) {
     if (!ONLY || ONLY.includes(name)) await measure();

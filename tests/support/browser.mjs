@@ -13,9 +13,9 @@ export const ARTEFACTS = resolve(import.meta.dirname, "../../test-results");
  * Serves dist/ and opens it; resolves to { page, context, errors, url, close }. `errors` collects page
  * errors. `isolated: false` serves it without any headers (dist/_headers is ignored);
  * `serviceWorkers: "block"` keeps the page from isolating itself with its service worker then;
- * `fragment` (with its `#`) opens it as a share link would.
+ * `fragment` (with its `#`) opens it as a share link would; `args` adds Chromium flags.
  */
-export async function openPlayground({ isolated = true, fragment = "", serviceWorkers = "allow" } = {}) {
+export async function openPlayground({ isolated = true, fragment = "", serviceWorkers = "allow", args = [] } = {}) {
   const server = await serveStatic(DIST, { isolated });
   const profile = await mkdtemp(join(tmpdir(), "gil-playground-chromium-"));
   // Chromium writes beside the profile, not in the home directory.
@@ -34,6 +34,7 @@ export async function openPlayground({ isolated = true, fragment = "", serviceWo
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...args,
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());

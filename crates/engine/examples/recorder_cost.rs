@@ -51,7 +51,7 @@ fn timed_run(scenario: &Scenario, recording: bool) -> (f64, usize) {
         }
     });
     let wall_ms = started.elapsed().as_secs_f64() * 1e3;
-    (wall_ms, run.recorder().snapshot().iter().map(Vec::len).sum())
+    (wall_ms, run.recorder().events_recorded())
 }
 
 fn best(values: &[f64]) -> f64 {

@@ -10,7 +10,8 @@
 //!   work) at a time, so a scheduler can interleave them and a Stop lands within a tick.
 //! - Modes (`mode.rs`): single worker, threads + GIL, free-threaded, processes.
 //! - [`Gil`]: a real lock modelled on CPython 3.2+ (`gil/README.md`).
-//! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`].
+//! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`]; each
+//!   lane a [`LaneHistory`], its older events summarised as [`TimeBins`] of [`StateTimes`].
 //! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
 //!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not (the
 //!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]);
@@ -30,6 +31,7 @@ mod clock;
 mod experiment;
 mod gil;
 mod interleaving;
+mod lane_history;
 mod limits;
 mod mode;
 mod native;
@@ -39,8 +41,10 @@ mod recorder;
 mod run;
 mod run_result;
 mod scenario;
+mod state_times;
 mod summary;
 mod sync;
+mod time_bins;
 mod workload;
 
 pub use amdahl::{amdahl_speed_up, fit_serial_fraction};
@@ -56,7 +60,10 @@ pub use limits::{
 pub use mode::Mode;
 pub use native::{run_natively, run_without_shared_memory, NativeRun};
 pub use process::{FromProcess, GilToken, PoolReply, ProcessPool, ProcessWorker, ToProcess};
-pub use recorder::{intervals, time_in, Event, Interval, Lane, Recorder, WorkerState};
+pub use lane_history::LaneHistory;
+pub use recorder::{intervals, time_in, Event, Interval, Recorder, WorkerState};
+pub use state_times::StateTimes;
+pub use time_bins::{TimeBins, MOST_BINS};
 pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal, Watchdog};
 pub use workload::{Running, Slice, SliceEnd};
 pub use catalogue::{ExperimentKind, Parameter, ParameterKind};

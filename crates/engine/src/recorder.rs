@@ -2,15 +2,18 @@
 //!
 //! Each worker writes only its own lane; the UI reads lanes with `try_lock`, so a reader on the
 //! browser's main thread never waits (an atomic wait traps there). Recording happens only when a
-//! worker's state changes, never per tick, which keeps its cost far below a percent.
+//! worker's state changes, never per tick, which keeps its cost far below a percent. A lane keeps
+//! its latest events in full and summarises older ones (`lane_history.rs`): its memory, and
+//! what a reader copies, stay the same however long the run.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
+use crate::lane_history::LaneHistory;
 use crate::sync::lock_within;
 
 /// The longest a writer or a reader waits for a lane: only a worker that trapped while holding
@@ -85,17 +88,12 @@ impl Interval {
     }
 }
 
-/// One worker's events.
-#[derive(Debug, Default)]
-pub struct Lane {
-    events: Mutex<Vec<Event>>,
-}
-
-/// Every worker's events for one run.
+/// Every worker's events for one run, each lane summarised past its latest few thousand events
+/// (see `lane_history.rs`), so that a run of any length holds the same memory.
 #[derive(Debug)]
 pub struct Recorder {
     origin_ms: f64,
-    lanes: Vec<Lane>,
+    lanes: Vec<Mutex<LaneHistory>>,
     /// Set by the benchmark to measure what recording costs: events are then dropped unread.
     switched_off: AtomicBool,
 }
@@ -105,8 +103,11 @@ impl Recorder {
     /// Every lane begins [`WorkerState::Starting`] at the origin: until its worker records its
     /// first state, the worker is being started (a Web Worker being created takes real time).
     pub fn new(lanes: usize, origin_ms: f64) -> Self {
-        let starting = || Lane { events: Mutex::new(vec![Event { at_ms: 0.0, state: WorkerState::Starting }]) };
-        Recorder { origin_ms, lanes: (0..lanes).map(|_| starting()).collect(), switched_off: AtomicBool::new(false) }
+        Recorder {
+            origin_ms,
+            lanes: (0..lanes).map(|_| Mutex::new(LaneHistory::starting())).collect(),
+            switched_off: AtomicBool::new(false),
+        }
     }
 
     /// How many lanes.
@@ -138,29 +139,42 @@ impl Recorder {
         if self.switched_off.load(Ordering::Relaxed) {
             return;
         }
-        let Some(mut events) = lock_within(&self.lanes[lane].events, LANE_WAIT) else { return };
-        let last = events.last().copied();
+        let Some(mut history) = self.locked(lane) else { return };
+        let last = history.last();
         if last.is_some_and(|last| last.state == state || last.state == WorkerState::Done) {
             return;
         }
         let at_ms = (clock_ms - self.origin_ms).max(last.map_or(0.0, |last| last.at_ms));
-        events.push(Event { at_ms, state });
+        history.push(Event { at_ms, state });
     }
 
-    /// The events of `lane` from index `from` on, or `None` when a worker is writing right now
-    /// (try again next frame). Never waits.
-    pub fn try_read(&self, lane: usize, from: usize) -> Option<Vec<Event>> {
-        let events = self.lanes[lane].events.try_lock().ok()?;
-        Some(events.get(from..).unwrap_or_default().to_vec())
+    /// The one place a writer (or a host that may wait) takes a lane's lock: `None` after
+    /// [`LANE_WAIT`], when a worker that trapped holding it left it locked.
+    fn locked(&self, lane: usize) -> Option<MutexGuard<'_, LaneHistory>> {
+        lock_within(&self.lanes[lane], LANE_WAIT)
     }
 
-    /// Every lane's events. Waits for writers: for native hosts and finished runs. A lane that a
-    /// trapped worker left locked reads as empty.
+    /// A copy of `lane` (its full chunks shared, so it costs little whatever the run's length),
+    /// or `None` when a worker is writing right now (try again next frame). Never waits.
+    pub fn try_read(&self, lane: usize) -> Option<LaneHistory> {
+        self.lanes[lane].try_lock().ok().map(|history| history.clone())
+    }
+
+    /// Every lane. Waits for writers: for native hosts and finished runs. A lane that a trapped
+    /// worker left locked reads as empty.
+    pub fn histories(&self) -> Vec<LaneHistory> {
+        (0..self.lanes.len()).map(|lane| self.locked(lane).map(|history| history.clone()).unwrap_or_default()).collect()
+    }
+
+    /// How many events all lanes recorded, summarised ones included. Waits for writers.
+    pub fn events_recorded(&self) -> usize {
+        (0..self.lanes.len()).map(|lane| self.locked(lane).map_or(0, |history| history.recorded_count())).sum()
+    }
+
+    /// Every lane's events kept in full (all of them, unless the lane was summarised). Waits for
+    /// writers: for native hosts and finished runs.
     pub fn snapshot(&self) -> Vec<Vec<Event>> {
-        self.lanes
-            .iter()
-            .map(|lane| lock_within(&lane.events, LANE_WAIT).map(|events| events.clone()).unwrap_or_default())
-            .collect()
+        self.histories().iter().map(|history| history.events().copied().collect()).collect()
     }
 }
 
@@ -249,10 +263,25 @@ mod tests {
     }
 
     #[test]
-    fn a_reader_reads_only_what_is_new() {
+    fn a_reader_gets_every_event_of_a_short_run() {
         let recorder = Recorder::new(1, 0.0);
         recorder.record_at(0, WorkerState::Running, 1.0);
         recorder.record_at(0, WorkerState::Idle, 2.0);
-        assert_eq!(recorder.try_read(0, 2).unwrap().len(), 1);
+        assert_eq!(recorder.try_read(0).unwrap().event_count(), 3);
+    }
+
+    #[test]
+    fn ten_million_events_fit_in_the_memory_of_a_few_thousand() {
+        let recorder = Recorder::new(1, 0.0);
+        for event in 0..10_000_000_u32 {
+            let state = if event % 2 == 0 { WorkerState::Running } else { WorkerState::WaitingForGil };
+            recorder.record_at(0, state, 1.0 + f64::from(event) * 0.01);
+        }
+        assert_eq!(recorder.events_recorded(), 10_000_001);
+        let lane = recorder.try_read(0).unwrap();
+        assert!(lane.event_count() <= 9000, "{} events kept in full", lane.event_count());
+        assert!(lane.summary().bins().len() <= crate::time_bins::MOST_BINS);
+        let running = lane.time_in(WorkerState::Running, 100_001.0);
+        assert!((running - 50_000.0).abs() < 1e-3, "{running}");
     }
 }

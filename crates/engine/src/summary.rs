@@ -1,5 +1,6 @@
 //! What a finished run amounts to: the numbers in a results-table row.
 
+use crate::lane_history::LaneHistory;
 use crate::recorder::{time_in, Event, WorkerState};
 
 /// Wall time, busy time and hand-offs of one run.
@@ -13,13 +14,9 @@ pub struct RunSummary {
 
 impl RunSummary {
     /// The summary of a run whose lanes recorded `lanes`.
-    pub fn from_lanes(lanes: &[Vec<Event>]) -> Self {
-        let wall_ms = lanes
-            .iter()
-            .filter_map(|events| events.last())
-            .map(|event| event.at_ms)
-            .fold(0.0, f64::max);
-        RunSummary { wall_ms, busy_ms: busy_ms(lanes, wall_ms) }
+    pub fn from_lanes(lanes: &[LaneHistory]) -> Self {
+        let wall_ms = lanes.iter().filter_map(LaneHistory::last).map(|event| event.at_ms).fold(0.0, f64::max);
+        RunSummary { wall_ms, busy_ms: busy_ms_of_histories(lanes, wall_ms) }
     }
 
     /// How many times faster than `serial_wall_ms` this run was.
@@ -30,7 +27,8 @@ impl RunSummary {
 
 /// How late a worker ran again after each of its blocking waits of `wait_ms`: from when the
 /// wait was due to end to the next time it was running (waiting for the GIL, and being woken).
-/// The convoy effect shows here: under the GIL, CPU-bound company makes these long.
+/// The convoy effect shows here: under the GIL, CPU-bound company makes these long. Only the
+/// events kept in full count: a page passes a summarised lane's latest few thousand.
 pub fn io_response_times_ms(events: &[Event], wait_ms: f64) -> Vec<f64> {
     events
         .iter()
@@ -46,6 +44,11 @@ pub fn io_response_times_ms(events: &[Event], wait_ms: f64) -> Vec<f64> {
 /// Time all lanes spent running, summed, up to `now_ms`.
 pub fn busy_ms(lanes: &[Vec<Event>], now_ms: f64) -> f64 {
     lanes.iter().map(|events| time_in(events, WorkerState::Running, now_ms)).sum()
+}
+
+/// Time all lanes spent running, summed, up to `now_ms` (exact, summarised lanes included).
+fn busy_ms_of_histories(lanes: &[LaneHistory], now_ms: f64) -> f64 {
+    lanes.iter().map(|lane| lane.time_in(WorkerState::Running, now_ms)).sum()
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 //! are read with `try_lock` (a lane being written is read next time), counters are atomics.
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
-use engine::{Clock, Event, GilStats, Recorder, RunResult, RunSummary, Scenario, Watchdog};
+use engine::{Clock, GilStats, LaneHistory, Recorder, RunResult, RunSummary, Scenario, Watchdog};
 
 use crate::clock::BrowserClock;
 use crate::process_run::ProcessesRun;
@@ -53,7 +54,8 @@ pub struct LiveRun {
     scenario: Scenario,
     origin_ms: f64,
     engine: Engine,
-    lanes: Vec<Vec<Event>>,
+    /// Every lane as last read: shared with the page's views, never copied whole.
+    lanes: Rc<[LaneHistory]>,
     /// Each refresh's time and every lane's ticks, over the last [`THROUGHPUT_WINDOW_MS`].
     tick_samples: VecDeque<(f64, Vec<u64>)>,
     watchdog: Watchdog,
@@ -75,7 +77,7 @@ impl LiveRun {
         } else {
             Engine::Processes(ProcessesRun::start(&scenario, origin_ms)?)
         };
-        let lanes = vec![Vec::new(); scenario.lanes()];
+        let lanes = vec![LaneHistory::default(); scenario.lanes()].into();
         let watchdog = Watchdog::for_scenario(&scenario);
         Ok(LiveRun { scenario, origin_ms, engine, lanes, tick_samples: VecDeque::new(), watchdog, watchdog_verdict: None })
     }
@@ -88,22 +90,19 @@ impl LiveRun {
         }
     }
 
-    /// Reads the events recorded since the last call, and lets the watchdog stop a run that
-    /// has gone on too long.
+    /// Reads every lane again: a copy that shares the recorder's full chunks of events, so it
+    /// costs the same however long the run (a lane being written keeps its last copy); and lets
+    /// the watchdog stop a run that has gone on too long.
     pub fn refresh(&mut self) {
         self.watch();
-        let lanes = &mut self.lanes;
-        let mut read = |recorder: &Recorder| {
-            for (lane, events) in lanes.iter_mut().enumerate() {
-                if let Some(new) = recorder.try_read(lane, events.len()) {
-                    events.extend(new);
-                }
-            }
+        let previous = &self.lanes;
+        let read = |recorder: &Recorder| -> Rc<[LaneHistory]> {
+            previous.iter().enumerate().map(|(lane, last)| recorder.try_read(lane).unwrap_or_else(|| last.clone())).collect()
         };
-        match &self.engine {
+        self.lanes = match &self.engine {
             Engine::SharedMemory(run) => read(run.recorder()),
             Engine::Processes(run) => run.with_recorder(read),
-        }
+        };
         let now_ms = self.elapsed_ms();
         self.tick_samples.push_back((now_ms, self.lane_ticks()));
         while self.tick_samples.len() > 2 && self.tick_samples[1].0 < now_ms - THROUGHPUT_WINDOW_MS {
@@ -132,7 +131,7 @@ impl LiveRun {
     /// Work units (ticks) per second of each worker: over the last second while the run goes,
     /// over the whole run once every worker has ended.
     pub fn throughput(&self) -> Vec<f64> {
-        let ended = self.lanes.iter().all(|events| events.last().is_some_and(|event| event.state == engine::WorkerState::Done));
+        let ended = self.lanes.iter().all(LaneHistory::has_ended);
         let (Some((first_ms, first)), Some((last_ms, last))) = (self.tick_samples.front(), self.tick_samples.back()) else {
             return vec![0.0; self.lanes.len()];
         };
@@ -147,9 +146,9 @@ impl LiveRun {
         &self.scenario
     }
 
-    /// Every lane's events read so far.
-    pub fn lanes(&self) -> &[Vec<Event>] {
-        &self.lanes
+    /// Every lane as last read, shared.
+    pub fn lanes(&self) -> Rc<[LaneHistory]> {
+        self.lanes.clone()
     }
 
     /// Milliseconds since the run started.

@@ -50,10 +50,16 @@ struct GilState {
     held: bool,
     /// The lane that took the GIL last (still holding it while `held`).
     holder: Option<usize>,
-    /// Incremented every time the GIL is taken: a waiter sees whether a switch happened.
+    /// Incremented when the GIL is taken by a lane other than its last holder (CPython's
+    /// `switch_number`): a waiter sees whether a switch happened.
     switch_number: u64,
     /// Incremented every time the GIL is released: a waiter sees whether a release went by.
     releases: u64,
+    /// Workers in the switch-interval policy's timed wait.
+    waiting: usize,
+    /// A release signalled a waiter that has not looked yet (CPython's `COND_SIGNAL(gil->cond)`
+    /// wakes one): the first waiter to look ends its timed wait early and starts a new one.
+    unclaimed_wake: bool,
 }
 
 /// The global interpreter lock.
@@ -133,15 +139,18 @@ impl Gil {
         Ok(())
     }
 
-    /// Records that `lane` takes the free GIL; returns the new switch number.
+    /// Records that `lane` takes the free GIL; returns the switch number, which moves only when
+    /// the holder changes (CPython: `if (tstate != last_holder) ++switch_number`).
     fn mark_taken(&self, state: &mut GilState, lane: usize) -> u64 {
-        // Taken: a switch happened, so any drop request has been served.
-        if state.holder.is_some_and(|last| last != lane) {
-            self.handoffs.fetch_add(1, Ordering::Relaxed);
+        if state.holder != Some(lane) {
+            if state.holder.is_some() {
+                self.handoffs.fetch_add(1, Ordering::Relaxed);
+            }
+            state.switch_number += 1;
         }
         state.held = true;
         state.holder = Some(lane);
-        state.switch_number += 1;
+        // Taken: any drop request has been served.
         self.drop_request.store(false, Ordering::Relaxed);
         state.switch_number
     }
@@ -192,10 +201,12 @@ impl Gil {
         };
         self.released.notify_one();
         let retaken_at = self.take_as_in_python_3_1(lane)?;
-        Ok(retaken_at != released_at + 1)
+        Ok(retaken_at != released_at)
     }
 
     /// The slow path of [`Gil::take`]: timed waits of the switch interval, then a drop request.
+    /// As in CPython, a wake-up by a release ends the timed wait and starts a whole new one, so
+    /// a waiter that loses the race for a released GIL waits a full interval again.
     #[cold]
     fn wait_until_free<'a>(
         &'a self,
@@ -204,8 +215,10 @@ impl Gil {
     ) -> Result<MutexGuard<'a, GilState>, GilClosed> {
         let mut interval_start = clock.now_ms();
         let mut switch_seen = state.switch_number;
+        state.waiting += 1;
         while state.held {
             if self.is_closed() {
+                state.waiting -= 1;
                 return Err(GilClosed);
             }
             let remaining = self.switch_interval_ms - (clock.now_ms() - interval_start);
@@ -221,38 +234,54 @@ impl Gil {
                 continue;
             }
             state = self.wait_slice(&self.released, state, remaining);
+            if std::mem::take(&mut state.unclaimed_wake) {
+                interval_start = clock.now_ms();
+                switch_seen = state.switch_number;
+            }
         }
+        state.waiting -= 1;
+        // The released GIL went to this waiter: the release's signal is used up.
+        state.unclaimed_wake = false;
         Ok(state)
     }
 
-    /// Releases the GIL held by `lane` (before blocking I/O, or when the worker finishes).
+    /// Releases the GIL held by `lane` (before blocking I/O, while idle, or when the worker
+    /// finishes), as CPython's `drop_gil` does on any drop: when a waiter has asked for the GIL,
+    /// returns only once another worker has taken it (forced switching).
     pub fn release(&self, lane: usize) {
         let mut state = self.lock_state();
         debug_assert_eq!(state.holder, Some(lane), "released by a worker that does not hold it");
         state.held = false;
         state.releases += 1;
+        state.unclaimed_wake = state.waiting > 0;
         drop(state);
         self.released.notify_one();
+        self.wait_for_switch_if_asked(lane);
     }
 
-    /// The holder's answer to a drop request (CPython's forced switching): release, wait until
-    /// another worker has taken the GIL, then take it back.
+    /// CPython's `FORCE_SWITCHING` in `drop_gil`: when a drop request is pending and no other
+    /// worker has taken the GIL yet, clear the request and wait until one has.
+    fn wait_for_switch_if_asked(&self, lane: usize) {
+        if !self.drop_requested() {
+            return;
+        }
+        let mut state = self.lock_state();
+        if state.holder != Some(lane) {
+            return;
+        }
+        self.drop_request.store(false, Ordering::Relaxed);
+        while state.holder == Some(lane) && !self.is_closed() {
+            state = self.wait_slice(&self.switched, state, WAIT_SLICE_MS);
+        }
+    }
+
+    /// The holder's answer to a drop request: release (waiting until another worker has taken
+    /// the GIL), then take it back.
     ///
     /// # Errors
     /// [`GilClosed`] when the run is stopped meanwhile.
     pub fn yield_to_waiter(&self, lane: usize, clock: &dyn Clock) -> Result<(), GilClosed> {
-        let mut state = self.lock_state();
-        state.held = false;
-        state.releases += 1;
-        let released_at = state.switch_number;
-        self.released.notify_one();
-        while state.switch_number == released_at && self.drop_requested() {
-            if self.is_closed() {
-                return Err(GilClosed);
-            }
-            state = self.wait_slice(&self.switched, state, WAIT_SLICE_MS);
-        }
-        drop(state);
+        self.release(lane);
         self.take(lane, clock)
     }
 
@@ -289,3 +318,6 @@ impl Gil {
         condvar.wait_timeout(state, slice).unwrap_or_else(|poison| poison.into_inner()).0
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 //! (`ceval_gil.c`), with CPython 3.1's older policy as an option. See `README.md` beside this
 //! file for the mapping to CPython.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -12,6 +12,11 @@ use crate::clock::Clock;
 
 /// No wait lasts longer than this before re-checking whether the GIL was closed.
 const WAIT_SLICE_MS: f64 = 10.0;
+
+/// [`Gil::eval_breaker`] bit: a waiter asked the holder to drop the GIL.
+const DROP_REQUESTED: u8 = 1;
+/// [`Gil::eval_breaker`] bit: the GIL was closed (Stop, or a failed run).
+const CLOSED: u8 = 2;
 
 /// How the GIL changes hands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,9 +75,9 @@ pub struct Gil {
     released: Condvar,
     /// Signalled when the GIL is taken (CPython: `gil->switch_cond`, FORCE_SWITCHING).
     switched: Condvar,
-    /// Set by a waiter that waited a whole interval: the holder checks it at every tick.
-    drop_request: AtomicBool,
-    closed: AtomicBool,
+    /// [`DROP_REQUESTED`] and [`CLOSED`] in one word, so that the holder's check at every
+    /// tick is one load (CPython's `eval_breaker`).
+    breaker: AtomicU8,
     switch_interval_ms: f64,
     policy: GilPolicy,
     /// Workers waiting under the check-interval policy: without any, the holder need not release.
@@ -90,8 +95,7 @@ impl Gil {
             state: Mutex::new(GilState::default()),
             released: Condvar::new(),
             switched: Condvar::new(),
-            drop_request: AtomicBool::new(false),
-            closed: AtomicBool::new(false),
+            breaker: AtomicU8::new(0),
             switch_interval_ms: switch_interval.as_secs_f64() * 1000.0,
             policy,
             waiters: AtomicUsize::new(0),
@@ -104,7 +108,24 @@ impl Gil {
     /// Whether a waiter has asked the holder to drop the GIL. Read at every tick.
     #[inline]
     pub fn drop_requested(&self) -> bool {
-        self.drop_request.load(Ordering::Relaxed)
+        self.breaker.load(Ordering::Relaxed) & DROP_REQUESTED != 0
+    }
+
+    /// Whether the holder must stop ticking and look why: a drop request, or the GIL closed.
+    /// The one check made at every tick under the GIL, as CPython's eval loop reads
+    /// `eval_breaker` (a Stop closes the GIL, so it is seen here too).
+    #[inline]
+    pub fn eval_breaker(&self) -> bool {
+        self.breaker.load(Ordering::Relaxed) != 0
+    }
+
+    fn set_drop_request(&self, requested: bool) -> bool {
+        let before = if requested {
+            self.breaker.fetch_or(DROP_REQUESTED, Ordering::Relaxed)
+        } else {
+            self.breaker.fetch_and(!DROP_REQUESTED, Ordering::Relaxed)
+        };
+        before & DROP_REQUESTED != 0
     }
 
     /// How this GIL changes hands.
@@ -115,7 +136,7 @@ impl Gil {
     /// Whether the GIL was closed by [`Gil::close`].
     #[inline]
     pub fn is_closed(&self) -> bool {
-        self.closed.load(Ordering::Relaxed)
+        self.breaker.load(Ordering::Relaxed) & CLOSED != 0
     }
 
     /// Takes the GIL for `lane`, waiting as CPython's `take_gil` does.
@@ -151,7 +172,7 @@ impl Gil {
         state.held = true;
         state.holder = Some(lane);
         // Taken: any drop request has been served.
-        self.drop_request.store(false, Ordering::Relaxed);
+        self.set_drop_request(false);
         state.switch_number
     }
 
@@ -225,7 +246,7 @@ impl Gil {
             if remaining <= 0.0 {
                 if state.switch_number == switch_seen {
                     // A whole interval passed with no switch: ask the holder to drop it.
-                    if !self.drop_request.swap(true, Ordering::Relaxed) {
+                    if !self.set_drop_request(true) {
                         self.drop_requests.fetch_add(1, Ordering::Relaxed);
                     }
                 }
@@ -269,7 +290,7 @@ impl Gil {
         if state.holder != Some(lane) {
             return;
         }
-        self.drop_request.store(false, Ordering::Relaxed);
+        self.set_drop_request(false);
         while state.holder == Some(lane) && !self.is_closed() {
             state = self.wait_slice(&self.switched, state, WAIT_SLICE_MS);
         }
@@ -288,7 +309,7 @@ impl Gil {
     /// Closes the GIL: every waiter returns [`GilClosed`]. Safe to call from any thread,
     /// including the browser's main thread (it never waits).
     pub fn close(&self) {
-        self.closed.store(true, Ordering::Relaxed);
+        self.breaker.fetch_or(CLOSED, Ordering::Relaxed);
         self.released.notify_all();
         self.switched.notify_all();
     }

@@ -241,7 +241,7 @@ fn closing_ends_a_holders_wait_for_a_switch() {
     let gil = gil_with_interval_ms(1);
     gil.take(0, &NativeClock).unwrap();
     // A drop request that no waiter will ever answer: only closing can end the forced switch.
-    gil.drop_request.store(true, Ordering::Relaxed);
+    gil.set_drop_request(true);
     let (released, release_returned) = mpsc::channel();
     let holder = gil.clone();
     thread::spawn(move || {

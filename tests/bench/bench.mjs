@@ -14,7 +14,7 @@ import { fixed, printTable, writeJson } from "./report.mjs";
 import { memoryFigures } from "./browser_memory.mjs";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, idlepool, long-run) measures some sections only. */
+/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, gilcost, idlepool, long-run) measures some sections only. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
 const PI_SAMPLES = 300_000_000;
 const figures = {};
@@ -226,7 +226,7 @@ async function idlePool(page) {
     rows.map(([when, figures]) => [when, figures.threadWorkers, mib(figures.wasmBytes), mib(figures.browserPssBytes)]));
 }
 
-/** "Compare all modes" at the catalogue defaults of A1, A2 and B1. */
+/** "Compare all modes" at the catalogue defaults of A1, A2 and B1, and CPython's own A1 beside. */
 async function compareAllModes(page) {
   const rows = [];
   for (const name of ["Countdown", "Monte Carlo pi", "Sleep (blocking I/O)"]) {
@@ -238,9 +238,53 @@ async function compareAllModes(page) {
     const serialMs = Number(results.find((row) => row[2] === "single worker")?.[4]);
     for (const row of results) rows.push({ experiment: name, mode: row[2], workers: Number(row[3]), wallMs: Number(row[4]), ratio: Number(row[4]) / serialMs });
   }
-  figures.compareAllModes = rows;
-  printTable("Compare all modes at the catalogue defaults", ["experiment", "mode", "workers", "wall (ms)", "ratio to single worker"],
-    rows.map((row) => [row.experiment, row.mode, row.workers, row.wallMs, fixed(row.ratio)]));
+  const cpython = cpythonCountdown();
+  figures.compareAllModes = { rows, cpython };
+  const besideCpython = (row) => {
+    if (!cpython || row.experiment !== "Countdown") return "";
+    if (row.mode === "threads + GIL") return `${fixed(cpython.threads_to_serial)} (fastest runs ${fixed(cpython.fastest_threads_to_serial)})`;
+    if (row.mode === "processes") return `${fixed(cpython.processes_to_serial)} (fastest runs ${fixed(cpython.fastest_processes_to_serial)})`;
+    return "";
+  };
+  printTable(`Compare all modes at the catalogue defaults; beside A1, ${cpython ? `CPython ${cpython.python} on this machine (${cpython.count / 1e6}M countdown, 2 threads or processes against serial, median of ${CPYTHON_REPEATS})` : "no python3 found for CPython's figures"}`,
+    ["experiment", "mode", "workers", "wall (ms)", "ratio to single worker", "CPython's ratio"],
+    rows.map((row) => [row.experiment, row.mode, row.workers, row.wallMs, fixed(row.ratio), besideCpython(row)]));
+}
+
+const CPYTHON_REPEATS = 3;
+
+/** CPython's A1 on this machine (tests/bench/cpython_countdown.py), or null without python3. */
+function cpythonCountdown() {
+  try {
+    const script = join(import.meta.dirname, "cpython_countdown.py");
+    const output = execFileSync("python3", [script, "20000000", String(CPYTHON_REPEATS)], { encoding: "utf8" });
+    return JSON.parse(output.trim());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where A1's time under the GIL goes: a countdown on the single worker, under the GIL with one
+ * worker (the per-tick check, no hand-off) and with two (hand-offs too), alternately, best of
+ * BENCH_REPEATS each (the run least disturbed by other programs).
+ */
+async function gilCost(page) {
+  const count = 200_000_000;
+  const configurations = [["single worker", 1], ["threads + GIL", 1], ["threads + GIL", 2]];
+  const walls = configurations.map(() => []);
+  for (let round = 0; round < REPEATS; round++) {
+    for (const [index, [mode, workers]] of configurations.entries()) {
+      await setUp(page, { experiment: "Countdown", parameters: { "Count (decrements in all)": count }, mode, workers });
+      walls[index].push((await measureRun(page)).wallMs);
+    }
+  }
+  const best = walls.map((times) => Math.min(...times));
+  const rows = configurations.map(([mode, workers], index) => ({ mode, workers, bestWallMs: best[index], walls: walls[index], ratio: best[index] / best[0] }));
+  figures.gilCost = { count, rows };
+  printTable(`Where A1's time goes under the GIL (${count / 1e6}M countdown, best of ${REPEATS}): one worker under the GIL pays the per-tick check only, two pay the hand-offs too`,
+    ["mode", "workers", "best wall (ms)", "ratio to single worker", "all runs (ms)"],
+    rows.map((row) => [row.mode, row.workers, row.bestWallMs, fixed(row.ratio), row.walls.join(", ")]));
 }
 
 const { page, close } = await openPlayground({ args: PRECISE_MEMORY_ARGS });
@@ -257,6 +301,7 @@ try {
     handoff: () => handOffLatency(page),
     smoothness: () => smoothness(page),
     compare: () => compareAllModes(page),
+    gilcost: () => gilCost(page),
     idlepool: () => idlePool(page),
     "long-run": async () => { figures.longRun = await longRun(page); },
   };

@@ -290,7 +290,8 @@ impl Worker<'_> {
     fn run_task(&mut self, index: usize) -> Result<(), Leave> {
         let (mut running, background) = self.run.start_task(index)?;
         let (stop, gil, foreground_done) = (&self.run.stop, self.run.gil.as_ref(), &self.run.foreground_done);
-        let interrupted = || stop.is_stopped() || gil.is_some_and(Gil::drop_requested);
+        // One load per tick in every mode: under the GIL its breaker also says Stop (which closes it).
+        let interrupted = || gil.map_or_else(|| stop.is_stopped(), Gil::eval_breaker);
         // Background work also ends with the foreground; foreground ticks check nothing more.
         let interrupted_in_background = || interrupted() || foreground_done.load(Ordering::Relaxed);
         let budget = self.slice_budget();
@@ -369,7 +370,7 @@ impl Worker<'_> {
     /// Between slices: leave on Stop; hand the GIL over if a waiter asked for it (Python 3.2+),
     /// or release and re-take it if anyone waits (Python 3.1).
     fn answer_interrupt(&mut self) -> Result<(), Leave> {
-        if self.run.stop.is_stopped() {
+        if self.run.stop.is_stopped() || self.run.gil.as_ref().is_some_and(Gil::is_closed) {
             return Err(Leave::Stopped);
         }
         if let Some(gil) = self.run.gil.as_ref().filter(|gil| matches!(gil.policy(), GilPolicy::CheckInterval { .. })) {

@@ -2,7 +2,7 @@
 //! (`ceval_gil.c`), with CPython 3.1's older policy as an option. See `README.md` beside this
 //! file for the mapping to CPython.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,11 @@ use crate::sync::{wait_on, BoundedGuard, BoundedMutex, RunEnded, Signal, WAIT_SL
 
 /// No wait lasts longer than this before re-checking whether the GIL was closed.
 const WAIT_SLICE_MS: f64 = WAIT_SLICE.as_secs_f64() * 1000.0;
+
+/// [`Gil::eval_breaker`] bit: a waiter asked the holder to drop the GIL.
+const DROP_REQUESTED: u8 = 1;
+/// [`Gil::eval_breaker`] bit: the GIL was closed (Stop, or a failed run).
+const CLOSED: u8 = 2;
 
 /// How the GIL changes hands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,10 +61,16 @@ struct GilState {
     held: bool,
     /// The lane that took the GIL last (still holding it while `held`).
     holder: Option<usize>,
-    /// Incremented every time the GIL is taken: a waiter sees whether a switch happened.
+    /// Incremented when the GIL is taken by a lane other than its last holder (CPython's
+    /// `switch_number`): a waiter sees whether a switch happened.
     switch_number: u64,
     /// Incremented every time the GIL is released: a waiter sees whether a release went by.
     releases: u64,
+    /// Workers in the switch-interval policy's timed wait.
+    waiting: usize,
+    /// A release signalled a waiter that has not looked yet (CPython's `COND_SIGNAL(gil->cond)`
+    /// wakes one): the first waiter to look ends its timed wait early and starts a new one.
+    unclaimed_wake: bool,
 }
 
 /// The global interpreter lock.
@@ -70,9 +81,9 @@ pub struct Gil {
     released: Signal,
     /// Signalled when the GIL is taken (CPython: `gil->switch_cond`, FORCE_SWITCHING).
     switched: Signal,
-    /// Set by a waiter that waited a whole interval: the holder checks it at every tick.
-    drop_request: AtomicBool,
-    closed: AtomicBool,
+    /// [`DROP_REQUESTED`] and [`CLOSED`] in one word, so that the holder's check at every
+    /// tick is one load (CPython's `eval_breaker`).
+    breaker: AtomicU8,
     switch_interval_ms: f64,
     policy: GilPolicy,
     /// Workers waiting under the check-interval policy: without any, the holder need not release.
@@ -90,8 +101,7 @@ impl Gil {
             state: BoundedMutex::new(GilState::default()),
             released: Signal::new(),
             switched: Signal::new(),
-            drop_request: AtomicBool::new(false),
-            closed: AtomicBool::new(false),
+            breaker: AtomicU8::new(0),
             switch_interval_ms: switch_interval.as_secs_f64() * 1000.0,
             policy,
             waiters: AtomicUsize::new(0),
@@ -104,7 +114,24 @@ impl Gil {
     /// Whether a waiter has asked the holder to drop the GIL. Read at every tick.
     #[inline]
     pub fn drop_requested(&self) -> bool {
-        self.drop_request.load(Ordering::Relaxed)
+        self.breaker.load(Ordering::Relaxed) & DROP_REQUESTED != 0
+    }
+
+    /// Whether the holder must stop ticking and look why: a drop request, or the GIL closed.
+    /// The one check made at every tick under the GIL, as CPython's eval loop reads
+    /// `eval_breaker` (a Stop closes the GIL, so it is seen here too).
+    #[inline]
+    pub fn eval_breaker(&self) -> bool {
+        self.breaker.load(Ordering::Relaxed) != 0
+    }
+
+    fn set_drop_request(&self, requested: bool) -> bool {
+        let before = if requested {
+            self.breaker.fetch_or(DROP_REQUESTED, Ordering::Relaxed)
+        } else {
+            self.breaker.fetch_and(!DROP_REQUESTED, Ordering::Relaxed)
+        };
+        before & DROP_REQUESTED != 0
     }
 
     /// How this GIL changes hands.
@@ -115,7 +142,7 @@ impl Gil {
     /// Whether the GIL was closed by [`Gil::close`].
     #[inline]
     pub fn is_closed(&self) -> bool {
-        self.closed.load(Ordering::Relaxed)
+        self.breaker.load(Ordering::Relaxed) & CLOSED != 0
     }
 
     /// Takes the GIL for `lane`, waiting as CPython's `take_gil` does.
@@ -139,16 +166,19 @@ impl Gil {
         Ok(())
     }
 
-    /// Records that `lane` takes the free GIL; returns the new switch number.
+    /// Records that `lane` takes the free GIL; returns the switch number, which moves only when
+    /// the holder changes (CPython: `if (tstate != last_holder) ++switch_number`).
     fn mark_taken(&self, state: &mut GilState, lane: usize) -> u64 {
-        // Taken: a switch happened, so any drop request has been served.
-        if state.holder.is_some_and(|last| last != lane) {
-            self.handoffs.fetch_add(1, Ordering::Relaxed);
+        if state.holder != Some(lane) {
+            if state.holder.is_some() {
+                self.handoffs.fetch_add(1, Ordering::Relaxed);
+            }
+            state.switch_number += 1;
         }
         state.held = true;
         state.holder = Some(lane);
-        state.switch_number += 1;
-        self.drop_request.store(false, Ordering::Relaxed);
+        // Taken: any drop request has been served.
+        self.set_drop_request(false);
         state.switch_number
     }
 
@@ -199,10 +229,12 @@ impl Gil {
         };
         self.released.notify_one();
         let retaken_at = self.take_as_in_python_3_1(lane)?;
-        Ok(retaken_at != released_at + 1)
+        Ok(retaken_at != released_at)
     }
 
     /// The slow path of [`Gil::take`]: timed waits of the switch interval, then a drop request.
+    /// As in CPython, a wake-up by a release ends the timed wait and starts a whole new one, so
+    /// a waiter that loses the race for a released GIL waits a full interval again.
     #[cold]
     fn wait_until_free<'a>(
         &'a self,
@@ -211,15 +243,17 @@ impl Gil {
     ) -> Result<BoundedGuard<'a, GilState>, GilClosed> {
         let mut interval_start = clock.now_ms();
         let mut switch_seen = state.switch_number;
+        state.waiting += 1;
         while state.held {
             if self.is_closed() {
+                state.waiting -= 1;
                 return Err(GilClosed);
             }
             let remaining = self.switch_interval_ms - (clock.now_ms() - interval_start);
             if remaining <= 0.0 {
                 if state.switch_number == switch_seen {
                     // A whole interval passed with no switch: ask the holder to drop it.
-                    if !self.drop_request.swap(true, Ordering::Relaxed) {
+                    if !self.set_drop_request(true) {
                         self.drop_requests.fetch_add(1, Ordering::Relaxed);
                     }
                 }
@@ -228,46 +262,64 @@ impl Gil {
                 continue;
             }
             state = self.wait_slice(&self.released, state, remaining)?;
+            if std::mem::take(&mut state.unclaimed_wake) {
+                interval_start = clock.now_ms();
+                switch_seen = state.switch_number;
+            }
         }
+        state.waiting -= 1;
+        // The released GIL went to this waiter: the release's signal is used up.
+        state.unclaimed_wake = false;
         Ok(state)
     }
 
-    /// Releases the GIL held by `lane` (before blocking I/O, or when the worker finishes).
+    /// Releases the GIL held by `lane` (before blocking I/O, while idle, or when the worker
+    /// finishes), as CPython's `drop_gil` does on any drop: when a waiter has asked for the GIL,
+    /// returns only once another worker has taken it (forced switching).
     pub fn release(&self, lane: usize) {
         // Once closed, nobody will take the GIL again: there is nothing to release.
         let Ok(mut state) = self.lock_state() else { return };
         debug_assert_eq!(state.holder, Some(lane), "released by a worker that does not hold it");
         state.held = false;
         state.releases += 1;
+        state.unclaimed_wake = state.waiting > 0;
         drop(state);
         self.released.notify_one();
+        self.wait_for_switch_if_asked(lane);
     }
 
-    /// The holder's answer to a drop request (CPython's forced switching): release, wait until
-    /// another worker has taken the GIL, then take it back.
+    /// CPython's `FORCE_SWITCHING` in `drop_gil`: when a drop request is pending and no other
+    /// worker has taken the GIL yet, clear the request and wait until one has.
+    fn wait_for_switch_if_asked(&self, lane: usize) {
+        if !self.drop_requested() {
+            return;
+        }
+        // Once closed, nobody will take the GIL: there is no switch to wait for.
+        let Ok(mut state) = self.lock_state() else { return };
+        if state.holder != Some(lane) {
+            return;
+        }
+        self.set_drop_request(false);
+        while state.holder == Some(lane) {
+            let Ok(next) = self.wait_slice(&self.switched, state, WAIT_SLICE_MS) else { return };
+            state = next;
+        }
+    }
+
+    /// The holder's answer to a drop request: release (waiting until another worker has taken
+    /// the GIL), then take it back.
     ///
     /// # Errors
     /// [`GilClosed`] when the run is stopped meanwhile.
     pub fn yield_to_waiter(&self, lane: usize, clock: &dyn Clock) -> Result<(), GilClosed> {
-        let mut state = self.lock_state()?;
-        state.held = false;
-        state.releases += 1;
-        let released_at = state.switch_number;
-        self.released.notify_one();
-        while state.switch_number == released_at && self.drop_requested() {
-            if self.is_closed() {
-                return Err(GilClosed);
-            }
-            state = self.wait_slice(&self.switched, state, WAIT_SLICE_MS)?;
-        }
-        drop(state);
+        self.release(lane);
         self.take(lane, clock)
     }
 
     /// Closes the GIL: every waiter returns [`GilClosed`]. Safe to call from any thread,
     /// including the browser's main thread (it never waits).
     pub fn close(&self) {
-        self.closed.store(true, Ordering::Relaxed);
+        self.breaker.fetch_or(CLOSED, Ordering::Relaxed);
         self.released.notify_all();
         self.switched.notify_all();
     }
@@ -299,5 +351,7 @@ impl Gil {
     }
 }
 
+#[cfg(test)]
+mod tests;
 #[cfg(test)]
 mod wedged_state_tests;

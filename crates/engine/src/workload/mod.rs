@@ -270,8 +270,22 @@ impl Running {
 /// The tick loop, one copy per workload and interrupt check: kept out of line so that each
 /// copy is optimised on its own with `tick` and the check inlined (inlined into a caller that
 /// matches over every workload, the loops were measured twice as slow).
+///
+/// The workload's state is copied into a local for the slice and written back at its end. The
+/// interrupt is an atomic load, which the compiler must assume may change any memory it cannot
+/// prove private: ticking the caller's state in place stored and reloaded every field at every
+/// tick, while a local whose address never escapes stays in registers (Monte Carlo pi in the
+/// browser: 647 ms → 402 ms for 150M samples, 0.41 → 0.77 of native speed).
 #[inline(never)]
-fn run_slice<W: Workload>(work: &mut W, interrupted: &impl Fn() -> bool, budget: u64) -> Slice {
+fn run_slice<W: Workload + Clone>(work: &mut W, interrupted: &impl Fn() -> bool, budget: u64) -> Slice {
+    let mut local = work.clone();
+    let slice = tick_loop(&mut local, interrupted, budget);
+    *work = local;
+    slice
+}
+
+#[inline(always)]
+fn tick_loop<W: Workload>(work: &mut W, interrupted: &impl Fn() -> bool, budget: u64) -> Slice {
     for done in 0..budget {
         if interrupted() {
             return Slice { ticks: done, end: SliceEnd::Interrupted };

@@ -300,7 +300,7 @@ impl Gil {
             return;
         }
         self.set_drop_request(false);
-        while state.holder == Some(lane) {
+        while state.holder == Some(lane) && !self.is_closed() {
             let Ok(next) = self.wait_slice(&self.switched, state, WAIT_SLICE_MS) else { return };
             state = next;
         }

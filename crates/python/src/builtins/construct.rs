@@ -74,19 +74,7 @@ fn to_int(thread: &mut Thread, value: Option<Value>, base: Option<Value>) -> PyR
     match &value {
         Value::Int(_) | Value::BigInt(_) => Ok(value.clone()),
         Value::Bool(flag) => Ok(Value::Int(i64::from(*flag))),
-        Value::Float(x) => {
-            if x.is_nan() {
-                return Err(value_error("cannot convert float NaN to integer"));
-            }
-            if x.is_infinite() {
-                return Err(PyErr::new("OverflowError", "cannot convert float infinity to integer"));
-            }
-            let truncated = x.trunc();
-            match truncated.to_i64() {
-                Some(small) if truncated.abs() < 9.0e18 => Ok(Value::Int(small)),
-                _ => Ok(Value::from_bigint(num_bigint::BigInt::from(truncated as i128))),
-            }
-        }
+        Value::Float(x) => int::from_whole_float(x.trunc()),
         Value::Str(text) => int::parse(text, 10)
             .ok_or_else(|| value_error(format!("invalid literal for int() with base 10: {}", crate::vm::quote(text)))),
         other => match thread.call_dunder(other, "__int__", vec![])? {

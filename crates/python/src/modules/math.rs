@@ -204,16 +204,7 @@ fn rounding(args: &Args, name: &str, function: fn(f64) -> f64) -> PyResult {
     match &args.positional[0] {
         value @ (Value::Int(_) | Value::BigInt(_)) => Ok(value.clone()),
         Value::Bool(flag) => Ok(Value::Int(i64::from(*flag))),
-        Value::Float(x) => {
-            if x.is_nan() {
-                return Err(value_error("cannot convert float NaN to integer"));
-            }
-            if x.is_infinite() {
-                return Err(PyErr::new("OverflowError", "cannot convert float infinity to integer"));
-            }
-            let rounded = function(*x);
-            Ok(rounded.to_i64().map_or_else(|| Value::from_bigint(BigInt::from(rounded as i128)), Value::Int))
-        }
+        Value::Float(x) => int::from_whole_float(function(*x)),
         other => Err(type_error(format!("must be real number, not {}", other.type_name()))),
     }
 }

@@ -3,7 +3,7 @@
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
 
 use super::{PyErr, PyResult, Value};
 use crate::bytecode::BinaryOp;
@@ -142,6 +142,21 @@ fn big_pow(base: &BigInt, exponent: &BigInt) -> PyResult {
 /// The error for a value too large to build.
 pub fn memory_error() -> PyErr {
     PyErr::new("MemoryError", "")
+}
+
+/// The int equal to a whole float (after `int()` truncates or `math.floor` rounds it), exact at
+/// any size, with CPython's errors for NaN and the infinities.
+pub fn from_whole_float(whole: f64) -> PyResult {
+    if whole.is_nan() {
+        return Err(super::exception::value_error("cannot convert float NaN to integer"));
+    }
+    if whole.is_infinite() {
+        return Err(PyErr::new("OverflowError", "cannot convert float infinity to integer"));
+    }
+    match whole.to_i64() {
+        Some(small) => Ok(Value::Int(small)),
+        None => Ok(Value::from_bigint(BigInt::from_f64(whole).unwrap_or_default())),
+    }
 }
 
 /// An int as an f64, with CPython's OverflowError past the float range.

@@ -21,9 +21,15 @@ async function runIsEnabled(page) {
   return run.isEnabled();
 }
 
+/** The text of the estimate line, which must be visible. */
+async function estimateText(page) {
+  assert.equal(await estimate(page).isVisible(), true, "no visible estimate near Run");
+  return estimate(page).textContent();
+}
+
 /** The estimated seconds the line near Run shows (0.1 for "under 0.1 s"). */
 async function estimatedSeconds(page) {
-  const text = await estimate(page).textContent();
+  const text = await estimateText(page);
   const match = /(?:about|under) ([\d.]+) s/.exec(text);
   assert.ok(match, `no figure in "${text}"`);
   return Number(match[1]);
@@ -33,7 +39,7 @@ describe("the estimate before Run", () => {
   test("a small run shows its estimate beside Run, with its mode, workers and cores", async () => {
     const { page } = playground;
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    const text = await estimate(page).textContent();
+    const text = await estimateText(page);
     const unit = cores === 1 ? "core" : "cores";
     assert.match(text, new RegExp(`^Estimated time: (about|under) [\\d.]+ s \\(threads \\+ GIL, 2 workers on ${cores} ${unit}\\)$`));
     assert.equal(await runIsEnabled(page), true);
@@ -61,7 +67,7 @@ describe("the estimate before Run", () => {
     await chooseExperiment(page, "Countdown");
     await chooseMode(page, "single worker");
     await fill(page, "Count (decrements in all)", AT_THE_SIZE_LIMIT);
-    assert.match(await estimate(page).textContent(), /^Estimated time: about 120 s \(single worker, 1 worker on/);
+    assert.match(await estimateText(page), /^Estimated time: about 120 s \(single worker, 1 worker on/);
     assert.equal(await runIsEnabled(page), true);
   });
 });

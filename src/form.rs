@@ -1,5 +1,5 @@
-//! The experiment form's fields as typed, and turning them into a [`Scenario`] or into the
-//! messages that say which limit was broken.
+//! The experiment form's fields as typed, and turning them into a [`Scenario`] (with its
+//! estimated run time on this machine) or into the messages that say which limit was broken.
 
 use std::collections::HashMap;
 
@@ -47,6 +47,8 @@ pub struct FormFields {
     pub panels: ShownPanels,
     /// The race lab's own form.
     pub race: RaceFields,
+    /// This machine's logical cores, which the run-time estimate and limit depend on.
+    pub cores: usize,
 }
 
 /// The free-threaded per-tick overheads offered: none, about CPython 3.14t's, about 3.13t's.
@@ -87,6 +89,7 @@ impl Default for FormFields {
             study_up_to: "4".into(),
             panels: ShownPanels::default(),
             race: RaceFields::default(),
+            cores: page_cores(),
         }
     }
 }
@@ -140,7 +143,7 @@ impl FormFields {
     /// One message per unreadable field or broken limit.
     pub fn to_scenario(&self) -> Result<Scenario, Vec<String>> {
         let mut scenario = self.read_scenario()?;
-        scenario.validate().map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        scenario.validate_on(self.cores).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
         if self.fail_a_worker {
             scenario.fault = Some(FaultPlan { lane: scenario.lanes() - 1, after_ms: FAULT_AFTER_MS });
         }
@@ -176,6 +179,14 @@ impl FormFields {
         })
     }
 
+    /// How long the form's run would take on this machine, for a learner to read before Run
+    /// (nothing while the form has something to fix: its messages say why).
+    pub fn estimate_text(&self) -> Option<String> {
+        let scenario = self.to_scenario().ok()?;
+        let seconds = scenario.estimated_seconds(self.cores);
+        Some(format!("Estimated time: {} ({})", about_seconds(seconds), scenario.machine_description(self.cores)))
+    }
+
     /// The speed-up study's runs: the scenario with 1, 2, … N workers.
     ///
     /// # Errors
@@ -200,6 +211,25 @@ impl FormFields {
         }
         let ticks = number(&self.check_interval_ticks, "The check interval", problems)?;
         Some(GilPolicy::CheckInterval { ticks })
+    }
+}
+
+/// The page's logical cores (`navigator.hardwareConcurrency`); natively (in tests), the cores
+/// of the machine the estimate's costs were measured on.
+fn page_cores() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    let cores = crate::components::environment_status::core_count();
+    #[cfg(not(target_arch = "wasm32"))]
+    let cores = engine::REFERENCE_CORES;
+    cores
+}
+
+/// A duration in seconds as a learner reads an estimate: "about 1.6 s", "about 40 s".
+fn about_seconds(seconds: f64) -> String {
+    match seconds {
+        s if s < 0.1 => "under 0.1 s".to_owned(),
+        s if s < 10.0 => format!("about {s:.1} s"),
+        s => format!("about {s:.0} s"),
     }
 }
 
@@ -329,6 +359,23 @@ mod tests {
         let fields = FormFields::default().with_parameter("seed", "42".into());
         let back = fields.with_experiment(ExperimentKind::Downloads).with_experiment(ExperimentKind::MonteCarloPi);
         assert_eq!(back.parameter("seed"), "42");
+    }
+
+    #[test]
+    fn the_estimate_names_the_time_the_mode_the_workers_and_the_cores() {
+        let fields = FormFields { cores: 2, ..FormFields::default() }.with_experiment(ExperimentKind::Countdown).with_parameter("count", "1000000000".into());
+        let fields = FormFields { mode: Mode::ThreadsWithGil, ..fields }.with_text(TextField::Workers, "16".into()).with_text(TextField::SwitchInterval, "0.1".into());
+        assert_eq!(fields.estimate_text().as_deref(), Some("Estimated time: about 1.6 s (threads + GIL, 16 workers on 2 cores)"));
+        assert_eq!(FormFields { mode: Mode::Single, ..fields }.estimate_text().as_deref(), Some("Estimated time: about 1.0 s (single worker, 1 worker on 2 cores)"));
+    }
+
+    #[test]
+    fn a_run_past_the_limit_on_this_machine_shows_no_estimate_but_the_limit_message() {
+        let fields = FormFields { cores: 2, ..FormFields::default() }.with_experiment(ExperimentKind::Countdown).with_parameter("count", "120000000000".into());
+        let fields = fields.with_text(TextField::Workers, "100".into()).with_text(TextField::SwitchInterval, "0.1".into());
+        assert_eq!(fields.estimate_text(), None);
+        let problems = fields.to_scenario().unwrap_err();
+        assert!(problems[0].starts_with("This size would run for about 600 s here") && problems[0].contains("the limit is 120 s"), "{problems:?}");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The experiment form: what to run, its size, how many workers, which mode, Run and Stop.
+//! The experiment form: what to run, its size, how many workers, which mode, how long it would
+//! take, Run and Stop.
 //! The form is a real `<form>`, so Enter runs it; every control has a label.
 
 use engine::{
@@ -62,6 +63,7 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
     let can_run = props.ready && props.problems.is_empty() && !props.running;
     let can_study = can_run && props.study_problem.is_none();
     let study_shown = fields.panels.shows(Panel::SpeedUpStudy);
+    let estimate = fields.estimate_text();
     html! {
         <form class="experiment-form" {onsubmit} aria-label="Experiment settings">
             <div class="field">
@@ -123,8 +125,11 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
                     { for props.problems.iter().map(|problem| html! { <li>{ problem }</li> }) }
                 </ul>
             }
+            if let Some(estimate) = &estimate {
+                <p class="hint" id="run-estimate">{ estimate }</p>
+            }
             <div class="buttons">
-                <button type="submit" disabled={!can_run}>{ "Run" }</button>
+                <button type="submit" disabled={!can_run} aria-describedby={estimate.as_ref().map(|_| "run-estimate")}>{ "Run" }</button>
                 if fields.panels.shows(Panel::Comparison) {
                     <button type="button" class="secondary" onclick={on_compare} disabled={!can_run}>{ "Compare all modes" }</button>
                 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{ExperimentKind, ParameterKind};
-use crate::limits::{LimitError, MAX_RUN_SECONDS, MAX_TASKS};
+use crate::limits::{LimitError, MAX_TASKS};
 use crate::queue::PlannedTask;
 use crate::run_result::RunResult;
 use crate::workload::{splitmix64, Task, TaskResult};
@@ -205,6 +205,22 @@ impl Experiment {
         }
     }
 
+    /// How many tasks [`Experiment::plan`] makes for `workers` workers without a serial share,
+    /// counted without planning them.
+    pub fn task_count(&self, workers: usize) -> u64 {
+        match self {
+            Experiment::Countdown { .. } | Experiment::MonteCarloPi { .. } | Experiment::Convoy { .. } => workers.max(1) as u64,
+            Experiment::SumOfPrimes { limits } => limits.len() as u64,
+            Experiment::Factorial { times: count, .. }
+            | Experiment::PoolCalls { numbers: count, .. }
+            | Experiment::Chunks { chunks: count, .. }
+            | Experiment::HeavyLoop { parts: count, .. }
+            | Experiment::Sleep { sleeps: count, .. }
+            | Experiment::Downloads { urls: count, .. }
+            | Experiment::FileCopy { files: count, .. } => *count,
+        }
+    }
+
     fn independent_tasks(&self) -> Vec<Task> {
         match self {
             Experiment::SumOfPrimes { limits } => limits.iter().map(|&limit| Task::SumPrimesBelow { limit }).collect(),
@@ -268,6 +284,21 @@ impl Experiment {
         nanos / 1e9
     }
 
+    /// How much of [`Experiment::estimated_serial_seconds`] is spent blocked (sleeps, latencies,
+    /// disk waits), during which a worker holds no GIL and needs no core.
+    pub fn estimated_wait_seconds(&self) -> f64 {
+        let millis = match self {
+            Experiment::Sleep { sleeps, millis } => *sleeps as f64 * *millis as f64,
+            Experiment::Downloads { urls, min_ms, max_ms, .. } => *urls as f64 * (*min_ms as f64 + *max_ms as f64) / 2.0,
+            Experiment::FileCopy { files, megabytes, megabytes_per_second } => {
+                *files as f64 * *megabytes as f64 * 2e3 / (*megabytes_per_second).max(1) as f64
+            }
+            Experiment::Convoy { operations, millis } => *operations as f64 * *millis as f64,
+            _ => 0.0,
+        };
+        millis / 1e3
+    }
+
     /// The experiment's answer from its tasks' results (in task order) and the order in which
     /// the tasks finished.
     pub fn combine(&self, results: &[TaskResult], completion_order: &[usize]) -> RunResult {
@@ -315,20 +346,9 @@ impl Experiment {
         }
     }
 
-    pub(crate) fn check(&self, errors: &mut Vec<LimitError>) {
-        if let Some((field, message)) = self.broken_bound() {
-            errors.push(LimitError::new(field, message));
-            return;
-        }
-        let seconds = self.estimated_serial_seconds();
-        if seconds > MAX_RUN_SECONDS {
-            errors.push(LimitError::new(
-                self.kind().parameters()[0].key,
-                format!(
-                    "This size would run for about {seconds:.0} s on one worker; the limit is {MAX_RUN_SECONDS:.0} s. Choose a smaller size."
-                ),
-            ));
-        }
+    /// The first parameter outside its own bounds, as the error the form shows beside it.
+    pub(crate) fn bounds_error(&self) -> Option<LimitError> {
+        self.broken_bound().map(|(field, message)| LimitError::new(field, message))
     }
 
     /// The first parameter outside its own bounds, with what to do about it.
@@ -580,6 +600,14 @@ mod tests {
         assert!(downloads(1).iter().all(|ms| (200..=800).contains(ms)));
         assert_eq!(downloads(1), downloads(1));
         assert_ne!(downloads(1), downloads(2));
+    }
+
+    #[test]
+    fn the_task_count_is_the_number_of_planned_tasks() {
+        for kind in ExperimentKind::ALL {
+            let experiment = kind.default_experiment();
+            assert_eq!(experiment.task_count(3), experiment.plan(3, 0).len() as u64, "{kind:?}");
+        }
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub use interleaving::{
 };
 pub use limits::{
     LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS, MAX_TASKS,
-    MAX_WORKERS, MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
+    MAX_WORKERS, MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS, REFERENCE_CORES,
 };
 pub use mode::Mode;
 pub use native::{run_natively, run_without_shared_memory, NativeRun};

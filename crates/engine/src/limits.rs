@@ -1,7 +1,8 @@
 //! Limits on what a learner may ask for, and the message that says which one was passed.
 //!
-//! A run must fit in a browser tab: at most [`MAX_WORKERS`] workers, and sizes whose serial run
-//! time (estimated from measured per-tick costs) stays under [`MAX_RUN_SECONDS`].
+//! A run must fit in a browser tab: at most [`MAX_WORKERS`] workers, and sizes whose run time
+//! (estimated from measured per-tick costs, the mode, the workers and the cores) stays under
+//! [`MAX_RUN_SECONDS`].
 
 use std::fmt;
 
@@ -13,8 +14,10 @@ pub const MAX_WORKERS: usize = 100;
 pub const MAX_TASKS: usize = 10_000;
 /// Largest serial share of a run's work, in percent.
 pub const MAX_SERIAL_PERCENT: u64 = 90;
-/// Longest estimated serial run time accepted, in seconds.
+/// Longest estimated run time accepted, in seconds.
 pub const MAX_RUN_SECONDS: f64 = 120.0;
+/// Cores assumed where the machine's are not known: the 2-core machine the costs were measured on.
+pub const REFERENCE_CORES: usize = 2;
 /// Shortest GIL switch interval, in milliseconds.
 pub const MIN_SWITCH_INTERVAL_MS: f64 = 0.1;
 /// Longest GIL switch interval, in milliseconds.

@@ -1,19 +1,27 @@
 //! What a learner asked for: an experiment with its parameters, a mode, a worker count and the
-//! GIL's settings; how it is checked against the limits and planned as tasks.
+//! GIL's settings; how long it would run, how it is checked against the limits and planned as
+//! tasks.
 
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::experiment::Experiment;
+use crate::experiment::{Experiment, PoolCall};
 use crate::gil::GilPolicy;
 use crate::limits::{
-    LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS,
-    MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
+    LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS,
+    MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS, REFERENCE_CORES,
 };
 use crate::queue::PlannedTask;
 use crate::run::FaultPlan;
 use crate::{ExperimentKind, Mode};
+
+/// What one forced GIL hand-off costs, in milliseconds, per worker waiting on each core (a
+/// crowded machine wakes the next holder later and spends its cores on waiters' timeouts).
+/// Derived from issue 16's measurement on a 2-core machine: a countdown of 1.2 × 10¹¹ ticks
+/// (120 s at the estimate's tick cost) on 100 workers with a 0.1 ms switch interval ran for
+/// 8–11 minutes; 120 s × (1 + h × 50 / 0.1 ms) ≈ 600 s gives h ≈ 0.008 ms.
+const HAND_OFF_MS_PER_WAITER_PER_CORE: f64 = 0.008;
 
 /// A learner's full request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -57,11 +65,21 @@ impl Default for Scenario {
 }
 
 impl Scenario {
-    /// Every limit the scenario passes, with a message for each.
+    /// Every limit the scenario passes on a machine of [`REFERENCE_CORES`] cores, with a message
+    /// for each (see [`Scenario::validate_on`]).
     ///
     /// # Errors
     /// One [`LimitError`] per field outside its limit.
     pub fn validate(&self) -> Result<(), Vec<LimitError>> {
+        self.validate_on(REFERENCE_CORES)
+    }
+
+    /// Every limit the scenario passes on a machine of `cores` cores (the run-time limit depends
+    /// on them), with a message for each.
+    ///
+    /// # Errors
+    /// One [`LimitError`] per field outside its limit.
+    pub fn validate_on(&self, cores: usize) -> Result<(), Vec<LimitError>> {
         let mut errors = Vec::new();
         if !(MIN_WORKERS..=MAX_WORKERS).contains(&self.workers) {
             errors.push(LimitError::new(
@@ -88,7 +106,10 @@ impl Scenario {
         if self.free_threading_overhead_percent > 100 {
             errors.push(LimitError::new("overhead", "The free-threading overhead must be between 0 and 100 %."));
         }
-        self.experiment.check(&mut errors);
+        match self.experiment.bounds_error() {
+            Some(error) => errors.push(error),
+            None => errors.extend(self.run_time_error(cores)),
+        }
         if errors.is_empty() {
             Ok(())
         } else {
@@ -115,6 +136,84 @@ impl Scenario {
             errors.push(LimitError::new("serial_percent", format!("The serial share must be between 0 and {MAX_SERIAL_PERCENT} %.")));
         } else if self.serial_percent > 0 && !self.experiment.splits_evenly() {
             errors.push(LimitError::new("serial_percent", "A serial share applies to the countdown and Monte Carlo pi only."));
+        }
+    }
+
+    /// The run-time limit's error, if the run would take longer than [`MAX_RUN_SECONDS`]. It names
+    /// the experiment's first parameter (its size).
+    fn run_time_error(&self, cores: usize) -> Option<LimitError> {
+        let seconds = self.estimated_seconds(cores);
+        (seconds > MAX_RUN_SECONDS).then(|| {
+            LimitError::new(
+                self.experiment.kind().parameters()[0].key,
+                format!(
+                    "This size would run for about {seconds:.0} s here ({}); the limit is {MAX_RUN_SECONDS:.0} s. \
+                     Choose a smaller size, fewer workers or a longer switch interval.",
+                    self.machine_description(cores)
+                ),
+            )
+        })
+    }
+
+    /// The mode, workers and cores an estimate is for, as a learner reads them.
+    pub fn machine_description(&self, cores: usize) -> String {
+        let workers = self.lanes();
+        let plural = |count: usize| if count == 1 { "" } else { "s" };
+        format!("{}, {workers} worker{} on {cores} core{}", self.mode.label(), plural(workers), plural(cores))
+    }
+
+    /// How long the run would take, in seconds, on a machine with `cores` cores: the work's
+    /// waits overlap over the workers; its CPU time is shared by the cores (free-threaded,
+    /// processes), or done one worker at a time with a cost per GIL hand-off that grows with
+    /// the workers per core and shrinks with a longer switch interval (threads + GIL).
+    pub fn estimated_seconds(&self, cores: usize) -> f64 {
+        let wait = self.experiment.estimated_wait_seconds();
+        let cpu = (self.experiment.estimated_serial_seconds() - wait).max(0.0);
+        if let Experiment::Convoy { operations, .. } = self.experiment {
+            return wait + cpu + operations as f64 * self.gil_wait_after_io_seconds();
+        }
+        let serial_cpu = cpu * self.serial_percent.min(100) as f64 / 100.0;
+        let side_by_side = self.tasks_side_by_side();
+        serial_cpu + self.parallel_cpu_seconds(cpu - serial_cpu, side_by_side, cores.max(1)) + wait / side_by_side as f64
+    }
+
+    /// How many tasks can run at once: one per worker, no more than there are tasks, and one
+    /// for `pool.apply`, which waits for each call.
+    fn tasks_side_by_side(&self) -> usize {
+        if matches!(self.experiment, Experiment::PoolCalls { call: PoolCall::Apply, .. }) {
+            return 1;
+        }
+        (self.lanes() as u64).min(self.experiment.task_count(self.workers)).max(1) as usize
+    }
+
+    /// The wall time of `cpu` seconds of work shared by `side_by_side` workers on `cores` cores.
+    fn parallel_cpu_seconds(&self, cpu: f64, side_by_side: usize, cores: usize) -> f64 {
+        let on_cores = side_by_side.min(cores) as f64;
+        match self.mode {
+            Mode::Single => cpu,
+            Mode::ThreadsWithGil => cpu * (1.0 + self.hand_off_share(side_by_side, cores)),
+            Mode::FreeThreaded => cpu * (1.0 + self.free_threading_overhead_percent as f64 / 100.0) / on_cores,
+            Mode::Processes => cpu / on_cores,
+        }
+    }
+
+    /// The GIL's hand-offs' cost as a share of the work: one forced hand-off per switch interval
+    /// (Python 3.2's policy; 3.1's releases are mostly taken back by the same worker).
+    fn hand_off_share(&self, side_by_side: usize, cores: usize) -> f64 {
+        if side_by_side < 2 || self.gil_policy != GilPolicy::SwitchInterval {
+            return 0.0;
+        }
+        let waiters_per_core = (side_by_side as f64 / cores as f64).max(1.0);
+        HAND_OFF_MS_PER_WAITER_PER_CORE * waiters_per_core / self.switch_interval_ms.max(MIN_SWITCH_INTERVAL_MS)
+    }
+
+    /// How long the convoy's I/O worker waits for the GIL after each operation: up to a switch
+    /// interval while the CPU workers hold it (threads + GIL only).
+    fn gil_wait_after_io_seconds(&self) -> f64 {
+        if self.mode == Mode::ThreadsWithGil && self.gil_policy == GilPolicy::SwitchInterval {
+            self.switch_interval_ms / 1e3
+        } else {
+            0.0
         }
     }
 
@@ -160,6 +259,64 @@ mod tests {
         let errors = scenario.validate().unwrap_err();
         assert_eq!(errors[0].field, "count");
         assert!(errors[0].message.contains("120 s"), "{}", errors[0].message);
+    }
+
+    fn countdown(count: u64, mode: Mode, workers: usize, switch_interval_ms: f64) -> Scenario {
+        Scenario { experiment: Experiment::Countdown { count }, mode, workers, switch_interval_ms, ..Scenario::default() }
+    }
+
+    #[test]
+    fn a_countdown_at_the_size_limit_on_a_hundred_gil_workers_is_estimated_at_minutes_and_refused() {
+        let scenario = countdown(120_000_000_000, Mode::ThreadsWithGil, 100, 0.1);
+        let seconds = scenario.estimated_seconds(2);
+        assert!((480.0..=660.0).contains(&seconds), "issue 16 measured 8–11 minutes; estimated {seconds} s");
+        let errors = scenario.validate_on(2).unwrap_err();
+        assert_eq!(errors[0].field, "count");
+        assert!(errors[0].message.contains("about 600 s") && errors[0].message.contains("the limit is 120 s"), "{}", errors[0].message);
+        assert!(errors[0].message.contains("threads + GIL, 100 workers on 2 cores"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn one_worker_takes_the_serial_estimate_in_every_mode() {
+        for mode in Mode::ALL {
+            let scenario = countdown(5_000_000_000, mode, 1, 0.1);
+            assert_eq!(scenario.estimated_seconds(2), scenario.experiment.estimated_serial_seconds(), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn the_gil_estimate_grows_with_more_workers_than_cores() {
+        let with = |workers| countdown(1_000_000_000, Mode::ThreadsWithGil, workers, 0.1).estimated_seconds(2);
+        assert!(with(2) > with(1), "hand-offs cost something");
+        assert!(with(16) > 1.5 * with(2), "2 workers {} s, 16 workers {} s", with(2), with(16));
+        assert!(countdown(1_000_000_000, Mode::ThreadsWithGil, 16, 0.1).estimated_seconds(8) < with(16), "more cores, fewer waiters each");
+    }
+
+    #[test]
+    fn a_longer_switch_interval_means_fewer_hand_offs_and_a_shorter_gil_estimate() {
+        let with = |switch_interval_ms| countdown(1_000_000_000, Mode::ThreadsWithGil, 16, switch_interval_ms).estimated_seconds(2);
+        assert!(with(0.1) > with(5.0) && with(5.0) > with(100.0));
+    }
+
+    #[test]
+    fn the_gil_estimate_is_longer_than_free_threading_and_processes_share_the_cores_not_the_workers() {
+        let with = |mode, workers| countdown(1_000_000_000, mode, workers, 5.0).estimated_seconds(2);
+        assert!(with(Mode::ThreadsWithGil, 2) > with(Mode::FreeThreaded, 2));
+        assert_eq!(with(Mode::FreeThreaded, 2), with(Mode::Single, 1) / 2.0);
+        assert_eq!(with(Mode::Processes, 100), with(Mode::Processes, 2), "two cores, however many workers");
+    }
+
+    #[test]
+    fn waits_overlap_over_the_workers_even_under_the_gil() {
+        let sleeps = |mode, workers| Scenario { experiment: Experiment::Sleep { sleeps: 10, millis: 1_000 }, mode, workers, ..Scenario::default() };
+        assert_eq!(sleeps(Mode::Single, 10).estimated_seconds(2), 10.0);
+        assert_eq!(sleeps(Mode::ThreadsWithGil, 10).estimated_seconds(2), 1.0);
+    }
+
+    #[test]
+    fn a_serial_share_runs_on_one_worker_in_the_estimate() {
+        let half_serial = Scenario { serial_percent: 50, ..countdown(1_000_000_000, Mode::FreeThreaded, 2, 5.0) };
+        assert_eq!(half_serial.estimated_seconds(2), 0.5 + 0.25);
     }
 
     #[test]

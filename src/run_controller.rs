@@ -143,7 +143,7 @@ pub fn use_run_controller() -> RunController {
                 if let Some(run) = live.borrow().as_ref().filter(|_| finished && batch.borrow().is_some()) {
                     batch_runs.borrow_mut().push(view_of(run));
                 }
-                match next.map(|scenario| LiveRun::start(scenario, &pool)) {
+                match next.map(|scenario| LiveRun::start(scenario, &pool, core_count())) {
                     Some(Ok(next)) => {
                         *live.borrow_mut() = Some(next);
                         *polling.borrow_mut() = true;
@@ -190,7 +190,7 @@ pub fn use_run_controller() -> RunController {
                     notice.set(Some(Notice::Info("Stopped before it started. Press Run to start again.".into())));
                     return;
                 }
-                match LiveRun::start(first, &pool) {
+                match LiveRun::start(first, &pool, core_count()) {
                     Ok(run) => {
                         *live.borrow_mut() = Some(run);
                         *polling.borrow_mut() = true;

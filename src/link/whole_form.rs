@@ -53,7 +53,7 @@ fn first_problem(fields: &FormFields) -> Option<Problem> {
         // Every field was read as its kind: only a field the link left as it was can fail here.
         Err(messages) => return Some(Problem { check: None, message: messages.join(" ") }),
     };
-    if let Some(error) = scenario.validate().err().and_then(|errors| errors.into_iter().next()) {
+    if let Some(error) = scenario.validate_on(fields.cores).err().and_then(|errors| errors.into_iter().next()) {
         return Some(Problem { check: Some(Check::Scenario(error.field)), message: error.message });
     }
     if let Some((field, message)) = fields.race.problems().into_iter().next() {

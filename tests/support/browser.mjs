@@ -13,9 +13,10 @@ export const ARTEFACTS = resolve(import.meta.dirname, "../../test-results");
  * Serves dist/ and opens it; resolves to { page, context, errors, url, close }. `errors` collects page
  * errors. `isolated: false` serves it without any headers (dist/_headers is ignored);
  * `serviceWorkers: "block"` keeps the page from isolating itself with its service worker then;
- * `fragment` (with its `#`) opens it as a share link would; `args` adds Chromium flags.
+ * `fragment` (with its `#`) opens it as a share link would; `args` adds Chromium flags;
+ * `initScript` (a function) runs in the page before its own scripts.
  */
-export async function openPlayground({ isolated = true, fragment = "", serviceWorkers = "allow", args = [] } = {}) {
+export async function openPlayground({ isolated = true, fragment = "", serviceWorkers = "allow", args = [], initScript } = {}) {
   const server = await serveStatic(DIST, { isolated });
   const profile = await mkdtemp(join(tmpdir(), "gil-playground-chromium-"));
   // Chromium writes beside the profile, not in the home directory.
@@ -37,6 +38,7 @@ export async function openPlayground({ isolated = true, fragment = "", serviceWo
       ...args,
     ],
   });
+  if (initScript) await context.addInitScript(initScript);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));

@@ -66,11 +66,12 @@ pub struct LiveRun {
 impl LiveRun {
     /// Starts `scenario`: on thread workers from `pool` when its mode shares memory and the page
     /// has shared memory, otherwise on fresh workers that exchange messages (the processes mode,
-    /// and the fallback engine for the other modes).
+    /// and the fallback engine for the other modes). The watchdog allows twice the run's
+    /// estimate on the page's `cores`.
     ///
     /// # Errors
     /// Workers could not be created.
-    pub fn start(scenario: Scenario, pool: &ThreadPool) -> Result<Self, String> {
+    pub fn start(scenario: Scenario, pool: &ThreadPool, cores: usize) -> Result<Self, String> {
         let origin_ms = BrowserClock.now_ms();
         let engine = if runs_on_shared_memory(&scenario) {
             Engine::SharedMemory(SharedMemoryRun::start(&scenario, pool, origin_ms)?)
@@ -78,7 +79,7 @@ impl LiveRun {
             Engine::Processes(ProcessesRun::start(&scenario, origin_ms)?)
         };
         let lanes = vec![LaneHistory::default(); scenario.lanes()].into();
-        let watchdog = Watchdog::for_scenario(&scenario);
+        let watchdog = Watchdog::for_scenario(&scenario, cores);
         Ok(LiveRun { scenario, origin_ms, engine, lanes, tick_samples: VecDeque::new(), watchdog, watchdog_verdict: None })
     }
 

@@ -1,8 +1,8 @@
 //! The watchdog: a run that has taken more than twice its estimate, or longer than the limit
 //! ([`MAX_RUN_SECONDS`]), is stopped, with a message that says which.
 //!
-//! The estimate is the experiment's serial run time (one worker, measured per-tick costs); a run
-//! on more workers should take less, under the GIL a little more. No run is stopped in its first
+//! The estimate is the run's own (`Scenario::estimated_seconds`: its mode, workers, the page's
+//! cores and the switch interval), the one the form shows before Run. No run is stopped in its first
 //! [`START_UP_ALLOWANCE_MS`]: starting a hundred workers takes seconds on a busy 2-core machine.
 
 use crate::limits::MAX_RUN_SECONDS;
@@ -18,9 +18,9 @@ pub struct Watchdog {
 }
 
 impl Watchdog {
-    /// The watchdog of a run of `scenario`.
-    pub fn for_scenario(scenario: &Scenario) -> Self {
-        Watchdog::for_estimate_ms(scenario.experiment.estimated_serial_seconds() * 1000.0)
+    /// The watchdog of a run of `scenario` on a machine with `cores` cores.
+    pub fn for_scenario(scenario: &Scenario, cores: usize) -> Self {
+        Watchdog::for_estimate_ms(scenario.estimated_seconds(cores) * 1000.0)
     }
 
     /// The watchdog of a run estimated to take `estimate_ms`.
@@ -75,6 +75,21 @@ mod tests {
         let estimate_ms = MAX_RUN_SECONDS * 1000.0 * 0.9;
         let verdict = Watchdog::for_estimate_ms(estimate_ms).verdict(MAX_RUN_SECONDS * 1000.0 + 1.0).expect("stopped");
         assert!(verdict.contains("longer than the 120 s limit"), "{verdict}");
+    }
+
+    #[test]
+    fn a_crowded_gil_run_the_form_accepts_may_run_twice_its_own_estimate() {
+        let scenario = Scenario {
+            experiment: crate::Experiment::Countdown { count: 15_000_000_000 },
+            mode: crate::Mode::ThreadsWithGil,
+            workers: 32,
+            switch_interval_ms: 0.1,
+            ..Scenario::default()
+        };
+        let estimate_ms = scenario.estimated_seconds(2) * 1000.0;
+        assert!(scenario.validate_on(2).is_ok(), "the form accepts it");
+        assert!(estimate_ms > 2.0 * scenario.experiment.estimated_serial_seconds() * 1000.0, "the hand-offs count");
+        assert_eq!(Watchdog::for_scenario(&scenario, 2).verdict(1.9 * estimate_ms), None);
     }
 
     #[test]

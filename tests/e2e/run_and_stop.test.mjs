@@ -9,6 +9,8 @@ const playground = playgroundForTests();
 
 /** Clicks Run, then Stop after `delayMs` (-1: in the same task as Run), from inside the page. */
 async function runThenStop(page, delayMs) {
+  // Run is disabled until the page's first workers are up: a click then would be ignored.
+  await waitForRunEnd(page);
   await page.evaluate((delay) => {
     const button = (name) => [...document.querySelectorAll("button")].find((element) => element.textContent.trim() === name);
     button("Run").click();
@@ -16,7 +18,9 @@ async function runThenStop(page, delayMs) {
     else setTimeout(() => button("Stop").click(), delay);
   }, delayMs);
   await page.waitForTimeout(Math.max(delayMs, 0) + 50);
-  return waitForRunEnd(page);
+  const ended = await waitForRunEnd(page);
+  assert.notEqual(ended, "", "Run was pressed, so a run started and ended");
+  return ended;
 }
 
 const ENDED = /^(Stopped|Finished)\b/;

@@ -10,7 +10,7 @@ use crate::experiment::{Experiment, PoolCall};
 use crate::gil::GilPolicy;
 use crate::limits::{
     LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS,
-    MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS, REFERENCE_CORES,
+    MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
 };
 use crate::queue::PlannedTask;
 use crate::run::FaultPlan;
@@ -65,15 +65,6 @@ impl Default for Scenario {
 }
 
 impl Scenario {
-    /// Every limit the scenario passes on a machine of [`REFERENCE_CORES`] cores, with a message
-    /// for each (see [`Scenario::validate_on`]).
-    ///
-    /// # Errors
-    /// One [`LimitError`] per field outside its limit.
-    pub fn validate(&self) -> Result<(), Vec<LimitError>> {
-        self.validate_on(REFERENCE_CORES)
-    }
-
     /// Every limit the scenario passes on a machine of `cores` cores (the run-time limit depends
     /// on them), with a message for each.
     ///
@@ -236,18 +227,19 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::REFERENCE_CORES;
 
     #[test]
     fn zero_workers_are_refused_with_the_limit_named() {
         let scenario = Scenario { workers: 0, ..Scenario::default() };
-        let errors = scenario.validate().unwrap_err();
+        let errors = scenario.validate_on(REFERENCE_CORES).unwrap_err();
         assert_eq!(errors[0].field, "workers");
         assert!(errors[0].message.contains("between 1 and 100"));
     }
 
     #[test]
     fn a_hundred_and_one_workers_are_refused() {
-        assert!(Scenario { workers: 101, ..Scenario::default() }.validate().is_err());
+        assert!(Scenario { workers: 101, ..Scenario::default() }.validate_on(REFERENCE_CORES).is_err());
     }
 
     #[test]
@@ -256,7 +248,7 @@ mod tests {
             experiment: Experiment::Countdown { count: 10_000_000_000_000 },
             ..Scenario::default()
         };
-        let errors = scenario.validate().unwrap_err();
+        let errors = scenario.validate_on(REFERENCE_CORES).unwrap_err();
         assert_eq!(errors[0].field, "count");
         assert!(errors[0].message.contains("120 s"), "{}", errors[0].message);
     }
@@ -324,7 +316,7 @@ mod tests {
         for kind in ExperimentKind::ALL {
             for &mode in kind.modes() {
                 let scenario = Scenario { experiment: kind.default_experiment(), mode, workers: kind.default_workers(), ..Scenario::default() };
-                assert_eq!(scenario.validate(), Ok(()), "{kind:?} in {mode:?}");
+                assert_eq!(scenario.validate_on(REFERENCE_CORES), Ok(()), "{kind:?} in {mode:?}");
             }
         }
     }
@@ -332,7 +324,7 @@ mod tests {
     #[test]
     fn a_mode_the_experiment_does_not_list_is_refused_with_the_modes_it_does() {
         let scenario = Scenario { experiment: ExperimentKind::Convoy.default_experiment(), mode: Mode::Processes, ..Scenario::default() };
-        let errors = scenario.validate().unwrap_err();
+        let errors = scenario.validate_on(REFERENCE_CORES).unwrap_err();
         assert_eq!(errors[0].field, "mode");
         assert!(errors[0].message.contains("threads + GIL, free-threaded"), "{}", errors[0].message);
     }
@@ -340,12 +332,12 @@ mod tests {
     #[test]
     fn a_serial_share_is_refused_where_the_work_does_not_split_evenly() {
         let scenario = Scenario { experiment: ExperimentKind::SumOfPrimes.default_experiment(), serial_percent: 10, ..Scenario::default() };
-        assert_eq!(scenario.validate().unwrap_err()[0].field, "serial_percent");
+        assert_eq!(scenario.validate_on(REFERENCE_CORES).unwrap_err()[0].field, "serial_percent");
     }
 
     #[test]
     fn absurd_task_counts_are_refused_before_anything_is_planned() {
         let scenario = Scenario { experiment: Experiment::Sleep { sleeps: u64::MAX, millis: 1 }, ..Scenario::default() };
-        assert_eq!(scenario.validate().unwrap_err()[0].field, "sleeps");
+        assert_eq!(scenario.validate_on(REFERENCE_CORES).unwrap_err()[0].field, "sleeps");
     }
 }

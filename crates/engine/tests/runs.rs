@@ -9,7 +9,7 @@ mod common;
 use common::{combined, overlapping_running_intervals};
 use engine::{
     intervals, run_natively, run_worker, Clock, Event, Experiment, FaultPlan, GilPolicy, Mode, NativeClock, RunResult,
-    Scenario, SharedRun, WorkerState,
+    Scenario, SharedRun, WorkerState, REFERENCE_CORES,
 };
 
 fn scenario(experiment: Experiment, mode: Mode, workers: usize) -> Scenario {
@@ -196,7 +196,7 @@ fn the_python_3_1_gil_on_two_workers_records_failed_acquisitions() {
 #[test]
 fn a_check_interval_of_zero_ticks_is_refused() {
     let scenario = Scenario { gil_policy: GilPolicy::CheckInterval { ticks: 0 }, ..Scenario::default() };
-    let errors = scenario.validate().unwrap_err();
+    let errors = scenario.validate_on(REFERENCE_CORES).unwrap_err();
     assert!(errors[0].to_string().contains("between 1 and 1000000 ticks"), "{errors:?}");
 }
 

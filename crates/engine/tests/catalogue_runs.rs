@@ -83,11 +83,19 @@ fn a_serial_share_leaves_the_answer_unchanged_and_makes_workers_wait() {
         let plain = scenario(Experiment::MonteCarloPi { samples: 4_000_000, seed: 3 }, mode, 3);
         let with_serial_share = Scenario { serial_percent: 50, ..plain.clone() };
         let (_, expected) = finished(&plain);
-        let (run, answer) = finished(&with_serial_share);
-        assert_eq!(answer, expected, "{mode:?}");
+        // On a crowded machine the other threads may first run after the serial part: up to
+        // three runs to see them wait.
+        let mut idle_events = Vec::new();
+        for _ in 0..3 {
+            let (run, answer) = finished(&with_serial_share);
+            assert_eq!(answer, expected, "{mode:?}");
+            idle_events.push(run.lanes.iter().flatten().filter(|event| event.state == WorkerState::Idle).count());
+            if mode != Mode::FreeThreaded || idle_events.last() >= Some(&2) {
+                break;
+            }
+        }
         if mode == Mode::FreeThreaded {
-            let idle = run.lanes.iter().flatten().filter(|event| event.state == WorkerState::Idle).count();
-            assert!(idle >= 2, "the other workers should wait for the serial part");
+            assert!(idle_events.iter().any(|idle| *idle >= 2), "the other workers should wait for the serial part: {idle_events:?}");
         }
     }
 }

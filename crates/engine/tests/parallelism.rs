@@ -13,7 +13,7 @@ use std::sync::{mpsc, Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use engine::{busy_ms, run_natively, run_worker, Clock, Experiment, Mode, NativeClock, Scenario, SharedRun};
+use engine::{busy_ms, run_natively, run_worker, Clock, Experiment, GilPolicy, Mode, NativeClock, Scenario, SharedRun};
 
 /// The tests of this file run one at a time: each needs the cores for itself.
 static CORES: Mutex<()> = Mutex::new(());
@@ -119,6 +119,40 @@ fn free_threaded_workers_run_at_the_same_time() {
     }
     let parallel = windows_only_two_cores_explain(&shares);
     panic!("{parallel} of {} windows had both worker threads on a CPU together ({ours:.2} of a core on average, other programs {others:.2})", shares.len());
+}
+
+/// Python 3.1's GIL fails its waiters only when they run on a core of their own: the holder
+/// releases and takes the GIL straight back before the woken waiter, on another core, gets to
+/// it. Sharing one core, the woken waiter preempts the holder between its release and its
+/// retake, and wins every time, as Python 3.1 did on one core.
+#[test]
+fn the_python_3_1_gil_on_two_cores_records_failed_acquisitions() {
+    let _cores = cores_to_myself();
+    let scenario = Scenario {
+        experiment: Experiment::MonteCarloPi { samples: if cfg!(debug_assertions) { 5_000_000 } else { 20_000_000 }, seed: 1 },
+        mode: Mode::ThreadsWithGil,
+        workers: 2,
+        gil_policy: GilPolicy::CheckInterval { ticks: 100 },
+        ..Scenario::default()
+    };
+    let (machine_before, started) = (machine_busy_cores_ms(), Instant::now());
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        let gil = run_natively(&scenario, None).gil.expect("a GIL run");
+        if gil.failed_acquisitions > 0 {
+            return;
+        }
+        seen.push(gil);
+    }
+    // Two worker threads near 1 core between them: when other programs held the rest, the
+    // workers shared a core and the test can say nothing.
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let others = (machine_busy_cores_ms() - machine_before) / elapsed_ms - 1.0;
+    if others > 0.5 {
+        eprintln!("inconclusive: other programs kept {others:.2} of this machine's cores busy meanwhile");
+        return;
+    }
+    panic!("no failed acquisition in five runs: {seen:?}");
 }
 
 /// Milliseconds of CPU time every core of the machine has been busy so far (Linux's `/proc/stat`,

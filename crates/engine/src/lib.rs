@@ -1,8 +1,9 @@
 //! The GIL Playground engine: pure Rust, no browser types, testable natively with `std::thread`.
 //!
 //! Concepts, each in its own module:
-//! - The catalogue ([`ExperimentKind`]): every experiment a learner can pick, its texts, modes
-//!   and parameters; an [`Experiment`] is one with its parameter values.
+//! - Experiments (`experiments/`, one file each): the catalogue ([`ExperimentKind`]), every
+//!   experiment a learner can pick with its texts, modes and [`Parameter`]s; an [`Experiment`] is
+//!   one with its parameter values, its plan of tasks, its estimate, and its answer, a [`RunResult`].
 //! - [`Scenario`]: what a learner asked for — an [`Experiment`], a [`Mode`], a worker count, the
 //!   GIL's settings — checked against the limits (`limits.rs`) and planned as [`Task`]s.
 //! - [`TaskQueue`]: hands tasks out first in, first out, with the waits a plan asks for.
@@ -26,9 +27,8 @@
 //! runs [`run_worker`] on threads it owns (std threads natively, Web Workers in the browser).
 
 mod amdahl;
-mod catalogue;
 mod clock;
-mod experiment;
+mod experiments;
 mod gil;
 mod interleaving;
 mod lane_history;
@@ -39,7 +39,6 @@ mod process;
 mod queue;
 mod recorder;
 mod run;
-mod run_result;
 mod scenario;
 mod state_times;
 mod summary;
@@ -66,10 +65,8 @@ pub use state_times::StateTimes;
 pub use time_bins::{TimeBins, MOST_BINS};
 pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal, Watchdog};
 pub use workload::{Running, Slice, SliceEnd};
-pub use catalogue::{ExperimentKind, Parameter, ParameterKind};
-pub use experiment::{Experiment, PoolCall};
+pub use experiments::{Experiment, ExperimentKind, Parameter, ParameterKind, PoolCall, RunResult};
 pub use queue::{NextTask, PlannedTask, TaskQueue};
-pub use run_result::RunResult;
 pub use scenario::Scenario;
 pub use summary::{busy_ms, io_response_times_ms, RunSummary};
 pub use workload::{Task, TaskResult, Workload};

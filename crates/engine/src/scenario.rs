@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::experiment::{Experiment, PoolCall};
+use crate::experiments::{Experiment, ExperimentKind, PoolCall};
 use crate::gil::GilPolicy;
 use crate::limits::{
     LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS,
@@ -14,7 +14,7 @@ use crate::limits::{
 };
 use crate::queue::PlannedTask;
 use crate::run::FaultPlan;
-use crate::{ExperimentKind, Mode};
+use crate::Mode;
 
 /// What one forced GIL hand-off costs, in milliseconds, per worker waiting on each core (a
 /// crowded machine wakes the next holder later and spends its cores on waiters' timeouts).

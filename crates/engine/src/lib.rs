@@ -5,7 +5,8 @@
 //!   experiment a learner can pick with its texts, modes and [`Parameter`]s; an [`Experiment`] is
 //!   one with its parameter values, its plan of tasks, its estimate, and its answer, a [`RunResult`].
 //! - [`Scenario`]: what a learner asked for — an [`Experiment`], a [`Mode`], a worker count, the
-//!   GIL's settings — checked against the limits (`limits.rs`) and planned as [`Task`]s.
+//!   GIL's settings, a [`FaultPlan`] if a worker is to fail on purpose — checked against the
+//!   limits (`limits.rs`) and planned as [`Task`]s.
 //! - [`TaskQueue`]: hands tasks out first in, first out, with the waits a plan asks for.
 //! - Workloads (`workload/`): resumable tasks that advance one *tick* (one unit of interpretable
 //!   work) at a time, so a scheduler can interleave them and a Stop lands within a tick.
@@ -63,10 +64,10 @@ pub use lane_history::LaneHistory;
 pub use recorder::{intervals, time_in, Event, Interval, Recorder, WorkerState};
 pub use state_times::StateTimes;
 pub use time_bins::{TimeBins, MOST_BINS};
-pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal, Watchdog};
+pub use run::{panic_message, run_worker, SharedRun, StopSignal, Watchdog};
 pub use workload::{Running, Slice, SliceEnd};
 pub use experiments::{Experiment, ExperimentKind, Parameter, ParameterKind, PoolCall, RunResult};
 pub use queue::{NextTask, PlannedTask, TaskQueue};
-pub use scenario::Scenario;
+pub use scenario::{FaultPlan, Scenario};
 pub use summary::{busy_ms, io_response_times_ms, RunSummary};
 pub use workload::{Task, TaskResult, Workload};

@@ -13,7 +13,6 @@ use crate::limits::{
     MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
 };
 use crate::queue::PlannedTask;
-use crate::run::FaultPlan;
 use crate::Mode;
 
 /// What one forced GIL hand-off costs, in milliseconds, per worker waiting on each core (a
@@ -47,6 +46,26 @@ pub struct Scenario {
     /// standing for the single-thread cost of free-threaded builds.
     #[serde(default)]
     pub free_threading_overhead_percent: u64,
+}
+
+/// A worker made to fail on purpose, to show that failures are surfaced (experiment F3).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaultPlan {
+    /// Which worker fails.
+    pub lane: usize,
+    /// After how many milliseconds of the run.
+    pub after_ms: f64,
+}
+
+impl FaultPlan {
+    /// The panic message the failing worker raises.
+    pub fn message(&self) -> String {
+        format!(
+            "worker {} failed on purpose after {} ms (the \"make a worker fail\" option)",
+            self.lane + 1,
+            self.after_ms
+        )
+    }
 }
 
 impl Default for Scenario {

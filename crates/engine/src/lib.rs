@@ -12,6 +12,8 @@
 //!   work) at a time, so a scheduler can interleave them and a Stop lands within a tick.
 //! - Modes (`mode.rs`): single worker, threads + GIL, free-threaded, processes.
 //! - [`Gil`]: a real lock modelled on CPython 3.2+ (`gil/README.md`).
+//! - Events (`events.rs`): a worker's [`WorkerState`]s, the [`Event`]s that change them, the
+//!   [`Interval`]s between them.
 //! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`]; each
 //!   lane a [`LaneHistory`], its older events summarised as [`TimeBins`] of [`StateTimes`].
 //! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
@@ -29,6 +31,7 @@
 
 mod amdahl;
 mod clock;
+mod events;
 mod experiments;
 mod gil;
 mod interleaving;
@@ -61,7 +64,8 @@ pub use mode::Mode;
 pub use native::{run_natively, run_without_shared_memory, NativeRun};
 pub use process::{FromProcess, GilToken, PoolReply, ProcessPool, ProcessWorker, ToProcess};
 pub use lane_history::LaneHistory;
-pub use recorder::{intervals, time_in, Event, Interval, Recorder, WorkerState};
+pub use events::{intervals, time_in, Event, Interval, WorkerState};
+pub use recorder::Recorder;
 pub use state_times::StateTimes;
 pub use time_bins::{TimeBins, MOST_BINS};
 pub use run::{panic_message, run_worker, SharedRun, StopSignal, Watchdog};

@@ -3,7 +3,8 @@
 
 use crate::gil::GilStats;
 use crate::queue::{NextTask, TaskQueue};
-use crate::recorder::{Recorder, WorkerState};
+use crate::events::WorkerState;
+use crate::recorder::Recorder;
 use crate::scenario::{FaultPlan, Scenario};
 use crate::workload::TaskResult;
 use crate::Mode;

@@ -40,6 +40,11 @@ pub(super) fn bounds_error(operations: u64, millis: u64) -> Option<LimitError> {
         .or_else(|| at_least_one("millis", millis, "Milliseconds per I/O operation"))
 }
 
+/// One worker for the I/O and at least one for the CPU work beside it.
+pub(super) fn workers_error(workers: usize) -> Option<LimitError> {
+    (workers < 2).then(|| LimitError::new("workers", "The convoy needs at least 2 workers: one for I/O, one or more for CPU work."))
+}
+
 /// The I/O task first, then busy work in the background for every other worker.
 pub(super) fn plan(operations: u64, millis: u64, workers: u64) -> Vec<PlannedTask> {
     let io = Task::BlockingIo { operations, wait_us: millis * 1000, cpu_ticks: CONVOY_CPU_TICKS };

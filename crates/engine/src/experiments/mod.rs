@@ -246,6 +246,32 @@ impl Experiment {
         }
     }
 
+    /// The workers' limit the experiment adds to the scenario's, if `workers` break it.
+    pub(crate) fn workers_error(&self, workers: usize) -> Option<LimitError> {
+        match self {
+            Experiment::Convoy { .. } => convoy::workers_error(workers),
+            _ => None,
+        }
+    }
+
+    /// The most tasks that may run at once, where the plan allows fewer than the workers.
+    pub(crate) fn most_tasks_at_once(&self) -> Option<u64> {
+        match *self {
+            Experiment::PoolCalls { call, .. } => pool_calls::most_calls_at_once(call),
+            _ => None,
+        }
+    }
+
+    /// For an experiment whose I/O runs beside CPU-bound work that never ends first (the
+    /// convoy), how many times its I/O worker comes back from a wait and needs the GIL: its run
+    /// time is its own, plus a wait for the GIL each time, however many workers there are.
+    pub(crate) fn returns_from_io_beside_cpu_work(&self) -> Option<u64> {
+        match *self {
+            Experiment::Convoy { operations, .. } => Some(operations),
+            _ => None,
+        }
+    }
+
     /// Each download's latency, drawn from the seed (empty for other experiments).
     pub fn download_latencies_ms(&self) -> Vec<u64> {
         match *self {

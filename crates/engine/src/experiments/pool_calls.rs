@@ -65,6 +65,12 @@ pub(super) fn plan(call: PoolCall, numbers: u64, exponent: u64, work: u64) -> Ve
         .collect()
 }
 
+/// `pool.apply` runs one call at a time; the other calls run as many at once as there are
+/// workers.
+pub(super) fn most_calls_at_once(call: PoolCall) -> Option<u64> {
+    (call == PoolCall::Apply).then_some(1)
+}
+
 pub(super) fn estimate(numbers: u64, work: u64) -> Estimate {
     Estimate::working(numbers as f64 * work as f64 * SIMPLE_TICK_NS)
 }

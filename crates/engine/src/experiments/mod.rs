@@ -1,15 +1,16 @@
 //! The experiment catalogue (rows A1–A7 and B1–B4 of the project's experiment list), one file
 //! per experiment: its catalogue entry (id, texts, modes, worker count, parameters and their
 //! defaults), the bounds of its parameters, its plan of tasks, its estimate and how its tasks'
-//! results combine into the answer a learner reads. This file dispatches: one `match` per
-//! operation, each arm handing the experiment's fields to its file.
+//! results combine into the answer a learner reads. This file dispatches an [`Experiment`]'s
+//! operations, one `match` each, each arm handing the experiment's fields to its file;
+//! `kind.rs` finds an [`ExperimentKind`]'s catalogue entry.
 //!
 //! Shared by the experiments: [`Parameter`]s and their reader (`parameter_reader.rs`), common
 //! bounds (`bounds.rs`), splitting work over workers (`splitting.rs`), the [`Estimate`] and
 //! the cost of a simple tick (`estimate.rs`), and the answer, [`RunResult`].
 //!
 //! To add an experiment: a variant of [`ExperimentKind`] and of [`Experiment`], a file beside
-//! the others, and an arm in each `match` below.
+//! the others, and an arm in each `match` below and in `kind.rs`.
 
 mod bounds;
 mod catalogue_entry;

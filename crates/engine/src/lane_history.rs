@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use crate::recorder::{intervals, Event, Interval, WorkerState};
+use crate::events::{intervals, Event, Interval, WorkerState};
 use crate::state_times::StateTimes;
 use crate::time_bins::TimeBins;
 
@@ -235,7 +235,7 @@ mod tests {
         assert_eq!(lane.recorded_count(), events.len());
         let end_ms = events.last().unwrap().at_ms;
         for state in WorkerState::ALL {
-            assert_eq!(lane.time_in(state, end_ms), crate::recorder::time_in(&events, state, end_ms), "{state:?}");
+            assert_eq!(lane.time_in(state, end_ms), crate::events::time_in(&events, state, end_ms), "{state:?}");
         }
     }
 

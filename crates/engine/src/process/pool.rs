@@ -3,9 +3,9 @@
 
 use crate::gil::GilStats;
 use crate::queue::{NextTask, TaskQueue};
-use crate::recorder::{Recorder, WorkerState};
-use crate::run::FaultPlan;
-use crate::scenario::Scenario;
+use crate::events::WorkerState;
+use crate::recorder::Recorder;
+use crate::scenario::{FaultPlan, Scenario};
 use crate::workload::TaskResult;
 use crate::Mode;
 

@@ -3,8 +3,9 @@
 
 use std::sync::{Arc, Mutex};
 
+use super::ops::fast_int;
 use super::Thread;
-use crate::bytecode::{BinaryOp, Code, CodeKind, CompareOp, Instr};
+use crate::bytecode::{Code, CodeKind, CompareOp, Instr};
 use crate::objects::exception::{exception_args, Raised, TraceEntry};
 use crate::objects::function::{Args, Cell, Namespace};
 use crate::objects::{lock, Dict, Function, IterState, PyErr, PyResult, Set, Value};
@@ -273,13 +274,7 @@ impl Thread {
             }
             Instr::Binary(op) | Instr::InPlace(op) if small_int_pair(&frame.stack).is_some() => {
                 let (left, right) = small_int_pair(&frame.stack).expect("just checked");
-                let result = match op {
-                    BinaryOp::Add => left.checked_add(right),
-                    BinaryOp::Sub => left.checked_sub(right),
-                    BinaryOp::Mul => left.checked_mul(right),
-                    _ => None,
-                };
-                let value = match result {
+                let value = match fast_int(op, left, right) {
                     Some(int) => Value::Int(int),
                     None => self.binary(op, &Value::Int(left), &Value::Int(right))?,
                 };

@@ -12,9 +12,10 @@ import { longRun, PRECISE_MEMORY_ARGS } from "./long_run.mjs";
 import { handOffGaps, measureRun, median, medianRun, percentile, runningIntervals, runWithoutWatching, setUp } from "./measure.mjs";
 import { fixed, printTable, writeJson } from "./report.mjs";
 import { memoryFigures } from "./browser_memory.mjs";
+import { pythonBench } from "./python.mjs";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, gilcost, idlepool, long-run) measures some sections only. */
+/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, gilcost, idlepool, long-run, python) measures some sections only. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
 const PI_SAMPLES = 300_000_000;
 const figures = {};
@@ -304,6 +305,7 @@ try {
     gilcost: () => gilCost(page),
     idlepool: () => idlePool(page),
     "long-run": async () => { figures.longRun = await longRun(page); },
+    python: async () => { figures.python = await pythonBench(page, REPEATS); },
   };
   for (const [name, measure] of Object.entries(sections)) {
     if (!ONLY || ONLY.includes(name)) await measure();

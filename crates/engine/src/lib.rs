@@ -20,6 +20,8 @@
 //!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not (the
 //!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]);
 //!   the [`Watchdog`] that stops a run taking far longer than estimated.
+//! - A live run as a host polls it: where it stands ([`RunStatus`], decided by a
+//!   [`RunStatusTracker`]) and each worker's recent ticks per second ([`ThroughputWindow`]).
 //! - `sync/`: bounded locks and the one sliced wait, which notice a stopped or failed run.
 //! - [`RunSummary`]: wall time, busy time, speed-up and the combined result of a finished run.
 //! - Amdahl's law (`amdahl.rs`): predicted speed-ups and the serial fraction that fits measured ones.
@@ -43,10 +45,12 @@ mod process;
 mod queue;
 mod recorder;
 mod run;
+mod run_status;
 mod scenario;
 mod state_times;
 mod summary;
 mod sync;
+mod throughput_window;
 mod time_bins;
 mod workload;
 
@@ -72,6 +76,8 @@ pub use run::{panic_message, run_worker, SharedRun, StopSignal, Watchdog};
 pub use workload::{Running, Slice, SliceEnd};
 pub use experiments::{Experiment, ExperimentKind, Parameter, ParameterKind, PoolCall, RunResult};
 pub use queue::{NextTask, PlannedTask, TaskQueue};
+pub use run_status::{RunStatus, RunStatusTracker};
+pub use throughput_window::ThroughputWindow;
 pub use scenario::{FaultPlan, Scenario};
 pub use summary::{busy_ms, io_response_times_ms, RunSummary};
 pub use workload::{Task, TaskResult, Workload};

@@ -1,90 +1,88 @@
-//! The interpreter against CPython on the same machine: `cargo run --release -p python --example bench`.
-//! Prints a markdown table of times and ratios (figures, never assertions); `BENCH_SCALE=0.1`
-//! shrinks every workload.
+//! The interpreter against CPython on this machine, for `scripts/bench` (`BENCH_ONLY=python`),
+//! which prints the figures: `cargo run --release -p python --example bench -- [repeats]`.
+//!
+//! Runs each program of `tests/bench/python/` in `python3` and in this build of the interpreter,
+//! one after the other, `repeats` times (default 3), so that a machine whose speed drifts
+//! slows both alike. Each program times its own work and prints `name: value` lines; this prints
+//! one JSON object with every run's lines, by program and by runner (`cpython`, or the
+//! interpreter's mode: `gil312`, `free`). Figures, never assertions.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use python::{run_program, Mode, Outcome, RunOptions};
 
-fn scale() -> f64 {
-    std::env::var("BENCH_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1.0)
-}
+/// Each bench program and the interpreter's modes it runs in (CPython runs every one).
+const PROGRAMS: [(&str, &[Mode]); 5] = [
+    ("countdown.py", &[Mode::Gil312]),
+    ("monte_carlo_pi.py", &[Mode::Gil312]),
+    ("sum_of_primes.py", &[Mode::Gil312]),
+    ("threads_countdown.py", &[Mode::Gil312, Mode::Free]),
+    ("thread_start.py", &[Mode::Gil312]),
+];
 
-fn countdown(n: u64) -> String {
-    format!("def countdown(n):\n    while n > 0:\n        n -= 1\ncountdown({n})\nprint('done')\n")
-}
-
-fn monte_carlo(n: u64) -> String {
-    format!(
-        "import random\nrandom.seed(1)\ninside = 0\nfor _ in range({n}):\n    x = random.random()\n    y = random.random()\n    if x * x + y * y <= 1.0:\n        inside += 1\nprint(4 * inside / {n})\n"
-    )
-}
-
-fn primes(n: u64) -> String {
-    format!(
-        "def is_prime(k):\n    if k < 2:\n        return False\n    d = 2\n    while d * d <= k:\n        if k % d == 0:\n            return False\n        d += 1\n    return True\nprint(sum(k for k in range({n}) if is_prime(k)))\n"
-    )
-}
-
-fn threaded_countdown(n: u64, threads: u64) -> String {
-    format!(
-        "import threading\ndef countdown(n):\n    while n > 0:\n        n -= 1\nts = [threading.Thread(target=countdown, args=({},)) for _ in range({threads})]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\nprint('done')\n",
-        n / threads
-    )
-}
-
-fn thread_start() -> String {
-    "import threading, time\ntimes = []\nfor _ in range(100):\n    start = time.perf_counter()\n    t = threading.Thread(target=lambda: None)\n    t.start()\n    times.append(time.perf_counter() - start)\n    t.join()\ntimes.sort()\nprint(f'{times[50] * 1000:.3f}')\n".into()
-}
-
-/// Seconds the interpreter takes, and what it printed.
-fn ours(source: &str, mode: Mode) -> (f64, String) {
-    let started = Instant::now();
-    let run = run_program(source, &RunOptions { mode, time_limit: Duration::from_secs(600) });
-    let seconds = started.elapsed().as_secs_f64();
-    if run.outcome != Outcome::Finished {
-        eprintln!("{}", run.stderr());
-    }
-    (seconds, run.stdout().trim().to_string())
-}
-
-/// Seconds `python3` takes, and what it printed; `None` without a python3.
-fn cpython(source: &str) -> Option<(f64, String)> {
-    let started = Instant::now();
-    let output = Command::new("python3").arg("-c").arg(source).output().ok()?;
-    Some((started.elapsed().as_secs_f64(), String::from_utf8_lossy(&output.stdout).trim().to_string()))
-}
+/// What one run printed: each `name: value` line.
+type Printed = BTreeMap<String, String>;
 
 fn main() {
-    let s = scale();
-    let n = |base: f64| (base * s) as u64;
-    println!("| workload | interpreter (s) | CPython (s) | speed against CPython |");
-    println!("|---|---|---|---|");
-    for (name, source) in [
-        ("countdown 10M", countdown(n(10_000_000.0))),
-        ("Monte Carlo pi 1M", monte_carlo(n(1_000_000.0))),
-        ("sum of primes < 200,000", primes(n(200_000.0))),
-    ] {
-        let (mine, printed) = ours(&source, Mode::Gil312);
-        match cpython(&source) {
-            Some((theirs, expected)) => {
-                let same = if printed == expected { "" } else { " (outputs differ!)" };
-                println!("| {name} | {mine:.2} | {theirs:.2} | {:.2}×{same} |", theirs / mine);
+    let repeats = std::env::args().nth(1).and_then(|text| text.parse().ok()).unwrap_or(3);
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench/python");
+    let mut programs = Vec::new();
+    for (name, modes) in PROGRAMS {
+        let path = directory.join(name);
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let mut runs: BTreeMap<&str, Vec<Printed>> = BTreeMap::new();
+        for _ in 0..repeats {
+            if let Some(printed) = in_cpython(&path) {
+                runs.entry("cpython").or_default().push(printed);
             }
-            None => println!("| {name} | {mine:.2} | – | – |"),
+            for mode in modes {
+                runs.entry(mode.name()).or_default().push(in_the_interpreter(name, &source, *mode));
+            }
         }
+        programs.push(format!("{name:?}: {}", runners_json(&runs)));
     }
-    let total = n(10_000_000.0);
-    let (one, _) = ours(&threaded_countdown(total, 1), Mode::Gil312);
-    let (two_gil, _) = ours(&threaded_countdown(total, 2), Mode::Gil312);
-    let (one_free, _) = ours(&threaded_countdown(total, 1), Mode::Free);
-    let (two_free, _) = ours(&threaded_countdown(total, 2), Mode::Free);
-    println!();
-    println!("| threads | figure |");
-    println!("|---|---|");
-    println!("| two threads under the 3.12 GIL against one (time ratio) | {:.2} |", two_gil / one);
-    println!("| free-threaded, two threads: speed-up | {:.2} |", one_free / two_free);
-    let (_, median) = ours(&thread_start(), Mode::Gil312);
-    println!("| starting a thread, median of 100 (ms) | {median} |");
+    println!("{{\"cpython\": {:?}, \"repeats\": {repeats}, \"programs\": {{{}}}}}", cpython_version(), programs.join(", "));
+}
+
+/// Runs `source` in the interpreter; a program that does not finish is a broken bench.
+fn in_the_interpreter(name: &str, source: &str, mode: Mode) -> Printed {
+    let run = run_program(source, &RunOptions { mode, time_limit: Duration::from_secs(600) });
+    assert_eq!(run.outcome, Outcome::Finished, "{name} in {}:\n{}", mode.name(), run.stderr());
+    printed_lines(&run.stdout())
+}
+
+/// Runs the program at `path` in `python3`; `None` without one.
+fn in_cpython(path: &PathBuf) -> Option<Printed> {
+    let output = Command::new("python3").arg(path).output().ok()?;
+    output.status.success().then(|| printed_lines(&String::from_utf8_lossy(&output.stdout)))
+}
+
+fn cpython_version() -> String {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+fn printed_lines(stdout: &str) -> Printed {
+    stdout.lines().filter_map(|line| line.split_once(": ")).map(|(name, value)| (name.to_string(), value.to_string())).collect()
+}
+
+/// `{"runner": [{"name": "value", …}, …], …}`; every value a JSON string (the reader parses numbers).
+fn runners_json(runs: &BTreeMap<&str, Vec<Printed>>) -> String {
+    let runner = |(runner, runs): (&&str, &Vec<Printed>)| {
+        let runs: Vec<String> = runs
+            .iter()
+            .map(|printed| {
+                let lines: Vec<String> = printed.iter().map(|(name, value)| format!("{name:?}: {value:?}")).collect();
+                format!("{{{}}}", lines.join(", "))
+            })
+            .collect();
+        format!("{runner:?}: [{}]", runs.join(", "))
+    };
+    format!("{{{}}}", runs.iter().map(runner).collect::<Vec<_>>().join(", "))
 }

@@ -3,30 +3,16 @@
 //! The page calls [`LiveRun::refresh`] each time it polls the run. Nothing here ever waits: lanes
 //! are read with `try_lock` (a lane being written is read next time), counters are atomics.
 
-use std::collections::VecDeque;
 use std::rc::Rc;
 
-use engine::{Clock, GilStats, LaneHistory, Recorder, RunResult, RunSummary, Scenario, Watchdog};
+use engine::{Clock, GilStats, LaneHistory, Recorder, RunStatusTracker, RunSummary, Scenario, ThroughputWindow, Watchdog};
+/// Re-exported for the page, which matches on it.
+pub use engine::RunStatus;
 
 use crate::clock::BrowserClock;
 use crate::process_run::ProcessesRun;
 use crate::shared_run::SharedMemoryRun;
 use crate::thread_pool::ThreadPool;
-
-/// Where a run stands.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RunStatus {
-    /// Workers are still at it.
-    Running,
-    /// Every task finished; the experiment's answer.
-    Finished(RunResult),
-    /// Stop was pressed before the end.
-    Stopped,
-    /// The watchdog stopped a run that went on far longer than estimated; its message.
-    StoppedByWatchdog(String),
-    /// A worker failed; why.
-    Failed(String),
-}
 
 enum Engine {
     SharedMemory(SharedMemoryRun),
@@ -46,9 +32,6 @@ pub fn runs_on_shared_memory(scenario: &Scenario) -> bool {
     scenario.mode.shares_memory() && shared_memory_available()
 }
 
-/// Throughput while a run goes is measured over this last stretch of time (ms).
-const THROUGHPUT_WINDOW_MS: f64 = 1000.0;
-
 /// A run started from the page.
 pub struct LiveRun {
     scenario: Scenario,
@@ -56,11 +39,10 @@ pub struct LiveRun {
     engine: Engine,
     /// Every lane as last read: shared with the page's views, never copied whole.
     lanes: Rc<[LaneHistory]>,
-    /// Each refresh's time and every lane's ticks, over the last [`THROUGHPUT_WINDOW_MS`].
-    tick_samples: VecDeque<(f64, Vec<u64>)>,
-    watchdog: Watchdog,
-    /// Why the watchdog stopped the run, once it has.
-    watchdog_verdict: Option<String>,
+    /// Every lane's ticks at each recent refresh.
+    throughput: ThroughputWindow,
+    /// The watchdog and its verdict.
+    status: RunStatusTracker,
 }
 
 impl LiveRun {
@@ -79,8 +61,8 @@ impl LiveRun {
             Engine::Processes(ProcessesRun::start(&scenario, origin_ms)?)
         };
         let lanes = vec![LaneHistory::default(); scenario.lanes()].into();
-        let watchdog = Watchdog::for_scenario(&scenario, cores);
-        Ok(LiveRun { scenario, origin_ms, engine, lanes, tick_samples: VecDeque::new(), watchdog, watchdog_verdict: None })
+        let status = RunStatusTracker::new(Watchdog::for_scenario(&scenario, cores));
+        Ok(LiveRun { scenario, origin_ms, engine, lanes, throughput: ThroughputWindow::default(), status })
     }
 
     /// Asks the run to stop; [`LiveRun::status`] says when it has.
@@ -104,20 +86,14 @@ impl LiveRun {
             Engine::SharedMemory(run) => read(run.recorder()),
             Engine::Processes(run) => run.with_recorder(read),
         };
-        let now_ms = self.elapsed_ms();
-        self.tick_samples.push_back((now_ms, self.lane_ticks()));
-        while self.tick_samples.len() > 2 && self.tick_samples[1].0 < now_ms - THROUGHPUT_WINDOW_MS {
-            self.tick_samples.pop_front();
-        }
+        let (now_ms, ticks) = (self.elapsed_ms(), self.lane_ticks());
+        self.throughput.record(now_ms, ticks);
     }
 
     /// Stops the run once the watchdog says it has gone on too long (once).
     fn watch(&mut self) {
-        if self.watchdog_verdict.is_some() || self.is_over() {
-            return;
-        }
-        self.watchdog_verdict = self.watchdog.verdict(self.elapsed_ms());
-        if self.watchdog_verdict.is_some() {
+        let (elapsed_ms, over) = (self.elapsed_ms(), self.is_over());
+        if self.status.must_stop(elapsed_ms, over) {
             self.stop();
         }
     }
@@ -133,13 +109,7 @@ impl LiveRun {
     /// over the whole run once every worker has ended.
     pub fn throughput(&self) -> Vec<f64> {
         let ended = self.lanes.iter().all(LaneHistory::has_ended);
-        let (Some((first_ms, first)), Some((last_ms, last))) = (self.tick_samples.front(), self.tick_samples.back()) else {
-            return vec![0.0; self.lanes.len()];
-        };
-        let (since_ms, since) = if ended { (0.0, vec![0; last.len()]) } else { (*first_ms, first.clone()) };
-        let until_ms = if ended { self.summary().wall_ms } else { *last_ms };
-        let seconds = ((until_ms - since_ms) / 1000.0).max(f64::EPSILON);
-        last.iter().zip(since).map(|(now, then)| now.saturating_sub(then) as f64 / seconds).collect()
+        self.throughput.per_second(self.lanes.len(), ended.then(|| self.summary().wall_ms))
     }
 
     /// What is being run.
@@ -184,17 +154,8 @@ impl LiveRun {
             Engine::SharedMemory(run) => (run.failure(), run.results()),
             Engine::Processes(run) => (run.failure(), run.results()),
         };
-        match (self.is_over(), failure, results) {
-            (false, _, _) => RunStatus::Running,
-            (true, Some(reason), _) => RunStatus::Failed(reason),
-            (true, None, Some((results, completion_order))) => {
-                RunStatus::Finished(self.scenario.experiment.combine(&results, &completion_order))
-            }
-            (true, None, None) => match &self.watchdog_verdict {
-                Some(verdict) => RunStatus::StoppedByWatchdog(verdict.clone()),
-                None => RunStatus::Stopped,
-            },
-        }
+        let combined = || results.map(|(results, completion_order)| self.scenario.experiment.combine(&results, &completion_order));
+        self.status.status(self.is_over(), failure, combined)
     }
 
     /// Wall and busy time from the events read so far.

@@ -71,7 +71,8 @@ fn division_by_zero(op: BinaryOp) -> PyErr {
     PyErr::new("ZeroDivisionError", message)
 }
 
-fn floor_div(x: i64, y: i64) -> i64 {
+/// `x // y` rounded towards minus infinity, as Python does (`y` not zero, no overflow).
+pub fn floor_div(x: i64, y: i64) -> i64 {
     let quotient = x / y;
     if x % y != 0 && ((x < 0) != (y < 0)) {
         quotient - 1
@@ -80,7 +81,8 @@ fn floor_div(x: i64, y: i64) -> i64 {
     }
 }
 
-fn floor_mod(x: i64, y: i64) -> i64 {
+/// `x % y` with the divisor's sign, as Python has it (`y` not zero, no overflow).
+pub fn floor_mod(x: i64, y: i64) -> i64 {
     let remainder = x % y;
     if remainder != 0 && ((remainder < 0) != (y < 0)) {
         remainder + y

@@ -35,7 +35,6 @@ pub use set::Set;
 
 /// A Python value. Cloning is cheap: a copy for ints, floats, bools and None; an `Arc` clone
 /// for everything else.
-#[derive(Clone)]
 pub enum Value {
     /// `None`.
     None,
@@ -81,6 +80,52 @@ pub enum Value {
     Native(Arc<dyn NativeObject>),
     /// A compiled body (a constant of the code that defines it).
     Code(Arc<crate::bytecode::Code>),
+}
+
+impl Clone for Value {
+    /// Inlined where the eval loop copies a value (a local, a constant), so the unboxed values
+    /// it copies most cost no call; the shared ones go through [`Value::clone_shared`].
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(flag) => Value::Bool(*flag),
+            Value::Int(int) => Value::Int(*int),
+            Value::Float(float) => Value::Float(*float),
+            shared => shared.clone_shared(),
+        }
+    }
+}
+
+impl Value {
+    /// A copy of a value behind an `Arc`: one more reference to the same object.
+    #[inline(never)]
+    fn clone_shared(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(flag) => Value::Bool(*flag),
+            Value::Int(int) => Value::Int(*int),
+            Value::Float(float) => Value::Float(*float),
+            Value::BigInt(big) => Value::BigInt(big.clone()),
+            Value::Str(text) => Value::Str(text.clone()),
+            Value::Tuple(items) => Value::Tuple(items.clone()),
+            Value::List(list) => Value::List(list.clone()),
+            Value::Dict(dict) => Value::Dict(dict.clone()),
+            Value::Set(set) => Value::Set(set.clone()),
+            Value::Range(range) => Value::Range(range.clone()),
+            Value::Slice(parts) => Value::Slice(parts.clone()),
+            Value::Function(function) => Value::Function(function.clone()),
+            Value::Builtin(builtin) => Value::Builtin(builtin.clone()),
+            Value::Method(method) => Value::Method(method.clone()),
+            Value::Class(class) => Value::Class(class.clone()),
+            Value::Instance(instance) => Value::Instance(instance.clone()),
+            Value::Module(module) => Value::Module(module.clone()),
+            Value::Iter(iter) => Value::Iter(iter.clone()),
+            Value::Super(bound) => Value::Super(bound.clone()),
+            Value::Native(native) => Value::Native(native.clone()),
+            Value::Code(code) => Value::Code(code.clone()),
+        }
+    }
 }
 
 /// Names to values: globals, class namespaces, instance attributes (hashed with Fx).

@@ -17,10 +17,18 @@ const MAX_REPEAT_ITEMS: usize = 10_000_000;
 impl Thread {
     /// `left op right`.
     pub fn binary(&mut self, op: BinaryOp, left: &Value, right: &Value) -> PyResult {
-        if let (Value::Int(a), Value::Int(b)) = (left, right) {
-            if let Some(result) = fast_int(op, *a, *b) {
-                return Ok(Value::Int(result));
+        match (left, right) {
+            (Value::Int(a), Value::Int(b)) => {
+                if let Some(result) = fast_int(op, *a, *b) {
+                    return Ok(Value::Int(result));
+                }
             }
+            (Value::Float(x), Value::Float(y)) => {
+                if let Some(result) = fast_float(op, *x, *y) {
+                    return Ok(Value::Float(result));
+                }
+            }
+            _ => {}
         }
         if let Some(result) = self.builtin_binary(op, left, right)? {
             return Ok(result);
@@ -134,8 +142,10 @@ impl Thread {
 
     /// `left op right`.
     pub fn compare(&mut self, op: CompareOp, left: &Value, right: &Value) -> PyResult {
-        if let (Value::Int(a), Value::Int(b)) = (left, right) {
-            return Ok(Value::Bool(ordering_matches(op, a.cmp(b))));
+        match (left, right) {
+            (Value::Int(a), Value::Int(b)) => return Ok(Value::Bool(ordering_matches(op, a.cmp(b)))),
+            (Value::Float(x), Value::Float(y)) => return Ok(Value::Bool(float_compare(op, *x, *y))),
+            _ => {}
         }
         if matches!(left, Value::Instance(_)) || matches!(right, Value::Instance(_)) {
             if let Some(result) = self.call_dunder(left, op.dunder(), vec![right.clone()])? {
@@ -562,12 +572,39 @@ impl Thread {
 }
 
 #[inline]
-fn fast_int(op: BinaryOp, a: i64, b: i64) -> Option<i64> {
+/// `a op b` for two small ints when the result is a small int too (floor division and modulo
+/// as Python rounds them); `None` for overflow, a zero divisor and every other operator, which
+/// take the general path.
+pub(super) fn fast_int(op: BinaryOp, a: i64, b: i64) -> Option<i64> {
     match op {
         BinaryOp::Add => a.checked_add(b),
         BinaryOp::Sub => a.checked_sub(b),
         BinaryOp::Mul => a.checked_mul(b),
+        BinaryOp::Mod if b != 0 => a.checked_rem(b).map(|_| int::floor_mod(a, b)),
+        BinaryOp::FloorDiv if b != 0 => a.checked_div(b).map(|_| int::floor_div(a, b)),
         _ => None,
+    }
+}
+
+/// `x op y` for two floats where no error can arise (no division).
+fn fast_float(op: BinaryOp, x: f64, y: f64) -> Option<f64> {
+    match op {
+        BinaryOp::Add => Some(x + y),
+        BinaryOp::Sub => Some(x - y),
+        BinaryOp::Mul => Some(x * y),
+        _ => None,
+    }
+}
+
+/// `x op y` for two floats: IEEE comparisons, as CPython's (a NaN is unequal to everything).
+fn float_compare(op: CompareOp, x: f64, y: f64) -> bool {
+    match op {
+        CompareOp::Lt => x < y,
+        CompareOp::Le => x <= y,
+        CompareOp::Eq => x == y,
+        CompareOp::Ne => x != y,
+        CompareOp::Gt => x > y,
+        CompareOp::Ge => x >= y,
     }
 }
 

@@ -6,7 +6,7 @@
 //! blocking waits, and waits for the queue, release the GIL. The host's UI reads the
 //! [`Recorder`] and the progress counters while the run goes.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::time::Duration;
 
 use crate::clock::Clock;
@@ -32,21 +32,27 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> Option<String> {
 /// stopped too (by its host), so every wait here also ends when a worker fails.
 #[derive(Debug, Default)]
 pub struct StopSignal {
-    stopped: AtomicBool,
+    /// Non-zero once stopped: a word a tick loop reads as it reads the GIL's eval breaker.
+    stopped: AtomicU8,
     wake: Signal,
 }
 
 impl StopSignal {
     /// Asks every worker to stop. Never waits, so the browser's main thread may call it.
     pub fn stop(&self) {
-        self.stopped.store(true, Ordering::Relaxed);
+        self.stopped.store(1, Ordering::Relaxed);
         self.wake.notify_all();
     }
 
     /// Whether Stop was asked for.
     #[inline]
     pub fn is_stopped(&self) -> bool {
-        self.stopped.load(Ordering::Relaxed)
+        self.stopped.load(Ordering::Relaxed) != 0
+    }
+
+    /// The word that says Stop (non-zero), for a tick loop's check.
+    fn word(&self) -> &AtomicU8 {
+        &self.stopped
     }
 
     /// Wakes every sleeper, so that a worker waiting for the queue looks at it again.
@@ -268,9 +274,12 @@ impl Worker<'_> {
 
     fn run_task(&mut self, index: usize) -> Result<(), Leave> {
         let (mut running, background) = self.run.start_task(index)?;
-        let (stop, gil, foreground_done) = (&self.run.stop, self.run.gil.as_ref(), &self.run.foreground_done);
-        // One load per tick in every mode: under the GIL its breaker also says Stop (which closes it).
-        let interrupted = || gil.map_or_else(|| stop.is_stopped(), Gil::eval_breaker);
+        // One load per tick, the same in every mode: the GIL's eval breaker (a Stop closes the
+        // GIL, so it says Stop too), or without a GIL the Stop word. Chosen once per task, so
+        // the single worker and a GIL holder run the very same instructions per tick.
+        let breaker = self.run.gil.as_ref().map_or(self.run.stop.word(), Gil::eval_breaker);
+        let interrupted = move || breaker.load(Ordering::Relaxed) != 0;
+        let foreground_done = &self.run.foreground_done;
         // Background work also ends with the foreground; foreground ticks check nothing more.
         let interrupted_in_background = || interrupted() || foreground_done.load(Ordering::Relaxed);
         let budget = self.slice_budget();

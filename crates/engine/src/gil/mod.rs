@@ -117,12 +117,13 @@ impl Gil {
         self.breaker.load(Ordering::Relaxed) & DROP_REQUESTED != 0
     }
 
-    /// Whether the holder must stop ticking and look why: a drop request, or the GIL closed.
-    /// The one check made at every tick under the GIL, as CPython's eval loop reads
-    /// `eval_breaker` (a Stop closes the GIL, so it is seen here too).
+    /// The word the holder reads at every tick, as CPython's eval loop reads `eval_breaker`:
+    /// non-zero when it must stop ticking and look why (a drop request, or the GIL closed; a
+    /// Stop closes the GIL, so it is seen here too). A word rather than a `bool` answer, so that
+    /// the tick loop of every mode reads one word the same way (without a GIL, the Stop word).
     #[inline]
-    pub fn eval_breaker(&self) -> bool {
-        self.breaker.load(Ordering::Relaxed) != 0
+    pub(crate) fn eval_breaker(&self) -> &AtomicU8 {
+        &self.breaker
     }
 
     fn set_drop_request(&self, requested: bool) -> bool {

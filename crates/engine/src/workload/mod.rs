@@ -347,6 +347,15 @@ mod tests {
     }
 
     #[test]
+    fn pi_hits_of_a_seeded_stream_never_change() {
+        // Counted by the stream's formula as first written: a tick made faster must keep every
+        // estimate that a link or a course page has recorded.
+        let hits = |seed, first, count| run_to_end(&Task::PiSamples { seed, first, count });
+        assert_eq!(hits(1, 0, 1_000_000), TaskResult::PiHits { hits: 784_742, samples: 1_000_000 });
+        assert_eq!(hits(7, 123_456_789, 1_000_000), TaskResult::PiHits { hits: 784_871, samples: 1_000_000 });
+    }
+
+    #[test]
     fn an_interrupt_stops_a_slice_before_the_next_tick() {
         let mut running = Task::Countdown { from: 100 }.start();
         let slice = running.run_slice(&|| true, 50);

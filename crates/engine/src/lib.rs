@@ -11,7 +11,9 @@
 //! - Modes (`mode.rs`): single worker, threads + GIL, free-threaded, processes.
 //! - [`Gil`]: a real lock modelled on CPython 3.2+ (`gil/README.md`).
 //! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`]; each
-//!   lane a [`LaneHistory`], its older events summarised as [`TimeBins`] of [`StateTimes`].
+//!   lane a [`LaneHistory`] (named; its older events summarised as [`TimeBins`] of
+//!   [`StateTimes`]), in a [`WorkerState`] (a Python thread's [`Waitable`] and the object it
+//!   waits on, as an [`ObjectRef`], included). Lanes can be added while a run goes on.
 //! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
 //!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not (the
 //!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]);
@@ -35,6 +37,7 @@ mod lane_history;
 mod limits;
 mod mode;
 mod native;
+mod object_names;
 mod process;
 mod queue;
 mod recorder;
@@ -45,6 +48,7 @@ mod state_times;
 mod summary;
 mod sync;
 mod time_bins;
+mod worker_state;
 mod workload;
 
 pub use amdahl::{amdahl_speed_up, fit_serial_fraction};
@@ -61,7 +65,9 @@ pub use mode::Mode;
 pub use native::{run_natively, run_without_shared_memory, NativeRun};
 pub use process::{FromProcess, GilToken, PoolReply, ProcessPool, ProcessWorker, ToProcess};
 pub use lane_history::LaneHistory;
-pub use recorder::{intervals, time_in, Event, Interval, Recorder, WorkerState};
+pub use object_names::{ObjectRef, MOST_OBJECT_NAMES};
+pub use recorder::{intervals, time_in, worker_name, Event, Interval, Recorder};
+pub use worker_state::{Waitable, WorkerState};
 pub use state_times::StateTimes;
 pub use time_bins::{TimeBins, MOST_BINS};
 pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal, Watchdog};

@@ -1,7 +1,8 @@
 //! What a finished run amounts to: the numbers in a results-table row.
 
 use crate::lane_history::LaneHistory;
-use crate::recorder::{time_in, Event, WorkerState};
+use crate::recorder::{time_in, Event};
+use crate::worker_state::WorkerState;
 
 /// Wall time, busy time and hand-offs of one run.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,7 +57,7 @@ mod tests {
     use super::*;
 
     fn event(at_ms: f64, state: WorkerState) -> Event {
-        Event { at_ms, state }
+        Event::new(at_ms, state)
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use crate::gil::GilStats;
 use crate::queue::{NextTask, TaskQueue};
-use crate::recorder::{Recorder, WorkerState};
+use crate::recorder::Recorder;
+use crate::worker_state::WorkerState;
 use crate::run::FaultPlan;
 use crate::scenario::Scenario;
 use crate::workload::TaskResult;

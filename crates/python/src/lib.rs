@@ -10,11 +10,14 @@
 //!   per-object locks;
 //! - `builtins/`: the built-in functions and types;
 //! - `modules/`: the built-in modules, one file each;
-//! - `program.rs`: running a whole program and reporting how it ended.
+//! - `program.rs`: running a whole program and reporting how it ended;
+//! - `host.rs`: what the program's place gives it (threads, clocks, cores): natively
+//!   `std::thread`, in the browser the runtime's Web Workers.
 
 mod builtins;
 pub mod bytecode;
 mod compiler;
+mod host;
 mod modules;
 mod objects;
 mod parse;
@@ -22,7 +25,8 @@ mod program;
 mod vm;
 
 pub use compiler::CompileError;
+pub use host::{Host, NativeHost, SpawnRefused};
 pub use objects::exception::Halt;
 pub use parse::{parse, SyntaxError};
-pub use program::{run_program, run_with_scheduler, Outcome, ProgramRun, RunOptions};
+pub use program::{run_program, run_with_scheduler, start_program, Outcome, ProgramRun, RunOptions, RunningProgram};
 pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, ThreadLane, ThreadState, Timeline, TimelineEvent};

@@ -2,10 +2,11 @@
 //! reads when it ends (a traceback, a syntax error, a stop or a time limit).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use crate::compiler::{compile, CompileError};
+use crate::host::NativeHost;
 use crate::objects::exception::{Halt, PyErr, TraceEntry};
 use crate::objects::{Instance, Value};
 use crate::parse::{parse, SyntaxError};
@@ -65,25 +66,67 @@ impl ProgramRun {
 /// The main thread's stack: deep enough for the recursion limit in a debug build.
 const MAIN_STACK_BYTES: usize = 256 << 20;
 
-/// Runs `source` to its end on a thread of its own.
+/// How long the end of a program waits for its threads to leave (each notices the end at its
+/// next check point or wait slice).
+const THREADS_LEAVE_WITHIN: Duration = Duration::from_secs(2);
+
+/// Runs `source` to its end natively, on threads of its own.
 pub fn run_program(source: &str, options: &RunOptions) -> ProgramRun {
-    let scheduler = Arc::new(Scheduler::new(options.mode, options.time_limit));
+    let scheduler = Arc::new(Scheduler::new(options.mode, options.time_limit, Arc::new(NativeHost)));
     run_with_scheduler(source, scheduler)
 }
 
-/// Runs `source` under a scheduler the caller keeps (to press Stop).
+/// Runs `source` under a scheduler the caller keeps (to press Stop), and waits for its end.
 pub fn run_with_scheduler(source: &str, scheduler: Arc<Scheduler>) -> ProgramRun {
+    start_program(source, scheduler).wait()
+}
+
+/// A program started on its host's threads, read while it runs without blocking.
+pub struct RunningProgram {
+    /// Everything printed so far, tagged by thread.
+    pub output: Arc<Output>,
+    /// One lane per Python thread so far.
+    pub timeline: Arc<crate::vm::Timeline>,
+    /// Its Stop, time limit and GIL.
+    pub scheduler: Arc<Scheduler>,
+    ended: Arc<(Mutex<Option<Outcome>>, Condvar)>,
+}
+
+impl RunningProgram {
+    /// How it ended, once it has. Never blocks (the page's main thread asks).
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.ended.0.try_lock().ok().and_then(|outcome| outcome.clone())
+    }
+
+    /// Blocks until it ends (not on a browser's main thread).
+    pub fn wait(self) -> ProgramRun {
+        let (outcome, ended) = &*self.ended;
+        let mut outcome = crate::objects::lock(outcome);
+        while outcome.is_none() {
+            outcome = ended.wait(outcome).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        let outcome = outcome.clone().unwrap_or(Outcome::Failed);
+        ProgramRun { outcome, output: self.output, timeline: self.timeline }
+    }
+}
+
+/// Starts `source` on a thread of the scheduler's host and returns at once.
+pub fn start_program(source: &str, scheduler: Arc<Scheduler>) -> RunningProgram {
     let output = Arc::new(Output::default());
+    let ended = Arc::new((Mutex::new(None), Condvar::new()));
+    let running = RunningProgram { output: output.clone(), timeline: scheduler.timeline.clone(), scheduler: scheduler.clone(), ended: ended.clone() };
     let source = source.to_string();
-    let thread_output = output.clone();
-    let timeline = scheduler.timeline.clone();
-    let outcome = std::thread::Builder::new()
-        .name("python-main".into())
-        .stack_size(MAIN_STACK_BYTES)
-        .spawn(move || run_main(&source, thread_output, scheduler))
-        .map(|handle| handle.join().unwrap_or(Outcome::Failed))
-        .unwrap_or(Outcome::Failed);
-    ProgramRun { outcome, output, timeline }
+    let host = scheduler.host.clone();
+    let body = Box::new(move || {
+        let outcome = run_main(&source, output, scheduler);
+        *crate::objects::lock(&ended.0) = Some(outcome);
+        ended.1.notify_all();
+    });
+    if host.spawn("python-main", MAIN_STACK_BYTES, body).is_err() {
+        running.output.write(Stream::Stderr, &Arc::from("MainThread"), "RuntimeError: can't start the program's main thread\n");
+        *crate::objects::lock(&running.ended.0) = Some(Outcome::Failed);
+    }
+    running
 }
 
 fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Outcome {
@@ -101,7 +144,6 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         output: output.clone(),
         scheduler: scheduler.clone(),
         threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
-        handles: Mutex::new(Vec::new()),
         module_states: Mutex::new(HashMap::new()),
     });
     let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
@@ -123,10 +165,7 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
     thread.record(crate::vm::ThreadState::Finished);
     scheduler.thread_finished();
     scheduler.halt(Halt::ProgramEnded);
-    let handles = std::mem::take(&mut *crate::objects::lock(&interp.handles));
-    for handle in handles {
-        let _ = handle.join();
-    }
+    scheduler.wait_for_threads_to_leave(THREADS_LEAVE_WITHIN);
     let (_, dropped) = output.snapshot();
     if dropped > 0 {
         let note = format!("({dropped} earlier lines of output were dropped: the last {} are kept)\n", crate::vm::output::MAX_LINES);

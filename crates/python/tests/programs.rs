@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use python::{run_program, run_with_scheduler, Halt, Mode, Outcome, RunOptions, Scheduler, ThreadState};
+use python::{run_program, run_with_scheduler, Halt, Mode, NativeHost, Outcome, RunOptions, Scheduler, ThreadState};
 
 fn run(source: &str) -> python::ProgramRun {
     run_program(source, &RunOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(20) })
@@ -62,7 +62,7 @@ fn a_missing_module_is_named_with_its_line() {
 #[test]
 fn stop_ends_a_busy_loop_and_sleeping_threads_within_a_second() {
     let source = "import threading, time\nfor _ in range(1000):\n    threading.Thread(target=time.sleep, args=(60,)).start()\nwhile True:\n    pass\n";
-    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(60)));
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(60), Arc::new(NativeHost)));
     let stopper = scheduler.clone();
     let pressed = Arc::new(std::sync::Mutex::new(None));
     let pressed_at = pressed.clone();

@@ -11,15 +11,15 @@ pub fn module() -> Value {
     super::native_module("os", FUNCTIONS, vec![("sep", Value::str("/")), ("name", Value::str("posix"))])
 }
 
-fn getpid(_thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Int(i64::from(std::process::id())))
+fn getpid(thread: &mut Thread, _args: Args) -> PyResult {
+    Ok(Value::Int(i64::from(thread.interp.scheduler.host.process_id())))
 }
 
 fn getppid(_thread: &mut Thread, _args: Args) -> PyResult {
     Ok(Value::Int(1))
 }
 
-fn cpu_count(_thread: &mut Thread, _args: Args) -> PyResult {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+fn cpu_count(thread: &mut Thread, _args: Args) -> PyResult {
+    let cores = thread.interp.scheduler.host.cpu_count();
     Ok(Value::Int(cores as i64))
 }

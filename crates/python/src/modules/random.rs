@@ -143,11 +143,16 @@ impl MersenneTwister {
     }
 }
 
+/// A seed from the time, in nanoseconds since the epoch (CPython seeds from the OS's entropy,
+/// or the time where it has none).
+fn clock_seed(thread: &Thread) -> u128 {
+    (thread.interp.scheduler.host.epoch_ms() * 1e6) as u128
+}
+
 /// The program's generator, made on first use (seeded from the clock, as CPython).
 fn generator(thread: &Thread) -> Arc<Mutex<MersenneTwister>> {
     thread.interp.module_state("random", || {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        Mutex::new(MersenneTwister::from_int(&BigInt::from(nanos)))
+        Mutex::new(MersenneTwister::from_int(&BigInt::from(clock_seed(thread))))
     })
 }
 
@@ -161,8 +166,7 @@ fn seed(thread: &mut Thread, args: Args) -> PyResult {
     args.expect("seed", 0, 2)?;
     let key = match args.get(0) {
         None | Some(Value::None) => {
-            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-            BigInt::from(nanos)
+            BigInt::from(clock_seed(thread))
         }
         Some(Value::Float(x)) => BigInt::from(crate::objects::Key::of(&Value::Float(*x))?.hash_number()),
         Some(value) => match int::to_bigint(value) {

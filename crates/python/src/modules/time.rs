@@ -1,7 +1,6 @@
 //! `time`: sleep (which lets the GIL go while it waits, in slices that notice Stop), and clocks.
 
-use std::sync::OnceLock;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use crate::objects::exception::value_error;
 use crate::objects::function::{Args, BuiltinFn};
@@ -34,33 +33,29 @@ fn sleep(thread: &mut Thread, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn since_epoch() -> Duration {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+/// Milliseconds since the Unix epoch, from the program's host.
+fn epoch_ms(thread: &Thread) -> f64 {
+    thread.interp.scheduler.host.epoch_ms()
 }
 
-fn time(_thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Float(since_epoch().as_secs_f64()))
+fn time(thread: &mut Thread, _args: Args) -> PyResult {
+    Ok(Value::Float(epoch_ms(thread) / 1000.0))
 }
 
-fn time_ns(_thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Int(since_epoch().as_nanos() as i64))
+fn time_ns(thread: &mut Thread, _args: Args) -> PyResult {
+    Ok(Value::Int((epoch_ms(thread) * 1e6) as i64))
 }
 
-fn start() -> Instant {
-    static START: OnceLock<Instant> = OnceLock::new();
-    *START.get_or_init(Instant::now)
+fn monotonic(thread: &mut Thread, _args: Args) -> PyResult {
+    Ok(Value::Float(thread.interp.scheduler.now_ms() / 1000.0))
 }
 
-fn monotonic(_thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Float(start().elapsed().as_secs_f64()))
+fn monotonic_ns(thread: &mut Thread, _args: Args) -> PyResult {
+    Ok(Value::Int((thread.interp.scheduler.now_ms() * 1e6) as i64))
 }
 
-fn monotonic_ns(_thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Int(start().elapsed().as_nanos() as i64))
-}
-
-fn ctime(_thread: &mut Thread, _args: Args) -> PyResult {
-    let seconds = since_epoch().as_secs() as i64;
+fn ctime(thread: &mut Thread, _args: Args) -> PyResult {
+    let seconds = (epoch_ms(thread) / 1000.0) as i64;
     let days = seconds.div_euclid(86_400);
     let of_day = seconds.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);

@@ -53,8 +53,6 @@ pub struct Interpreter {
     pub scheduler: Arc<Scheduler>,
     /// Live threads' names by identifier.
     pub threads: Mutex<HashMap<u64, Arc<str>>>,
-    /// The OS threads started, joined when the program ends.
-    pub handles: Mutex<Vec<std::thread::JoinHandle<()>>>,
     /// State a built-in module keeps per program (the random generator …), by module name.
     pub module_states: Mutex<HashMap<&'static str, Arc<dyn std::any::Any + Send + Sync>>>,
 }

@@ -9,10 +9,11 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use engine::{Clock, Gil, GilPolicy, NativeClock};
+use engine::{Gil, GilPolicy};
 
 use super::{ThreadState, Thread};
 use crate::objects::exception::Halt;
+use crate::host::Host;
 use crate::objects::{lock, PyErr, PyResult};
 
 /// How a program's threads share the processor.
@@ -80,7 +81,8 @@ pub struct Scheduler {
     /// The mode.
     pub mode: Mode,
     gil: Option<Gil>,
-    clock: Box<dyn Clock + Send + Sync>,
+    /// Where the run's threads start and what time it is.
+    pub host: Arc<dyn Host>,
     deadline_ms: f64,
     halt: Mutex<Option<Halt>>,
     halted: std::sync::atomic::AtomicBool,
@@ -96,9 +98,8 @@ pub struct Scheduler {
 }
 
 impl Scheduler {
-    /// A scheduler for a run that may last `time_limit`.
-    pub fn new(mode: Mode, time_limit: Duration) -> Scheduler {
-        let clock: Box<dyn Clock + Send + Sync> = Box::new(NativeClock);
+    /// A scheduler for a run on `host` that may last `time_limit`.
+    pub fn new(mode: Mode, time_limit: Duration, host: Arc<dyn Host>) -> Scheduler {
         let gil = match mode {
             Mode::Free => None,
             _ => Some(Gil::new(GilPolicy::SwitchInterval, DEFAULT_SWITCH_INTERVAL)),
@@ -106,8 +107,8 @@ impl Scheduler {
         Scheduler {
             mode,
             gil,
-            deadline_ms: clock.now_ms() + time_limit.as_secs_f64() * 1000.0,
-            clock,
+            deadline_ms: host.clock().now_ms() + time_limit.as_secs_f64() * 1000.0,
+            host,
             halt: Mutex::new(None),
             halted: Default::default(),
             live: AtomicUsize::new(0),
@@ -160,9 +161,18 @@ impl Scheduler {
         self.note_progress();
     }
 
+    /// Waits, up to `within`, until every Python thread has finished (after the program ended,
+    /// each leaves at its next check point or wait slice).
+    pub fn wait_for_threads_to_leave(&self, within: Duration) {
+        let give_up_at = self.now_ms() + within.as_secs_f64() * 1000.0;
+        while self.live.load(Ordering::SeqCst) > 0 && self.now_ms() < give_up_at {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
     /// Milliseconds on the run's clock.
     pub fn now_ms(&self) -> f64 {
-        self.clock.now_ms()
+        self.host.clock().now_ms()
     }
 
     /// The deadlock report when every live thread waits with no timeout.
@@ -192,7 +202,7 @@ impl Thread {
             if gil.drop_requested() && self.holds_gil {
                 self.record(ThreadState::WaitingForGil);
                 let scheduler = &self.interp.scheduler;
-                if gil.yield_to_waiter(self.lane, scheduler.clock.as_ref()).is_err() {
+                if gil.yield_to_waiter(self.lane, scheduler.host.clock()).is_err() {
                     // It let the GIL go and the run was halted before it got it back.
                     self.holds_gil = false;
                     return Err(self.interp.scheduler.halted_error());
@@ -218,7 +228,7 @@ impl Thread {
         if let Some(gil) = &scheduler.gil {
             if !self.holds_gil {
                 self.record(ThreadState::WaitingForGil);
-                gil.take(self.lane, scheduler.clock.as_ref()).map_err(|_| scheduler.halted_error())?;
+                gil.take(self.lane, scheduler.host.clock()).map_err(|_| scheduler.halted_error())?;
                 self.holds_gil = true;
             }
         }

@@ -1,5 +1,6 @@
-//! Python threads as real OS threads: started while the program runs, each with its own
-//! [`Thread`] state, taking the GIL (in the GIL modes) before it runs Python.
+//! Python threads as real threads of the host (OS threads, Web Workers): started while the
+//! program runs, each with its own [`Thread`] state, taking the GIL (in the GIL modes) before
+//! it runs Python.
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -16,7 +17,7 @@ pub fn thread_name(interp: &Interpreter, ident: u64) -> Option<String> {
     lock(&interp.threads).get(&ident).map(|name| name.to_string())
 }
 
-/// Starts `function(*args)` on a new OS thread; returns its identifier.
+/// Starts `function(*args)` on a new thread of the host; returns its identifier.
 pub fn spawn_thread(
     parent: &Thread,
     name: Arc<str>,
@@ -34,21 +35,13 @@ pub fn spawn_thread(
     lock(&interp.threads).insert(ident, name.clone());
     scheduler.thread_started();
     let thread_interp = interp.clone();
-    let spawned = std::thread::Builder::new()
-        .name(format!("python-{ident}"))
-        .stack_size(stack_bytes)
-        .spawn(move || run_thread(thread_interp, name, ident, function, args));
-    match spawned {
-        Ok(handle) => {
-            lock(&interp.handles).push(handle);
-            Ok(ident)
-        }
-        Err(_) => {
-            lock(&interp.threads).remove(&ident);
-            scheduler.thread_finished();
-            Err(PyErr::new("RuntimeError", "can't start new thread"))
-        }
+    let body = Box::new(move || run_thread(thread_interp, name, ident, function, args));
+    if scheduler.host.spawn(&format!("python-{ident}"), stack_bytes, body).is_err() {
+        lock(&interp.threads).remove(&ident);
+        scheduler.thread_finished();
+        return Err(PyErr::new("RuntimeError", "can't start new thread"));
     }
+    Ok(ident)
 }
 
 fn run_thread(interp: Arc<Interpreter>, name: Arc<str>, ident: u64, function: Value, args: Vec<Value>) {

@@ -9,9 +9,8 @@
 
 use std::sync::Arc;
 
+use crate::events::{intervals, Event, Interval, WorkerState};
 use crate::object_names::{ObjectNames, ObjectRef};
-use crate::recorder::{intervals, Event, Interval};
-use crate::worker_state::WorkerState;
 use crate::state_times::StateTimes;
 use crate::time_bins::TimeBins;
 
@@ -266,7 +265,7 @@ mod tests {
         assert_eq!(lane.recorded_count(), events.len());
         let end_ms = events.last().unwrap().at_ms;
         for state in WorkerState::ALL {
-            assert_eq!(lane.time_in(state, end_ms), crate::recorder::time_in(&events, state, end_ms), "{state:?}");
+            assert_eq!(lane.time_in(state, end_ms), crate::events::time_in(&events, state, end_ms), "{state:?}");
         }
     }
 

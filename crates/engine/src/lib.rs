@@ -1,19 +1,23 @@
 //! The GIL Playground engine: pure Rust, no browser types, testable natively with `std::thread`.
 //!
 //! Concepts, each in its own module:
-//! - The catalogue ([`ExperimentKind`]): every experiment a learner can pick, its texts, modes
-//!   and parameters; an [`Experiment`] is one with its parameter values.
+//! - Experiments (`experiments/`, one file each): the catalogue ([`ExperimentKind`]), every
+//!   experiment a learner can pick with its texts, modes and [`Parameter`]s; an [`Experiment`] is
+//!   one with its parameter values, its plan of tasks, its estimate, and its answer, a [`RunResult`].
 //! - [`Scenario`]: what a learner asked for — an [`Experiment`], a [`Mode`], a worker count, the
-//!   GIL's settings — checked against the limits (`limits.rs`) and planned as [`Task`]s.
+//!   GIL's settings, a [`FaultPlan`] if a worker is to fail on purpose — checked against the
+//!   limits (`limits.rs`) and planned as [`Task`]s.
 //! - [`TaskQueue`]: hands tasks out first in, first out, with the waits a plan asks for.
 //! - Workloads (`workload/`): resumable tasks that advance one *tick* (one unit of interpretable
 //!   work) at a time, so a scheduler can interleave them and a Stop lands within a tick.
 //! - Modes (`mode.rs`): single worker, threads + GIL, free-threaded, processes.
 //! - [`Gil`]: a real lock modelled on CPython 3.2+ (`gil/README.md`).
+//! - Events (`events.rs`): a worker's [`WorkerState`]s (a Python thread's [`Waitable`]s
+//!   included), the [`Event`]s that change them (with the object waited on, as an
+//!   [`ObjectRef`]), the [`Interval`]s between them.
 //! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`]; each
-//!   lane a [`LaneHistory`] (named; its older events summarised as [`TimeBins`] of
-//!   [`StateTimes`]), in a [`WorkerState`] (a Python thread's [`Waitable`] and the object it
-//!   waits on, as an [`ObjectRef`], included). Lanes can be added while a run goes on.
+//!   lane a named [`LaneHistory`], its older events summarised as [`TimeBins`] of
+//!   [`StateTimes`]. Lanes can be added while a run goes on.
 //! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
 //!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not (the
 //!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]);
@@ -28,9 +32,9 @@
 //! runs [`run_worker`] on threads it owns (std threads natively, Web Workers in the browser).
 
 mod amdahl;
-mod catalogue;
 mod clock;
-mod experiment;
+mod events;
+mod experiments;
 mod gil;
 mod interleaving;
 mod lane_history;
@@ -42,13 +46,11 @@ mod process;
 mod queue;
 mod recorder;
 mod run;
-mod run_result;
 mod scenario;
 mod state_times;
 mod summary;
 mod sync;
 mod time_bins;
-mod worker_state;
 mod workload;
 
 pub use amdahl::{amdahl_speed_up, fit_serial_fraction};
@@ -65,17 +67,15 @@ pub use mode::Mode;
 pub use native::{run_natively, run_without_shared_memory, NativeRun};
 pub use process::{FromProcess, GilToken, PoolReply, ProcessPool, ProcessWorker, ToProcess};
 pub use lane_history::LaneHistory;
+pub use events::{intervals, time_in, Event, Interval, Waitable, WorkerState};
 pub use object_names::{ObjectRef, MOST_OBJECT_NAMES};
-pub use recorder::{intervals, time_in, worker_name, Event, Interval, Recorder};
-pub use worker_state::{Waitable, WorkerState};
+pub use recorder::{worker_name, Recorder};
 pub use state_times::StateTimes;
 pub use time_bins::{TimeBins, MOST_BINS};
-pub use run::{panic_message, run_worker, FaultPlan, SharedRun, StopSignal, Watchdog};
+pub use run::{panic_message, run_worker, SharedRun, StopSignal, Watchdog};
 pub use workload::{Running, Slice, SliceEnd};
-pub use catalogue::{ExperimentKind, Parameter, ParameterKind};
-pub use experiment::{Experiment, PoolCall};
+pub use experiments::{Experiment, ExperimentKind, Parameter, ParameterKind, PoolCall, RunResult};
 pub use queue::{NextTask, PlannedTask, TaskQueue};
-pub use run_result::RunResult;
-pub use scenario::Scenario;
+pub use scenario::{FaultPlan, Scenario};
 pub use summary::{busy_ms, io_response_times_ms, RunSummary};
 pub use workload::{Task, TaskResult, Workload};

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use crate::clock::{Clock, NativeClock};
 use crate::gil::GilStats;
 use crate::process::{PoolReply, ProcessPool, ProcessWorker, ToProcess};
-use crate::recorder::Event;
+use crate::events::Event;
 use crate::run::{panic_message, run_worker, SharedRun};
 use crate::scenario::Scenario;
 use crate::workload::TaskResult;

@@ -15,13 +15,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
 use crate::clock::Clock;
+use crate::events::{Event, WorkerState};
 use crate::lane_history::LaneHistory;
-use crate::object_names::ObjectRef;
 use crate::sync::lock_within;
-use crate::worker_state::WorkerState;
 
 /// The longest a writer or a reader waits for a lane: only a worker that trapped while holding
 /// it could keep it longer, and then the event (or the lane, for a reader) is given up.
@@ -30,46 +27,6 @@ const LANE_WAIT: Duration = Duration::from_secs(1);
 /// The name of a catalogue run's lane `lane` (from 0): "Worker 1", "Worker 2"…
 pub fn worker_name(lane: usize) -> String {
     format!("Worker {}", lane + 1)
-}
-
-/// One state change: from `at_ms` on, the worker is in `state`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    /// Milliseconds since the run started.
-    pub at_ms: f64,
-    /// The state entered.
-    pub state: WorkerState,
-    /// The object waited on, named in the lane ([`LaneHistory::object_name`]): which lock,
-    /// event or queue a blocked Python thread waits for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub object: Option<ObjectRef>,
-}
-
-impl Event {
-    /// Entering `state` at `at_ms`, about no object in particular.
-    pub fn new(at_ms: f64, state: WorkerState) -> Event {
-        Event { at_ms, state, object: None }
-    }
-}
-
-/// A stretch of time a worker spent in one state.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Interval {
-    /// Milliseconds since the run started.
-    pub start_ms: f64,
-    /// Milliseconds since the run started.
-    pub end_ms: f64,
-    /// The state.
-    pub state: WorkerState,
-    /// The object waited on, if the event named one.
-    pub object: Option<ObjectRef>,
-}
-
-impl Interval {
-    /// How long it lasted.
-    pub fn duration_ms(&self) -> f64 {
-        self.end_ms - self.start_ms
-    }
 }
 
 /// A lane's slot: empty until the lane is added.
@@ -222,31 +179,6 @@ impl Recorder {
     }
 }
 
-/// A lane's events as intervals; the last open state runs to `now_ms`.
-pub fn intervals(events: &[Event], now_ms: f64) -> Vec<Interval> {
-    events
-        .iter()
-        .enumerate()
-        .filter(|(_, event)| event.state != WorkerState::Done)
-        .map(|(index, event)| Interval {
-            start_ms: event.at_ms,
-            end_ms: events.get(index + 1).map_or(now_ms.max(event.at_ms), |next| next.at_ms),
-            state: event.state,
-            object: event.object,
-        })
-        .collect()
-}
-
-/// Total milliseconds a lane spent in `state`.
-pub fn time_in(events: &[Event], state: WorkerState, now_ms: f64) -> f64 {
-    intervals(events, now_ms)
-        .iter()
-        .filter(|interval| interval.state == state)
-        .map(Interval::duration_ms)
-        // A fold from +0.0: an empty float `sum()` is -0.0, which would print as "-0.0".
-        .fold(0.0, |total, ms| total + ms)
-}
-
 #[cfg(test)]
 mod wedged_lane_tests;
 
@@ -294,17 +226,6 @@ mod tests {
         recorder.record_at(0, WorkerState::Idle, 103.0);
         let events = &recorder.snapshot()[0];
         assert_eq!(events[2].at_ms, 5.0);
-    }
-
-    #[test]
-    fn intervals_end_where_the_next_state_begins() {
-        let events = [
-            Event::new(0.0, WorkerState::Running),
-            Event::new(4.0, WorkerState::Blocked),
-            Event::new(9.0, WorkerState::Done),
-        ];
-        assert_eq!(time_in(&events, WorkerState::Running, 20.0), 4.0);
-        assert_eq!(time_in(&events, WorkerState::Blocked, 20.0), 5.0);
     }
 
     #[test]

@@ -9,40 +9,18 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
 use crate::clock::Clock;
 use crate::gil::{Gil, GilClosed, GilPolicy, GilStats};
 use crate::queue::{NextTask, TaskQueue};
+use crate::events::WorkerState;
 use crate::recorder::Recorder;
-use crate::worker_state::WorkerState;
-use crate::scenario::Scenario;
+use crate::scenario::{FaultPlan, Scenario};
 use crate::sync::{wait_until, BoundedGuard, BoundedMutex, Deadline, RunEnded, Signal};
 use crate::workload::{Running, SliceEnd, TaskResult};
 use crate::Mode;
 
 /// Ticks per slice: between slices a worker publishes progress and checks its fault plan.
 const SLICE_TICKS: u64 = 4096;
-
-/// A worker made to fail on purpose, to show that failures are surfaced (experiment F3).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FaultPlan {
-    /// Which worker fails.
-    pub lane: usize,
-    /// After how many milliseconds of the run.
-    pub after_ms: f64,
-}
-
-impl FaultPlan {
-    /// The panic message the failing worker raises.
-    pub fn message(&self) -> String {
-        format!(
-            "worker {} failed on purpose after {} ms (the \"make a worker fail\" option)",
-            self.lane + 1,
-            self.after_ms
-        )
-    }
-}
 
 /// The message a worker's panic carries (`panic!("…")` gives a `String` or a `&str`), if any.
 /// Hosts show it as the reason a run failed.

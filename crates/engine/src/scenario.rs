@@ -6,15 +6,14 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::experiment::{Experiment, PoolCall};
+use crate::experiments::{Experiment, ExperimentKind};
 use crate::gil::GilPolicy;
 use crate::limits::{
     LimitError, MAX_CHECK_INTERVAL_TICKS, MAX_RUN_SECONDS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS, MAX_WORKERS,
     MIN_CHECK_INTERVAL_TICKS, MIN_SWITCH_INTERVAL_MS, MIN_WORKERS,
 };
 use crate::queue::PlannedTask;
-use crate::run::FaultPlan;
-use crate::{ExperimentKind, Mode};
+use crate::Mode;
 
 /// What one forced GIL hand-off costs, in milliseconds, per worker waiting on each core (a
 /// crowded machine wakes the next holder later and spends its cores on waiters' timeouts).
@@ -47,6 +46,26 @@ pub struct Scenario {
     /// standing for the single-thread cost of free-threaded builds.
     #[serde(default)]
     pub free_threading_overhead_percent: u64,
+}
+
+/// A worker made to fail on purpose, to show that failures are surfaced (experiment F3).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaultPlan {
+    /// Which worker fails.
+    pub lane: usize,
+    /// After how many milliseconds of the run.
+    pub after_ms: f64,
+}
+
+impl FaultPlan {
+    /// The panic message the failing worker raises.
+    pub fn message(&self) -> String {
+        format!(
+            "worker {} failed on purpose after {} ms (the \"make a worker fail\" option)",
+            self.lane + 1,
+            self.after_ms
+        )
+    }
 }
 
 impl Default for Scenario {
@@ -117,9 +136,7 @@ impl Scenario {
                 format!("{} runs in these modes: {}.", kind.label(), modes.join(", ")),
             ));
         }
-        if kind == ExperimentKind::Convoy && self.workers < 2 {
-            errors.push(LimitError::new("workers", "The convoy needs at least 2 workers: one for I/O, one or more for CPU work."));
-        }
+        errors.extend(self.experiment.workers_error(self.workers));
     }
 
     fn check_serial_share(&self, errors: &mut Vec<LimitError>) {
@@ -160,21 +177,19 @@ impl Scenario {
     pub fn estimated_seconds(&self, cores: usize) -> f64 {
         let wait = self.experiment.estimated_wait_seconds();
         let cpu = (self.experiment.estimated_serial_seconds() - wait).max(0.0);
-        if let Experiment::Convoy { operations, .. } = self.experiment {
-            return wait + cpu + operations as f64 * self.gil_wait_after_io_seconds();
+        if let Some(returns) = self.experiment.returns_from_io_beside_cpu_work() {
+            return wait + cpu + returns as f64 * self.gil_wait_after_io_seconds();
         }
         let serial_cpu = cpu * self.serial_percent.min(100) as f64 / 100.0;
         let side_by_side = self.tasks_side_by_side();
         serial_cpu + self.parallel_cpu_seconds(cpu - serial_cpu, side_by_side, cores.max(1)) + wait / side_by_side as f64
     }
 
-    /// How many tasks can run at once: one per worker, no more than there are tasks, and one
-    /// for `pool.apply`, which waits for each call.
+    /// How many tasks can run at once: one per worker, no more than there are tasks, nor than
+    /// the experiment lets run at once (`pool.apply` waits for each call).
     fn tasks_side_by_side(&self) -> usize {
-        if matches!(self.experiment, Experiment::PoolCalls { call: PoolCall::Apply, .. }) {
-            return 1;
-        }
-        (self.lanes() as u64).min(self.experiment.task_count(self.workers)).max(1) as usize
+        let at_once = (self.lanes() as u64).min(self.experiment.task_count(self.workers));
+        at_once.min(self.experiment.most_tasks_at_once().unwrap_or(u64::MAX)).max(1) as usize
     }
 
     /// The wall time of `cpu` seconds of work shared by `side_by_side` workers on `cores` cores.
@@ -198,8 +213,8 @@ impl Scenario {
         HAND_OFF_MS_PER_WAITER_PER_CORE * waiters_per_core / self.switch_interval_ms.max(MIN_SWITCH_INTERVAL_MS)
     }
 
-    /// How long the convoy's I/O worker waits for the GIL after each operation: up to a switch
-    /// interval while the CPU workers hold it (threads + GIL only).
+    /// How long an I/O worker beside CPU-bound ones (the convoy) waits for the GIL after each
+    /// operation: up to a switch interval while the CPU workers hold it (threads + GIL only).
     fn gil_wait_after_io_seconds(&self) -> f64 {
         if self.mode == Mode::ThreadsWithGil && self.gil_policy == GilPolicy::SwitchInterval {
             self.switch_interval_ms / 1e3
@@ -227,6 +242,7 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::experiments::PoolCall;
     use crate::limits::REFERENCE_CORES;
 
     #[test]
@@ -333,6 +349,33 @@ mod tests {
     fn a_serial_share_is_refused_where_the_work_does_not_split_evenly() {
         let scenario = Scenario { experiment: ExperimentKind::SumOfPrimes.default_experiment(), serial_percent: 10, ..Scenario::default() };
         assert_eq!(scenario.validate_on(REFERENCE_CORES).unwrap_err()[0].field, "serial_percent");
+    }
+
+    #[test]
+    fn the_convoy_is_refused_with_one_worker_and_says_why() {
+        let scenario = Scenario { experiment: ExperimentKind::Convoy.default_experiment(), workers: 1, ..Scenario::default() };
+        let errors = scenario.validate_on(REFERENCE_CORES).unwrap_err();
+        assert_eq!(errors[0].field, "workers");
+        assert!(errors[0].message.contains("one for I/O"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn pool_apply_is_estimated_one_call_at_a_time_however_many_workers() {
+        let calls = |call, workers| Scenario {
+            experiment: Experiment::PoolCalls { call, numbers: 8, exponent: 2, work: 100_000_000 },
+            mode: Mode::Processes,
+            workers,
+            ..Scenario::default()
+        };
+        assert_eq!(calls(PoolCall::Apply, 4).estimated_seconds(2), calls(PoolCall::Apply, 1).estimated_seconds(2));
+        assert!(calls(PoolCall::Map, 4).estimated_seconds(2) < calls(PoolCall::Apply, 4).estimated_seconds(2) / 1.5);
+    }
+
+    #[test]
+    fn the_convoy_estimate_adds_a_switch_interval_per_io_operation_under_the_gil() {
+        let convoy = |mode| Scenario { experiment: Experiment::Convoy { operations: 100, millis: 1 }, mode, switch_interval_ms: 5.0, ..Scenario::default() };
+        let extra = convoy(Mode::ThreadsWithGil).estimated_seconds(2) - convoy(Mode::FreeThreaded).estimated_seconds(2);
+        assert!((extra - 100.0 * 0.005).abs() < 1e-9, "{extra}");
     }
 
     #[test]

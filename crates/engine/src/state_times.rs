@@ -1,7 +1,7 @@
 //! Milliseconds per worker state: what a stretch of a lane's time amounts to once its single
 //! state changes are no longer kept (a bin of a long run's summary, a pixel column of a chart).
 
-use crate::worker_state::WorkerState;
+use crate::events::WorkerState;
 
 /// Milliseconds spent in each state over some stretch of time.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

@@ -1,8 +1,7 @@
 //! What a finished run amounts to: the numbers in a results-table row.
 
 use crate::lane_history::LaneHistory;
-use crate::recorder::{time_in, Event};
-use crate::worker_state::WorkerState;
+use crate::events::{time_in, Event, WorkerState};
 
 /// Wall time, busy time and hand-offs of one run.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 //! are merged in pairs and the span doubles, so the memory stays the same however long it runs,
 //! and each state's total is kept exactly, beside the spans.
 
-use crate::worker_state::WorkerState;
+use crate::events::WorkerState;
 use crate::state_times::StateTimes;
 
 /// How many spans at most.

@@ -3,10 +3,9 @@
 
 use crate::gil::GilStats;
 use crate::queue::{NextTask, TaskQueue};
+use crate::events::WorkerState;
 use crate::recorder::Recorder;
-use crate::worker_state::WorkerState;
-use crate::run::FaultPlan;
-use crate::scenario::Scenario;
+use crate::scenario::{FaultPlan, Scenario};
 use crate::workload::TaskResult;
 use crate::Mode;
 

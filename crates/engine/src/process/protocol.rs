@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::worker_state::WorkerState;
+use crate::events::WorkerState;
 use crate::workload::{Task, TaskResult};
 
 /// A message from the parent to a worker.

@@ -2,7 +2,7 @@
 //! goes; under the GIL token, one turn at a time.
 
 use crate::clock::Clock;
-use crate::worker_state::WorkerState;
+use crate::events::WorkerState;
 use crate::sync::{wait_until, Deadline, Signal};
 use crate::workload::{Running, SliceEnd};
 

@@ -14,6 +14,8 @@ fn a_worker_dead_holding_its_recorder_lane_leaves_no_lane_behind_nor_a_reader() 
     let (read, reading) = mpsc::channel();
     let reader = run.clone();
     std::thread::spawn(move || read.send(reader.recorder().snapshot()));
-    let lanes = reading.recv_timeout(LEAVE_WITHIN * 2).expect("the snapshot gave the locked lane up");
+    // The snapshot gives a lane up after a second of its own retries, which a crowded machine
+    // stretches: what counts is that it returns.
+    let lanes = reading.recv_timeout(LEAVE_WITHIN * 10).expect("the snapshot gave the locked lane up");
     assert!(lanes[0].is_empty() && lanes[1..].iter().all(|events| !events.is_empty()));
 }

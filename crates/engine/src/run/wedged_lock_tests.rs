@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::{run_worker, SharedRun};
 use crate::clock::NativeClock;
-use crate::experiment::Experiment;
+use crate::experiments::Experiment;
 use crate::scenario::Scenario;
 use crate::Mode;
 

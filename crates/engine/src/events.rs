@@ -1,9 +1,14 @@
-//! What a worker (a catalogue worker, or a learner's Python thread) is doing at a moment: a
-//! closed set of states, so that every state has its slot in [`crate::StateTimes`], its colour
-//! and its place in the legend. Which object a blocked Python thread waits on is not part of
-//! the state: it goes with the event (`Event::object`), named in the lane (`LaneHistory`).
+//! What a worker is doing and when: its states, the events that change them, and the
+//! intervals between events.
+//!
+//! The states are a closed set (the catalogue's, and what a learner's Python thread does), so
+//! that every state has its slot in `StateTimes`, its colour and its place in the legend.
+//! *Which* object a blocked Python thread waits on is not part of its state: it goes with the
+//! event, as an [`ObjectRef`] to a name its lane keeps (`object_names.rs`).
 
 use serde::{Deserialize, Serialize};
+
+use crate::object_names::ObjectRef;
 
 /// What a worker is doing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -107,9 +112,85 @@ impl WorkerState {
     }
 }
 
+/// One state change: from `at_ms` on, the worker is in `state`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Milliseconds since the run started.
+    pub at_ms: f64,
+    /// The state entered.
+    pub state: WorkerState,
+    /// The object waited on, named in the lane (`LaneHistory::object_name`): which lock,
+    /// event or queue a blocked Python thread waits for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<ObjectRef>,
+}
+
+impl Event {
+    /// Entering `state` at `at_ms`, about no object in particular.
+    pub fn new(at_ms: f64, state: WorkerState) -> Event {
+        Event { at_ms, state, object: None }
+    }
+}
+
+/// A stretch of time a worker spent in one state.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    /// Milliseconds since the run started.
+    pub start_ms: f64,
+    /// Milliseconds since the run started.
+    pub end_ms: f64,
+    /// The state.
+    pub state: WorkerState,
+    /// The object waited on, if the event named one.
+    pub object: Option<ObjectRef>,
+}
+
+impl Interval {
+    /// How long it lasted.
+    pub fn duration_ms(&self) -> f64 {
+        self.end_ms - self.start_ms
+    }
+}
+
+/// A lane's events as intervals; the last open state runs to `now_ms`.
+pub fn intervals(events: &[Event], now_ms: f64) -> Vec<Interval> {
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| event.state != WorkerState::Done)
+        .map(|(index, event)| Interval {
+            start_ms: event.at_ms,
+            end_ms: events.get(index + 1).map_or(now_ms.max(event.at_ms), |next| next.at_ms),
+            state: event.state,
+            object: event.object,
+        })
+        .collect()
+}
+
+/// Total milliseconds a lane spent in `state`.
+pub fn time_in(events: &[Event], state: WorkerState, now_ms: f64) -> f64 {
+    intervals(events, now_ms)
+        .iter()
+        .filter(|interval| interval.state == state)
+        .map(Interval::duration_ms)
+        // A fold from +0.0: an empty float `sum()` is -0.0, which would print as "-0.0".
+        .fold(0.0, |total, ms| total + ms)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn intervals_end_where_the_next_state_begins() {
+        let events = [
+            Event::new(0.0, WorkerState::Running),
+            Event::new(4.0, WorkerState::Blocked),
+            Event::new(9.0, WorkerState::Done),
+        ];
+        assert_eq!(time_in(&events, WorkerState::Running, 20.0), 4.0);
+        assert_eq!(time_in(&events, WorkerState::Blocked, 20.0), 5.0);
+    }
 
     #[test]
     fn every_state_stands_at_its_index_and_has_a_label_of_its_own() {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::experiment::PoolCall;
+use super::PoolCall;
 
 /// The answer of a finished run.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,6 +1,6 @@
 //! The page: title and machine status, the experiment form, the live timeline, the results.
 
-use engine::{Experiment, LaneHistory, Mode, Scenario};
+use engine::{worker_name, Experiment, LaneHistory, Mode, Scenario};
 use runtime::shared_memory_available;
 use yew::prelude::*;
 
@@ -178,7 +178,7 @@ fn recorded_run_section(recorded: &RecordedRun, fields: &FormFields) -> Html {
     let view = RunView {
         mode: scenario.mode,
         workers: scenario.workers,
-        lanes: recorded.lanes.iter().map(|events| LaneHistory::from_events(events.iter().copied())).collect(),
+        lanes: recorded.lanes.iter().enumerate().map(|(lane, events)| LaneHistory::from_events(&worker_name(lane), events.iter().copied())).collect(),
         now_ms: recorded.wall_ms,
         progress: 1.0,
         experiment: scenario.experiment,

@@ -9,7 +9,7 @@
 //! summary of its older events (`LaneHistory`): its spans come from that summary.
 //! Reading checks every number against its limits and gives `None` for anything else.
 
-use engine::{Event, LaneHistory, WorkerState, MAX_RUN_SECONDS, MAX_WORKERS};
+use engine::{Event, LaneHistory, Waitable, WorkerState, MAX_RUN_SECONDS, MAX_WORKERS};
 
 /// Runs with at most this many state changes in all are kept exactly.
 const EXACT_CHANGES: usize = 600;
@@ -47,7 +47,7 @@ impl RecordedRun {
     /// [`RecordedRun::of_lanes`].
     #[cfg(test)]
     pub fn new(cores: u32, wall_ms: f64, lanes: &[Vec<Event>], answer: &str) -> Self {
-        let histories: Vec<LaneHistory> = lanes.iter().map(|events| LaneHistory::from_events(events.iter().copied())).collect();
+        let histories: Vec<LaneHistory> = lanes.iter().enumerate().map(|(lane, events)| LaneHistory::from_events(&engine::worker_name(lane), events.iter().copied())).collect();
         RecordedRun::of_lanes(cores, wall_ms, &histories, answer)
     }
 
@@ -88,7 +88,7 @@ impl RecordedRun {
 
 /// `lane`'s events with times rounded to tenths of a millisecond.
 fn rounded(lane: &LaneHistory) -> Vec<Event> {
-    lane.events().map(|event| Event { at_ms: tenths(event.at_ms) as f64 / 10.0, state: event.state }).collect()
+    lane.events().map(|event| Event::new(tenths(event.at_ms) as f64 / 10.0, event.state)).collect()
 }
 
 /// `lane` over [`BINS`] equal spans of `wall_ms`, each in the state that lasted longest in it,
@@ -102,11 +102,11 @@ fn binned(lane: &LaneHistory, wall_ms: f64) -> Vec<Event> {
     for (bin, times) in lane.state_times_per_column(BINS, span_ms, end_ms).iter().enumerate() {
         let Some(state) = times.longest() else { continue };
         if kept.last().is_none_or(|last| last.state != state) {
-            kept.push(Event { at_ms: tenths(bin as f64 * bin_ms) as f64 / 10.0, state });
+            kept.push(Event::new(tenths(bin as f64 * bin_ms) as f64 / 10.0, state));
         }
     }
     if done.is_some() {
-        kept.push(Event { at_ms: tenths(end_ms) as f64 / 10.0, state: WorkerState::Done });
+        kept.push(Event::new(tenths(end_ms) as f64 / 10.0, WorkerState::Done));
     }
     kept
 }
@@ -133,7 +133,7 @@ fn read_lane(text: &str) -> Option<Vec<Event>> {
         let digits_end = rest[1..].find(|c: char| !c.is_ascii_digit() && !c.is_ascii_lowercase()).map_or(rest.len(), |end| end + 1);
         let delta = u64::from_str_radix(&rest[1..digits_end], 36).ok()?;
         at_tenths = at_tenths.checked_add(delta).filter(|&at| at as f64 <= MAX_TENTHS)?;
-        events.push(Event { at_ms: at_tenths as f64 / 10.0, state });
+        events.push(Event::new(at_tenths as f64 / 10.0, state));
         rest = &rest[digits_end..];
     }
     (!events.is_empty()).then_some(events)
@@ -163,6 +163,15 @@ fn state_letter(state: WorkerState) -> char {
         WorkerState::Blocked => 'B',
         WorkerState::Idle => 'I',
         WorkerState::Done => 'D',
+        // A learner's Python threads: their runs are not recorded in links yet.
+        WorkerState::Sleeping => 'Z',
+        WorkerState::BlockedOn(Waitable::Lock) => 'L',
+        WorkerState::BlockedOn(Waitable::Condition) => 'C',
+        WorkerState::BlockedOn(Waitable::Event) => 'E',
+        WorkerState::BlockedOn(Waitable::Semaphore) => 'M',
+        WorkerState::BlockedOn(Waitable::Barrier) => 'A',
+        WorkerState::BlockedOn(Waitable::Queue) => 'Q',
+        WorkerState::BlockedOn(Waitable::Join) => 'J',
     }
 }
 
@@ -175,7 +184,7 @@ mod tests {
     use super::*;
 
     fn event(at_ms: f64, state: WorkerState) -> Event {
-        Event { at_ms, state }
+        Event::new(at_ms, state)
     }
 
     fn gil_lanes(turns: usize, turn_ms: f64) -> Vec<Vec<Event>> {
@@ -212,7 +221,7 @@ mod tests {
 
     #[test]
     fn a_run_the_page_summarised_is_recorded_from_its_summary_and_says_so() {
-        let lane = LaneHistory::from_events(gil_lanes(200_000, 0.5).remove(0));
+        let lane = LaneHistory::from_events("Worker 1", gil_lanes(200_000, 0.5).remove(0));
         assert!(lane.is_summarised());
         let recorded = RecordedRun::of_lanes(2, 100_001.0, &[lane], "");
         let states: Vec<WorkerState> = recorded.lanes[0].iter().map(|event| event.state).collect();
@@ -224,7 +233,7 @@ mod tests {
     fn a_short_run_is_kept_exactly_to_a_tenth_of_a_millisecond() {
         let lanes = gil_lanes(10, 3.33);
         let recorded = RecordedRun::new(2, 40.0, &lanes, "");
-        let rounded_lanes: Vec<Vec<Event>> = lanes.iter().map(|events| rounded(&LaneHistory::from_events(events.iter().copied()))).collect();
+        let rounded_lanes: Vec<Vec<Event>> = lanes.iter().map(|events| rounded(&LaneHistory::from_events("Worker 1", events.iter().copied()))).collect();
         assert_eq!(recorded.lanes, rounded_lanes);
         assert_eq!(recorded.lanes[1][2], event(3.8, WorkerState::Running));
     }

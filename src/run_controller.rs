@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use engine::{Experiment, LaneHistory, Mode, Scenario};
+use engine::{worker_name, Experiment, LaneHistory, Mode, Scenario};
 use runtime::{
     after_the_next_frame, in_a_task_after_ms, in_a_task_of_its_own, runs_on_shared_memory, shared_memory_available,
     LiveRun, RunStatus, ThreadPool,
@@ -304,7 +304,7 @@ fn starting_view(scenario: &Scenario) -> RunView {
     RunView {
         mode: scenario.mode,
         workers: scenario.workers,
-        lanes: vec![LaneHistory::starting(); scenario.lanes()].into(),
+        lanes: (0..scenario.lanes()).map(|lane| LaneHistory::starting_at(&worker_name(lane), 0.0)).collect(),
         now_ms: 0.0,
         progress: 0.0,
         experiment: scenario.experiment.clone(),

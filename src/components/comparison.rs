@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::charts::palette::CATALOGUE_STATES;
 use crate::components::timeline::{Legend, Timeline};
 use crate::components::wall_time_chart::WallTimeChart;
 use crate::run_controller::RunView;
@@ -22,7 +23,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         <section aria-labelledby="comparison-heading" class="panel wide">
             <h2 id="comparison-heading">{ "Comparison" }</h2>
             <WallTimeChart runs={props.runs.clone()} />
-            <Legend />
+            <Legend states={CATALOGUE_STATES.to_vec()} />
             { for props.runs.iter().map(|run| html! {
                 <>
                     <h3>{ run.mode.label() }</h3>

@@ -48,16 +48,16 @@ pub fn DrawingRehearsal() -> Html {
 /// a third taking so many turns that its older ones are summarised (as in a long run).
 fn made_up_run(index: u32) -> RunView {
     use WorkerState::{Blocked, Idle, Running, Starting, WaitingForGil};
-    let lane = |changes: &[(f64, WorkerState)]| LaneHistory::from_events(changes.iter().map(|&(at_ms, state)| Event { at_ms, state }));
-    let turns = (0..10_000_u32).map(|turn| Event { at_ms: f64::from(turn) * 0.001, state: if turn % 2 == 0 { Running } else { WaitingForGil } });
+    let lane = |name: &str, changes: &[(f64, WorkerState)]| LaneHistory::from_events(name, changes.iter().map(|&(at_ms, state)| Event::new(at_ms, state)));
+    let turns = (0..10_000_u32).map(|turn| Event::new(f64::from(turn) * 0.001, if turn % 2 == 0 { Running } else { WaitingForGil }));
     let later_ms = f64::from(index) * 333.0;
     RunView {
         mode: Mode::ThreadsWithGil,
         workers: 3,
         lanes: vec![
-            lane(&[(0.0, Starting), (1.0, Running), (3.0, WaitingForGil), (5.0, Running), (7.0, Blocked), (8.0 + later_ms, Running)]),
-            lane(&[(0.0, Starting), (1.0, WaitingForGil), (3.0, Running), (5.0, Blocked), (6.0 + later_ms, Idle)]),
-            LaneHistory::from_events(turns),
+            lane("Worker 1", &[(0.0, Starting), (1.0, Running), (3.0, WaitingForGil), (5.0, Running), (7.0, Blocked), (8.0 + later_ms, Running)]),
+            lane("Worker 2", &[(0.0, Starting), (1.0, WaitingForGil), (3.0, Running), (5.0, Blocked), (6.0 + later_ms, Idle)]),
+            LaneHistory::from_events("Worker 3", turns),
         ]
         .into(),
         now_ms: 10.0 + later_ms,

@@ -42,26 +42,29 @@ pub fn EventsTable(props: &EventsTableProps) -> Html {
 
 /// One row of the events table: a worker's interval in one state, or its time in a state over
 /// one summary span.
-struct EventRow {
-    lane: usize,
+struct EventRow<'a> {
+    /// The lane's name.
+    worker: &'a str,
+    /// The state, with the object waited on if the event named one.
     state: String,
     from_ms: f64,
     to_ms: f64,
     in_state_ms: f64,
 }
 
-/// Every row of `history` (lane `lane`): its summary spans' states, then its intervals.
-fn lane_rows(lane: usize, history: &LaneHistory, now_ms: f64) -> impl Iterator<Item = EventRow> + '_ {
+/// Every row of `history`: its summary spans' states, then its intervals.
+fn lane_rows(history: &LaneHistory, now_ms: f64) -> impl Iterator<Item = EventRow<'_>> + '_ {
+    let worker = history.name();
     let bin_ms = history.summary().bin_ms();
     let until_ms = history.summarised_until_ms();
     let summarised = history.summary().bins().iter().enumerate().flat_map(move |(index, times)| {
         let (from_ms, to_ms) = (index as f64 * bin_ms, ((index + 1) as f64 * bin_ms).min(until_ms));
         let spent: Vec<_> = times.spent().collect();
-        spent.into_iter().map(move |(state, ms)| EventRow { lane, state: format!("{} (summary)", state.label()), from_ms, to_ms, in_state_ms: ms })
+        spent.into_iter().map(move |(state, ms)| EventRow { worker, state: format!("{} (summary)", state.label()), from_ms, to_ms, in_state_ms: ms })
     });
     let exact = history.intervals(now_ms).into_iter().map(move |interval| EventRow {
-        lane,
-        state: interval.state.label().to_owned(),
+        worker,
+        state: history.describe(&interval),
         from_ms: interval.start_ms,
         to_ms: interval.end_ms,
         in_state_ms: interval.duration_ms(),
@@ -83,7 +86,7 @@ fn summary_note(view: &RunView) -> Option<String> {
 }
 
 fn events_table(view: &RunView) -> Html {
-    let rows = || view.lanes.iter().enumerate().flat_map(|(lane, history)| lane_rows(lane, history, view.now_ms));
+    let rows = || view.lanes.iter().flat_map(|history| lane_rows(history, view.now_ms));
     let total = rows().count();
     let note = summary_note(view);
     html! {
@@ -108,7 +111,7 @@ fn events_table(view: &RunView) -> Html {
                     <tbody>
                         { for rows().take(MAX_EVENT_ROWS).map(|row| html! {
                             <tr>
-                                <td>{ row.lane + 1 }</td>
+                                <td>{ row.worker }</td>
                                 <td>{ row.state }</td>
                                 <td>{ format!("{:.3}", row.from_ms) }</td>
                                 <td>{ format!("{:.3}", row.to_ms) }</td>

@@ -32,9 +32,9 @@ pub fn ThroughputTable(props: &ThroughputTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for rates.iter().enumerate().map(|(lane, rate)| html! {
+                    { for rates.iter().zip(props.view.lanes.iter()).map(|(rate, lane)| html! {
                         <tr>
-                            <th scope="row">{ format!("Worker {}", lane + 1) }</th>
+                            <th scope="row">{ lane.name() }</th>
                             <td>{ rate_label(*rate) }</td>
                         </tr>
                     }) }

@@ -1,16 +1,17 @@
-//! The live timeline: a canvas with one lane per worker, a hover/focus readout (arrow keys step
+//! The live timeline: a canvas with one lane per worker (as many as the run has at each poll:
+//! a Python program's grow as its threads start), a hover/focus readout (arrow keys step
 //! through a lane's state changes), its legend, and two tables with the same data for screen
 //! readers (time per state while running, every state change once ended).
 
-use engine::{Interval, LaneHistory, StateTimes};
+use engine::{Interval, LaneHistory, StateTimes, WorkerState};
 use runtime::in_a_task_of_its_own;
 use wasm_bindgen::prelude::*;
 use web_sys::{EventTarget, HtmlCanvasElement};
 use yew::prelude::*;
 
-use crate::charts::palette::{prefers_dark, state_colour, SHOWN_STATES};
+use crate::charts::palette::{prefers_dark, shown_states, state_colour};
 use crate::charts::readout::{cursor_move, point_in_chart, readout_line, CursorMove};
-use crate::charts::timeline_drawing::{axis_span_ms, draw_timeline, lane_and_time_at, timeline_height};
+use crate::charts::timeline_drawing::{axis_span_ms, draw_timeline, lane_and_time_at, names_width, timeline_height};
 use crate::components::environment_status::core_count;
 use crate::components::events_table::EventsTable;
 use crate::components::export::{csv_button, png_button};
@@ -61,6 +62,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onmouseleave = { let cursor = cursor.clone(); Callback::from(move |_: MouseEvent| cursor.set(None)) };
     let readout_name = if props.compact { format!("Timeline readout, {}", props.view.mode.label()) } else { "Timeline readout".to_owned() };
     let height = timeline_height(props.view.lanes.len());
+    let states = shown_states(&table_view.lanes, table_view.now_ms);
     // From the tables' view: a description that changed every frame would cost a style and
     // accessibility update every frame.
     let description = format!(
@@ -76,11 +78,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             { readout_line(&readout_name, cursor.map(|(lane, ms)| reading(&props.view, lane, ms))) }
             if props.compact {
                 { png_button(canvas.clone(), &format!("Timeline, {}", props.view.mode.label())) }
-                <StateTimesTable view={table_view.clone()} name={format!("Time per worker and state, {}", props.view.mode.label())} />
+                <StateTimesTable view={table_view.clone()} states={states.clone()} name={format!("Time per worker and state, {}", props.view.mode.label())} />
             } else {
-                <Legend />
+                <Legend states={states.clone()} />
                 { png_button(canvas, "Timeline") }
-                <StateTimesTable view={table_view.clone()} name="Time per worker and state" />
+                <StateTimesTable view={table_view.clone()} {states} name="Time per worker and state" />
                 if props.throughput {
                     <ThroughputTable view={throughput_view} name="Throughput" />
                 }
@@ -134,14 +136,14 @@ pub fn use_view_refreshed_for(part: TextPart, view: &RunView, running: bool) -> 
 /// long run's summarised past, the time spent in each state over the summary's span there.
 fn reading(view: &RunView, lane: usize, ms: f64) -> String {
     let Some(history) = view.lanes.get(lane) else { return String::new() };
-    let worker = format!("Worker {} at {ms:.1} ms", lane + 1);
+    let worker = format!("{} at {ms:.1} ms", history.name());
     if let Some((from_ms, to_ms, times)) = summary_span_at(history, ms) {
         return format!("{worker}: summarised, from {from_ms:.1} to {to_ms:.1} ms: {}", spent_text(&times));
     }
     match interval_at(&history.intervals(view.now_ms), ms) {
         Some(interval) => format!(
             "{worker}: {} (from {:.1} to {:.1} ms, {:.1} ms)",
-            interval.state.label().to_lowercase(),
+            history.describe(interval),
             interval.start_ms,
             interval.end_ms,
             interval.duration_ms()
@@ -184,12 +186,13 @@ fn interval_at(intervals: &[Interval], ms: f64) -> Option<&Interval> {
 /// (left, right), change lanes (up, down), or go to the start or end (Home, End).
 fn pointing(view: &RunView, span_ms: f64, cursor: &UseStateHandle<Option<(usize, f64)>>) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
     let lanes = view.lanes.len();
+    let left = names_width(&view.lanes);
     let on_move = {
         let cursor = cursor.clone();
         Callback::from(move |event: MouseEvent| {
             let width = event.target_dyn_into::<HtmlCanvasElement>().map_or(0.0, |canvas| f64::from(canvas.client_width()));
             if let Some(point) = point_in_chart(&event) {
-                cursor.set(lane_and_time_at(point, width, lanes, span_ms));
+                cursor.set(lane_and_time_at(point, (width, left), lanes, span_ms));
             }
         })
     };
@@ -227,12 +230,19 @@ fn redraw_on_resize_or_theme_change(redraw: impl Fn() + 'static) -> impl FnOnce(
     }
 }
 
+/// Props: the states to show.
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// In legend order (`shown_states`).
+    pub states: Vec<WorkerState>,
+}
+
 /// The colours of the states.
 #[component]
-pub fn Legend() -> Html {
+pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <ul class="legend" aria-label="Legend">
-            { for SHOWN_STATES.iter().map(|state| html! {
+            { for props.states.iter().map(|state| html! {
                 <li>
                     <span class="swatch" style={format!("background: {}", state_colour(*state))} aria-hidden="true"></span>
                     { state.label() }
@@ -245,6 +255,8 @@ pub fn Legend() -> Html {
 #[derive(Properties, PartialEq)]
 struct StateTimesProps {
     view: RunView,
+    /// The columns, in legend order.
+    states: Vec<WorkerState>,
     name: AttrValue,
 }
 
@@ -259,14 +271,14 @@ fn StateTimesTable(props: &StateTimesProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ "Worker" }</th>
-                        { for SHOWN_STATES.iter().map(|state| html! { <th scope="col">{ state.label() }</th> }) }
+                        { for props.states.iter().map(|state| html! { <th scope="col">{ state.label() }</th> }) }
                     </tr>
                 </thead>
                 <tbody>
-                    { for props.view.lanes.iter().map(|history| history.state_times(now_ms)).enumerate().map(|(lane, times)| html! {
+                    { for props.view.lanes.iter().map(|history| (history.name(), history.state_times(now_ms))).map(|(name, times)| html! {
                         <tr>
-                            <th scope="row">{ format!("Worker {}", lane + 1) }</th>
-                            { for SHOWN_STATES.iter().map(|state| html! {
+                            <th scope="row">{ name }</th>
+                            { for props.states.iter().map(|state| html! {
                                 <td>{ format!("{:.1}", times.of(*state)) }</td>
                             }) }
                         </tr>

@@ -71,12 +71,12 @@ fn an_unknown_panel_or_an_absurd_study_size_is_ignored() {
 
 #[test]
 fn a_recorded_run_rides_along_and_a_broken_one_is_ignored_and_named() {
-    let lanes = vec![vec![engine::Event { at_ms: 0.0, state: engine::WorkerState::Running }, engine::Event { at_ms: 12.5, state: engine::WorkerState::Done }]];
+    let lanes = vec![vec![engine::Event::new(0.0, engine::WorkerState::Running), engine::Event::new(12.5, engine::WorkerState::Done)]];
     let recorded = RecordedRun::new(4, 12.5, &lanes, "π ≈ 3.14 & <b>more</b>");
     let fields = FormFields::default();
     let opened = open_link(&with_recording(&link_fragment(&fields), &recorded), &FormFields::default());
     assert_eq!(opened, OpenedLink { fields, ignored: Vec::new(), recorded: Some(recorded) });
-    let broken = open_link("v1&x=pi&rec=4.125.Q0&rec.t=x", &FormFields::default());
+    let broken = open_link("v1&x=pi&rec=4.125.X0&rec.t=x", &FormFields::default());
     assert_eq!((&broken.recorded, names(&broken)), (&None, vec!["rec"]));
 }
 

@@ -42,7 +42,7 @@ test("the timeline's readout names the worker, the state and its interval, by ke
   const canvas = page.getByRole("img", { name: /^Timeline of 2 worker/ });
   await canvas.focus();
   await page.keyboard.press("ArrowRight");
-  await textMatching(readout, /^Worker 1 at \d+\.\d ms: (starting|running|waiting for the gil) \(from \d+\.\d to \d+\.\d ms, \d+\.\d ms\)$/);
+  await textMatching(readout, /^Worker 1 at \d+\.\d ms: (starting|running|waiting for the GIL) \(from \d+\.\d to \d+\.\d ms, \d+\.\d ms\)$/);
   await page.keyboard.press("ArrowDown");
   await textMatching(readout, /^Worker 2 at /);
   const box = await canvas.boundingBox();

@@ -1,6 +1,7 @@
-//! One worker's states over a run, in memory that stays the same however long it runs: the
-//! latest events in full (for the readout, the event table, exact exports of ordinary runs), and
-//! everything older folded into [`TimeBins`] (time per state per span, with exact totals).
+//! One worker's lane over a run: its name ("Worker 1", "Thread-1 (worker)") and its states, in
+//! memory that stays the same however long it runs: the latest events in full (for the readout,
+//! the event table, exact exports of ordinary runs), everything older folded into [`TimeBins`]
+//! (time per state per span, with exact totals), and the names of the objects it waited on.
 //!
 //! Events are kept in chunks that never change once full and are shared (`Arc`), so a reader's
 //! copy of a lane (the page's, every frame) costs a few pointer copies and the last open chunk,
@@ -9,6 +10,7 @@
 use std::sync::Arc;
 
 use crate::events::{intervals, Event, Interval, WorkerState};
+use crate::object_names::{ObjectNames, ObjectRef};
 use crate::state_times::StateTimes;
 use crate::time_bins::TimeBins;
 
@@ -18,9 +20,11 @@ const CHUNK_EVENTS: usize = 256;
 /// between 4,096 and 8,448 events in full; a run with fewer is kept whole.
 const MOST_CHUNKS: usize = 32;
 
-/// A lane's events: older ones summarised, recent ones in full.
+/// A lane's name and events: older ones summarised, recent ones in full.
 #[derive(Clone, Debug, Default)]
 pub struct LaneHistory {
+    name: Arc<str>,
+    objects: ObjectNames,
     summary: Arc<TimeBins>,
     summarised_until_ms: f64,
     chunks: Vec<Arc<[Event]>>,
@@ -29,18 +33,42 @@ pub struct LaneHistory {
 }
 
 impl LaneHistory {
-    /// A lane that begins [`WorkerState::Starting`] at the origin.
-    pub fn starting() -> Self {
-        let mut lane = LaneHistory::default();
-        lane.push(Event { at_ms: 0.0, state: WorkerState::Starting });
+    /// A lane named `name` that begins [`WorkerState::Starting`] at `at_ms`.
+    pub fn starting_at(name: &str, at_ms: f64) -> Self {
+        LaneHistory::from_events(name, [Event::new(at_ms, WorkerState::Starting)])
+    }
+
+    /// A lane named `name` holding `events` (oldest first, naming no object), summarised as if
+    /// recorded one by one.
+    pub fn from_events(name: &str, events: impl IntoIterator<Item = Event>) -> Self {
+        let mut lane = LaneHistory { name: Arc::from(name), ..LaneHistory::default() };
+        events.into_iter().for_each(|event| lane.push(event));
         lane
     }
 
-    /// A lane holding `events` (oldest first), summarised as if recorded one by one.
-    pub fn from_events(events: impl IntoIterator<Item = Event>) -> Self {
-        let mut lane = LaneHistory::default();
-        events.into_iter().for_each(|event| lane.push(event));
-        lane
+    /// The lane's name, as the timeline shows it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The reference an event uses for the object named `name` (named now if new), or `None`
+    /// once the lane has named as many objects as it keeps.
+    pub fn refer_to(&mut self, name: &str) -> Option<ObjectRef> {
+        self.objects.refer_to(name)
+    }
+
+    /// The name of the object an event or interval of this lane refers to.
+    pub fn object_name(&self, object: ObjectRef) -> Option<&str> {
+        self.objects.name(object)
+    }
+
+    /// What the worker did in `interval`, as a learner reads it: "blocked on a lock (Lock at
+    /// 0x7f3a…)", or the state alone.
+    pub fn describe(&self, interval: &Interval) -> String {
+        match interval.object.and_then(|object| self.object_name(object)) {
+            Some(object) => format!("{} ({object})", interval.state.label()),
+            None => interval.state.label().to_owned(),
+        }
     }
 
     /// Appends `event` (no later than any event before it), folding the oldest events into the
@@ -197,6 +225,8 @@ impl PartialEq for LaneHistory {
         let same_chunks = self.chunks.len() == other.chunks.len()
             && self.chunks.iter().zip(&other.chunks).all(|(mine, theirs)| Arc::ptr_eq(mine, theirs) || mine == theirs);
         same_chunks
+            && self.name == other.name
+            && self.objects == other.objects
             && self.recorded == other.recorded
             && self.open == other.open
             && self.summarised_until_ms == other.summarised_until_ms
@@ -210,19 +240,19 @@ mod tests {
 
     /// A GIL-like lane: running and waiting in turn, every `turn_ms`, then done.
     fn taking_turns(turns: usize, turn_ms: f64) -> Vec<Event> {
-        let mut events = vec![Event { at_ms: 0.0, state: WorkerState::Starting }];
+        let mut events = vec![Event::new(0.0, WorkerState::Starting)];
         for turn in 0..turns {
             let state = if turn % 3 == 0 { WorkerState::Running } else { WorkerState::WaitingForGil };
-            events.push(Event { at_ms: 0.5 + turn as f64 * turn_ms, state });
+            events.push(Event::new(0.5 + turn as f64 * turn_ms, state));
         }
-        events.push(Event { at_ms: 0.5 + turns as f64 * turn_ms, state: WorkerState::Done });
+        events.push(Event::new(0.5 + turns as f64 * turn_ms, WorkerState::Done));
         events
     }
 
     #[test]
     fn a_short_lane_is_kept_whole() {
         let events = taking_turns(4000, 0.125);
-        let lane = LaneHistory::from_events(events.iter().copied());
+        let lane = LaneHistory::from_events("Worker 1", events.iter().copied());
         assert!(!lane.is_summarised());
         assert_eq!(lane.events().copied().collect::<Vec<_>>(), events);
     }
@@ -230,7 +260,7 @@ mod tests {
     #[test]
     fn time_per_state_is_preserved_exactly_by_the_summary() {
         let events = taking_turns(1_000_000, 0.125);
-        let lane = LaneHistory::from_events(events.iter().copied());
+        let lane = LaneHistory::from_events("Worker 1", events.iter().copied());
         assert!(lane.is_summarised());
         assert_eq!(lane.recorded_count(), events.len());
         let end_ms = events.last().unwrap().at_ms;
@@ -242,7 +272,7 @@ mod tests {
     #[test]
     fn the_latest_events_are_kept_in_full() {
         let events = taking_turns(100_000, 0.125);
-        let lane = LaneHistory::from_events(events.iter().copied());
+        let lane = LaneHistory::from_events("Worker 1", events.iter().copied());
         let kept: Vec<Event> = lane.events().copied().collect();
         assert!(kept.len() >= MOST_CHUNKS / 2 * CHUNK_EVENTS, "{}", kept.len());
         assert_eq!(kept[..], events[events.len() - kept.len()..]);
@@ -252,7 +282,7 @@ mod tests {
     #[test]
     fn columns_hold_every_state_time_of_the_lane() {
         let events = taking_turns(200_000, 0.125);
-        let lane = LaneHistory::from_events(events.iter().copied());
+        let lane = LaneHistory::from_events("Worker 1", events.iter().copied());
         let end_ms = events.last().unwrap().at_ms;
         let columns = lane.state_times_per_column(800, end_ms, end_ms);
         for state in [WorkerState::Running, WorkerState::WaitingForGil] {
@@ -266,7 +296,7 @@ mod tests {
 
     #[test]
     fn a_copy_shares_the_full_chunks() {
-        let lane = LaneHistory::from_events(taking_turns(5000, 0.125));
+        let lane = LaneHistory::from_events("Worker 1", taking_turns(5000, 0.125));
         let copy = lane.clone();
         assert!(Arc::ptr_eq(&lane.chunks[0], &copy.chunks[0]));
         assert_eq!(lane, copy);

@@ -12,10 +12,12 @@
 //!   work) at a time, so a scheduler can interleave them and a Stop lands within a tick.
 //! - Modes (`mode.rs`): single worker, threads + GIL, free-threaded, processes.
 //! - [`Gil`]: a real lock modelled on CPython 3.2+ (`gil/README.md`).
-//! - Events (`events.rs`): a worker's [`WorkerState`]s, the [`Event`]s that change them, the
-//!   [`Interval`]s between them.
+//! - Events (`events.rs`): a worker's [`WorkerState`]s (a Python thread's [`Waitable`]s
+//!   included), the [`Event`]s that change them (with the object waited on, as an
+//!   [`ObjectRef`]), the [`Interval`]s between them.
 //! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`]; each
-//!   lane a [`LaneHistory`], its older events summarised as [`TimeBins`] of [`StateTimes`].
+//!   lane a named [`LaneHistory`], its older events summarised as [`TimeBins`] of
+//!   [`StateTimes`]. Lanes can be added while a run goes on.
 //! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
 //!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not (the
 //!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]);
@@ -41,6 +43,7 @@ mod lane_history;
 mod limits;
 mod mode;
 mod native;
+mod object_names;
 mod process;
 mod queue;
 mod recorder;
@@ -68,8 +71,9 @@ pub use mode::Mode;
 pub use native::{run_natively, run_without_shared_memory, NativeRun};
 pub use process::{FromProcess, GilToken, PoolReply, ProcessPool, ProcessWorker, ToProcess};
 pub use lane_history::LaneHistory;
-pub use events::{intervals, time_in, Event, Interval, WorkerState};
-pub use recorder::Recorder;
+pub use events::{intervals, time_in, Event, Interval, Waitable, WorkerState};
+pub use object_names::{ObjectRef, MOST_OBJECT_NAMES};
+pub use recorder::{worker_name, Recorder};
 pub use state_times::StateTimes;
 pub use time_bins::{TimeBins, MOST_BINS};
 pub use run::{panic_message, run_worker, SharedRun, StopSignal, Watchdog};

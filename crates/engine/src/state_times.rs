@@ -10,12 +10,12 @@ pub struct StateTimes([f64; WorkerState::ALL.len()]);
 impl StateTimes {
     /// Adds `ms` spent in `state`.
     pub fn add(&mut self, state: WorkerState, ms: f64) {
-        self.0[slot(state)] += ms;
+        self.0[state.index()] += ms;
     }
 
     /// Milliseconds spent in `state`.
     pub fn of(&self, state: WorkerState) -> f64 {
-        self.0[slot(state)]
+        self.0[state.index()]
     }
 
     /// Adds every state's time of `other`.
@@ -43,18 +43,6 @@ impl StateTimes {
     /// Each state with time in it, in legend order.
     pub fn spent(&self) -> impl Iterator<Item = (WorkerState, f64)> + '_ {
         WorkerState::ALL.into_iter().map(|state| (state, self.of(state))).filter(|&(_, ms)| ms > 0.0)
-    }
-}
-
-/// Where `state`'s time is kept.
-fn slot(state: WorkerState) -> usize {
-    match state {
-        WorkerState::Running => 0,
-        WorkerState::WaitingForGil => 1,
-        WorkerState::Blocked => 2,
-        WorkerState::Starting => 3,
-        WorkerState::Idle => 4,
-        WorkerState::Done => 5,
     }
 }
 

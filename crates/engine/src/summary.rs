@@ -56,7 +56,7 @@ mod tests {
     use super::*;
 
     fn event(at_ms: f64, state: WorkerState) -> Event {
-        Event { at_ms, state }
+        Event::new(at_ms, state)
     }
 
     #[test]

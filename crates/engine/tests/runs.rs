@@ -165,7 +165,7 @@ fn every_worker_starts_in_the_starting_state() {
     for mode in Mode::ALL {
         let run = run_natively(&scenario(pi(10_000, 1), mode, 2), None);
         for events in &run.lanes {
-            assert_eq!(events[0], Event { at_ms: 0.0, state: WorkerState::Starting }, "{mode:?}");
+            assert_eq!(events[0], Event::new(0.0, WorkerState::Starting), "{mode:?}");
         }
     }
 }

@@ -6,6 +6,7 @@
 //! - `bytecode/`: one definition per instruction, its stack effect and whether it is an
 //!   eval-breaker check point;
 //! - `vm/`: the evaluation loop on [`Thread`]s sharing an [`Interpreter`]; it never sees the AST;
+//!   each thread's states go on a lane of the engine's `Recorder` (`vm/lanes.rs`);
 //! - `objects/`: the values, one file per type; ints and floats unboxed, containers behind
 //!   per-object locks;
 //! - `builtins/`: the built-in functions and types;
@@ -29,4 +30,4 @@ pub use host::{Host, NativeHost, SpawnRefused};
 pub use objects::exception::Halt;
 pub use parse::{parse, SyntaxError};
 pub use program::{run_program, run_with_scheduler, start_program, Outcome, ProgramRun, RunOptions, RunningProgram};
-pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, ThreadLane, ThreadState, Timeline, TimelineEvent};
+pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, Waiting, MOST_LANES};

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
+use engine::{Recorder, WorkerState};
+
 use crate::compiler::{compile, CompileError};
 use crate::host::NativeHost;
 use crate::objects::exception::{Halt, PyErr, TraceEntry};
@@ -47,8 +49,8 @@ pub struct ProgramRun {
     pub outcome: Outcome,
     /// Everything printed, tagged by thread.
     pub output: Arc<Output>,
-    /// One lane per Python thread: what it did, when.
-    pub timeline: Arc<crate::vm::Timeline>,
+    /// One lane per Python thread, named as Python names it: what it did, when.
+    pub recorder: Arc<Recorder>,
 }
 
 impl ProgramRun {
@@ -85,8 +87,9 @@ pub fn run_with_scheduler(source: &str, scheduler: Arc<Scheduler>) -> ProgramRun
 pub struct RunningProgram {
     /// Everything printed so far, tagged by thread.
     pub output: Arc<Output>,
-    /// One lane per Python thread so far.
-    pub timeline: Arc<crate::vm::Timeline>,
+    /// One lane per Python thread so far, added as each starts (read it with
+    /// [`Recorder::read_lanes`], which never waits).
+    pub recorder: Arc<Recorder>,
     /// Its Stop, time limit and GIL.
     pub scheduler: Arc<Scheduler>,
     ended: Arc<(Mutex<Option<Outcome>>, Condvar)>,
@@ -106,7 +109,7 @@ impl RunningProgram {
             outcome = ended.wait(outcome).unwrap_or_else(std::sync::PoisonError::into_inner);
         }
         let outcome = outcome.clone().unwrap_or(Outcome::Failed);
-        ProgramRun { outcome, output: self.output, timeline: self.timeline }
+        ProgramRun { outcome, output: self.output, recorder: self.recorder }
     }
 }
 
@@ -114,7 +117,7 @@ impl RunningProgram {
 pub fn start_program(source: &str, scheduler: Arc<Scheduler>) -> RunningProgram {
     let output = Arc::new(Output::default());
     let ended = Arc::new((Mutex::new(None), Condvar::new()));
-    let running = RunningProgram { output: output.clone(), timeline: scheduler.timeline.clone(), scheduler: scheduler.clone(), ended: ended.clone() };
+    let running = RunningProgram { output: output.clone(), recorder: scheduler.recorder.clone(), scheduler: scheduler.clone(), ended: ended.clone() };
     let source = source.to_string();
     let host = scheduler.host.clone();
     let body = Box::new(move || {
@@ -147,7 +150,8 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         module_states: Mutex::new(HashMap::new()),
     });
     let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
-    let mut thread = Thread::new(interp.clone(), main, MAIN_IDENT);
+    let timeline_lane = scheduler.add_lane(&main);
+    let mut thread = Thread::new(interp.clone(), main, MAIN_IDENT, timeline_lane);
     scheduler.thread_started();
     let mut outcome = match thread.take_gil().and_then(|()| crate::builtins::install_prelude(&mut thread)) {
         Ok(()) => match thread.run_frame(Frame::new(code, globals, None, Vec::new(), None)) {
@@ -162,7 +166,7 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         }
     }
     thread.release_gil();
-    thread.record(crate::vm::ThreadState::Finished);
+    thread.record(WorkerState::Done);
     scheduler.thread_finished();
     scheduler.halt(Halt::ProgramEnded);
     scheduler.wait_for_threads_to_leave(THREADS_LEAVE_WITHIN);

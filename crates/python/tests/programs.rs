@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use python::{run_program, run_with_scheduler, Halt, Mode, NativeHost, Outcome, RunOptions, Scheduler, ThreadState};
+use python::{run_program, run_with_scheduler, Halt, Mode, NativeHost, Outcome, RunOptions, Scheduler};
 
 fn run(source: &str) -> python::ProgramRun {
     run_program(source, &RunOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(20) })
@@ -141,16 +141,3 @@ fn print_with_file_sys_stderr_writes_to_stderr() {
     assert_eq!((run.stdout().as_str(), run.stderr().as_str()), ("out\nw\n", "err 1\n"));
 }
 
-#[test]
-fn the_timeline_has_a_lane_per_thread_named_as_python_names_it() {
-    let source = "import threading, time\nlock = threading.Lock()\ndef worker():\n    time.sleep(0.05)\n    with lock:\n        pass\nwith lock:\n    t = threading.Thread(target=worker)\n    t.start()\n    time.sleep(0.2)\nt.join()\n";
-    let run = run(source);
-    let lanes = run.timeline.snapshot();
-    let names: Vec<&str> = lanes.iter().map(|lane| &*lane.name).collect();
-    assert_eq!(names, ["MainThread", "Thread-1 (worker)"]);
-    let worker: Vec<&ThreadState> = lanes[1].events.iter().map(|event| &event.state).collect();
-    assert!(worker.contains(&&ThreadState::Sleeping), "{worker:?}");
-    assert!(worker.iter().any(|state| matches!(state, ThreadState::Blocked(what) if what.contains("lock held by MainThread"))), "{worker:?}");
-    assert_eq!(worker.last(), Some(&&ThreadState::Finished));
-    assert!(lanes[0].events.iter().any(|event| matches!(&event.state, ThreadState::Blocked(what) if what.contains("the end of Thread-1 (worker)"))));
-}

@@ -1,11 +1,12 @@
 //! One run as the page sees it, whatever the mode: start, stop, and what to show each time.
 //!
 //! The page calls [`LiveRun::refresh`] each time it polls the run. Nothing here ever waits: lanes
-//! are read with `try_lock` (a lane being written is read next time), counters are atomics.
+//! are read with `try_lock` (a lane being written is read next time), as many as the recorder
+//! has at that poll; counters are atomics.
 
 use std::rc::Rc;
 
-use engine::{Clock, GilStats, LaneHistory, Recorder, RunStatusTracker, RunSummary, Scenario, ThroughputWindow, Watchdog};
+use engine::{worker_name, Clock, GilStats, LaneHistory, Recorder, RunStatusTracker, RunSummary, Scenario, ThroughputWindow, Watchdog};
 /// Re-exported for the page, which matches on it.
 pub use engine::RunStatus;
 
@@ -60,7 +61,8 @@ impl LiveRun {
         } else {
             Engine::Processes(ProcessesRun::start(&scenario, origin_ms)?)
         };
-        let lanes = vec![LaneHistory::default(); scenario.lanes()].into();
+        // Until the first read: every lane starting, as the recorder begins them.
+        let lanes = (0..scenario.lanes()).map(|lane| LaneHistory::starting_at(&worker_name(lane), 0.0)).collect();
         let status = RunStatusTracker::new(Watchdog::for_scenario(&scenario, cores));
         Ok(LiveRun { scenario, origin_ms, engine, lanes, throughput: ThroughputWindow::default(), status })
     }
@@ -73,15 +75,13 @@ impl LiveRun {
         }
     }
 
-    /// Reads every lane again: a copy that shares the recorder's full chunks of events, so it
-    /// costs the same however long the run (a lane being written keeps its last copy); and lets
-    /// the watchdog stop a run that has gone on too long.
+    /// Reads every lane the recorder has now again: a copy that shares the recorder's full chunks
+    /// of events, so it costs the same however long the run (a lane being written keeps its last
+    /// copy); and lets the watchdog stop a run that has gone on too long.
     pub fn refresh(&mut self) {
         self.watch();
         let previous = &self.lanes;
-        let read = |recorder: &Recorder| -> Rc<[LaneHistory]> {
-            previous.iter().enumerate().map(|(lane, last)| recorder.try_read(lane).unwrap_or_else(|| last.clone())).collect()
-        };
+        let read = |recorder: &Recorder| -> Rc<[LaneHistory]> { recorder.read_lanes(previous).into() };
         self.lanes = match &self.engine {
             Engine::SharedMemory(run) => read(run.recorder()),
             Engine::Processes(run) => run.with_recorder(read),

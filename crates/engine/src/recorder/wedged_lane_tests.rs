@@ -9,7 +9,7 @@ use crate::Mode;
 #[test]
 fn a_worker_dead_holding_its_recorder_lane_leaves_no_lane_behind_nor_a_reader() {
     let run = long_run(Mode::ThreadsWithGil);
-    let leaving = other_lanes_leaving_after(&run, |run| std::mem::forget(run.recorder().lanes[0].lock()));
+    let leaving = other_lanes_leaving_after(&run, |run| std::mem::forget(run.recorder().lane(0).unwrap().lock()));
     assert_every_lane_left(&leaving);
     let (read, reading) = mpsc::channel();
     let reader = run.clone();

@@ -44,7 +44,7 @@ class _Waiter:
 
 class Future:
     def __init__(self):
-        self._condition = threading.Condition(None, "a future's result")
+        self._condition = threading.Condition(None, "a future's result", "condition", "Future at " + hex(id(self)))
         self._state = _PENDING
         self._result = None
         self._exception = None

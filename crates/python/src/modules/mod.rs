@@ -9,7 +9,7 @@ mod queue;
 mod random;
 mod source;
 mod sys;
-mod thread;
+pub(crate) mod thread;
 mod threading;
 mod time;
 

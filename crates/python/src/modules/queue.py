@@ -17,9 +17,10 @@ class Queue:
         self.maxsize = maxsize
         self._init(maxsize)
         self.mutex = threading.Lock()
-        self.not_empty = threading.Condition(self.mutex, "a queue (get)")
-        self.not_full = threading.Condition(self.mutex, "a queue (put)")
-        self.all_tasks_done = threading.Condition(self.mutex, "a queue (join)")
+        name = type(self).__name__ + " at " + hex(id(self))
+        self.not_empty = threading.Condition(self.mutex, "a queue (get)", "queue", name + " (get)")
+        self.not_full = threading.Condition(self.mutex, "a queue (put)", "queue", name + " (put)")
+        self.all_tasks_done = threading.Condition(self.mutex, "a queue (join)", "queue", name + " (join)")
         self.unfinished_tasks = 0
 
     def task_done(self):

@@ -5,11 +5,13 @@
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Duration;
 
+use engine::Waitable;
+
 use crate::objects::class::{builtin_types, Kind};
 use crate::objects::exception::{type_error, value_error};
 use crate::objects::function::{Args, BuiltinFn};
 use crate::objects::{int, lock, Class, NativeObject, PyErr, PyResult, Value};
-use crate::vm::Thread;
+use crate::vm::{Thread, Waiting};
 
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("allocate_lock", allocate_lock),
@@ -37,13 +39,18 @@ struct Holding {
     count: u32,
 }
 
-/// `threading.Lock` and `threading.RLock`.
+/// `threading.Lock` and `threading.RLock`, and the waiter locks every other primitive of
+/// `threading` blocks on.
 pub struct Lock {
     holding: Mutex<Holding>,
     released: Condvar,
     reentrant: bool,
     /// What a thread blocked on it waits for, in a deadlock report.
     label: Arc<str>,
+    /// What a thread blocked on it is blocked on, on the timeline: the kind of object…
+    kind: Waitable,
+    /// …and which one ("Condition at 0x…"), or `None` for the lock itself ("Lock at 0x…").
+    object: Option<Arc<str>>,
 }
 
 fn lock_class(reentrant: bool) -> Arc<Class> {
@@ -57,8 +64,17 @@ fn lock_class(reentrant: bool) -> Arc<Class> {
 }
 
 impl Lock {
-    fn new(reentrant: bool, label: Arc<str>) -> Lock {
-        Lock { holding: Mutex::new(Holding::default()), released: Condvar::new(), reentrant, label }
+    fn new(reentrant: bool, label: Arc<str>, (kind, object): (Waitable, Option<Arc<str>>)) -> Lock {
+        Lock { holding: Mutex::new(Holding::default()), released: Condvar::new(), reentrant, label, kind, object }
+    }
+
+    /// What the timeline names the object a thread blocked on this lock waits on: the one
+    /// given, else the lock itself as Python's `hex(id(lock))` shows it.
+    fn object_name(&self) -> String {
+        match &self.object {
+            Some(object) => object.to_string(),
+            None => format!("{} at {:#x}", if self.reentrant { "RLock" } else { "Lock" }, self as *const Lock as usize),
+        }
     }
 
     /// Takes the lock if it is free (or already ours, when reentrant), waiting up to `wait`.
@@ -84,12 +100,15 @@ impl Lock {
         if !blocking {
             return Ok(self.try_take(ident, Duration::ZERO));
         }
-        let what = if self.label.starts_with("a lock") || self.label.starts_with("an RLock") {
-            format!("{} held by {}", self.label, self.holder_name(thread))
-        } else {
-            self.label.to_string()
+        let waiting = |thread: &Thread| {
+            let report = if self.label.starts_with("a lock") || self.label.starts_with("an RLock") {
+                format!("{} held by {}", self.label, self.holder_name(thread))
+            } else {
+                self.label.to_string()
+            };
+            Waiting::on(self.kind, self.object_name(), report)
         };
-        Ok(thread.wait_for(what, timeout, |slice| self.try_take(ident, slice).then_some(()))?.is_some())
+        Ok(thread.wait_for(waiting, timeout, |slice| self.try_take(ident, slice).then_some(()))?.is_some())
     }
 
     fn holder_name(&self, thread: &Thread) -> String {
@@ -190,12 +209,38 @@ fn label_argument(args: &Args, default: &str) -> Arc<str> {
     }
 }
 
+/// What `threading` says a waiter lock stands for (`kind`, `name`: its second and third
+/// arguments): what a thread blocked on it is blocked on, for the timeline.
+fn blocked_on_arguments(args: &Args) -> PyResult<(Waitable, Option<Arc<str>>)> {
+    let kind = match args.get(1) {
+        None => Waitable::Lock,
+        Some(Value::Str(kind)) => match &**kind {
+            "lock" => Waitable::Lock,
+            "condition" => Waitable::Condition,
+            "event" => Waitable::Event,
+            "semaphore" => Waitable::Semaphore,
+            "barrier" => Waitable::Barrier,
+            "queue" => Waitable::Queue,
+            "join" => Waitable::Join,
+            other => return Err(value_error(format!("no such kind of waiter lock: {other}"))),
+        },
+        Some(_) => return Err(type_error("a waiter lock's kind is a str")),
+    };
+    let name = match args.get(2) {
+        Some(Value::Str(name)) => Some(name.clone()),
+        _ => None,
+    };
+    Ok((kind, name))
+}
+
+/// `_thread.allocate_lock(label="a lock", kind="lock", name=None)`: a lock; `threading`
+/// passes the label of the deadlock report, and for a waiter lock what it stands for.
 fn allocate_lock(_thread: &mut Thread, args: Args) -> PyResult {
-    Ok(Value::Native(Arc::new(Lock::new(false, label_argument(&args, "a lock")))))
+    Ok(Value::Native(Arc::new(Lock::new(false, label_argument(&args, "a lock"), blocked_on_arguments(&args)?))))
 }
 
 fn allocate_rlock(_thread: &mut Thread, args: Args) -> PyResult {
-    Ok(Value::Native(Arc::new(Lock::new(true, label_argument(&args, "an RLock")))))
+    Ok(Value::Native(Arc::new(Lock::new(true, label_argument(&args, "an RLock"), (Waitable::Lock, None)))))
 }
 
 fn get_ident(thread: &mut Thread, _args: Args) -> PyResult {

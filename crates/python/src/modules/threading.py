@@ -13,6 +13,11 @@ _active = {}
 _counter = 0
 
 
+def _object_name(obj):
+    # How the timeline names what a blocked thread waits on, as hex(id(obj)) shows it.
+    return type(obj).__name__ + " at " + hex(id(obj))
+
+
 def Lock():
     return _thread.allocate_lock("a lock")
 
@@ -22,11 +27,15 @@ def RLock():
 
 
 class Condition:
-    def __init__(self, lock=None, _label="a condition"):
+    # _label: what a deadlock report says a waiter waits for; _kind and _waits_on: what the
+    # timeline says it is blocked on (the primitive built on this condition, if any).
+    def __init__(self, lock=None, _label="a condition", _kind="condition", _waits_on=None):
         if lock is None:
             lock = RLock()
         self._lock = lock
         self._label = _label
+        self._kind = _kind
+        self._waits_on = _waits_on if _waits_on is not None else _object_name(self)
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = []
@@ -40,7 +49,7 @@ class Condition:
     def wait(self, timeout=None):
         if not self._lock._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _thread.allocate_lock(self._label)
+        waiter = _thread.allocate_lock(self._label, self._kind, self._waits_on)
         waiter.acquire()
         self._waiters.append(waiter)
         saved = self._lock._release_save()
@@ -98,7 +107,7 @@ class Semaphore:
     def __init__(self, value=1, _label="a semaphore"):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
-        self._cond = Condition(Lock(), _label)
+        self._cond = Condition(Lock(), _label, "semaphore", _object_name(self))
         self._value = value
 
     def acquire(self, blocking=True, timeout=None):
@@ -152,8 +161,8 @@ class BoundedSemaphore(Semaphore):
 
 
 class Event:
-    def __init__(self, _label="an event"):
-        self._cond = Condition(Lock(), _label)
+    def __init__(self, _label="an event", _kind="event", _waits_on=None):
+        self._cond = Condition(Lock(), _label, _kind, _waits_on if _waits_on is not None else _object_name(self))
         self._flag = False
 
     def is_set(self):
@@ -186,7 +195,7 @@ class Barrier:
     def __init__(self, parties, action=None, timeout=None):
         if parties < 1:
             raise ValueError("parties must be >= 1")
-        self._cond = Condition(Lock(), "a barrier")
+        self._cond = Condition(Lock(), "a barrier", "barrier", _object_name(self))
         self._action = action
         self._timeout = timeout
         self._parties = parties
@@ -299,7 +308,7 @@ class Thread:
         self._ident = None
         self._started = False
         self._is_stopped = False
-        self._done = Event("the end of a thread")
+        self._done = Event("the end of a thread", "join", self._name)
         self._initialized = True
 
     def __repr__(self):
@@ -319,7 +328,7 @@ class Thread:
             raise RuntimeError("thread.__init__() not called")
         if self._started:
             raise RuntimeError("threads can only be started once")
-        self._done = Event("the end of " + self._name)
+        self._done = Event("the end of " + self._name, "join", self._name)
         self._started = True
         with _active_lock:
             self._ident = _thread.start_new_thread(self._bootstrap, (), self._name)
@@ -423,7 +432,7 @@ class Timer(Thread):
         self.function = function
         self.args = args if args is not None else []
         self.kwargs = kwargs if kwargs is not None else {}
-        self.finished = Event("a timer's interval")
+        self.finished = Event("a timer's interval", "event", _object_name(self))
 
     def cancel(self):
         self.finished.set()

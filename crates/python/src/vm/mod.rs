@@ -8,7 +8,8 @@
 //! - `iterate.rs`: iterators.
 //! - `text.rs`: `str`, `repr` and `format` of every value.
 //! - `import.rs`: imports of built-in modules.
-//! - `schedule.rs`: check points: Stop, the time limit, the GIL.
+//! - `schedule.rs`: check points: Stop, the time limit, the GIL; waits.
+//! - `lanes.rs`: what each thread does, on the engine's recorder (a lane per thread).
 //! - `output.rs`: the sink print writes to, and tracebacks.
 
 mod attr;
@@ -16,12 +17,12 @@ mod call;
 mod frame;
 mod import;
 mod iterate;
+mod lanes;
 mod ops;
 pub mod output;
 pub mod schedule;
 mod text;
 mod threads;
-pub mod timeline;
 
 pub use ops::normalise_index;
 pub use text::quote;
@@ -32,8 +33,8 @@ use std::sync::{Arc, Mutex};
 
 pub use frame::{Frame, FrameExit};
 pub use output::{Output, OutputLine, Stream};
+pub use lanes::{Waiting, MOST_LANES};
 pub use schedule::{Mode, Scheduler};
-pub use timeline::{ThreadLane, ThreadState, Timeline, TimelineEvent};
 
 use crate::objects::function::Namespace;
 use crate::objects::{lock, PyErr, PyResult, Value};
@@ -82,6 +83,8 @@ pub struct Thread {
     pub ident: u64,
     /// The thread's lane on the GIL.
     pub lane: usize,
+    /// Its lane on the run's recorder (`None` past the recorder's limit: it runs undrawn).
+    pub timeline_lane: Option<usize>,
     /// Whether it holds the GIL now.
     pub holds_gil: bool,
     /// Instructions since the scheduler was last asked.
@@ -91,10 +94,11 @@ pub struct Thread {
 }
 
 impl Thread {
-    /// A thread of `interp`.
-    pub fn new(interp: Arc<Interpreter>, name: Arc<str>, ident: u64) -> Thread {
+    /// A thread of `interp`, drawn on the recorder's lane `timeline_lane`.
+    pub fn new(interp: Arc<Interpreter>, name: Arc<str>, ident: u64, timeline_lane: Option<usize>) -> Thread {
         let checks_every_instruction = interp.scheduler.mode.checks_every_instruction();
-        Thread { interp, handling: Vec::new(), depth: 0, checks_every_instruction, name, ident, lane: ident as usize, holds_gil: false, ticks: 0, repr_in_progress: Vec::new() }
+        let lane = ident as usize;
+        Thread { interp, handling: Vec::new(), depth: 0, checks_every_instruction, name, ident, lane, timeline_lane, holds_gil: false, ticks: 0, repr_in_progress: Vec::new() }
     }
 
     /// A global, else a built-in; NameError otherwise.

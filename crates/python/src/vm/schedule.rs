@@ -9,9 +9,10 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use engine::{Gil, GilPolicy};
+use engine::{Gil, GilPolicy, Recorder, WorkerState};
 
-use super::{ThreadState, Thread};
+use super::lanes::{Waiting, MOST_LANES};
+use super::Thread;
 use crate::objects::exception::Halt;
 use crate::host::Host;
 use crate::objects::{lock, PyErr, PyResult};
@@ -60,9 +61,6 @@ pub const WAIT_SLICE: Duration = Duration::from_millis(10);
 /// run is declared deadlocked.
 const DEADLOCK_GRACE_MS: f64 = 300.0;
 
-/// What a sleeping thread waits for.
-const SLEEP: &str = "time.sleep";
-
 /// The switch interval (CPython's default, 5 ms).
 pub const DEFAULT_SWITCH_INTERVAL: Duration = Duration::from_millis(5);
 
@@ -93,8 +91,8 @@ pub struct Scheduler {
     blocked: Mutex<HashMap<u64, Blocked>>,
     /// The next `Thread-N` number.
     pub thread_counter: AtomicU64,
-    /// What every thread did, when.
-    pub timeline: Arc<super::Timeline>,
+    /// What every thread did, when: a lane per thread, added as it starts.
+    pub recorder: Arc<Recorder>,
 }
 
 impl Scheduler {
@@ -104,10 +102,11 @@ impl Scheduler {
             Mode::Free => None,
             _ => Some(Gil::new(GilPolicy::SwitchInterval, DEFAULT_SWITCH_INTERVAL)),
         };
+        let started_ms = host.clock().now_ms();
         Scheduler {
             mode,
             gil,
-            deadline_ms: host.clock().now_ms() + time_limit.as_secs_f64() * 1000.0,
+            deadline_ms: started_ms + time_limit.as_secs_f64() * 1000.0,
             host,
             halt: Mutex::new(None),
             halted: Default::default(),
@@ -115,7 +114,7 @@ impl Scheduler {
             progress: AtomicU64::new(0),
             blocked: Mutex::new(HashMap::new()),
             thread_counter: AtomicU64::new(1),
-            timeline: Arc::new(super::Timeline::default()),
+            recorder: Arc::new(Recorder::growing(MOST_LANES, started_ms)),
         }
     }
 
@@ -200,14 +199,14 @@ impl Thread {
         }
         if let Some(gil) = &scheduler.gil {
             if gil.drop_requested() && self.holds_gil {
-                self.record(ThreadState::WaitingForGil);
+                self.record(WorkerState::WaitingForGil);
                 let scheduler = &self.interp.scheduler;
                 if gil.yield_to_waiter(self.lane, scheduler.host.clock()).is_err() {
                     // It let the GIL go and the run was halted before it got it back.
                     self.holds_gil = false;
                     return Err(self.interp.scheduler.halted_error());
                 }
-                self.record(ThreadState::Running);
+                self.record(WorkerState::Running);
             }
         }
         let scheduler = &self.interp.scheduler;
@@ -227,19 +226,13 @@ impl Thread {
         let scheduler = self.interp.scheduler.clone();
         if let Some(gil) = &scheduler.gil {
             if !self.holds_gil {
-                self.record(ThreadState::WaitingForGil);
+                self.record(WorkerState::WaitingForGil);
                 gil.take(self.lane, scheduler.host.clock()).map_err(|_| scheduler.halted_error())?;
                 self.holds_gil = true;
             }
         }
-        self.record(ThreadState::Running);
+        self.record(WorkerState::Running);
         Ok(())
-    }
-
-    /// Records this thread's new state on the timeline.
-    pub fn record(&self, state: ThreadState) {
-        let scheduler = &self.interp.scheduler;
-        scheduler.timeline.record(self.ident, &self.name, state, scheduler.now_ms());
     }
 
     /// Lets the GIL go (before blocking, or when the thread ends).
@@ -254,10 +247,11 @@ impl Thread {
 
     /// Blocks without the GIL until `attempt` succeeds, the timeout passes (`Ok(None)`), or the
     /// run halts. `attempt` is given the longest it may wait this time and returns `Some` once
-    /// it has what it waited for.
+    /// it has what it waited for. `waiting` says what it waits on (asked only when the first
+    /// attempt fails, so an uncontended lock formats nothing).
     pub fn wait_for<T>(
         &mut self,
-        what: impl Into<String>,
+        waiting: impl FnOnce(&Thread) -> Waiting,
         timeout: Option<Duration>,
         mut attempt: impl FnMut(Duration) -> Option<T>,
     ) -> PyResult<Option<T>> {
@@ -267,11 +261,11 @@ impl Thread {
         let scheduler = self.interp.scheduler.clone();
         let started = scheduler.now_ms();
         let end = timeout.map(|timeout| started + timeout.as_secs_f64() * 1000.0);
-        let what: String = what.into();
-        self.record(if what == SLEEP { ThreadState::Sleeping } else { ThreadState::Blocked(Arc::from(what.as_str())) });
+        let waiting = waiting(self);
+        self.record_waiting(&waiting);
         lock(&scheduler.blocked).insert(
             self.ident,
-            Blocked { thread: self.name.clone(), what, has_timeout: timeout.is_some(), tried_at: u64::MAX },
+            Blocked { thread: self.name.clone(), what: waiting.report, has_timeout: timeout.is_some(), tried_at: u64::MAX },
         );
         self.release_gil();
         let result = self.wait_slices(&scheduler, end, &mut attempt);
@@ -327,7 +321,7 @@ impl Thread {
     pub fn blocking_sleep(&mut self, duration: Duration) -> PyResult<()> {
         let scheduler = self.interp.scheduler.clone();
         let until = scheduler.now_ms() + duration.as_secs_f64() * 1000.0;
-        let waited = self.wait_for(SLEEP, Some(duration), |slice| {
+        let waited = self.wait_for(|_| Waiting::sleeping(), Some(duration), |slice| {
             if scheduler.now_ms() >= until {
                 return Some(());
             }

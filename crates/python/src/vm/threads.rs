@@ -5,6 +5,8 @@
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
+use engine::WorkerState;
+
 use super::{Interpreter, Thread};
 use crate::objects::function::Args;
 use crate::objects::{lock, PyErr, PyResult, Value};
@@ -34,9 +36,14 @@ pub fn spawn_thread(
     let ident = scheduler.thread_counter.fetch_add(1, Ordering::Relaxed) + MAIN_IDENT;
     lock(&interp.threads).insert(ident, name.clone());
     scheduler.thread_started();
+    // Its lane starts now: the time its host takes to start it shows as "starting".
+    let timeline_lane = scheduler.add_lane(&name);
     let thread_interp = interp.clone();
-    let body = Box::new(move || run_thread(thread_interp, name, ident, function, args));
+    let body = Box::new(move || run_thread(thread_interp, name, ident, timeline_lane, function, args));
     if scheduler.host.spawn(&format!("python-{ident}"), stack_bytes, body).is_err() {
+        if let Some(lane) = timeline_lane {
+            scheduler.recorder.record(lane, WorkerState::Done, scheduler.host.clock());
+        }
         lock(&interp.threads).remove(&ident);
         scheduler.thread_finished();
         return Err(PyErr::new("RuntimeError", "can't start new thread"));
@@ -44,15 +51,15 @@ pub fn spawn_thread(
     Ok(ident)
 }
 
-fn run_thread(interp: Arc<Interpreter>, name: Arc<str>, ident: u64, function: Value, args: Vec<Value>) {
-    let mut thread = Thread::new(interp.clone(), name, ident);
+fn run_thread(interp: Arc<Interpreter>, name: Arc<str>, ident: u64, timeline_lane: Option<usize>, function: Value, args: Vec<Value>) {
+    let mut thread = Thread::new(interp.clone(), name, ident, timeline_lane);
     if thread.take_gil().is_ok() {
         if let Err(PyErr::Raised(raised)) = thread.call(&function, Args::positional(args)) {
             crate::program::report(&mut thread, PyErr::Raised(raised));
         }
     }
     thread.release_gil();
-    thread.record(super::ThreadState::Finished);
+    thread.record(WorkerState::Done);
     lock(&interp.threads).remove(&ident);
     interp.scheduler.thread_finished();
 }

@@ -1,0 +1,100 @@
+//! What a learner sees on the timeline of a program: a lane per Python thread, added when the
+//! thread starts and named as Python names it, in the engine's states, with the object a
+//! blocked thread waits on named as `hex(id(…))` shows it.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use engine::{LaneHistory, Waitable, WorkerState};
+use python::{run_program, start_program, Mode, NativeHost, RunOptions, Scheduler};
+
+fn run(source: &str) -> python::ProgramRun {
+    run_program(source, &RunOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(20) })
+}
+
+/// Every state of `lane`, described as the readout says it ("blocked on a lock (Lock at 0x…)").
+fn described(lane: &LaneHistory) -> Vec<String> {
+    lane.intervals(f64::MAX).iter().map(|interval| lane.describe(interval)).chain(lane.has_ended().then(|| "done".to_owned())).collect()
+}
+
+#[test]
+fn the_timeline_has_a_lane_per_thread_named_as_python_names_it() {
+    let source = "import threading, time\nlock = threading.Lock()\nprint(hex(id(lock)))\ndef worker():\n    time.sleep(0.05)\n    with lock:\n        pass\nwith lock:\n    t = threading.Thread(target=worker)\n    t.start()\n    time.sleep(0.2)\nt.join()\n";
+    let run = run(source);
+    let lock = format!("Lock at {}", run.stdout().trim());
+    let lanes = run.recorder.histories();
+    let names: Vec<&str> = lanes.iter().map(LaneHistory::name).collect();
+    assert_eq!(names, ["MainThread", "Thread-1 (worker)"]);
+    let worker = described(&lanes[1]);
+    assert_eq!(worker.first().map(String::as_str), Some("starting"), "{worker:?}");
+    assert!(worker.contains(&"sleeping".to_owned()), "{worker:?}");
+    assert!(worker.contains(&format!("blocked on a lock ({lock})")), "{worker:?}");
+    assert_eq!(worker.last().map(String::as_str), Some("done"));
+    assert!(described(&lanes[0]).contains(&"blocked on a join (Thread-1 (worker))".to_owned()), "{:?}", described(&lanes[0]));
+}
+
+#[test]
+fn a_thread_blocked_on_each_primitive_shows_which_one() {
+    let source = "\
+import threading, queue, time
+cond = threading.Condition()
+event = threading.Event()
+sem = threading.Semaphore(0)
+barrier = threading.Barrier(2)
+q = queue.Queue()
+for name, obj in [('cond', cond), ('event', event), ('sem', sem), ('barrier', barrier), ('q', q)]:
+    print(name, hex(id(obj)))
+def waiter():
+    with cond:
+        cond.wait()
+    event.wait()
+    sem.acquire()
+    barrier.wait()
+    q.get()
+def notify():
+    with cond:
+        cond.notify()
+t = threading.Thread(target=waiter, name='waiter')
+t.start()
+for wake in [notify, event.set, sem.release, barrier.wait, lambda: q.put(1)]:
+    time.sleep(0.05)
+    wake()
+t.join()
+";
+    let run = run(source);
+    assert_eq!(run.stderr(), "");
+    let ids: std::collections::HashMap<String, String> =
+        run.stdout().lines().map(|line| line.split_once(' ').map(|(name, id)| (name.to_owned(), id.to_owned())).unwrap()).collect();
+    let waiter = described(&run.recorder.histories()[1]);
+    for expected in [
+        format!("blocked on a condition (Condition at {})", ids["cond"]),
+        format!("blocked on an event (Event at {})", ids["event"]),
+        format!("blocked on a semaphore (Semaphore at {})", ids["sem"]),
+        format!("blocked on a barrier (Barrier at {})", ids["barrier"]),
+        format!("blocked on a queue (Queue at {} (get))", ids["q"]),
+    ] {
+        assert!(waiter.contains(&expected), "{expected} not in {waiter:?}");
+    }
+}
+
+#[test]
+fn a_lane_appears_on_the_recorder_while_the_program_runs() {
+    let source = "import threading, time\ntime.sleep(0.3)\nt = threading.Thread(target=time.sleep, args=(0.3,))\nt.start()\nt.join()\n";
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(NativeHost)));
+    let running = start_program(source, scheduler);
+    let mut lanes: Vec<LaneHistory> = Vec::new();
+    let mut counts_seen = Vec::new();
+    while running.outcome().is_none() {
+        lanes = running.recorder.read_lanes(&lanes);
+        if counts_seen.last() != Some(&lanes.len()) {
+            counts_seen.push(lanes.len());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(counts_seen.iter().filter(|&&count| count > 0).copied().collect::<Vec<_>>(), [1, 2], "{counts_seen:?}");
+    assert_eq!(lanes[1].name(), "Thread-1 (sleep)");
+    let thread_started_ms = lanes[1].events().next().unwrap().at_ms;
+    assert!(thread_started_ms >= 300.0, "the thread's lane starts when it does: {thread_started_ms} ms");
+    assert!(lanes[1].events().any(|event| event.state == WorkerState::Sleeping));
+    assert!(lanes[0].events().any(|event| event.state == WorkerState::BlockedOn(Waitable::Join)));
+}

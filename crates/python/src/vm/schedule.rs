@@ -95,6 +95,8 @@ pub struct Scheduler {
     pub thread_counter: AtomicU64,
     /// What every thread did, when.
     pub timeline: Arc<super::Timeline>,
+    /// How deep Python calls may nest (the host's [`Host::recursion_limit`]).
+    pub recursion_limit: usize,
 }
 
 impl Scheduler {
@@ -108,6 +110,7 @@ impl Scheduler {
             mode,
             gil,
             deadline_ms: host.clock().now_ms() + time_limit.as_secs_f64() * 1000.0,
+            recursion_limit: host.recursion_limit(),
             host,
             halt: Mutex::new(None),
             halted: Default::default(),

@@ -72,4 +72,10 @@ impl Timeline {
     pub fn snapshot(&self) -> Vec<ThreadLane> {
         lock(&self.lanes).values().cloned().collect()
     }
+
+    /// As [`Timeline::snapshot`], or `None` while a thread is recording: for a browser's main
+    /// thread, which must never wait for a lock.
+    pub fn try_snapshot(&self) -> Option<Vec<ThreadLane>> {
+        self.lanes.try_lock().ok().map(|lanes| lanes.values().cloned().collect())
+    }
 }

@@ -55,7 +55,7 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
             <form class="program-form" {onsubmit}>
                 <div class="field">
                     <label for="program-source">{ "Python program" }</label>
-                    <textarea id="program-source" class="program-source" rows="16" spellcheck="false" autocapitalize="off"
+                    <textarea id="program-source" class="program-source" rows="16" wrap="off" spellcheck="false" autocapitalize="off"
                         value={(*source).clone()} {oninput} />
                 </div>
                 <fieldset class="modes" role="radiogroup" aria-labelledby="python-mode-legend">

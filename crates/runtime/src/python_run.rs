@@ -5,6 +5,7 @@
 //! (see `parked_workers.rs`); the page only queues the main thread's body, tops the parked
 //! workers up at each poll, and reads the output and the timeline with `try_lock`.
 
+use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -47,6 +48,8 @@ pub struct PythonRun {
     parking: Arc<Parking>,
     workers: ParkedWorkers,
     origin_ms: f64,
+    /// Whether the page has halted the program already (Stop, or a failed worker).
+    halted: Cell<bool>,
 }
 
 impl PythonRun {
@@ -58,14 +61,14 @@ impl PythonRun {
         let origin_ms = BrowserClock.now_ms();
         let program = start_program(source, Arc::new(Scheduler::new(mode, PROGRAM_TIME_LIMIT, host)));
         workers.top_up();
-        PythonRun { program, parking, workers, origin_ms }
+        PythonRun { program, parking, workers, origin_ms, halted: Cell::new(false) }
     }
 
     /// Keeps workers parked for the threads the program may start, and stops the program when
     /// a worker failed. Called at every poll.
     pub fn poll(&self) {
         if self.workers.failure().is_some() {
-            self.program.scheduler.halt(Halt::Stopped);
+            self.halt_once();
         }
         if self.program.outcome().is_some() || self.workers.failure().is_some() {
             self.parking.close();
@@ -76,7 +79,16 @@ impl PythonRun {
 
     /// Presses Stop: every thread leaves at its next check point or wait slice.
     pub fn stop(&self) {
-        self.program.scheduler.halt(Halt::Stopped);
+        self.halt_once();
+    }
+
+    /// Halts the program, once: `Scheduler::halt` takes a plain mutex, which the page's main
+    /// thread must not wait for (an atomic wait traps there). Its holders keep it for a few
+    /// instructions and mostly once the program is halted already, so the page takes it once.
+    fn halt_once(&self) {
+        if !self.halted.replace(true) {
+            self.program.scheduler.halt(Halt::Stopped);
+        }
     }
 
     /// Where the program stands: running until its main thread has written how it ended, or a

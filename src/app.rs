@@ -11,6 +11,7 @@ use crate::components::embed_widget::EmbedWidget;
 use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
 use crate::components::panel_choice::PanelChoice;
+use crate::components::program_panel::ProgramPanel;
 use crate::components::race_lab::RaceLab;
 use crate::components::results_table::ResultsTable;
 use crate::components::run_progress::RunProgress;
@@ -147,6 +148,7 @@ fn Playground() -> Html {
                     }
                 </section>
                 { batch_section(controller.batch.as_ref(), fields.panels) }
+                <ProgramPanel shared_memory={*shared_memory} />
                 if shows(Panel::Races) {
                     <RaceLab fields={fields.race.clone()} on_change={on_race_change} />
                 }

@@ -7,6 +7,9 @@
 //! - `form.rs`: form fields to a scenario; `panels.rs`: which panels are shown;
 //!   `race_form.rs`: the race lab's fields; `history.rs`: the results rows;
 //!   `run_controller.rs`: the current run, polled every 50 ms.
+//! - `program_runner.rs`: the Program panel's Python program, polled every 50 ms;
+//!   `program_state.rs`: its modes, default program and status line; `program_lanes.rs`: its
+//!   threads' lanes from the interpreter's timeline.
 //!
 //! The workload engine is the `engine` crate; Web Workers are the `runtime` crate.
 
@@ -19,6 +22,9 @@ mod form;
 mod history;
 mod link;
 mod panels;
+mod program_lanes;
+mod program_runner;
+mod program_state;
 mod race_form;
 mod recorded_run;
 mod run_controller;

@@ -46,11 +46,11 @@ function keepWebAssemblyMemories() {
 export async function longRun(page) {
   await page.addInitScript(keepWebAssemblyMemories);
   await page.reload();
-  await page.getByRole("button", { name: "Run" }).waitFor();
+  await page.getByRole("button", { name: "Run", exact: true }).waitFor();
   const count = MOST_DECREMENTS;
   await setUp(page, { ...LONG_RUN, parameters: { [SIZE_FIELD]: count } });
   const started = Date.now();
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   const canvas = page.getByRole("img", { name: /^Timeline of/ });
   const rows = [];
   for (const seconds of CHECKPOINTS_S) {
@@ -63,7 +63,7 @@ export async function longRun(page) {
     rows.push({ seconds, atS, ...memory, mainThreadCpuMsPerS, ...latencies });
   }
   const ranS = (Date.now() - started) / 1000;
-  if (!(await runHasEnded(page))) await page.getByRole("button", { name: "Stop" }).click();
+  if (!(await runHasEnded(page))) await page.getByRole("region", { name: "Experiment", exact: true }).getByRole("button", { name: "Stop", exact: true }).click();
   await page.waitForFunction(() => [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "Run" && !b.disabled),
     null, { polling: 1000, timeout: 300_000 });
   const figures = { count, ranS, rows, growth30To90: growth(rows) };

@@ -53,7 +53,7 @@ export async function measureRun(page) {
 export async function runWithoutWatching(page) {
   const countRows = () => document.querySelectorAll("table[aria-label='Results'] tbody tr").length;
   const before = await page.evaluate(countRows);
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   await page.waitForFunction(
     ([rows, before]) => document.querySelectorAll(rows).length > before,
     ["table[aria-label='Results'] tbody tr", before],

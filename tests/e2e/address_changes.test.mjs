@@ -24,7 +24,7 @@ describe("a new fragment in the address of an open page", () => {
     const { page } = playground;
     await chooseExperiment(page, "Sleep");
     await fill(page, "Milliseconds per sleep", 3000);
-    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Running…" }).waitFor();
 
     await page.evaluate(() => { location.hash = "#v1&x=heavy-loop&p.iterations=5&p.parts=5&workers=3&mode=processes"; });

@@ -74,7 +74,7 @@ describe("the widget in a course page on another origin without isolation header
     test(`runs ${key} at its default mode and workers on the message-passing engine`, async () => {
       const widget = await openWidget(`v1&x=${key}&${parameters}`);
       assert.match(await widget.getByRole("status", { name: "Engine" }).textContent(), /^Engine: message passing/);
-      await widget.getByRole("button", { name: "Run" }).click();
+      await widget.getByRole("button", { name: "Run", exact: true }).click();
       await widget.getByText(/^Finished/).waitFor({ timeout: 60_000 });
       assert.ok(await widget.getByRole("img", { name: /timeline/i }).first().isVisible());
     });
@@ -93,7 +93,7 @@ describe("the widget in a course page on another origin without isolation header
     assert.ok(height < 2 * fontSize, `the line is ${height} px high at a ${fontSize} px font`);
     await saveScreenshot(page, "embedded-widget-broken-link");
     assert.equal(await widget.getByRole("radio", { name: "processes", exact: true }).isChecked(), true);
-    await widget.getByRole("button", { name: "Run" }).click();
+    await widget.getByRole("button", { name: "Run", exact: true }).click();
     await widget.getByText(/^Finished/).waitFor({ timeout: 60_000 });
   });
 
@@ -101,7 +101,7 @@ describe("the widget in a course page on another origin without isolation header
     const widget = await openWidget("v1&x=pi&p.samples=2000000&mode=gil&workers=2");
     assert.equal(await widget.getByRole("alert").count(), 0, "a link it could use whole");
     assert.equal(await widget.getByRole("radio", { name: "threads + GIL", exact: true }).isChecked(), true);
-    await widget.getByRole("button", { name: "Run" }).click();
+    await widget.getByRole("button", { name: "Run", exact: true }).click();
     await widget.getByText(/^Finished: π ≈ 3\.1[34]/).waitFor({ timeout: 60_000 });
     const height = await page.locator("#widget").evaluate((frame) => parseFloat(frame.style.height));
     assert.ok(height > 300, `iframe height ${height}`);
@@ -131,7 +131,7 @@ describe("the widget in a course page on another origin without isolation header
     assert.match(await widget.getByRole("status", { name: "Engine" }).textContent(), /^Engine: shared memory/);
     assert.equal(await widget.locator("body").evaluate(() => crossOriginIsolated), true);
     assert.equal(await page.evaluate(() => crossOriginIsolated), false);
-    await widget.getByRole("button", { name: "Run" }).click();
+    await widget.getByRole("button", { name: "Run", exact: true }).click();
     await widget.getByText(/^Finished: π ≈ 3\.1[34]/).waitFor({ timeout: 60_000 });
   });
 });

@@ -123,10 +123,10 @@ describe("Stop", () => {
     await chooseExperiment(page, "Monte Carlo pi");
     await fill(page, "Samples (points in all)", 1_000_000_000);
     await chooseMode(page, "threads + GIL");
-    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.getByRole("progressbar").waitFor();
     await page.waitForTimeout(300);
-    await page.getByRole("button", { name: "Stop" }).click();
+    await page.getByRole("region", { name: "Experiment", exact: true }).getByRole("button", { name: "Stop", exact: true }).click();
     assert.match(await waitForRunEnd(page), /^Stopped/);
     await fill(page, "Samples (points in all)", 2_000_000);
     assert.match(await runToEnd(page), /^Finished/);
@@ -136,9 +136,9 @@ describe("Stop", () => {
     const { page } = playground;
     await fill(page, "Samples (points in all)", 1_000_000_000);
     await chooseMode(page, "processes");
-    await page.getByRole("button", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.waitForTimeout(300);
-    await page.getByRole("button", { name: "Stop" }).click();
+    await page.getByRole("region", { name: "Experiment", exact: true }).getByRole("button", { name: "Stop", exact: true }).click();
     assert.match(await waitForRunEnd(page), /^Stopped/);
     await fill(page, "Samples (points in all)", 2_000_000);
     assert.match(await runToEnd(page), /^Finished/);
@@ -162,9 +162,9 @@ describe("bad input", () => {
       await fill(page, label, value);
       const problems = page.getByRole("alert", { name: "What to fix before running" });
       assert.match(await problems.textContent(), message);
-      assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), false);
+      assert.equal(await page.getByRole("button", { name: "Run", exact: true }).isEnabled(), false);
       await fill(page, label, before);
-      assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), true);
+      assert.equal(await page.getByRole("button", { name: "Run", exact: true }).isEnabled(), true);
     });
   }
 

@@ -62,5 +62,5 @@ test("a check interval of 0 ticks is refused with the limit named", async () => 
   await fill(page, "Check interval (ticks between releases)", 0);
   const problems = page.getByRole("alert", { name: "What to fix before running" });
   assert.match(await problems.textContent(), /between 1 and 1000000 ticks/);
-  assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), false);
+  assert.equal(await page.getByRole("button", { name: "Run", exact: true }).isEnabled(), false);
 });

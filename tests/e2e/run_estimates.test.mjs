@@ -15,7 +15,7 @@ const estimate = (page) => page.getByText(/^Estimated time: /);
 
 /** Whether Run can be pressed, once the workers are ready (up to 10 s). */
 async function runIsEnabled(page) {
-  const run = page.getByRole("button", { name: "Run" });
+  const run = page.getByRole("button", { name: "Run", exact: true });
   const deadline = Date.now() + 10_000;
   while (!(await run.isEnabled()) && Date.now() < deadline) await page.waitForTimeout(50);
   return run.isEnabled();
@@ -83,7 +83,7 @@ describe("a run past the limit", () => {
     const problems = await page.getByRole("alert", { name: "What to fix before running" }).textContent();
     assert.match(problems, /would run for about \d+ s here \(threads \+ GIL, 100 workers on \d+ cores?\); the limit is 120 s/);
     assert.ok(Number(/about (\d+) s/.exec(problems)[1]) > 120, problems);
-    assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), false);
+    assert.equal(await page.getByRole("button", { name: "Run", exact: true }).isEnabled(), false);
     assert.equal(await estimate(page).count(), 0);
   });
 

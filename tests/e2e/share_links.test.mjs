@@ -27,7 +27,7 @@ describe("a share link", () => {
 
     const fresh = await context.newPage();
     await fresh.goto(link);
-    await fresh.getByRole("button", { name: "Run" }).waitFor();
+    await fresh.getByRole("button", { name: "Run", exact: true }).waitFor();
     assert.equal(await fresh.getByRole("combobox", { name: "Experiment" }).inputValue(), "downloads");
     assert.equal(await fresh.getByLabel("Downloads (one task each)").inputValue(), "7");
     assert.equal(await fresh.getByLabel("Longest latency (ms)").inputValue(), "333");
@@ -57,7 +57,7 @@ describe("a share link", () => {
       }
       assert.equal(await fresh.getByRole("button", { name: "Speed-up study" }).count(), 0);
       assert.equal(await fresh.getByRole("button", { name: "Compare all modes" }).count(), 1);
-      await fresh.getByRole("button", { name: "Run" }).click();
+      await fresh.getByRole("button", { name: "Run", exact: true }).click();
       await fresh.getByRole("status").filter({ hasText: /^Finished/ }).waitFor({ timeout: 60_000 });
       assert.equal(await fresh.getByRole("table", { name: "Time per worker and state", exact: true }).count(), 1);
       assert.equal(await fresh.getByRole("table", { name: "Throughput" }).count(), 0);
@@ -161,7 +161,7 @@ describe("a link whose fields limit each other", () => {
       const fresh = await context.newPage();
       try {
         await fresh.goto(url + fragment);
-        await fresh.getByRole("button", { name: "Run" }).waitFor();
+        await fresh.getByRole("button", { name: "Run", exact: true }).waitFor();
         for (const [label, value] of Object.entries(values)) {
           assert.equal(await fresh.getByLabel(label, { exact: true }).inputValue(), value, label);
         }

@@ -20,7 +20,7 @@ async function isolatedAfterReload(page) {
 test("on a host without headers the page isolates itself after one reload and says why", async () => {
   const { page } = playground;
   assert.equal(await isolatedAfterReload(page), true);
-  await page.getByRole("button", { name: "Run" }).waitFor();
+  await page.getByRole("button", { name: "Run", exact: true }).waitFor();
   const machine = page.getByRole("region", { name: "This machine" });
   assert.match(await machine.textContent(), /service worker adds them: that is why the page reloaded once/);
   assert.match(await page.getByRole("status", { name: "Engine" }).textContent(), /^Engine: shared memory/);

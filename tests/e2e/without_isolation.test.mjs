@@ -77,8 +77,8 @@ test("the Python 3.1 GIL is refused here with the reason", async () => {
   const { page } = playground;
   await chooseMode(page, "threads + GIL");
   await page.getByLabel("GIL policy (threads + GIL only)").selectOption("3.1");
-  assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), false);
+  assert.equal(await page.getByRole("button", { name: "Run", exact: true }).isEnabled(), false);
   assert.match(await page.getByRole("alert").filter({ hasText: "Python 3.1" }).textContent(), /needs shared memory/);
   await page.getByLabel("GIL policy (threads + GIL only)").selectOption("3.2");
-  assert.equal(await page.getByRole("button", { name: "Run" }).isEnabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Run", exact: true }).isEnabled(), true);
 });

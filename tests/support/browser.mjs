@@ -46,7 +46,7 @@ export async function openPlayground({ isolated = true, fragment = "", serviceWo
     if (message.type() === "error") errors.push(message.text());
   });
   await page.goto(server.url + fragment);
-  await page.getByRole("button", { name: "Run" }).waitFor();
+  await page.getByRole("button", { name: "Run", exact: true }).waitFor();
   return {
     page,
     context,

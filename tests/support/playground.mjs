@@ -24,13 +24,13 @@ export async function fill(page, label, value) {
 
 /** Presses Run and waits until the run has ended; resolves to the notice under "Timeline". */
 export async function runToEnd(page) {
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   return waitForRunEnd(page);
 }
 
 /** Waits until Run can be pressed again, and returns the run's notice text. */
 export async function waitForRunEnd(page) {
-  const run = page.getByRole("button", { name: "Run" });
+  const run = page.getByRole("button", { name: "Run", exact: true });
   const deadline = Date.now() + RUN_TIMEOUT_MS;
   while (!(await run.isEnabled())) {
     assert.ok(Date.now() < deadline, "the run did not end within a minute");

@@ -85,6 +85,10 @@ fn cpython_message(message: &str, source: &str, line: u32, at: &str) -> String {
     if message.contains("unindent does not match") {
         return "unindent does not match any outer indentation level".into();
     }
+    if message.contains("Got unexpected unicode") {
+        // The page's build has no table of character names (crates/unicode_names2_stub).
+        return "(unicode error) the playground's Python has no \\N{...} escapes: write the character itself, or \\u and its code".into();
+    }
     if message.starts_with("Expected `:`") {
         return "expected ':'".into();
     }

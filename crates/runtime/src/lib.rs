@@ -8,10 +8,14 @@
 //! - `warm_up.rs`: a short run of each workload on new workers, before any measured run.
 //! - `worker.js`, `worker_script.rs`: the script workers run and how they are made.
 //! - `worker_entries.rs`: the Rust entry points inside workers, and panic reporting.
+//! - [`PythonRun`] (`python_run.rs`): a learner's Python program, every thread on a thread
+//!   worker; `python_host.rs`: the interpreter's host in the browser; `parked_workers.rs`:
+//!   workers waiting on the shared memory for a Python thread to run.
 //! - [`BrowserClock`] (`clock.rs`): one time base for the page and all workers.
 //! - `short_tasks.rs`: splitting the page's work into short tasks while workers fill the cores.
-//! - `probes.rs`: the size of the page's WebAssembly memory and the thread workers alive, for
-//!   tests and the benchmark.
+//! - `probes.rs`: the size of the page's WebAssembly memory, the thread workers alive and the
+//!   deepest Python stack, for tests and the benchmark; `stack_watch.rs`: how deep a program
+//!   worker's stack went.
 //!
 //! The page's main thread must never block (an atomic wait traps there): everything the page
 //! calls here returns at once.
@@ -23,18 +27,23 @@ compile_error!("build for wasm32 with +atomics and shared memory: see .cargo/con
 
 mod clock;
 mod live_run;
+mod parked_workers;
 mod probes;
 mod process_run;
+mod python_host;
+mod python_run;
 mod shared_run;
 mod short_tasks;
+mod stack_watch;
 mod thread_pool;
 mod warm_up;
 mod worker_entries;
 mod worker_script;
 
 pub use clock::BrowserClock;
-pub use probes::{thread_workers, wasm_memory_bytes};
+pub use probes::{python_stack_bytes_used, thread_workers, wasm_memory_bytes};
 pub use live_run::{runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus};
+pub use python_run::{ProgramStatus, PythonRun, MAX_PYTHON_THREADS, PROGRAM_TIME_LIMIT, PYTHON_STACK_BYTES};
 pub use short_tasks::{after_the_next_frame, in_a_task_after_ms, in_a_task_of_its_own};
 pub use thread_pool::{JobEnd, ThreadPool};
 pub use worker_entries::{process_worker_handle, process_worker_ready, report_panic, thread_worker_run};

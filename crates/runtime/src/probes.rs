@@ -1,9 +1,10 @@
 //! Probes for the browser tests and the benchmark, called through trunk's `window.wasmBindings`:
 //! how large the page's WebAssembly memory has grown (it never shrinks, so a leak shows as growth
-//! over many runs), and how many thread workers are alive.
+//! over many runs), how many thread workers are alive, and how deep a Python thread's stack went.
 
 use wasm_bindgen::prelude::*;
 
+use crate::stack_watch::deepest_python_stack_bytes;
 use crate::thread_pool::live_thread_workers;
 
 /// Bytes of the page's WebAssembly memory (shared with the thread workers).
@@ -18,4 +19,11 @@ pub fn wasm_memory_bytes() -> f64 {
 #[wasm_bindgen]
 pub fn thread_workers() -> usize {
     live_thread_workers()
+}
+
+/// The most stack bytes a Python thread has used on this page (of each worker's
+/// [`crate::PYTHON_STACK_BYTES`]).
+#[wasm_bindgen]
+pub fn python_stack_bytes_used() -> usize {
+    deepest_python_stack_bytes()
 }

@@ -46,8 +46,8 @@ fn setswitchinterval(_thread: &mut Thread, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn getrecursionlimit(_thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Int(crate::vm::RECURSION_LIMIT as i64))
+fn getrecursionlimit(thread: &mut Thread, _args: Args) -> PyResult {
+    Ok(Value::Int(thread.interp.scheduler.recursion_limit as i64))
 }
 
 fn setrecursionlimit(_thread: &mut Thread, _args: Args) -> PyResult {

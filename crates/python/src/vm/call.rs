@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::{Frame, Thread, RECURSION_LIMIT};
+use super::{Frame, Thread};
 use crate::builtins::construct;
 use crate::bytecode::CodeKind;
 use crate::objects::exception::type_error;
@@ -48,7 +48,7 @@ impl Thread {
     }
 
     fn call_function(&mut self, function: &Arc<Function>, args: Args) -> PyResult {
-        if self.depth + 1 >= RECURSION_LIMIT {
+        if self.depth + 1 >= self.interp.scheduler.recursion_limit {
             return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
         }
         let fast = bind_arguments(function, args)?;

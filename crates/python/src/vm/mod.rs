@@ -115,7 +115,7 @@ impl Thread {
     /// Runs `nested` one level deeper into native recursion (comparing or printing nested
     /// containers), with CPython's RecursionError past the limit instead of a stack overflow.
     pub fn deeper<T>(&mut self, nested: impl FnOnce(&mut Thread) -> PyResult<T>) -> PyResult<T> {
-        if self.depth + 1 >= RECURSION_LIMIT {
+        if self.depth + 1 >= self.interp.scheduler.recursion_limit {
             return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded in comparison"));
         }
         self.depth += 1;

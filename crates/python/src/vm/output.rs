@@ -70,10 +70,13 @@ impl Output {
 
     /// The kept lines (a trailing partial line included) and how many were dropped.
     pub fn snapshot(&self) -> (Vec<OutputLine>, u64) {
-        let lines = lock(&self.lines);
-        let mut all: Vec<OutputLine> = lines.lines.iter().cloned().collect();
-        all.extend(lines.partial.clone());
-        (all, lines.dropped)
+        copy(&lock(&self.lines))
+    }
+
+    /// As [`Output::snapshot`], or `None` while a thread is writing: for a browser's main
+    /// thread, which must never wait for a lock.
+    pub fn try_snapshot(&self) -> Option<(Vec<OutputLine>, u64)> {
+        self.lines.try_lock().ok().map(|lines| copy(&lines))
     }
 
     /// Everything written to one stream, as text.
@@ -89,6 +92,12 @@ impl Output {
         }
         text
     }
+}
+
+fn copy(lines: &Lines) -> (Vec<OutputLine>, u64) {
+    let mut all: Vec<OutputLine> = lines.lines.iter().cloned().collect();
+    all.extend(lines.partial.clone());
+    (all, lines.dropped)
 }
 
 fn push(lines: &mut Lines, line: OutputLine) {

@@ -54,6 +54,9 @@ impl Mode {
 /// How often (in check points) the clock is read for the time limit.
 const TICKS_PER_CLOCK_READ: u32 = 4096;
 
+/// How many times [`Scheduler::halt`] tries the reason's lock before it halts without writing it.
+const HALT_LOCK_TRIES: usize = 10_000;
+
 /// The longest a blocked thread waits before it looks at Stop and the time limit again.
 pub const WAIT_SLICE: Duration = Duration::from_millis(10);
 
@@ -93,6 +96,8 @@ pub struct Scheduler {
     pub thread_counter: AtomicU64,
     /// What every thread did, when: a lane per thread, added as it starts.
     pub recorder: Arc<Recorder>,
+    /// How deep Python calls may nest (the host's [`Host::recursion_limit`]).
+    pub recursion_limit: usize,
 }
 
 impl Scheduler {
@@ -107,6 +112,7 @@ impl Scheduler {
             mode,
             gil,
             deadline_ms: started_ms + time_limit.as_secs_f64() * 1000.0,
+            recursion_limit: host.recursion_limit(),
             host,
             halt: Mutex::new(None),
             halted: Default::default(),
@@ -119,10 +125,19 @@ impl Scheduler {
     }
 
     /// Ends the run: every thread leaves at its next check point. The first reason wins.
+    ///
+    /// Never waits: the page's main thread calls it, where waiting for a lock traps. The reason
+    /// is written under a `try_lock` tried a bounded number of times (others hold the lock only
+    /// to read or write one value); the run halts even when it could not be written.
     pub fn halt(&self, reason: Halt) {
-        let mut halt = lock(&self.halt);
-        if halt.is_none() {
-            *halt = Some(reason);
+        for _ in 0..HALT_LOCK_TRIES {
+            if let Ok(mut halt) = self.halt.try_lock() {
+                if halt.is_none() {
+                    *halt = Some(reason);
+                }
+                break;
+            }
+            std::hint::spin_loop();
         }
         self.halted.store(true, Ordering::Relaxed);
         if let Some(gil) = &self.gil {

@@ -1,0 +1,118 @@
+//! A learner's Python program as the page sees it: started on parked thread workers, polled
+//! with non-blocking reads, stopped.
+//!
+//! Every Python thread, the main one included, runs on a thread worker of the program pool
+//! (see `parked_workers.rs`); the page only queues the main thread's body, tops the parked
+//! workers up at each poll, and reads the output and the timeline with `try_lock`.
+
+use std::cell::Cell;
+use std::sync::Arc;
+use std::time::Duration;
+
+use engine::Clock;
+use engine::LaneHistory;
+use python::{start_program, Halt, Mode, Outcome, OutputLine, RunningProgram, Scheduler};
+
+use crate::clock::BrowserClock;
+use crate::parked_workers::{ParkedWorkers, Parking};
+use crate::python_host::BrowserHost;
+use crate::thread_pool::ThreadPool;
+
+/// The most Python threads alive at once in the page (the main one included); past it
+/// `RuntimeError: can't start new thread`. Each has a worker with a stack of
+/// [`PYTHON_STACK_BYTES`] in the page's memory.
+pub const MAX_PYTHON_THREADS: usize = 64;
+
+/// Each program worker's stack in the shared memory: wasm-bindgen's default for a thread
+/// (`DEFAULT_THREAD_STACK_SIZE`, 2 MiB). The page's recursion limit (`python_host.rs`) keeps a
+/// thread within a fraction of it: 200 nested calls used about 1.3 KiB each (the stack watch's
+/// figure, `stack_watch.rs`).
+pub const PYTHON_STACK_BYTES: usize = 2 << 20;
+
+/// The longest a program may run.
+pub const PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(30);
+
+/// Where a program stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProgramStatus {
+    /// Its threads are still at it.
+    Running,
+    /// It ended: how.
+    Ended(Outcome),
+    /// A worker failed (it trapped, or none could be made): why.
+    Failed(String),
+}
+
+/// A program started from the page.
+pub struct PythonRun {
+    program: RunningProgram,
+    parking: Arc<Parking>,
+    workers: ParkedWorkers,
+    /// Whether the page has halted the program already (Stop, or a failed worker).
+    halted: Cell<bool>,
+}
+
+impl PythonRun {
+    /// Starts `source` in `mode` on workers of `pool`, for a page with `cores`. Returns at once: the program runs on workers.
+    pub fn start(source: &str, mode: Mode, cores: usize, pool: &ThreadPool) -> Self {
+        let parking = Arc::new(Parking::new(MAX_PYTHON_THREADS, PYTHON_STACK_BYTES));
+        let workers = ParkedWorkers::new(parking.clone(), pool.clone());
+        let host = Arc::new(BrowserHost::new(parking.clone(), cores));
+        let program = start_program(source, Arc::new(Scheduler::new(mode, PROGRAM_TIME_LIMIT, host)));
+        workers.top_up();
+        PythonRun { program, parking, workers, halted: Cell::new(false) }
+    }
+
+    /// Keeps workers parked for the threads the program may start, and stops the program when
+    /// a worker failed. Called at every poll.
+    pub fn poll(&self) {
+        if self.workers.failure().is_some() {
+            self.halt_once();
+        }
+        if self.program.outcome().is_some() || self.workers.failure().is_some() {
+            self.parking.close();
+        } else {
+            self.workers.top_up();
+        }
+    }
+
+    /// Presses Stop: every thread leaves at its next check point or wait slice.
+    pub fn stop(&self) {
+        self.halt_once();
+    }
+
+    /// Halts the program, once: `Scheduler::halt` takes a plain mutex, which the page's main
+    /// thread must not wait for (an atomic wait traps there). Its holders keep it for a few
+    /// instructions and mostly once the program is halted already, so the page takes it once.
+    fn halt_once(&self) {
+        if !self.halted.replace(true) {
+            self.program.scheduler.halt(Halt::Stopped);
+        }
+    }
+
+    /// Where the program stands: running until its main thread has written how it ended, or a
+    /// worker failed (the others are halted; the failed one may have been the main thread).
+    pub fn status(&self) -> ProgramStatus {
+        match (self.workers.failure(), self.program.outcome()) {
+            (Some(reason), _) => ProgramStatus::Failed(reason),
+            (None, Some(outcome)) => ProgramStatus::Ended(outcome),
+            (None, None) => ProgramStatus::Running,
+        }
+    }
+
+    /// The kept lines and how many were dropped; `None` while a thread is writing.
+    pub fn output(&self) -> Option<(Vec<OutputLine>, u64)> {
+        self.program.output.try_snapshot()
+    }
+
+    /// Every thread's lane, read afresh or, while its thread records, as in `previous`.
+    /// Never waits.
+    pub fn lanes(&self, previous: &[LaneHistory]) -> Vec<LaneHistory> {
+        self.program.recorder.read_lanes(previous)
+    }
+
+    /// Milliseconds since the program's recorder started (the lanes' times count from then).
+    pub fn elapsed_ms(&self) -> f64 {
+        BrowserClock.now_ms() - self.program.recorder.origin_ms()
+    }
+}

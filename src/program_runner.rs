@@ -1,0 +1,130 @@
+//! The hook that owns the Program panel's running program: starts it on the program pool's
+//! workers, polls it every [`POLL_EVERY_MS`] (topping up the parked workers, reading output and
+//! lanes with non-blocking reads), stops it, and says how it ended.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use engine::LaneHistory;
+use python::Mode;
+use runtime::{in_a_task_after_ms, ProgramStatus, PythonRun, ThreadPool};
+use yew::prelude::*;
+
+use crate::components::environment_status::core_count;
+use crate::program_lanes::{all_finished_ms, program_lanes};
+use crate::program_state::{status_text, OutputView, ProgramView};
+
+/// How often a running program is polled (ms): output appears as it is printed.
+const POLL_EVERY_MS: i32 = 50;
+
+/// How often a running program's lanes are read again (ms): the timeline follows four times a
+/// second, and the page's thread is left the rest.
+const LANES_EVERY_MS: f64 = 250.0;
+
+/// The running program and what the panel needs to show and steer it.
+pub struct ProgramRunner {
+    /// Runs the source in the mode.
+    pub start: Callback<(String, Mode)>,
+    /// Presses Stop.
+    pub stop: Callback<()>,
+    /// Whether a program is running (or stopping).
+    pub running: bool,
+    /// What the current or last program showed when last read.
+    pub view: ProgramView,
+    /// How it stands (running, or how it ended), once one has started.
+    pub status: Option<String>,
+}
+
+/// A started program with the source it runs.
+struct Current {
+    run: PythonRun,
+    source: String,
+    /// When the lanes were last read (ms since the start).
+    lanes_read_ms: f64,
+    /// The lanes as last read (a lane being written is kept as it was).
+    histories: Vec<LaneHistory>,
+    /// What the panel shows of it (the state handles a poll holds give their value at the start).
+    shown: ProgramView,
+}
+
+/// Owns the panel's program.
+#[hook]
+pub fn use_program_runner() -> ProgramRunner {
+    // Workers of their own: a program's threads never take the workers kept for experiments.
+    let pool = use_memo((), |()| ThreadPool::new());
+    let current = use_mut_ref(|| None::<Current>);
+    let view = use_state(ProgramView::default);
+    let status = use_state(|| None::<String>);
+    let running = use_state(|| false);
+    let start = {
+        let (current, view, status, running) = (current.clone(), view.clone(), status.clone(), running.clone());
+        Callback::from(move |(source, mode): (String, Mode)| {
+            if *running {
+                return;
+            }
+            let run = PythonRun::start(&source, mode, core_count(), &pool);
+            *current.borrow_mut() = Some(Current { run, source, lanes_read_ms: f64::NEG_INFINITY, histories: Vec::new(), shown: ProgramView::default() });
+            view.set(ProgramView::default());
+            status.set(Some("Running…".to_owned()));
+            running.set(true);
+            poll_later(current.clone(), view.clone(), status.clone(), running.clone());
+        })
+    };
+    let stop = {
+        let current = current.clone();
+        Callback::from(move |()| {
+            if let Some(current) = current.borrow().as_ref() {
+                current.run.stop();
+            }
+        })
+    };
+    ProgramRunner { start, stop, running: *running, view: (*view).clone(), status: (*status).clone() }
+}
+
+/// A state the poll sets (its value read through it is the one it had when the program started).
+type Shared<T> = UseStateHandle<T>;
+
+/// Polls the program after [`POLL_EVERY_MS`], and again until it has ended and its last
+/// output and lanes are read.
+fn poll_later(current: Rc<RefCell<Option<Current>>>, view: Shared<ProgramView>, status: Shared<Option<String>>, running: Shared<bool>) {
+    in_a_task_after_ms(POLL_EVERY_MS, move || {
+        let ended = poll(&current, &view, &status);
+        if ended {
+            running.set(false);
+        } else {
+            poll_later(current, view, status, running);
+        }
+    });
+}
+
+/// Reads the program once; true once it has ended and everything it printed is shown.
+fn poll(current: &RefCell<Option<Current>>, view: &Shared<ProgramView>, status: &Shared<Option<String>>) -> bool {
+    let mut current = current.borrow_mut();
+    let Some(current) = current.as_mut() else { return true };
+    current.run.poll();
+    let state = current.run.status();
+    let ended = state != ProgramStatus::Running;
+    let now_ms = current.run.elapsed_ms();
+    let mut next = current.shown.clone();
+    let mut complete = true;
+    match current.run.output() {
+        Some((lines, dropped)) => next.output = OutputView { lines: lines.into(), dropped },
+        None => complete = false,
+    }
+    if ended || now_ms - current.lanes_read_ms >= LANES_EVERY_MS {
+        current.histories = current.run.lanes(&current.histories);
+        next.lanes = program_lanes(&current.histories, now_ms).into();
+        // An ended program's axis ends with its last thread.
+        next.now_ms = all_finished_ms(&next.lanes).filter(|_| ended).unwrap_or(now_ms);
+        current.lanes_read_ms = now_ms;
+    }
+    if next != current.shown {
+        current.shown = next.clone();
+        view.set(next.clone());
+    }
+    if ended && complete {
+        status.set(Some(status_text(&state, next.now_ms, &current.source, &next.output)));
+        return true;
+    }
+    false
+}

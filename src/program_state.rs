@@ -1,0 +1,176 @@
+//! The Program panel's state, apart from its drawing: the modes a learner picks from, the
+//! default program, what a poll of a running program gives the panel ([`ProgramView`]), and
+//! what the status line says about how a program ended.
+
+use std::rc::Rc;
+
+use python::{Halt, Mode, Outcome, OutputLine, Stream};
+use runtime::{ProgramStatus, PROGRAM_TIME_LIMIT};
+
+use crate::program_lanes::ProgramLane;
+
+/// The modes in the order the panel lists them, each with its label (the default first).
+pub const PYTHON_MODES: [(Mode, &str); 4] = [
+    (Mode::Gil312, "CPython 3.12, with the GIL"),
+    (Mode::Gil39, "CPython 3.9 and earlier"),
+    (Mode::Free, "free-threaded (3.13t / 3.14t)"),
+    (Mode::OneCore, "one core"),
+];
+
+/// What the textbox holds when the page opens: two threads share a Queue of orders and add to a
+/// total under a Lock.
+pub const DEFAULT_PROGRAM: &str = r#"import queue
+import threading
+
+orders = queue.Queue()
+served = 0
+served_lock = threading.Lock()
+
+def waiter():
+    global served
+    while True:
+        order = orders.get()
+        if order is None:
+            break
+        with served_lock:
+            served += 1
+        print("served", order)
+
+staff = [threading.Thread(target=waiter) for _ in range(2)]
+for person in staff:
+    person.start()
+for order in ["tea", "soup", "bread", "cake"]:
+    orders.put(order)
+for person in staff:
+    orders.put(None)
+for person in staff:
+    person.join()
+print("orders served:", served)
+"#;
+
+/// The output as last read: the kept lines, and how many earlier ones were dropped.
+#[derive(Clone, Debug, Default)]
+pub struct OutputView {
+    /// The kept lines, oldest first.
+    pub lines: Rc<[OutputLine]>,
+    /// Lines dropped before them.
+    pub dropped: u64,
+}
+
+impl PartialEq for OutputView {
+    /// Equal when they hold the same lines: output only grows, so the counts and the last
+    /// line (which may still be growing) tell.
+    fn eq(&self, other: &Self) -> bool {
+        self.dropped == other.dropped && self.lines.len() == other.lines.len() && self.lines.last() == other.lines.last()
+    }
+}
+
+/// What the panel shows of the current (or last) program.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProgramView {
+    /// Its output.
+    pub output: OutputView,
+    /// One lane per Python thread.
+    pub lanes: Rc<[ProgramLane]>,
+    /// Milliseconds since it started, when last read.
+    pub now_ms: f64,
+}
+
+/// The status line for a program that `status` describes, after `elapsed_ms`, given its source
+/// and output (a traceback's or a syntax error's last line says what went wrong).
+pub fn status_text(status: &ProgramStatus, elapsed_ms: f64, source: &str, output: &OutputView) -> String {
+    match status {
+        ProgramStatus::Running => "Running…".to_owned(),
+        ProgramStatus::Failed(reason) => format!("A worker failed and the program was stopped: {reason}"),
+        ProgramStatus::Ended(Outcome::Finished) => format!("Finished in {elapsed_ms:.0} ms."),
+        ProgramStatus::Ended(Outcome::Failed) => {
+            format!("Ended by an uncaught exception: {}", last_error_line(output).unwrap_or("see the output"))
+        }
+        ProgramStatus::Ended(Outcome::Rejected) => {
+            format!("The program cannot run: {}", rejection(source, output).unwrap_or_else(|| "see the output".to_owned()))
+        }
+        ProgramStatus::Ended(Outcome::Halted(halt)) => halt_text(halt),
+    }
+}
+
+fn halt_text(halt: &Halt) -> String {
+    match halt {
+        Halt::Stopped => "Stopped.".to_owned(),
+        Halt::TimeLimit => format!("The program hit its time limit of {} s and was stopped.", PROGRAM_TIME_LIMIT.as_secs()),
+        Halt::Deadlock(report) => format!("Stopped: {report}"),
+        Halt::ProgramEnded => "Finished.".to_owned(),
+    }
+}
+
+/// The last line written to stderr that names an error (`ZeroDivisionError: division by zero`).
+fn last_error_line(output: &OutputView) -> Option<&str> {
+    let stderr = output.lines.iter().rev().filter(|line| line.stream == Stream::Stderr);
+    stderr.map(|line| line.text.as_str()).find(|text| !text.is_empty() && !text.starts_with(' '))
+}
+
+/// A syntax error's message with its line and column (from CPython's form: `  File "main.py",
+/// line 3`, the stripped source line, a caret, `SyntaxError: …`); or the playground's one-line
+/// refusal of something outside the subset.
+fn rejection(source: &str, output: &OutputView) -> Option<String> {
+    let message = last_error_line(output)?;
+    let line: usize = output.lines.iter().find_map(|line| line.text.trim_start().strip_prefix("File \"main.py\", line "))?.trim().parse().ok()?;
+    Some(match caret_column(source, line, output) {
+        Some(column) => format!("{message} (line {line}, column {column})"),
+        None => format!("{message} (line {line})"),
+    })
+}
+
+/// The column (from 1) the caret under source line `line` points at: the caret line is indented
+/// by four spaces plus its offset into the line shown without its indentation.
+fn caret_column(source: &str, line: usize, output: &OutputView) -> Option<usize> {
+    let caret = output.lines.iter().find(|shown| shown.text.trim() == "^")?;
+    let offset = caret.text.find('^')?.checked_sub(4)?;
+    let source_line = source.lines().nth(line.checked_sub(1)?)?;
+    let indent = source_line.len() - source_line.trim_start().len();
+    Some(indent + offset + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn output(lines: &[(Stream, &str)]) -> OutputView {
+        let lines: Vec<OutputLine> =
+            lines.iter().map(|(stream, text)| OutputLine { stream: *stream, thread: Arc::from("MainThread"), text: (*text).to_owned() }).collect();
+        OutputView { lines: lines.into(), dropped: 0 }
+    }
+
+    #[test]
+    fn a_syntax_error_is_told_with_its_line_and_column_in_the_source() {
+        let source = "def f():\n    if x == 1\n        pass\n";
+        let shown = output(&[
+            (Stream::Stderr, "  File \"main.py\", line 2"),
+            (Stream::Stderr, "    if x == 1"),
+            (Stream::Stderr, "             ^"),
+            (Stream::Stderr, "SyntaxError: expected ':'"),
+        ]);
+        let status = status_text(&ProgramStatus::Ended(Outcome::Rejected), 0.0, source, &shown);
+        assert_eq!(status, "The program cannot run: SyntaxError: expected ':' (line 2, column 14)");
+    }
+
+    #[test]
+    fn an_uncaught_exception_is_told_by_its_last_line() {
+        let shown = output(&[
+            (Stream::Stdout, "partial result"),
+            (Stream::Stderr, "Traceback (most recent call last):"),
+            (Stream::Stderr, "  File \"main.py\", line 1, in <module>"),
+            (Stream::Stderr, "ZeroDivisionError: division by zero"),
+        ]);
+        let status = status_text(&ProgramStatus::Ended(Outcome::Failed), 0.0, "1/0\n", &shown);
+        assert_eq!(status, "Ended by an uncaught exception: ZeroDivisionError: division by zero");
+    }
+
+    #[test]
+    fn a_deadlock_and_a_stop_say_so() {
+        let none = OutputView::default();
+        let deadlock = ProgramStatus::Ended(Outcome::Halted(Halt::Deadlock("deadlock: A waits for B".into())));
+        assert_eq!(status_text(&deadlock, 0.0, "", &none), "Stopped: deadlock: A waits for B");
+        assert_eq!(status_text(&ProgramStatus::Ended(Outcome::Halted(Halt::Stopped)), 0.0, "", &none), "Stopped.");
+    }
+}

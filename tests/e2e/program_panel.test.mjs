@@ -1,0 +1,250 @@
+// Issue 13: a learner's own threaded Python runs in the page, every thread on a Web Worker of
+// its own under the mode's GIL; the Program panel shows the output as it is printed, how the
+// program ended, and one timeline lane per Python thread, named as Python names it.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
+import {
+  outputLines, outputTexts, runProgram, startProgram, threadNames, waitForProgramEnd,
+} from "../support/program.mjs";
+
+const playground = playgroundForTests();
+
+const MODES = ["CPython 3.12, with the GIL", "CPython 3.9 and earlier", "free-threaded (3.13t / 3.14t)", "one core"];
+
+// Two threads share a Queue of jobs and add to a total under a Lock.
+const TWO_THREADS = `import queue
+import threading
+
+jobs = queue.Queue()
+total = 0
+total_lock = threading.Lock()
+
+def worker():
+    global total
+    while True:
+        n = jobs.get()
+        if n is None:
+            return
+        with total_lock:
+            total += n
+        print("job", n)
+
+pair = [threading.Thread(target=worker) for _ in range(2)]
+for thread in pair:
+    thread.start()
+for n in range(1, 11):
+    jobs.put(n)
+for thread in pair:
+    jobs.put(None)
+for thread in pair:
+    thread.join()
+print("total", total)
+`;
+
+describe("a program with two threads, a Lock and a Queue", () => {
+  for (const mode of MODES) {
+    test(`runs in the mode "${mode}" with its output and one lane per thread`, async () => {
+      const { page, errors } = playground;
+      assert.match(await runProgram(page, TWO_THREADS, mode), /^Finished in \d+ ms\.$/);
+      const texts = await outputTexts(page);
+      assert.equal(texts.at(-1), "total 55");
+      // Which thread takes which job depends on scheduling; that every job is done once does not.
+      assert.deepEqual(texts.slice(0, -1).sort(), Array.from({ length: 10 }, (_, i) => `job ${i + 1}`).sort());
+      const printers = new Set((await outputLines(page)).slice(0, -1).map((line) => line.thread));
+      for (const printer of printers) assert.match(printer, /^Thread-[12] \(worker\)$/);
+      assert.deepEqual(await threadNames(page), ["MainThread", "Thread-1 (worker)", "Thread-2 (worker)"]);
+      assert.ok(await page.getByRole("img", { name: /^Thread-1 \(worker\): .*running/ }).isVisible());
+      assert.deepEqual(errors, []);
+    });
+  }
+});
+
+test("the main thread's lane says what it waited for", async () => {
+  const { page } = playground;
+  await runProgram(page, TWO_THREADS, MODES[0]);
+  const row = await page.getByRole("table", { name: "Python threads" }).getByRole("row", { name: /^MainThread/ }).textContent();
+  assert.match(row, /finished/);
+  assert.match(row, /join|Thread/);
+});
+
+test("Stop ends an endless loop within a second and leaves the panel usable", async () => {
+  const { page } = playground;
+  await startProgram(page, "while True:\n    pass\n", MODES[0]);
+  await page.waitForTimeout(300);
+  const stopped = Date.now();
+  await page.getByRole("region", { name: "Program", exact: true }).getByRole("button", { name: "Stop", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: /^Stopped\.$/ }).waitFor({ timeout: 5_000 });
+  const took = Date.now() - stopped;
+  console.log(`Stop to "Stopped.": ${took} ms`);
+  assert.ok(took < 1_000, `stopping took ${took} ms`);
+  assert.match(await runProgram(page, 'print("again")\n', MODES[0]), /^Finished/);
+  assert.deepEqual(await outputTexts(page), ["again"]);
+});
+
+test("an uncaught exception in a thread prints its traceback while the main thread goes on", async () => {
+  const { page } = playground;
+  const source = `import threading
+
+def fail():
+    raise ValueError("bad value")
+
+t = threading.Thread(target=fail)
+t.start()
+t.join()
+print("main goes on")
+`;
+  assert.match(await runProgram(page, source, MODES[0]), /^Finished/);
+  const lines = await outputLines(page);
+  const texts = lines.map((line) => line.text);
+  assert.equal(texts[0], "Exception in thread Thread-1 (fail):");
+  assert.equal(texts[1], "Traceback (most recent call last):");
+  assert.ok(texts.includes('  File "main.py", line 4, in fail'), texts.join("\n"));
+  assert.ok(texts.includes("ValueError: bad value"), texts.join("\n"));
+  assert.equal(lines.find((line) => line.text === "ValueError: bad value").stream, "stderr");
+  assert.deepEqual(lines.at(-1), { thread: "MainThread", text: "main goes on", stream: "stdout" });
+});
+
+test("a syntax error gives its line and column", async () => {
+  const { page } = playground;
+  const status = await runProgram(page, "x = 1\nif x == 1\n    print(x)\n", MODES[0]);
+  assert.match(status, /^The program cannot run: SyntaxError: .* \(line 2, column 10\)$/);
+  assert.ok((await outputTexts(page)).includes('  File "main.py", line 2'));
+});
+
+test("a deadlock is reported, naming who waits for what", async () => {
+  const { page } = playground;
+  const source = `import threading
+import time
+
+first, second = threading.Lock(), threading.Lock()
+
+def one():
+    with first:
+        time.sleep(0.05)
+        with second:
+            pass
+
+def two():
+    with second:
+        time.sleep(0.05)
+        with first:
+            pass
+
+threads = [threading.Thread(target=one), threading.Thread(target=two)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+`;
+  const status = await runProgram(page, source, MODES[0]);
+  assert.match(status, /^Stopped: deadlock: every thread is blocked/);
+  assert.match(status, /Thread-1 \(one\) waits for/);
+  assert.match(status, /Thread-2 \(two\) waits for/);
+});
+
+test("[0] * 10**9 is a MemoryError and the page survives", async () => {
+  const { page, errors } = playground;
+  const status = await runProgram(page, "big = [0] * 10**9\n", MODES[0]);
+  assert.match(status, /^Ended by an uncaught exception: MemoryError/);
+  assert.match(await runProgram(page, 'print("still here")\n', MODES[0]), /^Finished/);
+  assert.deepEqual(await outputTexts(page), ["still here"]);
+  assert.deepEqual(errors, []);
+});
+
+test("recursion past the page's limit is a RecursionError, never a trap, however it recurses", async () => {
+  const { page, errors } = playground;
+  const source = `import sys
+import threading
+
+def plain(n):
+    return plain(n + 1)
+
+class Nested:
+    def __repr__(self):
+        return repr(Nested())
+
+def through_sorted(n):
+    return sorted([n], key=through_sorted)
+
+def method(n):
+    return Nested().__repr__()
+
+def attempt(name, call):
+    try:
+        call()
+    except RecursionError as error:
+        print(name, "RecursionError:", error)
+
+def all_kinds():
+    attempt("plain", lambda: plain(0))
+    attempt("repr", lambda: repr(Nested()))
+    attempt("sorted", lambda: through_sorted(0))
+
+print("limit", sys.getrecursionlimit())
+t = threading.Thread(target=all_kinds)
+t.start()
+t.join()
+all_kinds()
+`;
+  assert.match(await runProgram(page, source, MODES[0]), /^Finished/);
+  const texts = await outputTexts(page);
+  assert.equal(texts[0], "limit 200");
+  const kinds = ["plain", "repr", "sorted"].map((kind) => `${kind} RecursionError: maximum recursion depth exceeded`);
+  assert.deepEqual(texts.slice(1), [...kinds, ...kinds]);
+  const used = await page.evaluate(() => window.wasmBindings.python_stack_bytes_used());
+  console.log(`deepest Python stack in the shared memory: ${(used / 1024).toFixed(0)} KiB of 2048 KiB`);
+  assert.ok(used > 0 && used < 2048 * 1024, `the stack watch saw ${used} bytes`);
+  assert.deepEqual(errors, []);
+});
+
+test("more threads than the page allows: RuntimeError: can't start new thread", async () => {
+  const { page } = playground;
+  const source = `import threading
+
+go = threading.Event()
+started = []
+try:
+    for n in range(200):
+        t = threading.Thread(target=go.wait)
+        t.start()
+        started.append(t)
+except RuntimeError as error:
+    print(len(started) + 1, "threads, then", error)
+go.set()
+for t in started:
+    t.join()
+`;
+  assert.match(await runProgram(page, source, MODES[0]), /^Finished/);
+  assert.deepEqual(await outputTexts(page), ["64 threads, then can't start new thread"]);
+});
+
+test("100,000 prints leave the page responsive and keep the last lines", async () => {
+  const { page } = playground;
+  // The longest gap between frames while it prints: printed, not asserted (timings vary).
+  await page.evaluate(() => {
+    window.longestFrameGapMs = 0;
+    let last = performance.now();
+    const frame = (now) => {
+      window.longestFrameGapMs = Math.max(window.longestFrameGapMs, now - last);
+      last = now;
+      if (!window.stopFrames) requestAnimationFrame(frame);
+    };
+    window.stopFrames = false;
+    requestAnimationFrame(frame);
+  });
+  await startProgram(page, "for n in range(100000):\n    print(n)\n", MODES[0]);
+  // The page answers a key press while the program prints.
+  const box = page.getByRole("textbox", { name: "Python program" });
+  await box.press("End");
+  await box.type("# typed while running");
+  assert.match(await box.inputValue(), /# typed while running$/);
+  assert.match(await waitForProgramEnd(page), /^Finished/);
+  const gapMs = await page.evaluate(() => { window.stopFrames = true; return window.longestFrameGapMs; });
+  console.log(`longest gap between frames while 100,000 lines were printed: ${gapMs.toFixed(0)} ms`);
+  const lines = await outputLines(page);
+  assert.equal(lines.filter((line) => line.stream === "stdout").at(-1).text, "99999");
+  assert.equal(lines.at(-1).text, "(90000 earlier lines of output were dropped: the last 10000 are kept)");
+  assert.match(await page.getByRole("region", { name: "Program", exact: true }).textContent(), /99001 earlier lines are not \(90001 of them were dropped by the interpreter/);
+  await saveScreenshot(page, "program-panel");
+});

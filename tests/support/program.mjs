@@ -1,0 +1,66 @@
+// Steps a learner takes in the Program panel, found by role and accessible name.
+import assert from "node:assert/strict";
+
+/** How long a program may take in the tests before it counts as hung. */
+const PROGRAM_TIMEOUT_MS = 60_000;
+
+/** The Program panel. */
+export const programPanel = (page) => page.getByRole("region", { name: "Program", exact: true });
+
+/** Puts `source` in the textbox, picks `mode` and presses "Run program" (once it can be pressed). */
+export async function startProgram(page, source, mode) {
+  const panel = programPanel(page);
+  await panel.getByRole("textbox", { name: "Python program" }).fill(source);
+  await panel.getByRole("radiogroup", { name: "Python mode" }).getByRole("radio", { name: mode, exact: true }).check();
+  const run = panel.getByRole("button", { name: "Run program", exact: true });
+  const deadline = Date.now() + PROGRAM_TIMEOUT_MS;
+  while (!(await run.isEnabled())) {
+    assert.ok(Date.now() < deadline, "Run program stayed disabled");
+    await page.waitForTimeout(50);
+  }
+  await run.click();
+}
+
+/** Runs `source` in `mode` to its end; resolves to the panel's status. */
+export async function runProgram(page, source, mode) {
+  await startProgram(page, source, mode);
+  return waitForProgramEnd(page);
+}
+
+/** Waits until "Run program" can be pressed again; resolves to the panel's status. */
+export async function waitForProgramEnd(page) {
+  const run = programPanel(page).getByRole("button", { name: "Run program", exact: true });
+  const deadline = Date.now() + PROGRAM_TIMEOUT_MS;
+  while (!(await run.isEnabled())) {
+    assert.ok(Date.now() < deadline, "the program did not end within a minute");
+    await page.waitForTimeout(50);
+  }
+  return programStatus(page);
+}
+
+/** The panel's status line. */
+export async function programStatus(page) {
+  return (await programPanel(page).getByRole("status").textContent()).trim();
+}
+
+/** The Output log's lines: which thread printed each, its text, and its stream. */
+export async function outputLines(page) {
+  return programPanel(page).getByRole("log", { name: "Output" }).evaluate((log) =>
+    [...log.children].map((line) => ({
+      thread: line.querySelector(".thread").textContent,
+      text: line.querySelector(".text").textContent,
+      stream: line.classList.contains("stderr") ? "stderr" : "stdout",
+    })),
+  );
+}
+
+/** The Output log's lines as text. */
+export async function outputTexts(page) {
+  return (await outputLines(page)).map((line) => line.text);
+}
+
+/** The threads the timeline's table names, in its order. */
+export async function threadNames(page) {
+  const table = programPanel(page).getByRole("table", { name: "Python threads" });
+  return (await table.getByRole("rowheader").allTextContents()).map((name) => name.trim());
+}

@@ -1,9 +1,12 @@
 // Section `python` of the benchmark: the playground's Python interpreter against CPython on this
 // machine, on the programs of tests/bench/python/ (each times its own work). Native figures come
 // from `cargo run --release -p python --example bench`, which runs CPython and the interpreter
-// one after the other in this one bench run; the browser's column waits for the page to run
-// Python programs and says so. Printed, never asserted.
+// one after the other in this one bench run; the browser's from the page's Program panel, which
+// runs the same files (threads on Web Workers). Printed, never asserted.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { outputTexts, runProgram } from "../support/program.mjs";
 import { median } from "./measure.mjs";
 import { fixed, printTable } from "./report.mjs";
 
@@ -14,8 +17,6 @@ const WORKLOADS = [
   ["sum_of_primes.py", "sum of primes below 200,000"],
 ];
 
-const NOT_YET = "browser: not yet measured";
-
 /** Every program's runs, by runner (`cpython`, `gil312`, `free`), as the bench example prints them. */
 function nativeRuns(repeats) {
   const command = ["+stable", "run", "--quiet", "--release", "-p", "python", "--example", "bench", "--", String(repeats)];
@@ -23,12 +24,38 @@ function nativeRuns(repeats) {
   return JSON.parse(output.trim().split("\n").at(-1));
 }
 
-/**
- * The same figures in the page, once it runs Python programs (issue 13: the Program panel);
- * until then none: this bench prints no number it did not measure.
- */
-async function browserRuns(_page) {
-  return null;
+const PROGRAMS = resolve(import.meta.dirname, "python");
+const BROWSER_MODES = { gil312: "CPython 3.12, with the GIL", free: "free-threaded (3.13t / 3.14t)" };
+
+/** What a program printed as `name: value` lines, as the native bench example reads them. */
+function printedFigures(lines) {
+  return Object.fromEntries(lines.filter((line) => line.includes(": ")).map((line) => {
+    const at = line.indexOf(": ");
+    return [line.slice(0, at), line.slice(at + 2)];
+  }));
+}
+
+/** Runs `file` in the page's Program panel in `mode` (`gil312`, `free`); what it printed, or null when it did not finish. */
+async function runInPage(page, file, mode) {
+  const status = await runProgram(page, readFileSync(resolve(PROGRAMS, file), "utf8"), BROWSER_MODES[mode]);
+  return status.startsWith("Finished") ? printedFigures(await outputTexts(page)) : null;
+}
+
+/** The same programs in the page, `repeats` times each, by program and runner as `nativeRuns` gives them. */
+async function browserRuns(page, repeats) {
+  const runs = {};
+  const plan = [...WORKLOADS.map(([file]) => [file, ["gil312"]]), ["threads_countdown.py", ["gil312", "free"]], ["thread_start.py", ["gil312"]]];
+  for (const [file, modes] of plan) {
+    runs[file] = {};
+    for (const mode of modes) {
+      runs[file][mode] = [];
+      for (let run = 0; run < repeats; run++) {
+        const printed = await runInPage(page, file, mode);
+        if (printed) runs[file][mode].push(printed);
+      }
+    }
+  }
+  return runs;
 }
 
 /** The numbers a runner's runs printed under `name`. */
@@ -41,13 +68,15 @@ const twoAgainstOne = (printed) => Number(printed["two threads seconds"]) / Numb
 
 export async function pythonBench(page, repeats) {
   const native = nativeRuns(repeats);
-  const browser = await browserRuns(page);
+  const browser = await browserRuns(page, repeats);
   const workloads = WORKLOADS.map(([file, name]) => {
     const runs = native.programs[file];
     const cpythonS = fastest(runs.cpython, "seconds");
     const nativeS = fastest(runs.gil312, "seconds");
-    const sameAnswer = runs.cpython?.every((printed) => runs.gil312.every((ours) => ours.answer === printed.answer));
-    return { program: file, name, cpythonS, nativeS, nativeSpeed: cpythonS / nativeS, sameAnswer, browserS: null };
+    const inPage = browser[file].gil312;
+    const browserS = fastest(inPage, "seconds");
+    const sameAnswer = runs.cpython?.every((printed) => [...runs.gil312, ...inPage].every((ours) => ours.answer === printed.answer));
+    return { program: file, name, cpythonS, nativeS, nativeSpeed: cpythonS / nativeS, sameAnswer, browserS, browserSpeed: cpythonS / browserS };
   });
   const threads = native.programs["threads_countdown.py"];
   const starts = native.programs["thread_start.py"];
@@ -55,23 +84,22 @@ export async function pythonBench(page, repeats) {
     cpython: native.cpython,
     repeats,
     workloads,
-    gilTwoAgainstOne: { target: [0.95, 1.3], native: medianOf(threads.gil312, twoAgainstOne), cpython: medianOf(threads.cpython, twoAgainstOne), browser: null },
-    freeThreadedSpeedUp: { target: 1.8, native: 1 / medianOf(threads.free, twoAgainstOne), browser: null },
-    threadStartMs: { target: 1, native: median(values(starts.gil312, "median milliseconds")), cpython: median(values(starts.cpython, "median milliseconds")), browser: null },
-    browser: browser ?? "not yet measured",
+    gilTwoAgainstOne: { target: [0.95, 1.3], native: medianOf(threads.gil312, twoAgainstOne), cpython: medianOf(threads.cpython, twoAgainstOne), browser: medianOf(browser["threads_countdown.py"].gil312, twoAgainstOne) },
+    freeThreadedSpeedUp: { target: 1.8, native: 1 / medianOf(threads.free, twoAgainstOne), browser: 1 / medianOf(browser["threads_countdown.py"].free, twoAgainstOne) },
+    threadStartMs: { target: 1, native: median(values(starts.gil312, "median milliseconds")), cpython: median(values(starts.cpython, "median milliseconds")), browser: median(values(browser["thread_start.py"].gil312, "median milliseconds")) },
     runs: native.programs,
+    browserRuns: browser,
   };
   printTable(`Python programs (tests/bench/python): the playground's interpreter against ${native.cpython || "CPython (no python3 found)"} on this machine, fastest of ${repeats} each, run alternately; speed = CPython's time / the interpreter's; goal >= 0.5 in the browser, CPython's speed ideally`,
     ["program", "CPython (s)", "interpreter, native (s)", "native speed against CPython", "interpreter, browser (s)", "browser speed against CPython"],
-    workloads.map((row) => [row.name, fixed(row.cpythonS, 3), fixed(row.nativeS, 3), `${fixed(row.nativeSpeed)}${row.sameAnswer === false ? " (answers differ!)" : ""}`, NOT_YET, NOT_YET]));
+    workloads.map((row) => [row.name, fixed(row.cpythonS, 3), fixed(row.nativeS, 3), `${fixed(row.nativeSpeed)}${row.sameAnswer === false ? " (answers differ!)" : ""}`, fixed(row.browserS, 3), fixed(row.browserSpeed)]));
   const { gilTwoAgainstOne: gil, freeThreadedSpeedUp: free, threadStartMs: start } = figures;
   printTable(`Python threads (median of ${repeats} runs, each timing one thread and two in the same run)`,
     ["figure", "target", "interpreter, native", "interpreter, browser", "CPython"],
     [
-      ["two threads under the 3.12 GIL against one thread, same total countdown (time ratio)", "0.95–1.30", fixed(gil.native), NOT_YET, fixed(gil.cpython)],
-      ["free-threaded, two threads against one (speed-up)", ">= 1.80", fixed(free.native), NOT_YET, "– (3.11 has no free threading)"],
-      ["starting a thread: start() + join(), median of 100 (ms)", "< 1", fixed(start.native, 3), NOT_YET, fixed(start.cpython, 3)],
+      ["two threads under the 3.12 GIL against one thread, same total countdown (time ratio)", "0.95–1.30", fixed(gil.native), fixed(gil.browser), fixed(gil.cpython)],
+      ["free-threaded, two threads against one (speed-up)", ">= 1.80", fixed(free.native), fixed(free.browser), "– (3.11 has no free threading)"],
+      ["starting a thread: start() + join(), median of 100 (ms)", "< 1", fixed(start.native, 3), fixed(start.browser, 3), fixed(start.cpython, 3)],
     ]);
-  console.log(`\n${NOT_YET}: the page does not run Python programs yet (issue 13); the browser columns are filled once it does.`);
   return figures;
 }

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use python::{run_program, run_with_scheduler, Halt, Mode, NativeHost, Outcome, RunOptions, Scheduler};
+use engine::Clock;
+use python::{run_program, run_with_scheduler, Halt, Host, Mode, NativeHost, Outcome, RunOptions, Scheduler, SpawnRefused};
 
 fn run(source: &str) -> python::ProgramRun {
     run_program(source, &RunOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(20) })
@@ -141,3 +142,35 @@ fn print_with_file_sys_stderr_writes_to_stderr() {
     assert_eq!((run.stdout().as_str(), run.stderr().as_str()), ("out\nw\n", "err 1\n"));
 }
 
+
+/// A host whose threads take 200 ms to start, as a Web Worker may.
+struct SlowToStart;
+
+impl Host for SlowToStart {
+    fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
+        NativeHost.spawn(name, stack_bytes, Box::new(move || {
+            std::thread::sleep(Duration::from_millis(200));
+            body();
+        }))
+    }
+    fn clock(&self) -> &(dyn Clock + Send + Sync) {
+        NativeHost.clock()
+    }
+    fn epoch_ms(&self) -> f64 {
+        NativeHost.epoch_ms()
+    }
+    fn cpu_count(&self) -> usize {
+        NativeHost.cpu_count()
+    }
+    fn process_id(&self) -> u32 {
+        NativeHost.process_id()
+    }
+}
+
+#[test]
+fn start_returns_once_the_new_thread_runs_as_in_cpython() {
+    let source = "import threading, time\nt = threading.Thread(target=lambda: None)\nbefore = time.monotonic()\nt.start()\nprint(time.monotonic() - before >= 0.2)\nt.join()\n";
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(SlowToStart)));
+    let run = run_with_scheduler(source, scheduler);
+    assert_eq!((run.stdout(), run.stderr()), ("True\n".to_string(), String::new()));
+}

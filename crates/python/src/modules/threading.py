@@ -329,14 +329,18 @@ class Thread:
         if self._started:
             raise RuntimeError("threads can only be started once")
         self._done = Event("the end of " + self._name, "join", self._name)
+        # As CPython's start(): return once the new thread runs (it sets this first).
+        self._bootstrapped = Event("the start of " + self._name, "join", self._name)
         self._started = True
         with _active_lock:
             self._ident = _thread.start_new_thread(self._bootstrap, (), self._name)
             _active[self._ident] = self
+        self._bootstrapped.wait()
 
     def _bootstrap(self):
         with _active_lock:
             _active[get_ident()] = self
+        self._bootstrapped.set()
         try:
             self.run()
         except SystemExit:

@@ -18,11 +18,13 @@ pub enum Doing {
     Blocked,
     /// In `time.sleep`.
     Sleeping,
+    /// Between `start()` and its first instruction (a worker taking the thread up).
+    Starting,
 }
 
 impl Doing {
     /// Every kind, in legend order.
-    pub const ALL: [Doing; 4] = [Doing::Running, Doing::WaitingForGil, Doing::Blocked, Doing::Sleeping];
+    pub const ALL: [Doing; 5] = [Doing::Running, Doing::WaitingForGil, Doing::Blocked, Doing::Sleeping, Doing::Starting];
 
     /// The name a learner reads.
     pub fn label(self) -> &'static str {
@@ -31,6 +33,7 @@ impl Doing {
             Doing::WaitingForGil => "waiting for the GIL",
             Doing::Blocked => "blocked",
             Doing::Sleeping => "sleeping",
+            Doing::Starting => "starting",
         }
     }
 }
@@ -71,8 +74,8 @@ pub struct ProgramLane {
 
 impl ProgramLane {
     /// Milliseconds spent in each of [`Doing::ALL`].
-    pub fn time_per_state(&self) -> [f64; 4] {
-        let mut times = [0.0; 4];
+    pub fn time_per_state(&self) -> [f64; Doing::ALL.len()] {
+        let mut times = [0.0; Doing::ALL.len()];
         for span in &self.spans {
             times[span.doing as usize] += span.end_ms - span.start_ms;
         }
@@ -101,14 +104,15 @@ fn program_lane(lane: &LaneHistory, now_ms: f64) -> ProgramLane {
     ProgramLane { name: Arc::from(lane.name()), spans, finished_ms }
 }
 
-/// The span of `interval`; none for a thread still starting.
+/// The span of `interval`.
 fn span(lane: &LaneHistory, interval: &Interval) -> Option<Span> {
     let doing = match interval.state {
         WorkerState::Running => Doing::Running,
         WorkerState::WaitingForGil => Doing::WaitingForGil,
         WorkerState::Sleeping => Doing::Sleeping,
         WorkerState::Blocked | WorkerState::BlockedOn(_) => Doing::Blocked,
-        WorkerState::Starting | WorkerState::Idle | WorkerState::Done => return None,
+        WorkerState::Starting => Doing::Starting,
+        WorkerState::Idle | WorkerState::Done => return None,
     };
     let on = match interval.state {
         WorkerState::BlockedOn(_) => Some(Arc::from(lane.describe(interval).trim_start_matches("blocked on "))),
@@ -138,8 +142,15 @@ mod tests {
         let spans: Vec<(f64, f64, String)> = lanes[0].spans.iter().map(|span| (span.start_ms, span.end_ms, span.describe())).collect();
         assert_eq!(spans, [(0.0, 4.0, "running".into()), (4.0, 10.0, "blocked on a lock".into()), (10.0, 12.0, "running".into())]);
         assert_eq!(lanes[0].finished_ms, Some(12.0));
-        assert_eq!(lanes[0].time_per_state(), [6.0, 0.0, 6.0, 0.0]);
+        assert_eq!(lanes[0].time_per_state(), [6.0, 0.0, 6.0, 0.0, 0.0]);
         assert_eq!(lanes[0].now(), "finished");
+    }
+
+    #[test]
+    fn a_thread_taken_up_late_shows_its_starting_stretch() {
+        let lanes = program_lanes(&[lane(&[(0.0, WorkerState::Starting), (5.0, WorkerState::Running)])], 8.0);
+        assert_eq!(lanes[0].spans[0].describe(), "starting");
+        assert_eq!(lanes[0].time_per_state(), [3.0, 0.0, 0.0, 0.0, 5.0]);
     }
 
     #[test]

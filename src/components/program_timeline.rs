@@ -63,6 +63,7 @@ fn colour(doing: Doing) -> &'static str {
         Doing::WaitingForGil => WorkerState::WaitingForGil,
         Doing::Blocked => WorkerState::Blocked,
         Doing::Sleeping => WorkerState::Idle,
+        Doing::Starting => WorkerState::Starting,
     })
 }
 
@@ -98,7 +99,7 @@ struct Stretch {
 /// equal columns merged.
 fn stretches(lane: &ProgramLane, span_ms: f64) -> Vec<Stretch> {
     let column_ms = span_ms / COLUMNS as f64;
-    let mut columns: Vec<([f64; 4], Option<&Span>)> = vec![([0.0; 4], None); COLUMNS];
+    let mut columns: Vec<([f64; Doing::ALL.len()], Option<&Span>)> = vec![([0.0; Doing::ALL.len()], None); COLUMNS];
     for span in &lane.spans {
         let first = ((span.start_ms / column_ms) as usize).min(COLUMNS - 1);
         let last = ((span.end_ms / column_ms) as usize).min(COLUMNS - 1);
@@ -129,7 +130,7 @@ fn stretches(lane: &ProgramLane, span_ms: f64) -> Vec<Stretch> {
 }
 
 /// The state a column spent most time in, if any.
-fn main_state(times: &[f64; 4]) -> Option<Doing> {
+fn main_state(times: &[f64; Doing::ALL.len()]) -> Option<Doing> {
     let (index, most) = times.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
     (*most > 0.0).then(|| Doing::ALL[index])
 }

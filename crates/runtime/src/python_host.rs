@@ -19,8 +19,9 @@ use crate::parked_workers::Parking;
 /// instead of the worker trapping.
 const PYTHON_RECURSION_LIMIT: usize = 200;
 
-/// The process identifier programs see (`os.getpid()`): a page has no process of its own.
-const PAGE_PROCESS_ID: u32 = 1;
+/// The process identifier programs see (`os.getpid()`): a page has no process of its own, so a
+/// fixed number, other than the parent's that `os.getppid()` gives (1), as in a real process.
+const PAGE_PROCESS_ID: u32 = 1000;
 
 /// Where a Python program runs in the page.
 pub struct BrowserHost {

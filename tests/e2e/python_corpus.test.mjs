@@ -1,0 +1,76 @@
+// Issue 13: the interpreter's corpus runs natively in every mode (crates/python/tests/corpus.rs);
+// this is its share in Chromium. Every exact and error program of tests/python/programs, run in the Program
+// panel under the default mode, prints exactly what CPython 3.11 printed for it (its .stdout and
+// .stderr, made by make_expected.py), but for those that recurse past the page's limit.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { test } from "node:test";
+import { playgroundForTests } from "../support/browser.mjs";
+import { outputLines, runProgram } from "../support/program.mjs";
+
+const CORPUS = resolve(import.meta.dirname, "../python/programs");
+const DEFAULT_MODE = "CPython 3.12, with the GIL";
+
+/** Every `.py` under `dir`, sorted by path. */
+function programsUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".py"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Whether a program's output is checked exactly in the default mode (its header says so). */
+function checkedInDefaultMode(source) {
+  const lines = source.split("\n");
+  const modes = lines.find((line) => line.startsWith("# modes:"));
+  return ["# corpus: exact", "# corpus: error"].includes(lines[0].trim()) && (!modes || modes.split(/\s+/).includes("gil312"));
+}
+
+/** What the Output log shows on `stream`, as one text. */
+const printedOn = (lines, stream) => lines.filter((line) => line.stream === stream).map((line) => `${line.text}\n`).join("");
+
+/**
+ * The lines of a traceback compared, as `comparable_stderr` in crates/python/tests/corpus.rs does:
+ * the header, the frames of main.py, the last line (the interpreter prints no source lines).
+ */
+function comparableStderr(stderr) {
+  const lines = stderr.split("\n");
+  const kept = lines
+    .filter((line) => line.startsWith("Traceback (most recent call last):") || line.startsWith("Exception in thread ") || line.trimStart().startsWith('File "main.py"'))
+    .map((line) => line.trim());
+  const last = lines.findLast((line) => line.trim() !== "");
+  return last === undefined ? kept : [...kept, last.trim()];
+}
+
+/** A file beside `path` with another extension, or "" when there is none (no stderr expected). */
+function expected(path, extension) {
+  try {
+    return readFileSync(path.replace(/\.py$/, extension), "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Programs that recurse 500 or about 1000 calls deep: the page's recursion limit is 200, because
+ * Chrome keeps a worker's own stack under 1 MB (ARCHITECTURE.md); natively they pass.
+ */
+const DEEPER_THAN_THE_PAGE_ALLOWS = ["exceptions/recursion_caught.py", "functions/recursion.py"];
+
+const SHARE = programsUnder(CORPUS)
+  .filter((path) => !DEEPER_THAN_THE_PAGE_ALLOWS.includes(relative(CORPUS, path)))
+  .filter((path) => checkedInDefaultMode(readFileSync(path, "utf8")));
+
+const playground = playgroundForTests();
+
+for (const path of SHARE) {
+  test(`${relative(CORPUS, path)} prints in the page what CPython printed`, async () => {
+    const { page, errors } = playground;
+    await runProgram(page, readFileSync(path, "utf8"), DEFAULT_MODE);
+    const lines = await outputLines(page);
+    assert.equal(printedOn(lines, "stdout"), expected(path, ".stdout"));
+    assert.deepEqual(comparableStderr(printedOn(lines, "stderr")), comparableStderr(expected(path, ".stderr")));
+    assert.deepEqual(errors, []);
+  });
+}

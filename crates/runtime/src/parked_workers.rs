@@ -13,8 +13,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
+
+use engine::try_lock_spinning;
 
 use crate::stack_watch::StackWatch;
 use crate::thread_pool::{JobEnd, ThreadPool};
@@ -71,7 +73,8 @@ impl Parking {
         if self.closed.load(Ordering::Acquire) || self.threads.fetch_update(Ordering::AcqRel, Ordering::Acquire, below_limit).is_err() {
             return Err(HandOverRefused);
         }
-        let Some(mut bodies) = self.lock_without_waiting() else {
+        // By `try_lock` only: its holders keep it for a push or a pop.
+        let Some(mut bodies) = try_lock_spinning(&self.bodies, HAND_OVER_ATTEMPTS) else {
             self.threads.fetch_sub(1, Ordering::AcqRel);
             return Err(HandOverRefused);
         };
@@ -79,17 +82,6 @@ impl Parking {
         drop(bodies);
         self.arrived.notify_one();
         Ok(())
-    }
-
-    /// The queue, by `try_lock` only: its holders keep it for a push or a pop.
-    fn lock_without_waiting(&self) -> Option<MutexGuard<'_, VecDeque<Job>>> {
-        (0..HAND_OVER_ATTEMPTS).find_map(|_| {
-            let guard = self.bodies.try_lock().ok();
-            if guard.is_none() {
-                std::hint::spin_loop();
-            }
-            guard
-        })
     }
 
     /// Bodies waiting for a worker.

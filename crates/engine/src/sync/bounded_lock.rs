@@ -135,6 +135,19 @@ pub fn lock_within<T>(mutex: &Mutex<T>, limit: Duration) -> Option<MutexGuard<'_
     }
 }
 
+/// Takes `mutex` if one of `attempts` tries finds it free, spinning between them; never waits,
+/// so the browser's main thread may call it, where waiting for a lock traps. For locks that
+/// others hold only for a push, a pop or one value.
+pub fn try_lock_spinning<T>(mutex: &Mutex<T>, attempts: u32) -> Option<MutexGuard<'_, T>> {
+    (0..attempts).find_map(|_| {
+        let guard = try_take(mutex);
+        if guard.is_none() {
+            std::hint::spin_loop();
+        }
+        guard
+    })
+}
+
 fn try_take<T>(mutex: &Mutex<T>) -> Option<MutexGuard<'_, T>> {
     match mutex.try_lock() {
         Ok(guard) => Some(guard),

@@ -24,7 +24,7 @@ mod wait;
 
 use std::time::Duration;
 
-pub use bounded_lock::{lock_within, BoundedGuard, BoundedMutex};
+pub use bounded_lock::{lock_within, try_lock_spinning, BoundedGuard, BoundedMutex};
 pub use signal::Signal;
 pub use wait::{wait_on, wait_until, Deadline};
 

@@ -49,10 +49,7 @@ impl Signal {
     }
 
     fn advance(&self) {
-        let _guard = (0..NOTIFY_ATTEMPTS).find_map(|_| self.lock.try_lock().ok().or_else(|| {
-            std::hint::spin_loop();
-            None
-        }));
+        let _guard = super::try_lock_spinning(&self.lock, NOTIFY_ATTEMPTS);
         self.generation.fetch_add(1, Ordering::AcqRel);
     }
 

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use engine::{Gil, GilPolicy, Recorder, WorkerState};
+use engine::{try_lock_spinning, Gil, GilPolicy, Recorder, WorkerState};
 
 use super::lanes::{Waiting, MOST_LANES};
 use super::Thread;
@@ -55,7 +55,7 @@ impl Mode {
 const TICKS_PER_CLOCK_READ: u32 = 4096;
 
 /// How many times [`Scheduler::halt`] tries the reason's lock before it halts without writing it.
-const HALT_LOCK_TRIES: usize = 10_000;
+const HALT_LOCK_TRIES: u32 = 10_000;
 
 /// The longest a blocked thread waits before it looks at Stop and the time limit again.
 pub const WAIT_SLICE: Duration = Duration::from_millis(10);
@@ -130,14 +130,8 @@ impl Scheduler {
     /// is written under a `try_lock` tried a bounded number of times (others hold the lock only
     /// to read or write one value); the run halts even when it could not be written.
     pub fn halt(&self, reason: Halt) {
-        for _ in 0..HALT_LOCK_TRIES {
-            if let Ok(mut halt) = self.halt.try_lock() {
-                if halt.is_none() {
-                    *halt = Some(reason);
-                }
-                break;
-            }
-            std::hint::spin_loop();
+        if let Some(mut halt) = try_lock_spinning(&self.halt, HALT_LOCK_TRIES) {
+            halt.get_or_insert(reason);
         }
         self.halted.store(true, Ordering::Relaxed);
         if let Some(gil) = &self.gil {

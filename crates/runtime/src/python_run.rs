@@ -5,12 +5,10 @@
 //! (see `parked_workers.rs`); the page only queues the main thread's body, tops the parked
 //! workers up at each poll, and reads the output and the timeline with `try_lock`.
 
-use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
-use engine::Clock;
-use engine::LaneHistory;
+use engine::{Clock, LaneHistory};
 use python::{start_program, Halt, Mode, Outcome, OutputLine, RunningProgram, Scheduler};
 
 use crate::clock::BrowserClock;
@@ -48,8 +46,6 @@ pub struct PythonRun {
     program: RunningProgram,
     parking: Arc<Parking>,
     workers: ParkedWorkers,
-    /// Whether the page has halted the program already (Stop, or a failed worker).
-    halted: Cell<bool>,
 }
 
 impl PythonRun {
@@ -60,14 +56,14 @@ impl PythonRun {
         let host = Arc::new(BrowserHost::new(parking.clone(), cores));
         let program = start_program(source, Arc::new(Scheduler::new(mode, PROGRAM_TIME_LIMIT, host)));
         workers.top_up();
-        PythonRun { program, parking, workers, halted: Cell::new(false) }
+        PythonRun { program, parking, workers }
     }
 
     /// Keeps workers parked for the threads the program may start, and stops the program when
     /// a worker failed. Called at every poll.
     pub fn poll(&self) {
         if self.workers.failure().is_some() {
-            self.halt_once();
+            self.halt();
         }
         if self.program.outcome().is_some() || self.workers.failure().is_some() {
             self.parking.close();
@@ -78,16 +74,13 @@ impl PythonRun {
 
     /// Presses Stop: every thread leaves at its next check point or wait slice.
     pub fn stop(&self) {
-        self.halt_once();
+        self.halt();
     }
 
-    /// Halts the program, once: `Scheduler::halt` takes a plain mutex, which the page's main
-    /// thread must not wait for (an atomic wait traps there). Its holders keep it for a few
-    /// instructions and mostly once the program is halted already, so the page takes it once.
-    fn halt_once(&self) {
-        if !self.halted.replace(true) {
-            self.program.scheduler.halt(Halt::Stopped);
-        }
+    /// Halts the program (`Scheduler::halt` never waits, so the page's main thread may call it;
+    /// the first reason stays).
+    fn halt(&self) {
+        self.program.scheduler.halt(Halt::Stopped);
     }
 
     /// Where the program stands: running until its main thread has written how it ended, or a

@@ -152,7 +152,7 @@ test("[0] * 10**9 is a MemoryError and the page survives", async () => {
   assert.deepEqual(errors, []);
 });
 
-test("recursion past the page's limit is a RecursionError, never a trap, however it recurses", async () => {
+test("recursion past CPython's limit is a RecursionError, never a trap, however it recurses", async () => {
   const { page, errors } = playground;
   const source = `import sys
 import threading
@@ -189,7 +189,7 @@ all_kinds()
 `;
   assert.match(await runProgram(page, source, MODES[0]), /^Finished/);
   const texts = await outputTexts(page);
-  assert.equal(texts[0], "limit 200");
+  assert.equal(texts[0], "limit 1000");
   const kinds = ["plain", "repr", "sorted"].map((kind) => `${kind} RecursionError: maximum recursion depth exceeded`);
   assert.deepEqual(texts.slice(1), [...kinds, ...kinds]);
   const used = await page.evaluate(() => window.wasmBindings.python_stack_bytes_used());

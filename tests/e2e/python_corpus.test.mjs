@@ -52,14 +52,7 @@ function expected(path, extension) {
   }
 }
 
-/**
- * Programs that recurse 500 or about 1000 calls deep: the page's recursion limit is 200, because
- * Chrome keeps a worker's own stack under 1 MB (ARCHITECTURE.md); natively they pass.
- */
-const DEEPER_THAN_THE_PAGE_ALLOWS = ["exceptions/recursion_caught.py", "functions/recursion.py"];
-
 const SHARE = programsUnder(CORPUS)
-  .filter((path) => !DEEPER_THAN_THE_PAGE_ALLOWS.includes(relative(CORPUS, path)))
   .filter((path) => checkedInDefaultMode(readFileSync(path, "utf8")));
 
 const playground = playgroundForTests();

@@ -34,12 +34,6 @@ pub trait Host: Send + Sync {
 
     /// The process identifier a program sees (`os.getpid()`).
     fn process_id(&self) -> u32;
-
-    /// How deep Python calls may nest before `RecursionError` (`sys.getrecursionlimit()`):
-    /// CPython's 1000, unless the platform's own stack holds fewer (a browser's worker).
-    fn recursion_limit(&self) -> usize {
-        crate::vm::RECURSION_LIMIT
-    }
 }
 
 /// The host of native runs: OS threads, the engine's native clock, the system's time.

@@ -12,6 +12,8 @@
 //! - `builtins/`: the built-in functions and types;
 //! - `modules/`: the built-in modules, one file each;
 //! - `program.rs`: running a whole program and reporting how it ended;
+//! - `one_thread.rs`: a program whose threads take turns on the caller's thread, slice by
+//!   slice (a page without shared memory);
 //! - `host.rs`: what the program's place gives it (threads, clocks, cores): natively
 //!   `std::thread`, in the browser the runtime's Web Workers.
 
@@ -21,6 +23,7 @@ mod compiler;
 mod host;
 mod modules;
 mod objects;
+mod one_thread;
 mod parse;
 mod program;
 mod vm;
@@ -28,6 +31,7 @@ mod vm;
 pub use compiler::CompileError;
 pub use host::{Host, NativeHost, SpawnRefused};
 pub use objects::exception::Halt;
+pub use one_thread::{start_program_on_one_thread, OneThreadRefused, ProgramOnOneThread, Slice};
 pub use parse::{parse, SyntaxError};
 pub use program::{run_program, run_with_scheduler, start_program, Outcome, ProgramRun, RunOptions, RunningProgram};
-pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, Waiting, MOST_LANES};
+pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, Waiting, MOST_LANES, NATIVE_NESTING_LIMIT};

@@ -10,6 +10,7 @@ use engine::{Recorder, WorkerState};
 use crate::compiler::{compile, CompileError};
 use crate::host::NativeHost;
 use crate::objects::exception::{Halt, PyErr, TraceEntry};
+use crate::objects::PyResult;
 use crate::objects::{Instance, Value};
 use crate::parse::{parse, SyntaxError};
 use crate::vm::output::format_traceback;
@@ -133,31 +134,12 @@ pub fn start_program(source: &str, scheduler: Arc<Scheduler>) -> RunningProgram 
 }
 
 fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Outcome {
-    let main: Arc<str> = Arc::from("MainThread");
-    let code = match parse(source).map_err(Rejection::Syntax).and_then(|module| compile(&module, source, "main.py").map_err(Rejection::Compile)) {
-        Ok(code) => code,
-        Err(rejection) => {
-            output.write(Stream::Stderr, &main, &rejection.describe(source));
-            return Outcome::Rejected;
-        }
+    let (mut thread, module) = match begin_main(source, &output, &scheduler) {
+        Ok(begun) => begun,
+        Err(outcome) => return outcome,
     };
-    let interp = Arc::new(Interpreter {
-        builtins: crate::builtins::namespace(),
-        modules: Mutex::new(HashMap::new()),
-        output: output.clone(),
-        scheduler: scheduler.clone(),
-        threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
-        module_states: Mutex::new(HashMap::new()),
-    });
-    let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
-    let timeline_lane = scheduler.add_lane(&main);
-    let mut thread = Thread::new(interp.clone(), main, MAIN_IDENT, timeline_lane);
-    scheduler.thread_started();
-    let mut outcome = match thread.take_gil().and_then(|()| crate::builtins::install_prelude(&mut thread)) {
-        Ok(()) => match thread.run_frame(Frame::new(code, globals, None, Vec::new(), None)) {
-            Ok(_) => Outcome::Finished,
-            Err(error) => report(&mut thread, error),
-        },
+    let mut outcome = match module.and_then(|frame| thread.run_frame(frame)) {
+        Ok(_) => Outcome::Finished,
         Err(error) => report(&mut thread, error),
     };
     if let Err(error) = wait_for_threads(&mut thread) {
@@ -170,6 +152,39 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
     scheduler.thread_finished();
     scheduler.halt(Halt::ProgramEnded);
     scheduler.wait_for_threads_to_leave(THREADS_LEAVE_WITHIN);
+    conclude(outcome, &output, &scheduler)
+}
+
+/// Parses and compiles `source` and makes the main thread, ready to run the module's frame
+/// (or the error the built-ins' prelude raised); the outcome when it did not parse.
+pub(crate) fn begin_main(source: &str, output: &Arc<Output>, scheduler: &Arc<Scheduler>) -> Result<(Thread, PyResult<Frame>), Outcome> {
+    let main: Arc<str> = Arc::from("MainThread");
+    let code = match parse(source).map_err(Rejection::Syntax).and_then(|module| compile(&module, source, "main.py").map_err(Rejection::Compile)) {
+        Ok(code) => code,
+        Err(rejection) => {
+            output.write(Stream::Stderr, &main, &rejection.describe(source));
+            return Err(Outcome::Rejected);
+        }
+    };
+    let interp = Arc::new(Interpreter {
+        builtins: crate::builtins::namespace(),
+        modules: Mutex::new(HashMap::new()),
+        output: output.clone(),
+        scheduler: scheduler.clone(),
+        threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
+        module_states: Mutex::new(HashMap::new()),
+    });
+    let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
+    let timeline_lane = scheduler.add_lane(&main);
+    let mut thread = Thread::new(interp, main, MAIN_IDENT, timeline_lane);
+    scheduler.thread_started();
+    let module = thread.take_gil().and_then(|()| crate::builtins::install_prelude(&mut thread));
+    Ok((thread, module.map(|()| Frame::new(code, globals, None, Vec::new(), None))))
+}
+
+/// How the program ended, once every thread has: the note of dropped output and why it was
+/// halted are written.
+pub(crate) fn conclude(outcome: Outcome, output: &Output, scheduler: &Scheduler) -> Outcome {
     let (_, dropped) = output.snapshot();
     if dropped > 0 {
         let note = format!("({dropped} earlier lines of output were dropped: the last {} are kept)\n", crate::vm::output::MAX_LINES);
@@ -190,11 +205,15 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
     }
 }
 
+/// `threading._shutdown`, if the program imported `threading`.
+pub(crate) fn shutdown_function(thread: &mut Thread) -> PyResult<Option<Value>> {
+    let threading = crate::objects::lock(&thread.interp.modules).get("threading").cloned();
+    threading.map(|threading| thread.get_attr(&threading, "_shutdown")).transpose()
+}
+
 /// `threading._shutdown()`: the main thread waits for every non-daemon thread, as CPython.
 fn wait_for_threads(thread: &mut Thread) -> Result<(), PyErr> {
-    let threading = crate::objects::lock(&thread.interp.modules).get("threading").cloned();
-    if let Some(threading) = threading {
-        let shutdown = thread.get_attr(&threading, "_shutdown")?;
+    if let Some(shutdown) = shutdown_function(thread)? {
         thread.call(&shutdown, crate::objects::function::Args::default())?;
     }
     Ok(())
@@ -205,6 +224,7 @@ fn wait_for_threads(thread: &mut Thread) -> Result<(), PyErr> {
 pub fn report(thread: &mut Thread, error: PyErr) -> Outcome {
     match error {
         PyErr::Halted(halt) => Outcome::Halted(halt),
+        PyErr::Suspended(_) => unreachable!("a parked thread has not ended"),
         PyErr::Raised(raised) => {
             let class = raised.exception.class.clone();
             if class.is_subclass(&crate::objects::class::exception_class("SystemExit")) {

@@ -167,6 +167,44 @@ impl Host for SlowToStart {
     }
 }
 
+/// A host whose threads, the main one included, have a 2 MiB native stack, as a browser
+/// worker has about 1 MB.
+struct SmallStacks;
+
+impl Host for SmallStacks {
+    fn spawn(&self, name: &str, _stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
+        NativeHost.spawn(name, 2 << 20, body)
+    }
+    fn clock(&self) -> &(dyn Clock + Send + Sync) {
+        NativeHost.clock()
+    }
+    fn epoch_ms(&self) -> f64 {
+        NativeHost.epoch_ms()
+    }
+    fn cpu_count(&self) -> usize {
+        NativeHost.cpu_count()
+    }
+    fn process_id(&self) -> u32 {
+        NativeHost.process_id()
+    }
+}
+
+#[test]
+fn python_calls_nest_on_the_heap_not_on_the_native_stack() {
+    let source = "import sys, threading\nsys.setrecursionlimit(60000)\ndef depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(50000))\nt = threading.Thread(target=lambda: print(depth(50000)))\nt.start()\nt.join()\n";
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(SmallStacks)));
+    let run = run_with_scheduler(source, scheduler);
+    assert_eq!((run.stdout(), run.stderr()), ("50000\n50000\n".to_string(), String::new()));
+}
+
+#[test]
+fn recursion_through_a_builtin_stops_at_the_native_nesting_limit() {
+    let source = "count = 0\nclass Nested:\n    def __repr__(self):\n        global count\n        count += 1\n        return repr(Nested())\ntry:\n    repr(Nested())\nexcept RecursionError as e:\n    print(e, count)\n";
+    let limit = python::NATIVE_NESTING_LIMIT;
+    // The main module's loop is one level; each `__repr__` is another.
+    assert_eq!(run(source).stdout(), format!("maximum recursion depth exceeded {}\n", limit - 2));
+}
+
 #[test]
 fn start_returns_once_the_new_thread_runs_as_in_cpython() {
     let source = "import threading, time\nt = threading.Thread(target=lambda: None)\nbefore = time.monotonic()\nt.start()\nprint(time.monotonic() - before >= 0.2)\nt.join()\n";

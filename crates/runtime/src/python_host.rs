@@ -10,15 +10,6 @@ use python::{Host, SpawnRefused};
 use crate::clock::BrowserClock;
 use crate::parked_workers::Parking;
 
-/// How deep Python calls may nest in the page. Not the VM's stack (in the shared memory, of
-/// [`crate::PYTHON_STACK_BYTES`]) but the browser's own: WebAssembly runs on the worker's native
-/// stack, which V8 keeps under 1 MB, and a Python call is several nested Rust calls (more when a
-/// built-in calls back into Python: `sorted(key=…)`, `repr`). Measured in Chromium on cold code:
-/// plain recursion overflowed it between 650 and 700 levels, through `repr` or `sorted` between
-/// 250 and 350 (README.md, "Python programs"). Past the limit Python raises `RecursionError`
-/// instead of the worker trapping.
-const PYTHON_RECURSION_LIMIT: usize = 200;
-
 /// The process identifier programs see (`os.getpid()`): a page has no process of its own, so a
 /// fixed number, other than the parent's that `os.getppid()` gives (1), as in a real process.
 const PAGE_PROCESS_ID: u32 = 1000;
@@ -38,7 +29,7 @@ impl BrowserHost {
 
 impl Host for BrowserHost {
     /// Hands `body` to a parked worker. A worker's stack is the same for every thread
-    /// ([`crate::PYTHON_STACK_BYTES`], ample for the page's recursion limit), so `stack_bytes`,
+    /// ([`crate::PYTHON_STACK_BYTES`], ample for the nested run loops the interpreter allows), so `stack_bytes`,
     /// which natively sizes an OS thread, is not needed here.
     fn spawn(&self, _name: &str, _stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
         self.parking.hand_over(body).map_err(|_| SpawnRefused)
@@ -59,9 +50,5 @@ impl Host for BrowserHost {
     /// One page, one process: the same number every run, as a learner's one Python process.
     fn process_id(&self) -> u32 {
         PAGE_PROCESS_ID
-    }
-
-    fn recursion_limit(&self) -> usize {
-        PYTHON_RECURSION_LIMIT
     }
 }

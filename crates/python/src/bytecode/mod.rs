@@ -323,6 +323,12 @@ impl Instr {
         )
     }
 
+    /// Whether it ends with the result of a call on the stack (`__enter__`'s for a `with`): a
+    /// call that blocked may then be finished by pushing the result later.
+    pub fn completes_with_a_call(&self) -> bool {
+        matches!(self, Instr::Call(_) | Instr::CallKeywords(..) | Instr::CallUnpacked(_) | Instr::CallMethod(_) | Instr::SetupWith(_))
+    }
+
     /// How many values it leaves on the stack against how many it found (for the frame's
     /// stack to be sized in advance); jumps count their fall-through path.
     pub fn stack_effect(&self) -> i32 {

@@ -47,10 +47,29 @@ fn setswitchinterval(_thread: &mut Thread, args: Args) -> PyResult {
 }
 
 fn getrecursionlimit(thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Int(thread.interp.scheduler.recursion_limit as i64))
+    Ok(Value::Int(thread.interp.scheduler.recursion_limit() as i64))
 }
 
-fn setrecursionlimit(_thread: &mut Thread, _args: Args) -> PyResult {
+/// `sys.setrecursionlimit(limit)`, refused as CPython refuses it: below 1, or not above the
+/// depth the calling thread has reached.
+fn setrecursionlimit(thread: &mut Thread, args: Args) -> PyResult {
+    args.expect("setrecursionlimit", 1, 1)?;
+    let Value::Int(limit) = args.positional[0] else {
+        let kind = args.positional[0].type_name();
+        return Err(crate::objects::exception::type_error(format!("'{kind}' object cannot be interpreted as an integer")));
+    };
+    if limit < 1 {
+        return Err(value_error("recursion limit must be greater or equal than 1"));
+    }
+    // CPython 3.11 counts the module's frame and the call of setrecursionlimit itself.
+    let depth = thread.depth + 2;
+    if limit as usize <= depth {
+        return Err(crate::objects::PyErr::new(
+            "RecursionError",
+            format!("cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low"),
+        ));
+    }
+    thread.interp.scheduler.set_recursion_limit(limit as usize);
     Ok(Value::None)
 }
 

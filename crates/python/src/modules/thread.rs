@@ -11,7 +11,7 @@ use crate::objects::class::{builtin_types, Kind};
 use crate::objects::exception::{type_error, value_error};
 use crate::objects::function::{Args, BuiltinFn};
 use crate::objects::{int, lock, Class, NativeObject, PyErr, PyResult, Value};
-use crate::vm::{Thread, Waiting};
+use crate::vm::{Effect, Thread, Waiting};
 
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("allocate_lock", allocate_lock),
@@ -40,8 +40,13 @@ struct Holding {
 }
 
 /// `threading.Lock` and `threading.RLock`, and the waiter locks every other primitive of
-/// `threading` blocks on.
+/// `threading` blocks on: the Python object, around the lock a blocked thread waits for.
 pub struct Lock {
+    core: Arc<LockCore>,
+}
+
+/// A lock's state, shared with the [`Effect`] of a thread blocked on it.
+pub struct LockCore {
     holding: Mutex<Holding>,
     released: Condvar,
     reentrant: bool,
@@ -65,20 +70,35 @@ fn lock_class(reentrant: bool) -> Arc<Class> {
 
 impl Lock {
     fn new(reentrant: bool, label: Arc<str>, (kind, object): (Waitable, Option<Arc<str>>)) -> Lock {
-        Lock { holding: Mutex::new(Holding::default()), released: Condvar::new(), reentrant, label, kind, object }
+        let core = LockCore { holding: Mutex::new(Holding::default()), released: Condvar::new(), reentrant, label, kind, object };
+        Lock { core: Arc::new(core) }
     }
 
+    /// `acquire(blocking, timeout)`: at once when it can, else the thread blocks on it.
+    fn acquire(&self, thread: &mut Thread, blocking: bool, timeout: Option<Duration>, restore_count: Option<u32>) -> PyResult<bool> {
+        if !blocking {
+            return Ok(self.core.try_take(thread.ident, Duration::ZERO));
+        }
+        let deadline_ms = timeout.map(|timeout| thread.interp.scheduler.now_ms() + timeout.as_secs_f64() * 1000.0);
+        // Python's `id(lock)`: the timeline names the lock as `hex(id(lock))` shows it.
+        let address = self as *const Lock as usize;
+        let effect = Effect::Acquire { lock: self.core.clone(), address, deadline_ms, restore_count };
+        Ok(matches!(thread.block(effect)?, Value::Bool(true)))
+    }
+}
+
+impl LockCore {
     /// What the timeline names the object a thread blocked on this lock waits on: the one
-    /// given, else the lock itself as Python's `hex(id(lock))` shows it.
-    fn object_name(&self) -> String {
+    /// given, else the lock itself, at `address`.
+    fn object_name(&self, address: usize) -> String {
         match &self.object {
             Some(object) => object.to_string(),
-            None => format!("{} at {:#x}", if self.reentrant { "RLock" } else { "Lock" }, self as *const Lock as usize),
+            None => format!("{} at {:#x}", if self.reentrant { "RLock" } else { "Lock" }, address),
         }
     }
 
     /// Takes the lock if it is free (or already ours, when reentrant), waiting up to `wait`.
-    fn try_take(&self, ident: u64, wait: Duration) -> bool {
+    pub fn try_take(&self, ident: u64, wait: Duration) -> bool {
         let mut holding = lock(&self.holding);
         if holding.count > 0 && !(self.reentrant && holding.owner == Some(ident)) && !wait.is_zero() {
             holding = self.released.wait_timeout(holding, wait).unwrap_or_else(|p| p.into_inner()).0;
@@ -95,20 +115,19 @@ impl Lock {
         false
     }
 
-    fn acquire(&self, thread: &mut Thread, blocking: bool, timeout: Option<Duration>) -> PyResult<bool> {
-        let ident = thread.ident;
-        if !blocking {
-            return Ok(self.try_take(ident, Duration::ZERO));
-        }
-        let waiting = |thread: &Thread| {
-            let report = if self.label.starts_with("a lock") || self.label.starts_with("an RLock") {
-                format!("{} held by {}", self.label, self.holder_name(thread))
-            } else {
-                self.label.to_string()
-            };
-            Waiting::on(self.kind, self.object_name(), report)
+    /// Gives a reentrant lock just taken the count `Condition.wait` saved.
+    pub fn restore_count(&self, count: u32) {
+        lock(&self.holding).count = count;
+    }
+
+    /// What `thread`, blocked on this lock (Python's object at `address`), waits on.
+    pub fn waiting(&self, thread: &Thread, address: usize) -> Waiting {
+        let report = if self.label.starts_with("a lock") || self.label.starts_with("an RLock") {
+            format!("{} held by {}", self.label, self.holder_name(thread))
+        } else {
+            self.label.to_string()
         };
-        Ok(thread.wait_for(waiting, timeout, |slice| self.try_take(ident, slice).then_some(()))?.is_some())
+        Waiting::on(self.kind, self.object_name(address), report)
     }
 
     fn holder_name(&self, thread: &Thread) -> String {
@@ -154,7 +173,7 @@ fn timeout_argument(value: Option<Value>) -> PyResult<Option<Duration>> {
 
 impl NativeObject for Lock {
     fn class(&self) -> Arc<Class> {
-        lock_class(self.reentrant)
+        lock_class(self.core.reentrant)
     }
 
     fn call_method(&self, thread: &mut Thread, name: &str, mut args: Args) -> Option<PyResult> {
@@ -168,32 +187,31 @@ impl NativeObject for Lock {
                 if !blocking && timeout.is_some() {
                     return Err(value_error("can't specify a timeout for a non-blocking call"));
                 }
-                self.acquire(thread, blocking, timeout).map(Value::Bool)
+                self.acquire(thread, blocking, timeout, None).map(Value::Bool)
             })(),
-            "release" => self.release(thread).map(|()| Value::None),
-            "__exit__" => self.release(thread).map(|()| Value::Bool(false)),
-            "locked" => Ok(Value::Bool(lock(&self.holding).count > 0)),
+            "release" => self.core.release(thread).map(|()| Value::None),
+            "__exit__" => self.core.release(thread).map(|()| Value::Bool(false)),
+            "locked" => Ok(Value::Bool(lock(&self.core.holding).count > 0)),
             "_is_owned" => {
-                let holding = lock(&self.holding);
-                Ok(Value::Bool(holding.count > 0 && (!self.reentrant || holding.owner == Some(thread.ident))))
+                let holding = lock(&self.core.holding);
+                Ok(Value::Bool(holding.count > 0 && (!self.core.reentrant || holding.owner == Some(thread.ident))))
             }
             "_release_save" => (|| {
                 let count = {
-                    let holding = lock(&self.holding);
+                    let holding = lock(&self.core.holding);
                     if holding.count == 0 {
                         return Err(PyErr::new("RuntimeError", "cannot release un-acquired lock"));
                     }
                     holding.count
                 };
                 for _ in 0..count {
-                    self.release(thread)?;
+                    self.core.release(thread)?;
                 }
                 Ok(Value::Int(i64::from(count)))
             })(),
             "_acquire_restore" => (|| {
                 let count = args.get(0).and_then(int::to_small).unwrap_or(1).max(1);
-                self.acquire(thread, true, None)?;
-                lock(&self.holding).count = count as u32;
+                self.acquire(thread, true, None, Some(count as u32))?;
                 Ok(Value::None)
             })(),
             _ => return None,

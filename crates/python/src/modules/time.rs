@@ -1,11 +1,9 @@
-//! `time`: sleep (which lets the GIL go while it waits, in slices that notice Stop), and clocks.
-
-use std::time::Duration;
+//! `time`: sleep (a blocking effect: the GIL is let go while it waits), and clocks.
 
 use crate::objects::exception::value_error;
 use crate::objects::function::{Args, BuiltinFn};
 use crate::objects::{int, PyResult, Value};
-use crate::vm::Thread;
+use crate::vm::{Effect, Thread};
 
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("sleep", sleep),
@@ -29,8 +27,8 @@ fn sleep(thread: &mut Thread, args: Args) -> PyResult {
     if seconds < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    thread.blocking_sleep(Duration::from_secs_f64(seconds.min(1e6)))?;
-    Ok(Value::None)
+    let until_ms = thread.interp.scheduler.now_ms() + seconds.min(1e6) * 1000.0;
+    thread.block(Effect::Sleep { until_ms })
 }
 
 /// Milliseconds since the Unix epoch, from the program's host.

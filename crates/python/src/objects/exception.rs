@@ -38,6 +38,9 @@ pub enum PyErr {
     Raised(Box<Raised>),
     /// The run is ending: no `except` catches this.
     Halted(Halt),
+    /// A blocking call of a thread that takes turns on one worker: the run loop parks the
+    /// thread until the effect is done (`vm/effect.rs`). No `except` catches this.
+    Suspended(Box<crate::vm::Effect>),
 }
 
 /// A raised exception with the frames it went through, innermost first.
@@ -65,7 +68,7 @@ impl PyErr {
     pub fn matches(&self, class: &Arc<Class>) -> bool {
         match self {
             PyErr::Raised(raised) => raised.exception.class.is_subclass(class),
-            PyErr::Halted(_) => false,
+            PyErr::Halted(_) | PyErr::Suspended(_) => false,
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use super::frame::Returns;
 use super::{Frame, Thread};
 use crate::builtins::construct;
 use crate::bytecode::CodeKind;
@@ -10,13 +11,29 @@ use crate::objects::exception::type_error;
 use crate::objects::function::{Args, BuiltinBody};
 use crate::objects::{lock, Class, Dict, Function, Instance, Kind, PyErr, PyResult, Value};
 
+/// What calling something gives: its result, or the frame of a Python function to run.
+pub(super) enum Called {
+    /// The call is done (a built-in, a generator made, a class without a Python `__init__`).
+    Done(Value),
+    /// A Python function's frame, ready: the run loop pushes it (or a built-in runs it).
+    Frame(Frame),
+}
+
 impl Thread {
-    /// `callable(*args, **kwargs)`.
+    /// `callable(*args, **kwargs)`, to its result (a Python function runs on a nested loop).
     pub fn call(&mut self, callable: &Value, args: Args) -> PyResult {
+        self.called_from_rust(|thread| match thread.prepare_call(callable, args)? {
+            Called::Done(value) => Ok(value),
+            Called::Frame(frame) => thread.run_callee(frame),
+        })
+    }
+
+    /// `callable(*args, **kwargs)` up to the frame a Python function would run.
+    pub(super) fn prepare_call(&mut self, callable: &Value, args: Args) -> PyResult<Called> {
         match callable {
-            Value::Function(function) => self.call_function(function, args),
+            Value::Function(function) => self.function_frame(function, args),
             Value::Builtin(builtin) => match builtin.body {
-                BuiltinBody::Function(body) | BuiltinBody::Method(body) => body(self, args),
+                BuiltinBody::Function(body) | BuiltinBody::Method(body) => body(self, args).map(Called::Done),
                 BuiltinBody::TypeMethod => Err(type_error(format!("unbound method {}", builtin.name))),
                 BuiltinBody::UnboundTypeMethod => {
                     let mut args = args;
@@ -24,48 +41,68 @@ impl Thread {
                         return Err(type_error(format!("unbound method {}() needs an argument", builtin.name)));
                     }
                     let receiver = args.positional.remove(0);
-                    self.call_method(&receiver, builtin.name, args)
+                    self.call_method(&receiver, builtin.name, args).map(Called::Done)
                 }
             },
             Value::Method(method) => match &method.function {
                 Value::Builtin(builtin) if matches!(builtin.body, BuiltinBody::TypeMethod) => {
-                    self.call_method(&method.receiver, builtin.name, args)
+                    self.call_method(&method.receiver, builtin.name, args).map(Called::Done)
                 }
-                function => {
-                    let mut positional = Vec::with_capacity(args.positional.len() + 1);
-                    positional.push(method.receiver.clone());
-                    positional.extend(args.positional);
-                    self.call(function, Args { positional, keywords: args.keywords })
-                }
+                function => self.prepare_call(function, with_receiver(&method.receiver, args)),
             },
             Value::Class(class) => self.instantiate(class, args),
             Value::Instance(_) => match self.get_attr(callable, "__call__") {
-                Ok(call) => self.call(&call, args),
+                Ok(call) => self.prepare_call(&call, args),
                 Err(_) => Err(not_callable(callable)),
             },
             _ => Err(not_callable(callable)),
         }
     }
 
-    fn call_function(&mut self, function: &Arc<Function>, args: Args) -> PyResult {
-        if self.depth + 1 >= self.interp.scheduler.recursion_limit {
-            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+    /// `object.name(*args)` up to the frame a Python method would run; the methods of the
+    /// built-in types are called at once (as `call_method` calls them).
+    pub(super) fn prepare_method_call(&mut self, object: &Value, name: &str, args: Args) -> PyResult<Called> {
+        match object {
+            Value::Str(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Bool(_)
+            | Value::Float(_)
+            | Value::Range(_)
+            | Value::Native(_) => self.call_method(object, name, args).map(Called::Done),
+            Value::Instance(instance) => {
+                if lock(&instance.dict).get(name).is_none() {
+                    if let Some(function @ Value::Function(_)) = instance.class.lookup(name) {
+                        return self.prepare_call(&function, with_receiver(object, args));
+                    }
+                }
+                let method = self.get_attr(object, name)?;
+                self.prepare_call(&method, args)
+            }
+            _ => {
+                let method = self.get_attr(object, name)?;
+                self.prepare_call(&method, args)
+            }
         }
+    }
+
+    fn function_frame(&mut self, function: &Arc<Function>, args: Args) -> PyResult<Called> {
         let fast = bind_arguments(function, args)?;
         let frame = Frame::new(function.code.clone(), function.globals.clone(), None, fast, Some(function.clone()));
         if function.code.is_generator {
-            return Ok(Thread::iterator(crate::objects::IterState::Generator { frame: Some(Box::new(frame)), finished: false }));
+            return Ok(Called::Done(Thread::iterator(crate::objects::IterState::Generator { frame: Some(Box::new(frame)), finished: false })));
         }
-        self.depth += 1;
-        let result = self.run_frame(frame);
-        self.depth -= 1;
-        result
+        Ok(Called::Frame(frame))
     }
 
-    fn instantiate(&mut self, class: &Arc<Class>, args: Args) -> PyResult {
+    fn instantiate(&mut self, class: &Arc<Class>, args: Args) -> PyResult<Called> {
         let kind = class.base_kind();
         if kind != Kind::Object || Arc::ptr_eq(class, &crate::objects::class::builtin_types().object) && !args.positional.is_empty() {
-            return construct(self, class, args);
+            return construct(self, class, args).map(Called::Done);
         }
         let instance = Value::Instance(Instance::new(class, Default::default()));
         if class.is_exception() {
@@ -74,21 +111,15 @@ impl Thread {
             }
         }
         match class.lookup("__init__") {
-            Some(init) => {
-                let mut positional = Vec::with_capacity(args.positional.len() + 1);
-                positional.push(instance.clone());
-                positional.extend(args.positional);
-                let result = self.call(&init, Args { positional, keywords: args.keywords })?;
-                if !matches!(result, Value::None) {
-                    return Err(type_error(format!("__init__() should return None, not '{}'", result.type_name())));
-                }
-            }
+            Some(init) => match self.prepare_call(&init, with_receiver(&instance, args))? {
+                Called::Frame(frame) => Ok(Called::Frame(frame.returning(Returns::Instance(instance)))),
+                Called::Done(result) => Returns::Instance(instance).finish(result).map(|value| Called::Done(value.unwrap_or(Value::None))),
+            },
             None if !class.is_exception() && (!args.positional.is_empty() || !args.keywords.is_empty()) => {
-                return Err(type_error(format!("{}() takes no arguments", class.name)));
+                Err(type_error(format!("{}() takes no arguments", class.name)))
             }
-            None => {}
+            None => Ok(Called::Done(instance)),
         }
-        Ok(instance)
     }
 
     /// Runs a class body and makes the class.
@@ -118,6 +149,14 @@ impl Thread {
         }
         Ok(Value::Class(class))
     }
+}
+
+/// `args` with `receiver` before the positional ones (a bound method's `self`).
+fn with_receiver(receiver: &Value, args: Args) -> Args {
+    let mut positional = Vec::with_capacity(args.positional.len() + 1);
+    positional.push(receiver.clone());
+    positional.extend(args.positional);
+    Args { positional, keywords: args.keywords }
 }
 
 fn not_callable(value: &Value) -> PyErr {

@@ -4,8 +4,10 @@
 use std::sync::{Arc, Mutex};
 
 use super::ops::fast_int;
+use super::call::Called;
+use super::iterate::Next;
 use super::Thread;
-use crate::bytecode::{Code, CodeKind, CompareOp, Instr};
+use crate::bytecode::{Code, CompareOp, Instr};
 use crate::objects::exception::{exception_args, Raised, TraceEntry};
 use crate::objects::function::{Args, Cell, Namespace};
 use crate::objects::{lock, Dict, Function, IterState, PyErr, PyResult, Set, Value};
@@ -25,9 +27,44 @@ pub struct Frame {
     pub(super) fast: Vec<Option<Value>>,
     pub(super) cells: Vec<Cell>,
     pub(super) function: Option<Arc<Function>>,
-    stack: Vec<Value>,
+    pub(super) stack: Vec<Value>,
     handlers: Vec<Handler>,
-    pc: usize,
+    pub(super) pc: usize,
+    /// How many exceptions were being handled when it started running: they stay.
+    pub(super) handling_base: usize,
+    /// What its caller gets when it returns.
+    pub(super) returns: Returns,
+}
+
+/// What a frame's caller gets when it returns.
+pub enum Returns {
+    /// The returned value.
+    Value,
+    /// The instance an `__init__` initialised (which must have returned None).
+    Instance(Value),
+    /// Nothing: the caller goes on without a value (`__exit__` of a `with` left normally).
+    Nothing,
+    /// `__enter__`'s value, after which the `with` block's handler (going to `target`) is set.
+    EnterWith(usize),
+    /// A generator resumed by a `for` loop (whose loop ends at `target`): a yield gives the
+    /// loop its next item, a return ends the loop; either way the generator's state is kept.
+    Generator { state: Arc<Mutex<IterState>>, target: usize },
+}
+
+impl Returns {
+    /// What the caller gets for a return of `value`.
+    pub(super) fn finish(self, value: Value) -> PyResult<Option<Value>> {
+        match self {
+            Returns::Value => Ok(Some(value)),
+            Returns::Instance(instance) if matches!(value, Value::None) => Ok(Some(instance)),
+            Returns::Instance(_) => Err(crate::objects::exception::type_error(format!(
+                "__init__() should return None, not '{}'",
+                value.type_name()
+            ))),
+            Returns::Nothing => Ok(None),
+            Returns::EnterWith(_) | Returns::Generator { .. } => Ok(Some(value)),
+        }
+    }
 }
 
 /// What an instruction asks of the loop.
@@ -35,6 +72,23 @@ enum Flow {
     Next,
     Return(Value),
     Yield(Value),
+    /// Run a Python function's frame on top of this one.
+    Call(Frame),
+}
+
+/// Why a frame's instructions stopped running (`frame_stack.rs` acts on it).
+pub(super) enum Step {
+    /// It returned.
+    Return(Value),
+    /// A generator yielded.
+    Yield(Value),
+    /// It called a Python function: push this frame.
+    Call(Frame),
+    /// An exception went past its handlers.
+    Raise(PyErr),
+    /// A blocking call (or the end of its turn) parks the thread; whether the effect's value
+    /// is the result of the call instruction just run (else the instruction runs again).
+    Suspend(Box<super::Effect>, bool),
 }
 
 /// How a frame stopped running.
@@ -62,7 +116,59 @@ impl Frame {
         if let Some(function) = &function {
             cells.extend(function.closure.iter().cloned());
         }
-        Frame { stack: Vec::with_capacity(code.max_stack), code, globals, names, fast, cells, function, handlers: Vec::new(), pc: 0 }
+        Frame {
+            stack: Vec::with_capacity(code.max_stack),
+            code,
+            globals,
+            names,
+            fast,
+            cells,
+            function,
+            handlers: Vec::new(),
+            pc: 0,
+            handling_base: 0,
+            returns: Returns::Value,
+        }
+    }
+
+    /// Takes a callee's return of `value`: what `returns` says goes on the stack.
+    pub(super) fn take_return(&mut self, returns: Returns, value: Value, handling_depth: usize) -> PyResult<()> {
+        match returns {
+            Returns::EnterWith(target) => {
+                self.handlers.push(Handler { target, stack_depth: self.stack.len(), handling_depth });
+                self.stack.push(value);
+                return Ok(());
+            }
+            Returns::Generator { state, target } => {
+                super::iterate::generator_ended(&state);
+                self.pop();
+                self.pc = target;
+                return Ok(());
+            }
+            _ => {}
+        }
+        if let Some(value) = returns.finish(value)? {
+            self.stack.push(value);
+        }
+        Ok(())
+    }
+
+    /// Takes the result of the call that its last instruction made, which blocked: what the
+    /// instruction would have done with it.
+    pub(super) fn complete_call(&mut self, value: Value, handling_depth: usize) -> PyResult<()> {
+        match self.code.instrs[self.pc - 1] {
+            Instr::SetupWith(target) => self.take_return(Returns::EnterWith(target as usize), value, handling_depth),
+            _ => {
+                self.stack.push(value);
+                Ok(())
+            }
+        }
+    }
+
+    /// The same frame, giving its caller `returns` when it returns.
+    pub(super) fn returning(mut self, returns: Returns) -> Frame {
+        self.returns = returns;
+        self
     }
 
     // Always: the eval loop pops on nearly every instruction, and the loop is too large for
@@ -89,18 +195,16 @@ impl Frame {
 }
 
 impl Thread {
-    /// Runs a frame to its return, unwinding through its handlers.
-    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult {
-        match self.resume(&mut frame)? {
-            FrameExit::Return(value) | FrameExit::Yield(value) => Ok(value),
-        }
-    }
-
-    /// Runs a frame until it returns or yields.
-    pub fn resume(&mut self, frame: &mut Frame) -> PyResult<FrameExit> {
-        let entry_handling = self.handling.len();
-        if frame.code.kind == CodeKind::Function && frame.pc == 0 {
-            self.check_point()?;
+    /// Runs `frame`'s instructions until it returns, yields, calls a Python function (whose
+    /// frame the caller pushes) or raises past its handlers. `raised` is an exception that
+    /// reached it from a callee, handled first as if its call instruction raised it.
+    pub(super) fn run_instructions(&mut self, frame: &mut Frame, raised: Option<PyErr>) -> Step {
+        if let Some(error) = raised {
+            let instr = frame.code.instrs[frame.pc - 1];
+            let error = self.add_trace(frame, error, instr);
+            if let Err(error) = self.unwind_to_handler(frame, error) {
+                return self.leave(frame, Step::Raise(error));
+            }
         }
         loop {
             let instr = frame.code.instrs[frame.pc];
@@ -110,27 +214,34 @@ impl Thread {
             // result in registers instead of passing them through memory on every instruction.
             let result = match checked {
                 Ok(()) => self.execute(frame, instr),
+                Err(PyErr::Suspended(effect)) => {
+                    // Its turn ended before the instruction: it runs when the turn comes again.
+                    frame.pc -= 1;
+                    return Step::Suspend(effect, false);
+                }
                 Err(error) => Err(error),
             };
             match result {
                 Ok(Flow::Next) => {}
-                Ok(Flow::Return(value)) => {
-                    self.handling.truncate(entry_handling);
-                    return Ok(FrameExit::Return(value));
-                }
-                Ok(Flow::Yield(value)) => {
-                    self.handling.truncate(entry_handling);
-                    return Ok(FrameExit::Yield(value));
-                }
+                Ok(Flow::Return(value)) => return self.leave(frame, Step::Return(value)),
+                Ok(Flow::Yield(value)) => return self.leave(frame, Step::Yield(value)),
+                Ok(Flow::Call(callee)) => return Step::Call(callee),
+                Err(PyErr::Suspended(effect)) if instr.completes_with_a_call() => return Step::Suspend(effect, true),
                 Err(error) => {
+                    let error = if let PyErr::Suspended(_) = error { super::frame_stack::cannot_wait_here() } else { error };
                     let error = self.add_trace(frame, error, instr);
                     if let Err(error) = self.unwind_to_handler(frame, error) {
-                        self.handling.truncate(entry_handling);
-                        return Err(error);
+                        return self.leave(frame, Step::Raise(error));
                     }
                 }
             }
         }
+    }
+
+    /// A frame stops running: the exceptions it was handling are over.
+    fn leave(&mut self, frame: &Frame, step: Step) -> Step {
+        self.handling.truncate(frame.handling_base);
+        step
     }
 
     fn add_trace(&self, frame: &Frame, mut error: PyErr, instr: Instr) -> PyErr {
@@ -260,8 +371,8 @@ impl Thread {
                 let name = frame.pop();
                 let object = frame.pop();
                 let name = name.as_str().expect("LoadMethod pushes the name");
-                let result = self.call_method(&object, name, Args::positional(args))?;
-                frame.stack.push(result);
+                let called = self.prepare_method_call(&object, name, Args::positional(args))?;
+                return Ok(push_result(frame, called));
             }
             Instr::Subscript => {
                 let key = frame.pop();
@@ -380,11 +491,15 @@ impl Thread {
             }
             Instr::ForIter(target) => {
                 let iterator = frame.top().clone();
-                match self.next(&iterator)? {
-                    Some(value) => frame.stack.push(value),
-                    None => {
+                match self.next_or_generator(&iterator)? {
+                    Next::Item(Some(value)) => frame.stack.push(value),
+                    Next::Item(None) => {
                         frame.pop();
                         frame.pc = target as usize;
+                    }
+                    Next::Generator(generator) => {
+                        let Value::Iter(state) = iterator else { unreachable!("only an iterator holds a generator") };
+                        return Ok(Flow::Call(generator.returning(Returns::Generator { state, target: target as usize })));
                     }
                 }
             }
@@ -500,8 +615,8 @@ impl Thread {
             Instr::Call(count) => {
                 let args = frame.pop_n(count as usize);
                 let function = frame.pop();
-                let result = self.call(&function, Args::positional(args))?;
-                frame.stack.push(result);
+                let called = self.prepare_call(&function, Args::positional(args))?;
+                return Ok(push_result(frame, called));
             }
             Instr::CallKeywords(count, names) => {
                 let Value::Tuple(names) = &frame.code.consts[names as usize] else { unreachable!("keyword names are a tuple") };
@@ -514,16 +629,16 @@ impl Thread {
                     .zip(keyword_values)
                     .map(|(name, value)| (name.as_str().map(Arc::from).unwrap_or_else(|| Arc::from("")), value))
                     .collect();
-                let result = self.call(&function, Args { positional: values, keywords })?;
-                frame.stack.push(result);
+                let called = self.prepare_call(&function, Args { positional: values, keywords })?;
+                return Ok(push_result(frame, called));
             }
             Instr::CallUnpacked(has_keywords) => {
                 let keywords = if has_keywords == 1 { self.keyword_pairs(&frame.pop())? } else { Vec::new() };
                 let positional = frame.pop();
                 let function = frame.pop();
                 let Value::Tuple(positional) = positional else { unreachable!("ListToTuple built it") };
-                let result = self.call(&function, Args { positional: positional.to_vec(), keywords })?;
-                frame.stack.push(result);
+                let called = self.prepare_call(&function, Args { positional: positional.to_vec(), keywords })?;
+                return Ok(push_result(frame, called));
             }
             Instr::MakeFunction(code, flags) => {
                 let kw_defaults = if flags & 2 != 0 { Some(frame.pop()) } else { None };
@@ -555,10 +670,14 @@ impl Thread {
                 let manager = frame.pop();
                 let exit = self.get_attr(&manager, "__exit__")?;
                 let enter = self.get_attr(&manager, "__enter__")?;
-                let entered = self.call(&enter, Args::default())?;
                 frame.stack.push(exit);
-                frame.handlers.push(Handler { target: target as usize, stack_depth: frame.stack.len(), handling_depth: self.handling.len() });
-                frame.stack.push(entered);
+                let called = self.prepare_call(&enter, Args::default())?;
+                match called {
+                    // The handler is set once `__enter__` has returned: if it raises, `__exit__`
+                    // is not called.
+                    Called::Frame(callee) => return Ok(Flow::Call(callee.returning(Returns::EnterWith(target as usize)))),
+                    Called::Done(entered) => frame.take_return(Returns::EnterWith(target as usize), entered, self.handling.len())?,
+                }
             }
             Instr::PopBlock => {
                 frame.handlers.pop();
@@ -578,7 +697,10 @@ impl Thread {
             Instr::Raise(count) => return Err(self.raise(frame, count)),
             Instr::ExitWith => {
                 let exit = frame.pop();
-                self.call(&exit, Args::positional(vec![Value::None, Value::None, Value::None]))?;
+                let called = self.prepare_call(&exit, Args::positional(vec![Value::None, Value::None, Value::None]))?;
+                if let Called::Frame(callee) = called {
+                    return Ok(Flow::Call(callee.returning(Returns::Nothing)));
+                }
             }
             Instr::ExitWithException(target) => {
                 let exception = frame.pop();
@@ -751,6 +873,18 @@ impl Thread {
     /// A new iterator value.
     pub fn iterator(state: IterState) -> Value {
         Value::Iter(Arc::new(Mutex::new(state)))
+    }
+}
+
+/// A call's result pushed on the stack, or the callee's frame to run on top of this one.
+#[inline]
+fn push_result(frame: &mut Frame, called: Called) -> Flow {
+    match called {
+        Called::Done(value) => {
+            frame.stack.push(value);
+            Flow::Next
+        }
+        Called::Frame(callee) => Flow::Call(callee),
     }
 }
 

@@ -1,9 +1,36 @@
 //! Iteration: `iter()`, `next()`, and collecting an iterable into a vector.
 
-use super::Thread;
+use std::sync::Mutex;
+
+use super::frame::{FrameExit, Returns};
+use super::{Frame, Thread};
 use crate::objects::exception::type_error;
 use crate::objects::function::Args;
 use crate::objects::{lock, IterState, PyErr, PyResult, Value};
+
+/// An iterator's next item, or the frame of the generator that makes it.
+pub(super) enum Next {
+    /// The item; `None` when the iterator is exhausted.
+    Item(Option<Value>),
+    /// The generator's frame, taken out of it while it runs: push it, and give it back when
+    /// it yields ([`generator_yielded`]) or end the generator ([`generator_ended`]).
+    Generator(Frame),
+}
+
+/// A generator's frame goes back into it after a yield.
+pub(super) fn generator_yielded(state: &Mutex<IterState>, mut frame: Frame) {
+    frame.returns = Returns::Value;
+    if let IterState::Generator { frame: slot, .. } = &mut *lock(state) {
+        *slot = Some(Box::new(frame));
+    }
+}
+
+/// A generator has returned or raised: it is exhausted.
+pub(super) fn generator_ended(state: &Mutex<IterState>) {
+    if let IterState::Generator { finished, .. } = &mut *lock(state) {
+        *finished = true;
+    }
+}
 
 /// The most items `list(iterable)` and friends collect (240 MB of values: the page's whole
 /// memory is 1 GB).
@@ -49,15 +76,27 @@ impl Thread {
         })
     }
 
-    /// The next item of an iterator; `None` when it is exhausted.
+    /// The next item of an iterator; `None` when it is exhausted. A generator runs on a
+    /// nested run loop.
     pub fn next(&mut self, iterator: &Value) -> PyResult<Option<Value>> {
+        match self.next_or_generator(iterator)? {
+            Next::Item(item) => Ok(item),
+            Next::Generator(frame) => {
+                let Value::Iter(state) = iterator else { unreachable!("only an iterator holds a generator") };
+                self.resume_generator(state, frame)
+            }
+        }
+    }
+
+    /// The next item of an iterator, or a generator's frame for the caller's run loop to push.
+    pub(super) fn next_or_generator(&mut self, iterator: &Value) -> PyResult<Next> {
         let Value::Iter(state) = iterator else {
-            return match self.call_dunder(iterator, "__next__", vec![]) {
+            return Ok(Next::Item(match self.call_dunder(iterator, "__next__", vec![]) {
                 Ok(Some(value)) => Ok(Some(value)),
                 Ok(None) => Err(type_error(format!("'{}' object is not an iterator", iterator.type_name()))),
                 Err(error) if error.is("StopIteration") => Ok(None),
                 Err(error) => Err(error),
-            };
+            }?));
         };
         let lazy = {
             let mut state = lock(state);
@@ -65,21 +104,21 @@ impl Thread {
                 IterState::List { list, index } => {
                     let item = lock(list).get(*index).cloned();
                     *index += 1;
-                    return Ok(item);
+                    return Ok(Next::Item(item));
                 }
                 IterState::Values { items, index, .. } => {
                     let item = items.get(*index).cloned();
                     *index += 1;
-                    return Ok(item);
+                    return Ok(Next::Item(item));
                 }
                 IterState::Range { next, remaining, step } => {
                     if *remaining <= 0 {
-                        return Ok(None);
+                        return Ok(Next::Item(None));
                     }
                     let value = *next;
                     *remaining -= 1;
                     *next += *step;
-                    return Ok(Some(Value::Int(value)));
+                    return Ok(Next::Item(Some(Value::Int(value))));
                 }
                 IterState::Map { function, sources } => Lazy::Map(function.clone(), sources.clone()),
                 IterState::Filter { function, source } => Lazy::Filter(function.clone(), source.clone()),
@@ -89,7 +128,7 @@ impl Thread {
                 }
                 IterState::Generator { frame, finished } => {
                     if *finished {
-                        return Ok(None);
+                        return Ok(Next::Item(None));
                     }
                     match frame.take() {
                         Some(frame) => Lazy::Generator(frame),
@@ -103,28 +142,32 @@ impl Thread {
                 }
             }
         };
-        if let Lazy::Generator(mut frame) = lazy {
-            self.depth += 1;
-            let result = self.resume(&mut frame);
-            self.depth -= 1;
-            let mut state = lock(state);
-            let IterState::Generator { frame: slot, finished } = &mut *state else { unreachable!("a generator stays one") };
-            return match result {
-                Ok(crate::vm::FrameExit::Yield(value)) => {
-                    *slot = Some(frame);
-                    Ok(Some(value))
-                }
-                Ok(crate::vm::FrameExit::Return(_)) => {
-                    *finished = true;
-                    Ok(None)
-                }
-                Err(error) => {
-                    *finished = true;
-                    Err(error)
-                }
-            };
+        if let Lazy::Generator(frame) = lazy {
+            return Ok(Next::Generator(*frame));
         }
-        self.next_lazy(lazy)
+        self.next_lazy(lazy).map(Next::Item)
+    }
+
+    /// Runs a generator's frame to its next yield on a nested loop.
+    fn resume_generator(&mut self, state: &Mutex<IterState>, frame: Frame) -> PyResult<Option<Value>> {
+        let mut frame = Box::new(frame);
+        self.depth += 1;
+        let result = self.resume(&mut frame);
+        self.depth -= 1;
+        match result {
+            Ok(FrameExit::Yield(value)) => {
+                generator_yielded(state, *frame);
+                Ok(Some(value))
+            }
+            Ok(FrameExit::Return(_)) => {
+                generator_ended(state);
+                Ok(None)
+            }
+            Err(error) => {
+                generator_ended(state);
+                Err(error)
+            }
+        }
     }
 
     fn next_lazy(&mut self, lazy: Lazy) -> PyResult<Option<Value>> {

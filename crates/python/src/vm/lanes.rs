@@ -52,7 +52,7 @@ impl Thread {
     }
 
     /// Records that this thread waits as `waiting` says.
-    pub(super) fn record_waiting(&self, waiting: &Waiting) {
+    pub(crate) fn record_waiting(&self, waiting: &Waiting) {
         let (Some(lane), Some(object)) = (self.timeline_lane, &waiting.object) else {
             return self.record(waiting.state);
         };

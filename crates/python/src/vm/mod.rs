@@ -2,6 +2,9 @@
 //! per Python thread running frames (`frame.rs`). The VM sees only bytecode, never the AST.
 //!
 //! - `frame.rs`: the evaluation loop and exception handlers.
+//! - `frame_stack.rs`: a thread's frames on an explicit stack; nested run loops counted.
+//! - `effect.rs`: blocking as effects: waited for on a thread of its own, or parked.
+//! - `green.rs`: a thread that takes turns on one thread of the host, between its turns.
 //! - `ops.rs`: operators, comparisons, truthiness, containment, subscripts.
 //! - `attr.rs`: attributes and method calls on every kind of value.
 //! - `call.rs`: calls, argument binding, classes and constructors.
@@ -15,6 +18,9 @@
 mod attr;
 mod call;
 mod frame;
+mod effect;
+mod frame_stack;
+pub(crate) mod green;
 mod import;
 mod iterate;
 mod lanes;
@@ -31,7 +37,9 @@ pub use threads::{spawn_thread, thread_name, MAIN_IDENT};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-pub use frame::{Frame, FrameExit};
+pub use frame::Frame;
+pub use effect::Effect;
+pub use frame_stack::NATIVE_NESTING_LIMIT;
 pub use output::{Output, OutputLine, Stream};
 pub use lanes::{Waiting, MOST_LANES};
 pub use schedule::{Mode, Scheduler};
@@ -39,7 +47,8 @@ pub use schedule::{Mode, Scheduler};
 use crate::objects::function::Namespace;
 use crate::objects::{lock, PyErr, PyResult, Value};
 
-/// The deepest Python call stack before RecursionError, as CPython's default limit.
+/// The deepest Python call stack before RecursionError at first, as CPython's default limit
+/// (Python frames live on the heap, `frame_stack.rs`, so the page has it too).
 pub const RECURSION_LIMIT: usize = 1000;
 
 /// What a program's threads share: built-ins, imported modules, the output and the scheduler.
@@ -75,6 +84,15 @@ pub struct Thread {
     pub handling: Vec<PyErr>,
     /// Python frames on the call stack.
     pub depth: usize,
+    /// Run loops nested in Rust (a built-in calling back into Python) and other native
+    /// recursion (comparing nested containers): bounded by [`NATIVE_NESTING_LIMIT`].
+    pub native_depth: usize,
+    /// Calls made from Rust (a built-in calling back) under way: nothing under them may park.
+    pub(crate) rust_calls: usize,
+    /// Whether the effect it is parked on gives the result of its last call instruction.
+    pub(crate) gives_to_call_site: bool,
+    /// When its turn ends, on a thread that takes turns with others on one worker.
+    pub(crate) turn_ends_at_ms: f64,
     /// Whether every instruction is a check point (the Python 3.9 GIL).
     pub checks_every_instruction: bool,
     /// The thread's name (`MainThread`, `Thread-1 (worker)`).
@@ -98,7 +116,7 @@ impl Thread {
     pub fn new(interp: Arc<Interpreter>, name: Arc<str>, ident: u64, timeline_lane: Option<usize>) -> Thread {
         let checks_every_instruction = interp.scheduler.mode.checks_every_instruction();
         let lane = ident as usize;
-        Thread { interp, handling: Vec::new(), depth: 0, checks_every_instruction, name, ident, lane, timeline_lane, holds_gil: false, ticks: 0, repr_in_progress: Vec::new() }
+        Thread { interp, handling: Vec::new(), depth: 0, native_depth: 0, rust_calls: 0, gives_to_call_site: false, turn_ends_at_ms: f64::INFINITY, checks_every_instruction, name, ident, lane, timeline_lane, holds_gil: false, ticks: 0, repr_in_progress: Vec::new() }
     }
 
     /// A global, else a built-in; NameError otherwise.
@@ -115,12 +133,14 @@ impl Thread {
     /// Runs `nested` one level deeper into native recursion (comparing or printing nested
     /// containers), with CPython's RecursionError past the limit instead of a stack overflow.
     pub fn deeper<T>(&mut self, nested: impl FnOnce(&mut Thread) -> PyResult<T>) -> PyResult<T> {
-        if self.depth + 1 >= self.interp.scheduler.recursion_limit {
+        if self.depth + 1 >= self.interp.scheduler.recursion_limit() || self.native_depth + 1 >= NATIVE_NESTING_LIMIT {
             return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded in comparison"));
         }
         self.depth += 1;
+        self.native_depth += 1;
         let result = nested(self);
         self.depth -= 1;
+        self.native_depth -= 1;
         result
     }
 

@@ -96,8 +96,13 @@ pub struct Scheduler {
     pub thread_counter: AtomicU64,
     /// What every thread did, when: a lane per thread, added as it starts.
     pub recorder: Arc<Recorder>,
-    /// How deep Python calls may nest (the host's [`Host::recursion_limit`]).
-    pub recursion_limit: usize,
+    /// Whether the threads take turns on the caller's thread (`one_thread.rs`) rather than
+    /// each running on a thread of its own.
+    takes_turns: bool,
+    /// Threads started while taking turns, for the driver to adopt.
+    pub(crate) newborn: Mutex<Vec<super::green::GreenThread>>,
+    /// How deep Python calls may nest (`sys.getrecursionlimit()`: CPython's 1000 at first).
+    recursion_limit: AtomicUsize,
 }
 
 impl Scheduler {
@@ -107,12 +112,24 @@ impl Scheduler {
             Mode::Free => None,
             _ => Some(Gil::new(GilPolicy::SwitchInterval, DEFAULT_SWITCH_INTERVAL)),
         };
+        Scheduler::with_gil(mode, gil, time_limit, host)
+    }
+
+    /// A scheduler whose threads take turns on the caller's thread, under `mode`'s switch
+    /// rule and without a GIL (no two of them ever run at once).
+    pub(crate) fn taking_turns(mode: Mode, time_limit: Duration, host: Arc<dyn Host>) -> Scheduler {
+        Scheduler { takes_turns: true, ..Scheduler::with_gil(mode, None, time_limit, host) }
+    }
+
+    fn with_gil(mode: Mode, gil: Option<Gil>, time_limit: Duration, host: Arc<dyn Host>) -> Scheduler {
         let started_ms = host.clock().now_ms();
         Scheduler {
             mode,
             gil,
             deadline_ms: started_ms + time_limit.as_secs_f64() * 1000.0,
-            recursion_limit: host.recursion_limit(),
+            takes_turns: false,
+            newborn: Mutex::new(Vec::new()),
+            recursion_limit: AtomicUsize::new(super::RECURSION_LIMIT),
             host,
             halt: Mutex::new(None),
             halted: Default::default(),
@@ -178,6 +195,23 @@ impl Scheduler {
         }
     }
 
+    /// Whether the threads take turns on one thread of the host.
+    #[inline]
+    pub fn takes_turns(&self) -> bool {
+        self.takes_turns
+    }
+
+    /// How deep Python calls may nest before `RecursionError`.
+    #[inline]
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit.load(Ordering::Relaxed)
+    }
+
+    /// `sys.setrecursionlimit(limit)`.
+    pub fn set_recursion_limit(&self, limit: usize) {
+        self.recursion_limit.store(limit, Ordering::Relaxed);
+    }
+
     /// Milliseconds on the run's clock.
     pub fn now_ms(&self) -> f64 {
         self.host.clock().now_ms()
@@ -192,10 +226,24 @@ impl Scheduler {
         if live == 0 || stuck < live {
             return None;
         }
-        let mut waits: Vec<String> = blocked.values().map(|b| format!("{} waits for {}", b.thread, b.what)).collect();
-        waits.sort();
-        Some(format!("deadlock: every thread is blocked and none can wake another ({})", waits.join("; ")))
+        Some(deadlock_report(blocked.values().map(|b| format!("{} waits for {}", b.thread, b.what)).collect()))
     }
+
+    /// Whether the run has been halted (Stop, the time limit, a deadlock, the program's end).
+    pub fn halted(&self) -> bool {
+        self.halted.load(Ordering::Relaxed)
+    }
+
+    /// When the time limit ends the run, on the run's clock.
+    pub fn deadline_ms(&self) -> f64 {
+        self.deadline_ms
+    }
+}
+
+/// What a deadlock report says, from each blocked thread's "X waits for Y".
+pub fn deadlock_report(mut waits: Vec<String>) -> String {
+    waits.sort();
+    format!("deadlock: every thread is blocked and none can wake another ({})", waits.join("; "))
 }
 
 impl Thread {
@@ -222,9 +270,13 @@ impl Thread {
         self.ticks += 1;
         if self.ticks >= TICKS_PER_CLOCK_READ {
             self.ticks = 0;
-            if scheduler.now_ms() >= scheduler.deadline_ms {
+            let now = scheduler.now_ms();
+            if now >= scheduler.deadline_ms {
                 scheduler.halt(Halt::TimeLimit);
                 return Err(scheduler.halted_error());
+            }
+            if now >= self.turn_ends_at_ms && self.can_suspend() {
+                return Err(PyErr::Suspended(Box::new(super::Effect::Yield)));
             }
         }
         Ok(())
@@ -324,23 +376,5 @@ impl Thread {
                 blocked.tried_at = before;
             }
         }
-    }
-
-    /// `time.sleep`: waits without the GIL, in slices that notice Stop and the time limit.
-    pub fn blocking_sleep(&mut self, duration: Duration) -> PyResult<()> {
-        let scheduler = self.interp.scheduler.clone();
-        let until = scheduler.now_ms() + duration.as_secs_f64() * 1000.0;
-        let waited = self.wait_for(|_| Waiting::sleeping(), Some(duration), |slice| {
-            if scheduler.now_ms() >= until {
-                return Some(());
-            }
-            std::thread::sleep(slice);
-            (scheduler.now_ms() >= until).then_some(())
-        })?;
-        let _ = waited;
-        if duration.is_zero() {
-            self.check_point()?;
-        }
-        Ok(())
     }
 }

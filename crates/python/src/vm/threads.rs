@@ -38,6 +38,11 @@ pub fn spawn_thread(
     scheduler.thread_started();
     // Its lane starts now: the time its host takes to start it shows as "starting".
     let timeline_lane = scheduler.add_lane(&name);
+    if scheduler.takes_turns() {
+        let thread = Thread::new(interp.clone(), name, ident, timeline_lane);
+        lock(&scheduler.newborn).push(super::green::GreenThread::calling(thread, function, args));
+        return Ok(ident);
+    }
     let thread_interp = interp.clone();
     let body = Box::new(move || run_thread(thread_interp, name, ident, timeline_lane, function, args));
     if scheduler.host.spawn(&format!("python-{ident}"), stack_bytes, body).is_err() {

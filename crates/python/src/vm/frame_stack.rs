@@ -1,0 +1,186 @@
+//! A thread's Python frames on an explicit stack. Calling a Python function pushes its frame
+//! and the loop goes on; a return pops it and hands the value to its caller; an exception
+//! unwinds frame by frame, each adding its traceback line. Rust's own stack grows only when a
+//! built-in calls back into Python (`sorted`'s key, `__repr__`, a property): that starts a
+//! nested run loop, counted apart ([`NATIVE_NESTING_LIMIT`]) so that a browser worker's small
+//! native stack ends in `RecursionError`, never a trap.
+
+use super::frame::{FrameExit, Returns, Step};
+use super::iterate::{generator_ended, generator_yielded};
+use super::{Frame, Thread};
+use crate::bytecode::CodeKind;
+use crate::objects::{PyErr, PyResult, Value};
+
+/// The deepest nesting of run loops (a built-in calling back into Python, which calls it
+/// again …) before `RecursionError`. Each level takes the native stack (in the browser, the
+/// worker's, which V8 keeps under 1 MB): 200 levels of `repr` and `sorted(key=…)` recursion
+/// ran in Chromium, 250–350 overflowed (ARCHITECTURE.md). CPython 3.12 has such a limit for
+/// its C recursion too, apart from the Python one.
+pub const NATIVE_NESTING_LIMIT: usize = 200;
+
+impl Thread {
+    /// Runs a frame to its return, on a run loop of its own (the caller's loop waits in Rust).
+    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult {
+        let returns = std::mem::replace(&mut frame.returns, Returns::Value);
+        match self.resume(&mut frame)? {
+            FrameExit::Return(value) | FrameExit::Yield(value) => Ok(returns.finish(value)?.unwrap_or(Value::None)),
+        }
+    }
+
+    /// Runs `base`, and every Python function it calls on the same loop, until `base` returns
+    /// or yields.
+    pub fn resume(&mut self, base: &mut Frame) -> PyResult<FrameExit> {
+        self.nest_natively()?;
+        base.handling_base = self.handling.len();
+        let result = if base.code.kind == CodeKind::Function && base.pc == 0 { self.check_point() } else { Ok(()) };
+        let result = result.and_then(|()| self.run_stack(base, &mut Vec::new(), None));
+        self.native_depth -= 1;
+        result
+    }
+
+    /// Runs a thread that takes turns on one worker (`one_thread.rs`) until it ends, blocks
+    /// or lets another run: `base` and `callees` are its frames, kept between turns; `value`
+    /// is what the effect it was parked on gave, for the call that blocked.
+    ///
+    /// # Errors
+    /// [`PyErr::Suspended`] when it parks (its frames are left ready to go on), and what
+    /// ends a thread otherwise.
+    pub(crate) fn run_turn(&mut self, base: &mut Frame, callees: &mut Vec<Frame>, value: Option<Value>) -> PyResult {
+        let mut raised = None;
+        if let (Some(value), true) = (value, std::mem::take(&mut self.gives_to_call_site)) {
+            let handling = self.handling.len();
+            let top = match callees.last_mut() {
+                Some(callee) => callee,
+                None => &mut *base,
+            };
+            raised = top.complete_call(value, handling).err();
+        }
+        match self.run_stack(base, callees, raised)? {
+            FrameExit::Return(value) | FrameExit::Yield(value) => Ok(value),
+        }
+    }
+
+    /// Runs a called function's frame on a loop of its own (a call made by a built-in).
+    pub(super) fn run_callee(&mut self, frame: Frame) -> PyResult {
+        self.deepen()?;
+        let result = self.run_frame(frame);
+        self.depth -= 1;
+        result
+    }
+
+    /// One Python call deeper; CPython's RecursionError past the recursion limit.
+    fn deepen(&mut self) -> PyResult<()> {
+        if self.depth + 1 >= self.interp.scheduler.recursion_limit() {
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// One run loop deeper in Rust; RecursionError past [`NATIVE_NESTING_LIMIT`].
+    pub(super) fn nest_natively(&mut self) -> PyResult<()> {
+        if self.native_depth + 1 >= NATIVE_NESTING_LIMIT {
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    fn run_stack(&mut self, base: &mut Frame, callees: &mut Vec<Frame>, mut raised: Option<PyErr>) -> PyResult<FrameExit> {
+        loop {
+            let frame = match callees.last_mut() {
+                Some(callee) => callee,
+                None => &mut *base,
+            };
+            match self.run_instructions(frame, raised.take()) {
+                Step::Call(callee) => match self.push_callee(callees, callee) {
+                    Ok(()) => {}
+                    Err(PyErr::Suspended(effect)) => {
+                        self.gives_to_call_site = false;
+                        return Err(PyErr::Suspended(effect));
+                    }
+                    Err(error) => raised = Some(error),
+                },
+                Step::Suspend(effect, to_call_site) => {
+                    if !self.can_suspend() {
+                        raised = Some(cannot_wait_here());
+                        continue;
+                    }
+                    self.gives_to_call_site = to_call_site;
+                    return Err(PyErr::Suspended(effect));
+                }
+                Step::Return(value) => {
+                    let Some(callee) = callees.pop() else { return Ok(FrameExit::Return(value)) };
+                    self.depth -= 1;
+                    let handling = self.handling.len();
+                    let caller = match callees.last_mut() {
+                        Some(caller) => caller,
+                        None => &mut *base,
+                    };
+                    raised = caller.take_return(callee.returns, value, handling).err();
+                }
+                Step::Yield(value) => {
+                    let Some(mut generator) = callees.pop() else { return Ok(FrameExit::Yield(value)) };
+                    self.depth -= 1;
+                    let Returns::Generator { state, .. } = std::mem::replace(&mut generator.returns, Returns::Value) else {
+                        unreachable!("a pushed frame that yields is a generator's, pushed by a for loop")
+                    };
+                    generator_yielded(&state, generator);
+                    let caller = match callees.last_mut() {
+                        Some(caller) => caller,
+                        None => &mut *base,
+                    };
+                    caller.stack.push(value);
+                }
+                Step::Raise(error) => {
+                    let Some(callee) = callees.pop() else { return Err(error) };
+                    if let Returns::Generator { state, .. } = &callee.returns {
+                        generator_ended(state);
+                    }
+                    self.depth -= 1;
+                    raised = Some(error);
+                }
+            }
+        }
+    }
+
+    /// Pushes a called function's frame: one call deeper, and its entry is a check point.
+    /// A function's entry that lets another thread run first parks after the push: the
+    /// callee starts when the thread's turn comes again.
+    fn push_callee(&mut self, callees: &mut Vec<Frame>, mut callee: Frame) -> PyResult<()> {
+        self.deepen()?;
+        let checked = self.check_point();
+        if let Err(PyErr::Halted(_) | PyErr::Raised(_)) = checked {
+            self.depth -= 1;
+            return checked;
+        }
+        callee.handling_base = self.handling.len();
+        callees.push(callee);
+        checked
+    }
+
+    /// Whether a blocking call may park this thread here: on a thread that takes turns, in
+    /// its own run loop (not one a built-in nests), not called from Rust.
+    pub(crate) fn can_suspend(&self) -> bool {
+        self.native_depth == 0 && self.rust_calls == 0 && self.interp.scheduler.takes_turns()
+    }
+}
+
+/// A blocking call that cannot park its thread.
+pub(super) fn cannot_wait_here() -> PyErr {
+    PyErr::new(
+        "RuntimeError",
+        "a blocking call made inside a built-in that calls back into Python (sorted's key, map, a \
+         generator, __repr__ …) cannot wait while threads take turns on one worker",
+    )
+}
+
+impl Thread {
+    /// Counts a call made from Rust (a built-in calling back): nothing under it may park.
+    pub(super) fn called_from_rust<T>(&mut self, call: impl FnOnce(&mut Thread) -> T) -> T {
+        self.rust_calls += 1;
+        let result = call(self);
+        self.rust_calls -= 1;
+        result
+    }
+}

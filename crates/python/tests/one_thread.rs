@@ -1,0 +1,168 @@
+//! A program whose threads take turns on the caller's thread, slice by slice, as a page
+//! without shared memory runs it on one worker: switching under the mode's rule, sleeping
+//! threads leave the slice idle, deadlock, Stop and the time limit end it, and free-threaded
+//! Python is refused.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use engine::WorkerState;
+use python::{start_program_on_one_thread, Halt, Host, Mode, NativeHost, Outcome, ProgramOnOneThread, Slice, Stream};
+
+fn start(source: &str, mode: Mode, time_limit: Duration) -> ProgramOnOneThread {
+    start_program_on_one_thread(source, mode, time_limit, Arc::new(NativeHost)).expect("a GIL mode")
+}
+
+/// Runs slices of 10 ms until the end, sleeping while idle; how it ended and the slices seen.
+fn run_to_end(program: &mut ProgramOnOneThread) -> (Outcome, Vec<Slice>) {
+    let mut slices = Vec::new();
+    loop {
+        let slice = program.run_slice(Duration::from_millis(10));
+        slices.push(slice.clone());
+        match slice {
+            Slice::Ran => {}
+            Slice::IdleUntil(at) => {
+                let now = NativeHost.clock().now_ms();
+                std::thread::sleep(Duration::from_secs_f64((at - now).max(0.0) / 1000.0));
+            }
+            Slice::Ended(outcome) => return (outcome, slices),
+        }
+    }
+}
+
+const TWO_COUNTERS: &str = "import threading
+counts = [0, 0]
+def count(which):
+    for _ in range(300000):
+        counts[which] += 1
+threads = [threading.Thread(target=count, args=(n,)) for n in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(counts)
+";
+
+#[test]
+fn threads_take_turns_and_each_runs_while_the_other_waits_for_the_gil() {
+    for mode in [Mode::Gil312, Mode::Gil39] {
+        let mut program = start(TWO_COUNTERS, mode, Duration::from_secs(30));
+        let (outcome, _) = run_to_end(&mut program);
+        assert_eq!((outcome, program.output.text(Stream::Stdout)), (Outcome::Finished, "[300000, 300000]\n".to_string()));
+        let lanes = program.recorder.read_lanes(&[]);
+        let workers: Vec<_> = lanes.iter().filter(|lane| lane.name().starts_with("Thread-")).collect();
+        assert_eq!(workers.len(), 2);
+        for lane in workers {
+            let times = lane.state_times(NativeHost.clock().now_ms());
+            // Each ran in turns of about the switch interval while the other waited.
+            let (running, waiting) = (times.of(WorkerState::Running), times.of(WorkerState::WaitingForGil));
+            assert!(running > 0.0 && waiting > 0.0, "{}: running {running} ms, waiting {waiting} ms", lane.name());
+        }
+    }
+}
+
+#[test]
+fn the_gil39_rule_loses_updates_where_the_gil312_rule_does_not() {
+    let source = "import threading
+balance = 0
+def deposit():
+    global balance
+    for _ in range(200000):
+        balance += 1
+threads = [threading.Thread(target=deposit) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(balance)
+";
+    let balance = |mode| {
+        let mut program = start(source, mode, Duration::from_secs(30));
+        run_to_end(&mut program);
+        program.output.text(Stream::Stdout).trim().parse::<u64>().expect("a number")
+    };
+    assert_eq!(balance(Mode::Gil312), 400_000);
+    let lost = (0..5).filter(|_| balance(Mode::Gil39) < 400_000).count();
+    assert!(lost > 0, "gil39 on one thread lost no update in 5 runs");
+}
+
+#[test]
+fn sleeping_threads_leave_the_slice_idle_until_the_first_wakes() {
+    let source = "import threading, time
+def nap():
+    time.sleep(0.2)
+    print('woke')
+t = threading.Thread(target=nap)
+t.start()
+time.sleep(0.3)
+t.join()
+print('done')
+";
+    let mut program = start(source, Mode::Gil312, Duration::from_secs(30));
+    let started = Instant::now();
+    let (outcome, slices) = run_to_end(&mut program);
+    assert_eq!((outcome, program.output.text(Stream::Stdout)), (Outcome::Finished, "woke\ndone\n".to_string()));
+    assert!(slices.iter().any(|slice| matches!(slice, Slice::IdleUntil(_))), "{slices:?}");
+    assert!(slices.len() < 20, "it ran slices while every thread slept: {slices:?}");
+    assert!(started.elapsed() >= Duration::from_millis(300));
+}
+
+#[test]
+fn a_deadlock_ends_the_run_saying_who_waits_for_what() {
+    let source = "import threading
+a = threading.Lock()
+b = threading.Lock()
+def other():
+    with b:
+        got_b.set()
+        with a:
+            pass
+got_b = threading.Event()
+with a:
+    t = threading.Thread(target=other)
+    t.start()
+    got_b.wait()
+    with b:
+        pass
+";
+    let mut program = start(source, Mode::Gil312, Duration::from_secs(30));
+    let started = Instant::now();
+    let (outcome, _) = run_to_end(&mut program);
+    let Outcome::Halted(Halt::Deadlock(report)) = outcome else { panic!("{outcome:?}") };
+    assert!(report.contains("MainThread waits for a lock held by Thread-1 (other)"), "{report}");
+    assert!(report.contains("Thread-1 (other) waits for a lock held by MainThread"), "{report}");
+    assert!(started.elapsed() < Duration::from_secs(1));
+}
+
+#[test]
+fn stop_ends_the_program_at_the_next_slice() {
+    let mut program = start("while True:\n    pass\n", Mode::Gil312, Duration::from_secs(30));
+    assert_eq!(program.run_slice(Duration::from_millis(20)), Slice::Ran);
+    program.stop();
+    assert_eq!(program.run_slice(Duration::from_millis(20)), Slice::Ended(Outcome::Halted(Halt::Stopped)));
+    assert_eq!(program.output.text(Stream::Stderr), "Stopped.\n");
+}
+
+#[test]
+fn the_time_limit_ends_an_endless_loop() {
+    let mut program = start("import threading\nthreading.Thread(target=lambda: None).start()\nwhile True:\n    pass\n", Mode::Gil39, Duration::from_millis(300));
+    let (outcome, _) = run_to_end(&mut program);
+    assert_eq!(outcome, Outcome::Halted(Halt::TimeLimit));
+    assert!(program.output.text(Stream::Stderr).contains("time limit"));
+}
+
+#[test]
+fn a_slice_ends_near_its_budget_however_long_the_program() {
+    let mut program = start("while True:\n    pass\n", Mode::Gil312, Duration::from_secs(30));
+    let started = Instant::now();
+    assert_eq!(program.run_slice(Duration::from_millis(20)), Slice::Ran);
+    assert!(started.elapsed() < Duration::from_millis(500), "{:?}", started.elapsed());
+}
+
+#[test]
+fn free_threaded_python_is_refused_with_the_reason() {
+    let Err(refused) = start_program_on_one_thread("print(1)\n", Mode::Free, Duration::from_secs(1), Arc::new(NativeHost)) else {
+        panic!("free-threaded ran on one thread")
+    };
+    assert!(refused.0.contains("parallel"), "{}", refused.0);
+}

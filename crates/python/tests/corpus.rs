@@ -170,10 +170,6 @@ fn every_corpus_program_prints_what_cpython_printed_in_every_mode() {
     assert!(unexpected.is_empty(), "{} unexpected failures:\n{}", unexpected.len(), unexpected.join("\n\n"));
 }
 
-/// Programs that block inside a generator a built-in consumes (`list(pool.map(…))`): a
-/// thread taking turns cannot park there yet, and says so.
-const NOT_YET_ON_ONE_THREAD: &[&str] = &["futures/executor_map", "futures/pool_with_lock"];
-
 #[test]
 fn every_mode_independent_corpus_program_prints_the_same_with_its_threads_on_one_thread() {
     let programs = programs(&corpus_dir());
@@ -181,7 +177,7 @@ fn every_mode_independent_corpus_program_prints_the_same_with_its_threads_on_one
     let known = known_failures();
     let mut unexpected = Vec::new();
     let mut ran = 0;
-    let independent = programs.iter().filter(|p| p.modes.len() == Mode::ALL.len() && !NOT_YET_ON_ONE_THREAD.contains(&format!("{}/{}", p.topic, p.name).as_str()));
+    let independent = programs.iter().filter(|p| p.modes.len() == Mode::ALL.len());
     for program in independent.filter(|p| only.is_empty() || p.name.contains(&only) || p.topic == only) {
         for mode in [Mode::Gil312, Mode::Gil39] {
             let id = format!("{}/{}", program.topic, program.name);

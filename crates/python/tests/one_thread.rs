@@ -30,17 +30,21 @@ fn run_to_end(program: &mut ProgramOnOneThread) -> (Outcome, Vec<Slice>) {
     }
 }
 
+/// Two threads count; the first to finish says whether the other was part-way (so they took
+/// turns rather than ran one after the other).
 const TWO_COUNTERS: &str = "import threading
 counts = [0, 0]
+other_part_way = []
 def count(which):
     for _ in range(300000):
         counts[which] += 1
+    other_part_way.append(0 < counts[1 - which] < 300000)
 threads = [threading.Thread(target=count, args=(n,)) for n in range(2)]
 for t in threads:
     t.start()
 for t in threads:
     t.join()
-print(counts)
+print(counts, other_part_way[0])
 ";
 
 #[test]
@@ -48,7 +52,7 @@ fn threads_take_turns_and_each_runs_while_the_other_waits_for_the_gil() {
     for mode in [Mode::Gil312, Mode::Gil39] {
         let mut program = start(TWO_COUNTERS, mode, Duration::from_secs(30));
         let (outcome, _) = run_to_end(&mut program);
-        assert_eq!((outcome, program.output.text(Stream::Stdout)), (Outcome::Finished, "[300000, 300000]\n".to_string()));
+        assert_eq!((outcome, program.output.text(Stream::Stdout)), (Outcome::Finished, "[300000, 300000] True\n".to_string()));
         let lanes = program.recorder.read_lanes(&[]);
         let workers: Vec<_> = lanes.iter().filter(|lane| lane.name().starts_with("Thread-")).collect();
         assert_eq!(workers.len(), 2);
@@ -165,4 +169,22 @@ fn free_threaded_python_is_refused_with_the_reason() {
         panic!("free-threaded ran on one thread")
     };
     assert!(refused.0.contains("parallel"), "{}", refused.0);
+}
+
+#[test]
+fn a_thread_blocked_inside_a_built_in_lets_the_others_run_until_it_can_go_on() {
+    // `join` inside sorted's key runs on a run loop the built-in nests: the thread cannot park
+    // there, so it takes the other threads' turns itself until the one it joins has ended.
+    let source = "import threading, time
+def nap(n):
+    time.sleep(0.05 * n)
+threads = [threading.Thread(target=nap, args=(n,), name=f'nap-{n}') for n in (2, 1)]
+for t in threads:
+    t.start()
+print(sorted(threads, key=lambda t: (t.join(), t.name)[1]) == threads[::-1])
+print(list(map(lambda t: t.is_alive(), threads)))
+";
+    let mut program = start(source, Mode::Gil312, Duration::from_secs(30));
+    let (outcome, _) = run_to_end(&mut program);
+    assert_eq!((outcome, program.output.text(Stream::Stdout)), (Outcome::Finished, "True\n[False, False]\n".to_string()));
 }

@@ -95,7 +95,10 @@ impl Thread {
             return Ok(value);
         }
         if scheduler.takes_turns() {
-            return Err(if self.can_suspend() { PyErr::Suspended(Box::new(effect)) } else { super::frame_stack::cannot_wait_here() });
+            if self.can_suspend() {
+                return Err(PyErr::Suspended(Box::new(effect)));
+            }
+            return self.wait_taking_turns(effect);
         }
         self.wait_out(effect)
     }

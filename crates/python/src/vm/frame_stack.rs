@@ -13,10 +13,11 @@ use crate::objects::{PyErr, PyResult, Value};
 
 /// The deepest nesting of run loops (a built-in calling back into Python, which calls it
 /// again …) before `RecursionError`. Each level takes the native stack (in the browser, the
-/// worker's, which V8 keeps under 1 MB): 200 levels of `repr` and `sorted(key=…)` recursion
-/// ran in Chromium, 250–350 overflowed (ARCHITECTURE.md). CPython 3.12 has such a limit for
-/// its C recursion too, apart from the Python one.
-pub const NATIVE_NESTING_LIMIT: usize = 200;
+/// worker's, which V8 keeps under 1 MB). Measured in Chromium with the limit lifted:
+/// recursion through `sorted(key=…)` ran 300 levels and overflowed at 400, through `repr` ran
+/// 200 and overflowed at 300; so 150, with room for code V8 has not optimised yet. CPython
+/// 3.12 has such a limit for its C recursion too, apart from the Python one.
+pub const NATIVE_NESTING_LIMIT: usize = 150;
 
 impl Thread {
     /// Runs a frame to its return, on a run loop of its own (the caller's loop waits in Rust).
@@ -166,13 +167,10 @@ impl Thread {
     }
 }
 
-/// A blocking call that cannot park its thread.
+/// A blocking call that reached the run loop where its result cannot be taken back (not from
+/// a call instruction): defensive, as every blocking native returns its effect's value.
 pub(super) fn cannot_wait_here() -> PyErr {
-    PyErr::new(
-        "RuntimeError",
-        "a blocking call made inside a built-in that calls back into Python (sorted's key, map, a \
-         generator, __repr__ …) cannot wait while threads take turns on one worker",
-    )
+    PyErr::new("RuntimeError", "this blocking call cannot wait here while threads take turns on one worker")
 }
 
 impl Thread {

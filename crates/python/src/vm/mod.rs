@@ -5,6 +5,7 @@
 //! - `frame_stack.rs`: a thread's frames on an explicit stack; nested run loops counted.
 //! - `effect.rs`: blocking as effects: waited for on a thread of its own, or parked.
 //! - `green.rs`: a thread that takes turns on one thread of the host, between its turns.
+//! - `turns.rs`: those threads' queue, parked ones, and one turn of the next.
 //! - `ops.rs`: operators, comparisons, truthiness, containment, subscripts.
 //! - `attr.rs`: attributes and method calls on every kind of value.
 //! - `call.rs`: calls, argument binding, classes and constructors.
@@ -21,6 +22,7 @@ mod frame;
 mod effect;
 mod frame_stack;
 pub(crate) mod green;
+pub(crate) mod turns;
 mod import;
 mod iterate;
 mod lanes;

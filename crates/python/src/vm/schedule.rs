@@ -99,8 +99,8 @@ pub struct Scheduler {
     /// Whether the threads take turns on the caller's thread (`one_thread.rs`) rather than
     /// each running on a thread of its own.
     takes_turns: bool,
-    /// Threads started while taking turns, for the driver to adopt.
-    pub(crate) newborn: Mutex<Vec<super::green::GreenThread>>,
+    /// The threads taking turns, between their turns.
+    pub(crate) turns: Mutex<super::turns::Turns>,
     /// How deep Python calls may nest (`sys.getrecursionlimit()`: CPython's 1000 at first).
     recursion_limit: AtomicUsize,
 }
@@ -128,7 +128,7 @@ impl Scheduler {
             gil,
             deadline_ms: started_ms + time_limit.as_secs_f64() * 1000.0,
             takes_turns: false,
-            newborn: Mutex::new(Vec::new()),
+            turns: Mutex::new(Default::default()),
             recursion_limit: AtomicUsize::new(super::RECURSION_LIMIT),
             host,
             halt: Mutex::new(None),

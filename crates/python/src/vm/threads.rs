@@ -40,7 +40,7 @@ pub fn spawn_thread(
     let timeline_lane = scheduler.add_lane(&name);
     if scheduler.takes_turns() {
         let thread = Thread::new(interp.clone(), name, ident, timeline_lane);
-        lock(&scheduler.newborn).push(super::green::GreenThread::calling(thread, function, args));
+        lock(&scheduler.turns).enqueue(super::green::GreenThread::calling(thread, function, args));
         return Ok(ident);
     }
     let thread_interp = interp.clone();

@@ -1,0 +1,164 @@
+//! The threads of a program that take turns on one thread of the host: the queue of runnable
+//! ones, the parked ones with their effects, and one turn of the next. The driver
+//! (`one_thread.rs`) takes turns slice by slice; a thread that blocks where it cannot park
+//! (inside a built-in that calls back into Python, which holds Rust's stack) takes the others'
+//! turns itself until its effect is done (`Thread::block`).
+
+use std::collections::VecDeque;
+
+use engine::WorkerState;
+
+use super::green::{GreenThread, Turn};
+use super::schedule::{deadlock_report, DEFAULT_SWITCH_INTERVAL};
+use super::{Effect, Scheduler, Thread, MAIN_IDENT};
+use crate::objects::exception::Halt;
+use crate::objects::{lock, PyErr, PyResult};
+use crate::program::{report, shutdown_function, Outcome};
+
+/// The green threads of a program, between their turns.
+#[derive(Default)]
+pub(crate) struct Turns {
+    runnable: VecDeque<GreenThread>,
+    parked: Vec<(GreenThread, Effect)>,
+    /// How the main thread's code ended, once it has.
+    pub main_outcome: Option<Outcome>,
+}
+
+/// What one turn came to.
+pub(crate) enum TurnTaken {
+    /// A thread ran.
+    Ran,
+    /// None could run: every thread is parked, the first deadline is at this time (`None`:
+    /// none has one).
+    Idle(Option<f64>),
+}
+
+impl Turns {
+    /// A thread joins the end of the queue, waiting for its turn.
+    pub fn enqueue(&mut self, green: GreenThread) {
+        green.thread.record(WorkerState::WaitingForGil);
+        self.runnable.push_back(green);
+    }
+
+    /// Parked threads whose effect is done become runnable, in the order they parked.
+    fn wake(&mut self, now: f64) {
+        let mut still = Vec::with_capacity(self.parked.len());
+        for (mut green, effect) in std::mem::take(&mut self.parked) {
+            match effect.try_now(green.thread.ident, now) {
+                Some(value) => {
+                    green.ready = Some(value);
+                    self.enqueue(green);
+                }
+                None => still.push((green, effect)),
+            }
+        }
+        self.parked = still;
+    }
+
+    /// What each parked thread waits for, as a deadlock report says it.
+    pub fn waits(&self) -> Vec<String> {
+        self.parked.iter().map(|(green, effect)| waits_for(&green.thread, effect)).collect()
+    }
+
+    /// Every thread still there, for the end of the program.
+    pub fn drain(&mut self) -> Vec<GreenThread> {
+        self.runnable.drain(..).chain(self.parked.drain(..).map(|(green, _)| green)).collect()
+    }
+}
+
+/// "MainThread waits for a lock held by Thread-1".
+pub(crate) fn waits_for(thread: &Thread, effect: &Effect) -> String {
+    format!("{} waits for {}", thread.name, effect.waiting(thread).report)
+}
+
+/// Runs the next runnable thread's turn, until it blocks, its turn ends (the switch interval,
+/// when another waits, or `turn_ends_at`) or its code ends.
+pub(crate) fn take_a_turn(scheduler: &Scheduler, turn_ends_at: f64) -> TurnTaken {
+    let now = scheduler.now_ms();
+    let (mut green, alone) = {
+        let mut turns = lock(&scheduler.turns);
+        turns.wake(now);
+        match turns.runnable.pop_front() {
+            Some(green) => (green, turns.runnable.is_empty()),
+            None => return TurnTaken::Idle(turns.parked.iter().filter_map(|(_, effect)| effect.deadline_ms()).reduce(f64::min)),
+        }
+    };
+    let switch_at = now + DEFAULT_SWITCH_INTERVAL.as_secs_f64() * 1000.0;
+    green.thread.turn_ends_at_ms = if alone { turn_ends_at } else { switch_at.min(turn_ends_at) };
+    green.thread.record(WorkerState::Running);
+    match green.take_turn() {
+        Turn::Parked(Effect::Yield) => lock(&scheduler.turns).enqueue(green),
+        Turn::Parked(effect) => {
+            green.thread.record_waiting(&effect.waiting(&green.thread));
+            lock(&scheduler.turns).parked.push((green, effect));
+        }
+        Turn::Ended(result) => thread_ended(scheduler, green, result),
+    }
+    TurnTaken::Ran
+}
+
+/// A thread's code has ended: another thread's uncaught error is printed; the main thread's
+/// module goes on to `threading._shutdown` (waiting for the other threads), after which the
+/// program ends.
+fn thread_ended(scheduler: &Scheduler, mut green: GreenThread, result: PyResult) {
+    let failed = result.err().map(|error| report(&mut green.thread, error));
+    if green.thread.ident != MAIN_IDENT {
+        return green.finish();
+    }
+    let main_outcome = lock(&scheduler.turns).main_outcome.take();
+    let outcome = match main_outcome {
+        // The module ended: wait for the other threads, as CPython's main thread does.
+        None => match shutdown_function(&mut green.thread) {
+            Ok(Some(shutdown)) => {
+                let mut turns = lock(&scheduler.turns);
+                turns.main_outcome = Some(failed.unwrap_or(Outcome::Finished));
+                green.call_next(shutdown);
+                turns.runnable.push_front(green);
+                return;
+            }
+            Ok(None) => failed.unwrap_or(Outcome::Finished),
+            Err(error) => failed.unwrap_or_else(|| report(&mut green.thread, error)),
+        },
+        // `_shutdown` ended.
+        Some(Outcome::Finished) => failed.unwrap_or(Outcome::Finished),
+        Some(outcome) => outcome,
+    };
+    lock(&scheduler.turns).main_outcome = Some(outcome);
+    green.finish();
+    scheduler.halt(Halt::ProgramEnded);
+}
+
+impl Thread {
+    /// Blocks where this thread cannot park, taking the other threads' turns until `effect`
+    /// is done.
+    pub(super) fn wait_taking_turns(&mut self, effect: Effect) -> PyResult {
+        let scheduler = self.interp.scheduler.clone();
+        self.record_waiting(&effect.waiting(self));
+        loop {
+            let now = scheduler.now_ms();
+            if let Some(value) = effect.try_now(self.ident, now) {
+                self.record(WorkerState::Running);
+                return Ok(value);
+            }
+            if now >= scheduler.deadline_ms() {
+                scheduler.halt(Halt::TimeLimit);
+            }
+            if scheduler.halted() {
+                return Err(PyErr::Halted(scheduler.halt_reason().unwrap_or(Halt::Stopped)));
+            }
+            let idle_until = match take_a_turn(&scheduler, now + DEFAULT_SWITCH_INTERVAL.as_secs_f64() * 1000.0) {
+                TurnTaken::Ran => continue,
+                TurnTaken::Idle(at) => [at, effect.deadline_ms()].into_iter().flatten().reduce(f64::min),
+            };
+            match idle_until {
+                Some(at) => std::thread::sleep(std::time::Duration::from_secs_f64((at - scheduler.now_ms()).max(0.0) / 1000.0)),
+                None => {
+                    let mut waits = lock(&scheduler.turns).waits();
+                    waits.push(waits_for(self, &effect));
+                    scheduler.halt(Halt::Deadlock(deadlock_report(waits)));
+                }
+            }
+        }
+    }
+}
+

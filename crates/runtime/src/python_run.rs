@@ -22,9 +22,9 @@ use crate::thread_pool::ThreadPool;
 pub const MAX_PYTHON_THREADS: usize = 64;
 
 /// Each program worker's stack in the shared memory: wasm-bindgen's default for a thread
-/// (`DEFAULT_THREAD_STACK_SIZE`, 2 MiB). The page's recursion limit (`python_host.rs`) keeps a
-/// thread within a fraction of it: 200 nested calls used about 1.3 KiB each (the stack watch's
-/// figure, `stack_watch.rs`).
+/// (`DEFAULT_THREAD_STACK_SIZE`, 2 MiB). Python calls nest on the heap; the run loops nested by
+/// built-ins calling back into Python (at most `python::NATIVE_NESTING_LIMIT`) keep a thread
+/// within a fraction of it: 432 KiB at that limit (the stack watch's figure, `stack_watch.rs`).
 pub const PYTHON_STACK_BYTES: usize = 2 << 20;
 
 /// The longest a program may run.

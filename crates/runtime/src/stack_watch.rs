@@ -3,8 +3,9 @@
 //! much of the stack the thread used (the deepest is kept for the tests and the benchmark).
 //!
 //! Why: a thread's stack in WebAssembly is a piece of the shared memory with no guard page, so a
-//! stack that overflows does not trap: it silently overwrites whatever lies below it. The Python
-//! recursion limit (1000 nested calls) must fit with room to spare, and this is how we know.
+//! stack that overflows does not trap: it silently overwrites whatever lies below it. The run
+//! loops a program may nest (`python::NATIVE_NESTING_LIMIT`: Python calls themselves nest on
+//! the heap) must fit with room to spare, and this is how we know.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

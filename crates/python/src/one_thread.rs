@@ -114,7 +114,8 @@ impl ProgramOnOneThread {
         self.scheduler.stop();
     }
 
-    /// Ends the program: threads left (daemons, or all of them on Stop) are done.
+    /// Ends the program: threads left (daemons, or all of them on Stop) are done, and leave the
+    /// scheduler (each holds the interpreter, which holds the scheduler).
     fn end(&mut self) -> Slice {
         if self.ended.is_none() {
             let (left, main_outcome) = {
@@ -127,5 +128,13 @@ impl ProgramOnOneThread {
             self.ended = Some(conclude(main_outcome.unwrap_or(Outcome::Finished), &self.output, &self.scheduler));
         }
         Slice::Ended(self.ended.clone().unwrap_or(Outcome::Finished))
+    }
+}
+
+/// Dropping a program stops it: its threads are ended and freed.
+impl Drop for ProgramOnOneThread {
+    fn drop(&mut self) {
+        self.scheduler.stop();
+        self.end();
     }
 }

@@ -188,3 +188,14 @@ print(list(map(lambda t: t.is_alive(), threads)))
     let (outcome, _) = run_to_end(&mut program);
     assert_eq!((outcome, program.output.text(Stream::Stdout)), (Outcome::Finished, "True\n[False, False]\n".to_string()));
 }
+
+#[test]
+fn dropping_a_running_program_frees_its_threads() {
+    let source = "import threading\ndef spin():\n    while True:\n        pass\nthreading.Thread(target=spin).start()\nthreading.Event().wait()\n";
+    let mut program = start(source, Mode::Gil312, Duration::from_secs(30));
+    assert_eq!(program.run_slice(Duration::from_millis(30)), Slice::Ran);
+    let scheduler = Arc::downgrade(&program.scheduler);
+    drop(program);
+    // Each thread held the interpreter, which holds the scheduler: nothing is left.
+    assert!(scheduler.upgrade().is_none(), "the program's scheduler outlived it");
+}

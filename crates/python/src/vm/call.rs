@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::frame::Returns;
+use super::frame_stack::Returns;
 use super::{Frame, Thread};
 use crate::builtins::construct;
 use crate::bytecode::CodeKind;

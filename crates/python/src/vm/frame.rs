@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use super::ops::fast_int;
 use super::call::Called;
+use super::frame_stack::Returns;
 use super::iterate::Next;
 use super::Thread;
 use crate::bytecode::{Code, CompareOp, Instr};
@@ -13,10 +14,10 @@ use crate::objects::function::{Args, Cell, Namespace};
 use crate::objects::{lock, Dict, Function, IterState, PyErr, PyResult, Set, Value};
 
 /// A `try` or `with` handler: where to go, and what to cut back when an exception lands.
-struct Handler {
-    target: usize,
-    stack_depth: usize,
-    handling_depth: usize,
+pub(super) struct Handler {
+    pub(super) target: usize,
+    pub(super) stack_depth: usize,
+    pub(super) handling_depth: usize,
 }
 
 /// One running code object.
@@ -28,43 +29,12 @@ pub struct Frame {
     pub(super) cells: Vec<Cell>,
     pub(super) function: Option<Arc<Function>>,
     pub(super) stack: Vec<Value>,
-    handlers: Vec<Handler>,
+    pub(super) handlers: Vec<Handler>,
     pub(super) pc: usize,
     /// How many exceptions were being handled when it started running: they stay.
     pub(super) handling_base: usize,
     /// What its caller gets when it returns.
     pub(super) returns: Returns,
-}
-
-/// What a frame's caller gets when it returns.
-pub enum Returns {
-    /// The returned value.
-    Value,
-    /// The instance an `__init__` initialised (which must have returned None).
-    Instance(Value),
-    /// Nothing: the caller goes on without a value (`__exit__` of a `with` left normally).
-    Nothing,
-    /// `__enter__`'s value, after which the `with` block's handler (going to `target`) is set.
-    EnterWith(usize),
-    /// A generator resumed by a `for` loop (whose loop ends at `target`): a yield gives the
-    /// loop its next item, a return ends the loop; either way the generator's state is kept.
-    Generator { state: Arc<Mutex<IterState>>, target: usize },
-}
-
-impl Returns {
-    /// What the caller gets for a return of `value`.
-    pub(super) fn finish(self, value: Value) -> PyResult<Option<Value>> {
-        match self {
-            Returns::Value => Ok(Some(value)),
-            Returns::Instance(instance) if matches!(value, Value::None) => Ok(Some(instance)),
-            Returns::Instance(_) => Err(crate::objects::exception::type_error(format!(
-                "__init__() should return None, not '{}'",
-                value.type_name()
-            ))),
-            Returns::Nothing => Ok(None),
-            Returns::EnterWith(_) | Returns::Generator { .. } => Ok(Some(value)),
-        }
-    }
 }
 
 /// What an instruction asks of the loop.
@@ -128,40 +98,6 @@ impl Frame {
             pc: 0,
             handling_base: 0,
             returns: Returns::Value,
-        }
-    }
-
-    /// Takes a callee's return of `value`: what `returns` says goes on the stack.
-    pub(super) fn take_return(&mut self, returns: Returns, value: Value, handling_depth: usize) -> PyResult<()> {
-        match returns {
-            Returns::EnterWith(target) => {
-                self.handlers.push(Handler { target, stack_depth: self.stack.len(), handling_depth });
-                self.stack.push(value);
-                return Ok(());
-            }
-            Returns::Generator { state, target } => {
-                super::iterate::generator_ended(&state);
-                self.pop();
-                self.pc = target;
-                return Ok(());
-            }
-            _ => {}
-        }
-        if let Some(value) = returns.finish(value)? {
-            self.stack.push(value);
-        }
-        Ok(())
-    }
-
-    /// Takes the result of the call that its last instruction made, which blocked: what the
-    /// instruction would have done with it.
-    pub(super) fn complete_call(&mut self, value: Value, handling_depth: usize) -> PyResult<()> {
-        match self.code.instrs[self.pc - 1] {
-            Instr::SetupWith(target) => self.take_return(Returns::EnterWith(target as usize), value, handling_depth),
-            _ => {
-                self.stack.push(value);
-                Ok(())
-            }
         }
     }
 

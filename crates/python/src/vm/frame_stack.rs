@@ -5,11 +5,13 @@
 //! nested run loop, counted apart ([`NATIVE_NESTING_LIMIT`]) so that a browser worker's small
 //! native stack ends in `RecursionError`, never a trap.
 
-use super::frame::{FrameExit, Returns, Step};
+use std::sync::{Arc, Mutex};
+
+use super::frame::{FrameExit, Handler, Step};
 use super::iterate::{generator_ended, generator_yielded};
 use super::{Frame, Thread};
-use crate::bytecode::CodeKind;
-use crate::objects::{PyErr, PyResult, Value};
+use crate::bytecode::{CodeKind, Instr};
+use crate::objects::{IterState, PyErr, PyResult, Value};
 
 /// The deepest nesting of run loops (a built-in calling back into Python, which calls it
 /// again …) before `RecursionError`. Each level takes the native stack (in the browser, the
@@ -18,6 +20,73 @@ use crate::objects::{PyErr, PyResult, Value};
 /// 200 and overflowed at 300; so 150, with room for code V8 has not optimised yet. CPython
 /// 3.12 has such a limit for its C recursion too, apart from the Python one.
 pub const NATIVE_NESTING_LIMIT: usize = 150;
+
+/// What a frame's caller gets when it returns.
+pub enum Returns {
+    /// The returned value.
+    Value,
+    /// The instance an `__init__` initialised (which must have returned None).
+    Instance(Value),
+    /// Nothing: the caller goes on without a value (`__exit__` of a `with` left normally).
+    Nothing,
+    /// `__enter__`'s value, after which the `with` block's handler (going to `target`) is set.
+    EnterWith(usize),
+    /// A generator resumed by a `for` loop (whose loop ends at `target`): a yield gives the
+    /// loop its next item, a return ends the loop; either way the generator's state is kept.
+    Generator { state: Arc<Mutex<IterState>>, target: usize },
+}
+
+impl Returns {
+    /// What the caller gets for a return of `value`.
+    pub(super) fn finish(self, value: Value) -> PyResult<Option<Value>> {
+        match self {
+            Returns::Value => Ok(Some(value)),
+            Returns::Instance(instance) if matches!(value, Value::None) => Ok(Some(instance)),
+            Returns::Instance(_) => Err(crate::objects::exception::type_error(format!(
+                "__init__() should return None, not '{}'",
+                value.type_name()
+            ))),
+            Returns::Nothing => Ok(None),
+            Returns::EnterWith(_) | Returns::Generator { .. } => Ok(Some(value)),
+        }
+    }
+}
+
+impl Frame {
+    /// Takes a callee's return of `value`: what `returns` says goes on the stack.
+    pub(super) fn take_return(&mut self, returns: Returns, value: Value, handling_depth: usize) -> PyResult<()> {
+        match returns {
+            Returns::EnterWith(target) => {
+                self.handlers.push(Handler { target, stack_depth: self.stack.len(), handling_depth });
+                self.stack.push(value);
+                return Ok(());
+            }
+            Returns::Generator { state, target } => {
+                generator_ended(&state);
+                self.stack.pop();
+                self.pc = target;
+                return Ok(());
+            }
+            _ => {}
+        }
+        if let Some(value) = returns.finish(value)? {
+            self.stack.push(value);
+        }
+        Ok(())
+    }
+
+    /// Takes the result of the call that its last instruction made, which blocked: what the
+    /// instruction would have done with it.
+    pub(super) fn complete_call(&mut self, value: Value, handling_depth: usize) -> PyResult<()> {
+        match self.code.instrs[self.pc - 1] {
+            Instr::SetupWith(target) => self.take_return(Returns::EnterWith(target as usize), value, handling_depth),
+            _ => {
+                self.stack.push(value);
+                Ok(())
+            }
+        }
+    }
+}
 
 impl Thread {
     /// Runs a frame to its return, on a run loop of its own (the caller's loop waits in Rust).

@@ -2,7 +2,8 @@
 
 use std::sync::Mutex;
 
-use super::frame::{FrameExit, Returns};
+use super::frame::FrameExit;
+use super::frame_stack::Returns;
 use super::{Frame, Thread};
 use crate::objects::exception::type_error;
 use crate::objects::function::Args;

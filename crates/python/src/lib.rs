@@ -12,6 +12,8 @@
 //! - `builtins/`: the built-in functions and types;
 //! - `modules/`: the built-in modules, one file each;
 //! - `program.rs`: running a whole program and reporting how it ended;
+//! - `pickle.rs`: values as bytes, for what crosses between processes (`multiprocessing`);
+//! - `native_processes.rs`: a program's processes natively, on OS threads exchanging bytes;
 //! - `host.rs`: what the program's place gives it (threads, clocks, cores): natively
 //!   `std::thread`, in the browser the runtime's Web Workers.
 
@@ -21,12 +23,16 @@ mod compiler;
 mod host;
 mod modules;
 mod objects;
+mod native_processes;
 mod parse;
+mod pickle;
 mod program;
 mod vm;
 
 pub use compiler::CompileError;
-pub use host::{Host, NativeHost, SpawnRefused};
+pub use host::{Host, NativeHost, ProcessHost, ProcessRefused, SpawnRefused, MOST_PROCESSES};
+pub use modules::multiprocessing::run_process;
+pub use native_processes::NativeProcesses;
 pub use objects::exception::Halt;
 pub use parse::{parse, SyntaxError};
 pub use program::{run_program, run_with_scheduler, start_program, Outcome, ProgramRun, RunOptions, RunningProgram};

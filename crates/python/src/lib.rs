@@ -31,8 +31,8 @@ mod vm;
 
 pub use compiler::CompileError;
 pub use host::{Host, NativeHost, ProcessHost, ProcessRefused, SpawnRefused, MOST_PROCESSES};
-pub use modules::multiprocessing::run_process;
-pub use native_processes::NativeProcesses;
+pub use modules::multiprocessing::{run_process, ChildProcess};
+pub use native_processes::{NativeProcesses, ProcessTimeline};
 pub use objects::exception::Halt;
 pub use parse::{parse, SyntaxError};
 pub use program::{run_program, run_with_scheduler, start_program, Outcome, ProgramRun, RunOptions, RunningProgram};

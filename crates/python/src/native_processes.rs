@@ -8,8 +8,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, Weak};
 use std::time::Duration;
 
-use engine::{Clock, NativeClock};
+use engine::{Clock, NativeClock, Recorder};
 
+use crate::modules::multiprocessing::ChildProcess;
 use crate::host::{Host, NativeHost, ProcessHost, ProcessRefused, SpawnRefused, MOST_PROCESSES};
 use crate::objects::lock;
 use crate::vm::{Output, Scheduler};
@@ -22,6 +23,8 @@ const PROCESS_STACK_BYTES: usize = 256 << 20;
 struct Process {
     /// Its scheduler once it runs (to halt it).
     scheduler: Option<Arc<Scheduler>>,
+    /// Its timeline once it runs: a lane per thread.
+    timeline: Option<ProcessTimeline>,
     /// Its exit code once it has ended.
     exit_code: Option<i32>,
     /// Whether it was told to end.
@@ -91,13 +94,15 @@ impl NativeProcesses {
             None => Arc::new(Output::default()),
         };
         let tree = self.clone();
-        let started = move |scheduler: &Arc<Scheduler>| {
+        let started = move |child: &ChildProcess| {
             let mut tables = lock(&tree.tables);
             let process = tables.processes.entry(pid).or_default();
             if process.terminated {
-                scheduler.stop();
+                child.scheduler.stop();
             }
-            process.scheduler = Some(scheduler.clone());
+            process.scheduler = Some(child.scheduler.clone());
+            let recorder = child.scheduler.recorder.clone();
+            process.timeline = Some(ProcessTimeline { pid, name: child.name.to_string(), parent_pid: child.parent_pid, recorder });
         };
         let exit_code = crate::modules::multiprocessing::run_process(&bootstrap, host, output, &started);
         let mut tables = lock(&self.tables);
@@ -107,6 +112,36 @@ impl NativeProcesses {
         drop(tables);
         self.changed.notify_all();
     }
+}
+
+impl NativeProcesses {
+    /// Every process started so far with its threads' lanes, in the order they started: what
+    /// the timeline groups by process.
+    pub fn timelines(&self) -> Vec<ProcessTimeline> {
+        let tables = lock(&self.tables);
+        let mut timelines: Vec<ProcessTimeline> = tables.processes.values().filter_map(|process| process.timeline.clone()).collect();
+        timelines.sort_by_key(|timeline| timeline.pid);
+        timelines
+    }
+
+    /// How many processes are alive now.
+    pub fn alive_now(&self) -> usize {
+        Self::alive(&lock(&self.tables))
+    }
+}
+
+/// A process's timeline: its name as CPython names it (`Process-1`, `SpawnPoolWorker-2`), its
+/// pid and its parent's, and its recorder (a lane per thread: `MainThread`, …).
+#[derive(Clone)]
+pub struct ProcessTimeline {
+    /// Its pid.
+    pub pid: u32,
+    /// Its name.
+    pub name: String,
+    /// The pid of the process that started it.
+    pub parent_pid: u32,
+    /// Its threads' lanes.
+    pub recorder: Arc<Recorder>,
 }
 
 /// The exit code of a terminated process (CPython's: killed by SIGTERM).

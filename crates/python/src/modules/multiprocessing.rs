@@ -18,7 +18,7 @@ use crate::objects::{int, lock, PyErr, PyResult, Value};
 use crate::pickle::{dumps, loads, Field, Purpose};
 use crate::vm::{Interpreter, Thread, Waiting};
 
-pub use super::multiprocessing_child::run_process;
+pub use super::multiprocessing_child::{run_process, ChildProcess};
 pub use super::multiprocessing_shared::rebuild_shared;
 
 /// The module written in Python.

@@ -62,12 +62,22 @@ impl Bootstrap {
     }
 }
 
+/// A child process as its host sees it once it runs.
+pub struct ChildProcess<'a> {
+    /// Its name (`Process-1`).
+    pub name: &'a str,
+    /// The pid of the process that started it.
+    pub parent_pid: u32,
+    /// Its scheduler: to halt it, and its recorder (a lane per thread).
+    pub scheduler: &'a Arc<Scheduler>,
+}
+
 /// Runs a child process from its bootstrap message, on `host`, printing into `output`;
-/// `started` is told its scheduler first (to halt it). Gives its exit code.
-pub fn run_process(bootstrap: &[u8], host: Arc<dyn Host>, output: Arc<Output>, started: &dyn Fn(&Arc<Scheduler>)) -> i32 {
+/// `started` is told of it first (to halt it, to draw its lanes). Gives its exit code.
+pub fn run_process(bootstrap: &[u8], host: Arc<dyn Host>, output: Arc<Output>, started: &dyn Fn(&ChildProcess)) -> i32 {
     let Some(bootstrap) = Bootstrap::read(bootstrap) else { return 1 };
     let scheduler = Arc::new(Scheduler::new(bootstrap.mode, CHILD_TIME_LIMIT, host));
-    started(&scheduler);
+    started(&ChildProcess { name: &bootstrap.name, parent_pid: bootstrap.parent_pid, scheduler: &scheduler });
     let main: Arc<str> = Arc::from("MainThread");
     let interp = Arc::new(Interpreter {
         builtins: crate::builtins::namespace(),

@@ -85,6 +85,16 @@ if __name__ == '__main__':
     let first = child[0].intervals(f64::MAX).first().map(|interval| interval.state);
     assert_eq!(first, Some(WorkerState::Starting), "a process's main thread starts as starting");
     assert!(child.iter().all(LaneHistory::has_ended), "every lane of an ended process is done");
+    let workers: Vec<String> = timelines[1..].iter().flat_map(|worker| described(&worker.recorder.histories()[0])).collect();
+    assert!(workers.iter().any(|state| state.starts_with("receiving")), "{workers:?}");
+    assert!(workers.contains(&"sending".to_owned()), "{workers:?}");
+    let main = described(&run.recorder.histories()[0]);
+    assert!(main.contains(&"sending".to_owned()), "{main:?}");
+}
+
+/// Every state of `lane`, as the readout says it ("receiving (the pool's tasks)").
+fn described(lane: &LaneHistory) -> Vec<String> {
+    lane.intervals(f64::MAX).iter().map(|interval| lane.describe(interval)).collect()
 }
 
 #[test]

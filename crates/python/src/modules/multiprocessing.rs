@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use engine::Waitable;
+use engine::{Waitable, WorkerState};
 
 use crate::host::{ProcessHost, ProcessRefused, MOST_PROCESSES};
 use crate::objects::exception::type_error;
@@ -248,8 +248,14 @@ fn channel_argument(args: &Args) -> PyResult<u64> {
 fn send(thread: &mut Thread, args: Args) -> PyResult {
     args.expect("send", 2, 2)?;
     let channel = channel_argument(&args)?;
-    let message = dumps(thread, &args.positional[1], Purpose::Message)?;
-    tree(thread)?.send(channel, message);
+    let tree = tree(thread)?;
+    thread.record(WorkerState::Sending);
+    let message = dumps(thread, &args.positional[1], Purpose::Message);
+    if let Ok(message) = message.as_ref() {
+        tree.send(channel, message.clone());
+    }
+    thread.record(WorkerState::Running);
+    message?;
     thread.interp.scheduler.note_progress();
     Ok(Value::None)
 }
@@ -266,15 +272,16 @@ fn receive(thread: &mut Thread, args: Args) -> PyResult {
     let what = args.get(3).and_then(Value::as_str).unwrap_or("a queue").to_string();
     let tree = tree(thread)?;
     let message = if block {
-        let waiting = |_: &Thread| Waiting::on(Waitable::Queue, what.clone(), what.clone());
+        let waiting = |_: &Thread| Waiting { state: WorkerState::Receiving, object: Some(what.clone()), report: what.clone() };
         thread.wait_for(waiting, timeout, |slice| tree.receive(channel, slice))?
     } else {
         tree.receive(channel, Duration::ZERO)
     };
-    match message {
-        Some(bytes) => Ok(Value::tuple(vec![Value::Bool(true), loads(thread, &bytes)?])),
-        None => Ok(Value::tuple(vec![Value::Bool(false), Value::None])),
-    }
+    let Some(bytes) = message else { return Ok(Value::tuple(vec![Value::Bool(false), Value::None])) };
+    thread.record(WorkerState::Receiving);
+    let value = loads(thread, &bytes);
+    thread.record(WorkerState::Running);
+    Ok(Value::tuple(vec![Value::Bool(true), value?]))
 }
 
 fn pending(thread: &mut Thread, args: Args) -> PyResult {

@@ -1,5 +1,6 @@
-//! `multiprocessing`: written in Python (`multiprocessing.py` beside this file) over
-//! `_multiprocessing`, the native core here: starting a process (a separate interpreter that
+//! `multiprocessing`: written in Python (`multiprocessing/`, module by module as CPython's
+//! `Lib/multiprocessing`: context, process, synchronize, sharedctypes, queues, connection, pool,
+//! managers, dummy) over `_multiprocessing`, the native core here: starting a process (a separate interpreter that
 //! re-runs the program as `__mp_main__`, "spawn", then runs its target), joining and
 //! terminating it, and byte messages on the host's channels. Shared objects (`Value`,
 //! `Array`, locks) are in `multiprocessing_shared.rs`, a child's own run in
@@ -21,8 +22,47 @@ use crate::vm::{Interpreter, Thread, Waiting};
 pub use super::multiprocessing_child::{run_process, ChildProcess};
 pub use super::multiprocessing_shared::rebuild_shared;
 
-/// The module written in Python.
-pub const SOURCE: &str = include_str!("multiprocessing.py");
+/// The package's modules written in Python, by name.
+const SOURCES: [(&str, &str); 10] = [
+    ("multiprocessing", include_str!("multiprocessing/__init__.py")),
+    ("multiprocessing.context", include_str!("multiprocessing/context.py")),
+    ("multiprocessing.process", include_str!("multiprocessing/process.py")),
+    ("multiprocessing.synchronize", include_str!("multiprocessing/synchronize.py")),
+    ("multiprocessing.sharedctypes", include_str!("multiprocessing/sharedctypes.py")),
+    ("multiprocessing.queues", include_str!("multiprocessing/queues.py")),
+    ("multiprocessing.connection", include_str!("multiprocessing/connection.py")),
+    ("multiprocessing.pool", include_str!("multiprocessing/pool.py")),
+    ("multiprocessing.managers", include_str!("multiprocessing/managers.py")),
+    ("multiprocessing.dummy", include_str!("multiprocessing/dummy.py")),
+];
+
+/// The module `multiprocessing` or `multiprocessing.<name>`, `None` for another name. A
+/// module of the package is also an attribute of the package once both are loaded
+/// (`import multiprocessing.pool` then `multiprocessing.pool.ThreadPool`).
+pub fn load(thread: &mut Thread, name: &str) -> Option<PyResult> {
+    let (_, source) = SOURCES.iter().find(|(module, _)| *module == name)?;
+    Some(super::source::load(thread, name, source).and_then(|module| {
+        join_package(thread, name, &module)?;
+        Ok(module)
+    }))
+}
+
+/// Sets each loaded module of the package as the package's attribute.
+fn join_package(thread: &mut Thread, name: &str, module: &Value) -> PyResult<()> {
+    let loaded: Vec<(String, Value)> = lock(&thread.interp.modules).iter().map(|(name, module)| (name.clone(), module.clone())).collect();
+    let package = if name == "multiprocessing" { Some(module.clone()) } else { loaded.iter().find(|(n, _)| n == "multiprocessing").map(|(_, m)| m.clone()) };
+    let Some(package) = package else { return Ok(()) };
+    let members = loaded.into_iter().chain(std::iter::once((name.to_string(), module.clone())));
+    for (member, value) in members {
+        if let Some(short) = member.strip_prefix("multiprocessing.") {
+            thread.set_attr(&package, short, value)?;
+        }
+    }
+    Ok(())
+}
+
+/// The module that keeps a process's children.
+const PROCESS_MODULE: &str = "multiprocessing.process";
 
 /// The key of a process's [`ProcessState`] among its interpreter's module states.
 const STATE: &str = "_multiprocessing";
@@ -106,7 +146,7 @@ pub fn tree(thread: &Thread) -> PyResult<Arc<dyn ProcessHost>> {
 /// When a process's program has ended: joins its non-daemon children and terminates the
 /// others (`multiprocessing`'s exit function), or on Stop terminates them all.
 pub fn end_of_program(thread: &mut Thread) -> PyResult<()> {
-    let module = lock(&thread.interp.modules).get("multiprocessing").cloned();
+    let module = lock(&thread.interp.modules).get(PROCESS_MODULE).cloned();
     let Some(module) = module else { return Ok(()) };
     if thread.interp.scheduler.halt_reason().is_none() {
         let shutdown = thread.get_attr(&module, "_shutdown")?;
@@ -117,7 +157,7 @@ pub fn end_of_program(thread: &mut Thread) -> PyResult<()> {
 
 /// Terminates every child this process started (when it is halted).
 pub fn terminate_children(thread: &mut Thread) {
-    let module = lock(&thread.interp.modules).get("multiprocessing").cloned();
+    let module = lock(&thread.interp.modules).get(PROCESS_MODULE).cloned();
     let Some(Value::Module(module)) = module else { return };
     let children = lock(&module.dict).get("_children").cloned();
     let Some(Value::Dict(children)) = children else { return };
@@ -303,24 +343,4 @@ fn format_exception(thread: &mut Thread, args: Args) -> PyResult {
     let Some(Value::Instance(exception)) = args.get(0) else { return Err(type_error("format_exception takes an exception")) };
     let traceback = lock(&exception.traceback).clone();
     Ok(Value::str(&crate::program::chained_traceback(thread, exception, &traceback, 0)))
-}
-
-/// `multiprocessing.pool` and `multiprocessing.dummy`: namespaces the Python module makes
-/// (`_submodule(name)`), also set as attributes of the package.
-pub fn submodule(thread: &mut Thread, name: &str) -> PyResult {
-    let package = thread.import("multiprocessing")?;
-    let make = thread.get_attr(&package, "_submodule")?;
-    let Value::Dict(namespace) = thread.call(&make, Args::positional(vec![Value::str(name)]))? else {
-        return Err(type_error("_submodule gives a dict"));
-    };
-    let mut dict = crate::objects::names([(Arc::from("__name__"), Value::str(name))]);
-    for (key, value) in namespace.items() {
-        if let Value::Str(key) = key {
-            dict.insert(key, value);
-        }
-    }
-    let module = Value::Module(Arc::new(crate::objects::Module { name: Arc::from(name), dict: Arc::new(std::sync::Mutex::new(dict)) }));
-    let short = name.rsplit('.').next().unwrap_or(name);
-    thread.set_attr(&package, short, module.clone())?;
-    Ok(module)
 }

@@ -146,7 +146,7 @@ fn run_target(thread: &mut Thread, bootstrap: &Bootstrap) -> PyResult<i32> {
         Value::Dict(dict) => dict.items().into_iter().filter_map(|(key, value)| key.as_str().map(|key| (Arc::from(key), value))).collect(),
         _ => Vec::new(),
     };
-    let multiprocessing = thread.import("multiprocessing")?;
+    let multiprocessing = thread.import("multiprocessing.process")?;
     let run = thread.get_attr(&multiprocessing, "_run_child")?;
     let call = Args::positional(vec![target.clone(), Value::Tuple(positional.clone()), Value::Dict(Arc::new(crate::objects::Dict::from_pairs(
         keywords.into_iter().map(|(key, value): (Arc<str>, Value)| (Value::Str(key), value)).collect(),

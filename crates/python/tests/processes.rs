@@ -191,3 +191,37 @@ if __name__ == '__main__':
     assert_eq!(run.stdout(), "1000\nTrue\n", "{}", run.stderr());
     assert!(tree.bytes_moved() > 2000);
 }
+
+#[test]
+fn a_child_prints_under_its_process_name() {
+    let source = "\
+import multiprocessing
+def hello():
+    print('from the child')
+if __name__ == '__main__':
+    print('from the parent')
+    p = multiprocessing.Process(target=hello)
+    p.start()
+    p.join()
+";
+    let (run, _) = run(source);
+    let (lines, _) = run.output.snapshot();
+    let tagged: Vec<(&str, &str)> = lines.iter().map(|line| (&*line.thread, line.text.as_str())).collect();
+    assert_eq!(tagged, [("MainThread", "from the parent"), ("Process-1/MainThread", "from the child")]);
+}
+
+#[test]
+fn a_parent_waiting_half_a_second_for_its_pool_is_no_deadlock() {
+    let source = "\
+import multiprocessing, time
+def slow(x):
+    time.sleep(0.5)
+    return x
+if __name__ == '__main__':
+    with multiprocessing.Pool(1) as pool:
+        print(pool.apply(slow, (7,)))
+";
+    let (run, _) = run(source);
+    assert_eq!(run.outcome, Outcome::Finished, "{}", run.stderr());
+    assert_eq!(run.stdout(), "7\n");
+}

@@ -83,6 +83,9 @@ pub trait ProcessHost: Send + Sync {
     /// A process's exit code once it has ended (`None` while it runs).
     fn exit_code(&self, pid: u32) -> Option<i32>;
 
+    /// Waits up to `wait` for a process to end; its exit code if it has.
+    fn wait_for_exit(&self, pid: u32, wait: Duration) -> Option<i32>;
+
     /// A new one-way channel of messages (a queue, one direction of a pipe): its number.
     fn open_channel(&self) -> u64;
 

@@ -185,6 +185,10 @@ impl ProcessHost for NativeProcesses {
         lock(&self.tables).processes.get(&pid).and_then(|process| process.exit_code)
     }
 
+    fn wait_for_exit(&self, pid: u32, wait: Duration) -> Option<i32> {
+        self.wait_until(wait, |tables| tables.processes.get(&pid).and_then(|process| process.exit_code))
+    }
+
     fn open_channel(&self) -> u64 {
         let channel = self.number();
         lock(&self.tables).channels.insert(channel, VecDeque::new());

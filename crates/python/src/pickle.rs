@@ -159,10 +159,13 @@ impl Encoder<'_> {
 
     /// A class by its module and name: found again by name where it is unpickled.
     fn class(&mut self, class: &Arc<Class>) -> PyResult<()> {
+        if let Some(qualified_name) = local_class_name(class) {
+            return Err(PyErr::new("AttributeError", format!("Can't pickle local object '{qualified_name}'")));
+        }
         let Some(module) = module_of_class(self.thread, class) else {
             return Err(PyErr::from_instance(crate::objects::exception::new_exception(
                 &pickling_error_class(),
-                vec![Value::str(&format!("Can't pickle <class '{}'>: it's not found as __main__.{}", class.name, class.name))],
+                vec![Value::str(&format!("Can't pickle <class '__main__.{0}'>: attribute lookup {0} on __main__ failed", class.name))],
             )));
         };
         self.bytes.push(CLASS);
@@ -247,6 +250,20 @@ fn cannot_pickle(class: &Arc<Class>) -> PyErr {
         name => name.to_string(),
     };
     type_error(format!("cannot pickle '{name}' object"))
+}
+
+/// The qualified name of a class defined in a function (`make.<locals>.Inner`), as its
+/// methods' names tell it; `None` for a class defined at a module's top level, or one with no
+/// method to tell.
+fn local_class_name(class: &Arc<Class>) -> Option<String> {
+    let dict = lock(&class.dict);
+    dict.values().find_map(|value| match value {
+        Value::Function(method) => {
+            let name = method.code.qualified_name.rsplit_once('.')?.0.to_string();
+            name.contains("<locals>").then_some(name)
+        }
+        _ => None,
+    })
 }
 
 /// The module a class is found in by its name: the main program's, a built-in, or an imported

@@ -260,13 +260,7 @@ fn join(thread: &mut Thread, args: Args) -> PyResult {
     let timeout = timeout_argument(args.get(2))?;
     let tree = tree(thread)?;
     let waiting = |_: &Thread| Waiting::on(Waitable::Join, name.clone(), format!("the end of {name}"));
-    let ended = thread.wait_for(waiting, timeout, |slice| {
-        if tree.exit_code(pid).is_some() {
-            return Some(());
-        }
-        std::thread::sleep(slice.min(Duration::from_millis(1)));
-        tree.exit_code(pid).map(drop)
-    })?;
+    let ended = thread.wait_for(waiting, timeout, |slice| tree.wait_for_exit(pid, slice))?;
     Ok(Value::Bool(ended.is_some()))
 }
 

@@ -47,9 +47,8 @@ fn is_float(typecode: &str) -> bool {
 }
 
 impl SharedArray {
-    fn index(&self, thread: &mut Thread, value: Option<&Value>) -> PyResult<usize> {
+    fn index(&self, value: Option<&Value>) -> PyResult<usize> {
         let index = value.and_then(int::to_small).ok_or_else(|| type_error("indices must be integers"))?;
-        let _ = thread;
         normalise_index(index, self.length).ok_or_else(|| PyErr::new("IndexError", "invalid index"))
     }
 
@@ -78,10 +77,10 @@ impl NativeObject for SharedArray {
         class_named("SharedArray")
     }
 
-    fn call_method(&self, thread: &mut Thread, name: &str, args: Args) -> Option<PyResult> {
+    fn call_method(&self, _thread: &mut Thread, name: &str, args: Args) -> Option<PyResult> {
         Some(match name {
-            "get" => self.index(thread, args.get(0)).map(|index| self.get(index)),
-            "set" => self.index(thread, args.get(0)).and_then(|index| self.set(index, args.get(1).unwrap_or(&Value::None))).map(|()| Value::None),
+            "get" => self.index(args.get(0)).map(|index| self.get(index)),
+            "set" => self.index(args.get(0)).and_then(|index| self.set(index, args.get(1).unwrap_or(&Value::None))).map(|()| Value::None),
             "__len__" => Ok(Value::Int(self.length as i64)),
             crate::pickle::SHARED_STATE_METHOD => Ok(Value::tuple(vec![
                 Value::str("array"),

@@ -1,9 +1,9 @@
 //! `multiprocessing`: written in Python (`multiprocessing/`, module by module as CPython's
-//! `Lib/multiprocessing`: context, process, synchronize, sharedctypes, queues, connection, pool,
-//! managers, dummy) over `_multiprocessing`, the native core here: starting a process (a separate interpreter that
-//! re-runs the program as `__mp_main__`, "spawn", then runs its target), joining and
-//! terminating it, and byte messages on the host's channels. Shared objects (`Value`,
-//! `Array`, locks) are in `multiprocessing_shared.rs`, a child's own run in
+//! `Lib/multiprocessing`: context, process, synchronize, sharedctypes, queues, connection,
+//! pool, managers, dummy) over `_multiprocessing`, the native core here: starting a process (a
+//! separate interpreter that re-runs the program as `__mp_main__`, "spawn", then runs its
+//! target), joining and terminating it, and byte messages on the host's channels. Shared
+//! objects (`Value`, `Array`, locks) are in `multiprocessing_shared.rs`, a child's own run in
 //! `multiprocessing_child.rs`.
 
 use std::sync::atomic::{AtomicBool, Ordering};

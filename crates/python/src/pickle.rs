@@ -1,6 +1,6 @@
 //! Values as bytes, for what crosses between processes (pickle in spirit, a compact format of
 //! its own): None, bools, ints, floats, str, tuples, lists, dicts, sets, instances of classes
-//! and functions found by name in their module, and the shared objects of `multiprocessing`
+//! and functions found by name in their module, bound methods (their object and name), and the shared objects of `multiprocessing`
 //! (locks, `Value`, `Array`) when a process inherits them. What CPython cannot pickle is refused
 //! with CPython's message.
 //!
@@ -30,6 +30,7 @@ const FUNCTION: u8 = b'g';
 const BUILTIN: u8 = b'b';
 const INSTANCE: u8 = b'o';
 const SHARED: u8 = b'h';
+const METHOD: u8 = b'm';
 
 /// How deep containers may nest (a list holding itself would never end).
 const MOST_NESTING: usize = 200;
@@ -130,6 +131,7 @@ impl Encoder<'_> {
             Value::Class(class) => self.class(class)?,
             Value::Function(_) => self.function(value)?,
             Value::Builtin(builtin) => self.builtin(value, builtin.name)?,
+            Value::Method(method) => self.method(&method.receiver, &method.function, depth)?,
             Value::Instance(instance) => self.instance(instance, depth)?,
             Value::Native(native) => self.native(value, &native.class(), depth)?,
             other => return Err(cannot_pickle(&other.class())),
@@ -205,6 +207,20 @@ impl Encoder<'_> {
             return Err(cannot_pickle(&value.class()));
         }
         self.bytes.push(BUILTIN);
+        self.blob(name.as_bytes());
+        Ok(())
+    }
+
+    /// A bound method (`worker.run`, `queue.put`): its object and its name, found again on the
+    /// copy of the object where it arrives.
+    fn method(&mut self, receiver: &Value, function: &Value, depth: usize) -> PyResult<()> {
+        let name = match function {
+            Value::Function(function) => function.code.name.clone(),
+            Value::Builtin(builtin) => Arc::from(builtin.name),
+            other => return Err(cannot_pickle(&other.class())),
+        };
+        self.bytes.push(METHOD);
+        self.value(receiver, depth + 1)?;
         self.blob(name.as_bytes());
         Ok(())
     }
@@ -351,6 +367,11 @@ impl Decoder<'_> {
                 lock(&self.thread.interp.builtins).get(name.as_str()).cloned().ok_or_else(corrupt)?
             }
             INSTANCE => self.instance()?,
+            METHOD => {
+                let receiver = self.value()?;
+                let name = self.text()?;
+                self.thread.get_attr(&receiver, &name)?
+            }
             SHARED => {
                 let state = self.value()?;
                 crate::modules::multiprocessing::rebuild_shared(self.thread, &state)?

@@ -16,10 +16,10 @@ use crate::host::{ProcessHost, ProcessRefused, MOST_PROCESSES};
 use crate::objects::exception::type_error;
 use crate::objects::function::{Args, BuiltinFn};
 use crate::objects::{int, lock, PyErr, PyResult, Value};
-use crate::pickle::{dumps, loads, Field, Purpose};
+use crate::pickle::{dumps, loads, Purpose};
 use crate::vm::{Interpreter, Thread, Waiting};
 
-pub use super::multiprocessing_child::{run_process, ChildProcess};
+pub use super::multiprocessing_child::{run_process, Bootstrap, ChildProcess};
 pub use super::multiprocessing_shared::rebuild_shared;
 
 /// The package's modules written in Python, by name.
@@ -210,18 +210,15 @@ fn start(thread: &mut Thread, args: Args) -> PyResult {
     }
     let Value::Str(name) = &args.positional[0] else { return Err(type_error("a process's name is a str")) };
     let payload = Value::tuple(args.positional[1..4].to_vec());
-    let payload = dumps(thread, &payload, Purpose::Inheritance)?;
-    let pid = thread.interp.scheduler.host.process_id();
-    let mode = thread.interp.scheduler.mode.name();
-    let bootstrap = crate::pickle::write_fields(&[
-        Field::Bytes(process.source.as_bytes().to_vec()),
-        Field::Bytes(mode.as_bytes().to_vec()),
-        Field::Bytes(name.as_bytes().to_vec()),
-        Field::Number(f64::from(pid)),
-        Field::Bytes(process.name.as_bytes().to_vec()),
-        Field::Bytes(payload),
-    ]);
-    match process.tree(&thread.interp)?.start(bootstrap) {
+    let bootstrap = Bootstrap {
+        source: process.source.to_string(),
+        mode: thread.interp.scheduler.mode,
+        name: name.to_string(),
+        parent_pid: thread.interp.scheduler.host.process_id(),
+        parent_name: process.name.clone(),
+        payload: dumps(thread, &payload, Purpose::Inheritance)?,
+    };
+    match process.tree(&thread.interp)?.start(bootstrap.write()) {
         Ok(pid) => Ok(Value::Int(i64::from(pid))),
         Err(ProcessRefused::TooMany) => Err(PyErr::new(
             "RuntimeError",

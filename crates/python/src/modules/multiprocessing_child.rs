@@ -18,7 +18,7 @@ use crate::objects::exception::{exception_args, PyErr};
 use crate::objects::function::{Args, Module};
 use crate::objects::{lock, PyResult, Value};
 use crate::parse::parse;
-use crate::pickle::{loads, read_fields, Field};
+use crate::pickle::loads;
 use crate::vm::{Frame, Interpreter, Mode, Output, Scheduler, Stream, Thread, MAIN_IDENT};
 
 /// How long a child's end waits for its threads to leave.
@@ -28,17 +28,36 @@ const THREADS_LEAVE_WITHIN: Duration = Duration::from_secs(2);
 /// limit or the end), by terminating every child it started.
 const CHILD_TIME_LIMIT: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// What a child is started with.
-struct Bootstrap {
-    source: String,
-    mode: Mode,
-    name: String,
-    parent_pid: u32,
-    parent_name: String,
-    payload: Vec<u8>,
+/// What a child is started with: the program, the mode, its name, its parent, and its pickled
+/// `Process` object.
+pub struct Bootstrap {
+    /// The program's source, which the child re-runs as `__mp_main__`.
+    pub source: String,
+    /// The mode its threads run in.
+    pub mode: Mode,
+    /// Its name (`Process-1`).
+    pub name: String,
+    /// The pid of the process that starts it.
+    pub parent_pid: u32,
+    /// The name of the process that starts it.
+    pub parent_name: String,
+    /// The pickled `(process, args, kwargs)` it runs.
+    pub payload: Vec<u8>,
 }
 
 impl Bootstrap {
+    /// The message a host hands to [`run_process`].
+    pub fn write(&self) -> Vec<u8> {
+        write_fields(&[
+            Field::Bytes(self.source.as_bytes().to_vec()),
+            Field::Bytes(self.mode.name().as_bytes().to_vec()),
+            Field::Bytes(self.name.as_bytes().to_vec()),
+            Field::Number(f64::from(self.parent_pid)),
+            Field::Bytes(self.parent_name.as_bytes().to_vec()),
+            Field::Bytes(self.payload.clone()),
+        ])
+    }
+
     fn read(bytes: &[u8]) -> Option<Bootstrap> {
         let fields = read_fields(bytes)?;
         let text = |index: usize| match fields.get(index) {
@@ -183,4 +202,46 @@ fn wait_for_threads_and_children(thread: &mut Thread) -> PyResult<()> {
         thread.call(&shutdown, Args::default())?;
     }
     end_of_program(thread)
+}
+
+/// Reads back what [`write_fields`] wrote.
+fn read_fields(bytes: &[u8]) -> Option<Vec<Field>> {
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let tag = bytes[at];
+        let length = u32::from_le_bytes(bytes.get(at + 1..at + 5)?.try_into().ok()?) as usize;
+        let body = bytes.get(at + 5..at + 5 + length)?;
+        fields.push(match tag {
+            b'b' => Field::Bytes(body.to_vec()),
+            b'n' => Field::Number(f64::from_le_bytes(body.try_into().ok()?)),
+            _ => return None,
+        });
+        at += 5 + length;
+    }
+    Some(fields)
+}
+
+/// A field of the bootstrap: text or bytes, or a number.
+#[derive(Clone, Debug, PartialEq)]
+enum Field {
+    /// Text or pickled bytes.
+    Bytes(Vec<u8>),
+    /// A number.
+    Number(f64),
+}
+
+/// Writes fields one after another, each a tag, a length and its body.
+fn write_fields(fields: &[Field]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for field in fields {
+        let (tag, body) = match field {
+            Field::Bytes(body) => (b'b', body.clone()),
+            Field::Number(number) => (b'n', number.to_le_bytes().to_vec()),
+        };
+        bytes.push(tag);
+        bytes.extend_from_slice(&(body.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&body);
+    }
+    bytes
 }

@@ -110,12 +110,13 @@ fn span(lane: &LaneHistory, interval: &Interval) -> Option<Span> {
         WorkerState::Running => Doing::Running,
         WorkerState::WaitingForGil => Doing::WaitingForGil,
         WorkerState::Sleeping => Doing::Sleeping,
-        WorkerState::Blocked | WorkerState::BlockedOn(_) => Doing::Blocked,
+        WorkerState::Blocked | WorkerState::BlockedOn(_) | WorkerState::Sending | WorkerState::Receiving => Doing::Blocked,
         WorkerState::Starting => Doing::Starting,
         WorkerState::Idle | WorkerState::Done => return None,
     };
     let on = match interval.state {
         WorkerState::BlockedOn(_) => Some(Arc::from(lane.describe(interval).trim_start_matches("blocked on "))),
+        WorkerState::Sending | WorkerState::Receiving => Some(Arc::from(lane.describe(interval))),
         _ => None,
     };
     Some(Span { start_ms: interval.start_ms, end_ms: interval.end_ms, doing, on })

@@ -172,6 +172,8 @@ fn state_letter(state: WorkerState) -> char {
         WorkerState::BlockedOn(Waitable::Barrier) => 'A',
         WorkerState::BlockedOn(Waitable::Queue) => 'Q',
         WorkerState::BlockedOn(Waitable::Join) => 'J',
+        WorkerState::Sending => 'P',
+        WorkerState::Receiving => 'U',
     }
 }
 

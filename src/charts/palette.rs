@@ -41,6 +41,8 @@ pub fn state_colour(state: WorkerState) -> &'static str {
         WorkerState::BlockedOn(Waitable::Barrier) => "#17becf",
         WorkerState::BlockedOn(Waitable::Queue) => "#a6cee3",
         WorkerState::BlockedOn(Waitable::Join) => "#5c5c5c",
+        WorkerState::Sending => "#b15928",
+        WorkerState::Receiving => "#6a3d9a",
         WorkerState::Done => "transparent",
     }
 }

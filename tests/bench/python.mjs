@@ -101,5 +101,24 @@ export async function pythonBench(page, repeats) {
       ["free-threaded, two threads against one (speed-up)", ">= 1.80", fixed(free.native), fixed(free.browser), "– (3.11 has no free threading)"],
       ["starting a thread: start() + join(), median of 100 (ms)", "< 1", fixed(start.native, 3), fixed(start.browser, 3), fixed(start.cpython, 3)],
     ]);
+  figures.processes = processFigures(native.programs);
   return figures;
+}
+
+/** The processes' figures (issue 14), natively only until the page starts processes, beside CPython's (spawn). */
+function processFigures(programs) {
+  const both = (file, name) => ({ native: median(values(programs[file].gil312, name)), cpython: median(values(programs[file].cpython, name)) });
+  const rows = [
+    ["heavy loop, 20M: two processes against serial (speed-up, start-up included)", ">= 1.7 on 2 cores", both("processes_countdown.py", "two processes speed-up")],
+    ["heavy loop, 20M: a Pool of two against serial (speed-up)", ">= 1.7 on 2 cores", both("processes_countdown.py", "pool of two speed-up")],
+    ["starting a process: start() + join(), median of 20 (ms)", "", both("process_start.py", "median milliseconds")],
+    ...["queue", "pipe", "manager dict"].flatMap((way) => [
+      [`round trip through a ${way}, median of 200 (ms)`, "", both("process_round_trips.py", `${way} median milliseconds`)],
+      [`round trip through a ${way}, p95 of 200 (ms)`, "", both("process_round_trips.py", `${way} p95 milliseconds`)],
+    ]),
+  ];
+  printTable("Python processes (multiprocessing, spawn), natively (an interpreter per OS thread) beside CPython's processes; median of the runs",
+    ["figure", "target", "interpreter, native", "CPython"],
+    rows.map(([figure, target, { native, cpython }]) => [figure, target, fixed(native, 3), fixed(cpython, 3)]));
+  return Object.fromEntries(rows.map(([figure, , pair]) => [figure, pair]));
 }

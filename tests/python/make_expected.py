@@ -13,6 +13,9 @@ files: each playground-only program has its `.expect`, each effect states a prop
     python3 tests/python/make_expected.py --check  # compare only; exit status 1 on a difference
     python3 tests/python/make_expected.py --effects 3   # run tests/python/effects/ 3 times each
 
+The programs of `programs/multiprocessing/` run with the "spawn" start method (the
+playground's: a child re-runs the program as `__mp_main__`) and unbuffered output.
+
 Outputs differ between Python versions (tracebacks, error messages), so it refuses to run on
 anything but the version recorded in README.md.
 """
@@ -36,6 +39,13 @@ KINDS = ("exact", "error")
 MODES = ("gil39", "gil312", "free", "onecore")
 HASH_SEEDS = ("1", "2")
 TIME_LIMIT_S = 1.0
+# How the multiprocessing programs run: with the "spawn" start method, which the playground's
+# processes follow (a child re-runs the program as __mp_main__), and unbuffered, so that what
+# the processes print arrives in the order they printed it, as the playground shows it.
+SPAWN_MAIN = ("import multiprocessing, sys, types; multiprocessing.set_start_method('spawn'); "
+              "main = types.ModuleType('__main__'); main.__file__ = 'main.py'; "
+              "sys.modules['__main__'] = sys.modules['__mp_main__'] = main; "
+              "exec(compile(open('main.py').read(), 'main.py', 'exec'), main.__dict__)")
 TIMEOUT_S = 20.0
 
 
@@ -78,11 +88,11 @@ def run_once(program, hash_seed):
     """Runs the program as main.py in a directory of its own: (status, stdout, stderr, seconds)."""
     with tempfile.TemporaryDirectory(prefix="corpus-") as workdir:
         shutil.copyfile(program, os.path.join(workdir, "main.py"))
+        command, env = [sys.executable, "main.py"], clean_environment(hash_seed)
+        if program.parent.name == "multiprocessing":
+            command, env = [sys.executable, "-c", SPAWN_MAIN], dict(env, PYTHONUNBUFFERED="1")
         started = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "main.py"], cwd=workdir, env=clean_environment(hash_seed),
-            capture_output=True, timeout=TIMEOUT_S, check=False,
-        )
+        done = subprocess.run(command, cwd=workdir, env=env, capture_output=True, timeout=TIMEOUT_S, check=False)
         seconds = time.perf_counter() - started
         stdout = done.stdout.decode("utf-8")
         stderr = normalise_paths(done.stderr.decode("utf-8"), workdir)

@@ -28,6 +28,10 @@ pub enum WorkerState {
     Sleeping,
     /// Blocked until another thread releases, sets, puts or ends something (a Python thread).
     BlockedOn(Waitable),
+    /// Pickling a message and handing it to another process (`multiprocessing`).
+    Sending,
+    /// Waiting for a message from another process and unpickling it (`multiprocessing`).
+    Receiving,
     /// Finished: no more events follow.
     Done,
 }
@@ -54,7 +58,7 @@ pub enum Waitable {
 impl WorkerState {
     /// Every state, in legend order: the catalogue's five first, as the page has always shown
     /// them, then what only a Python thread does.
-    pub const ALL: [WorkerState; 14] = [
+    pub const ALL: [WorkerState; 16] = [
         WorkerState::Running,
         WorkerState::WaitingForGil,
         WorkerState::Blocked,
@@ -68,6 +72,8 @@ impl WorkerState {
         WorkerState::BlockedOn(Waitable::Barrier),
         WorkerState::BlockedOn(Waitable::Queue),
         WorkerState::BlockedOn(Waitable::Join),
+        WorkerState::Sending,
+        WorkerState::Receiving,
         WorkerState::Done,
     ];
 
@@ -87,6 +93,8 @@ impl WorkerState {
             WorkerState::BlockedOn(Waitable::Barrier) => "blocked on a barrier",
             WorkerState::BlockedOn(Waitable::Queue) => "blocked on a queue",
             WorkerState::BlockedOn(Waitable::Join) => "blocked on a join",
+            WorkerState::Sending => "sending",
+            WorkerState::Receiving => "receiving",
             WorkerState::Done => "done",
         }
     }
@@ -107,7 +115,9 @@ impl WorkerState {
             WorkerState::BlockedOn(Waitable::Barrier) => 10,
             WorkerState::BlockedOn(Waitable::Queue) => 11,
             WorkerState::BlockedOn(Waitable::Join) => 12,
-            WorkerState::Done => 13,
+            WorkerState::Sending => 13,
+            WorkerState::Receiving => 14,
+            WorkerState::Done => 15,
         }
     }
 }

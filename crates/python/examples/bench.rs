@@ -15,12 +15,15 @@ use std::time::Duration;
 use python::{run_program, Mode, Outcome, RunOptions};
 
 /// Each bench program and the interpreter's modes it runs in (CPython runs every one).
-const PROGRAMS: [(&str, &[Mode]); 5] = [
+const PROGRAMS: [(&str, &[Mode]); 8] = [
     ("countdown.py", &[Mode::Gil312]),
     ("monte_carlo_pi.py", &[Mode::Gil312]),
     ("sum_of_primes.py", &[Mode::Gil312]),
     ("threads_countdown.py", &[Mode::Gil312, Mode::Free]),
     ("thread_start.py", &[Mode::Gil312]),
+    ("process_start.py", &[Mode::Gil312]),
+    ("process_round_trips.py", &[Mode::Gil312]),
+    ("processes_countdown.py", &[Mode::Gil312]),
 ];
 
 /// What one run printed: each `name: value` line.

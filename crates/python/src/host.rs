@@ -5,7 +5,8 @@
 //! (the runtime crate's host), where `std::thread::spawn`, `Instant::now()` and
 //! `SystemTime::now()` do not work.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use engine::{Clock, NativeClock};
 
@@ -34,6 +35,90 @@ pub trait Host: Send + Sync {
 
     /// The process identifier a program sees (`os.getpid()`).
     fn process_id(&self) -> u32;
+
+    /// The processes a program may start (`multiprocessing`): asked once per process, by the
+    /// first `import multiprocessing`. A host that starts a new tree of processes for each
+    /// program gives a new one; a child's host gives the tree it belongs to. `None` where
+    /// processes cannot be started (the error says so).
+    fn processes(&self) -> Option<Arc<dyn ProcessHost>> {
+        None
+    }
+}
+
+/// Why a process could not be started.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProcessRefused {
+    /// As many processes as the host allows are alive ([`MOST_PROCESSES`]).
+    TooMany,
+    /// The host could not start one.
+    Failed,
+}
+
+/// The most processes alive at once in one program's tree.
+pub const MOST_PROCESSES: usize = 32;
+
+/// What a program's processes need from their host: each process is a separate interpreter
+/// (its own GIL, objects and threads) on memory of its own, and nothing passes between them but
+/// bytes. Natively [`crate::NativeProcesses`] runs each on an OS thread and exchanges bytes
+/// through channels; in the page each is a Web Worker with its own WebAssembly memory, bytes
+/// going by `postMessage` (or, where the page is cross-origin isolated, shared memory).
+///
+/// Every wait takes the longest it may last: the caller waits in slices that notice Stop.
+pub trait ProcessHost: Send + Sync {
+    /// Starts a process that runs `bootstrap` with [`crate::run_process`]; gives its pid.
+    ///
+    /// # Errors
+    /// [`ProcessRefused`] when [`MOST_PROCESSES`] are alive or none can be started.
+    fn start(&self, bootstrap: Vec<u8>) -> Result<u32, ProcessRefused>;
+
+    /// Ends a process at its next check point (`Process.terminate()`, Stop).
+    fn terminate(&self, pid: u32);
+
+    /// A process's exit code once it has ended (`None` while it runs).
+    fn exit_code(&self, pid: u32) -> Option<i32>;
+
+    /// Waits up to `wait` for a process to end; its exit code if it has.
+    fn wait_for_exit(&self, pid: u32, wait: Duration) -> Option<i32>;
+
+    /// A new one-way channel of messages (a queue, one direction of a pipe): its number.
+    fn open_channel(&self) -> u64;
+
+    /// Sends `message` on `channel`.
+    fn send(&self, channel: u64, message: Vec<u8>);
+
+    /// The next message on `channel`, waiting up to `wait` for one.
+    fn receive(&self, channel: u64, wait: Duration) -> Option<Vec<u8>>;
+
+    /// How many messages wait on `channel`.
+    fn pending(&self, channel: u64) -> usize;
+
+    /// A new block of `words` shared 64-bit words, all zero (`Value`, `Array`): its number.
+    fn share_words(&self, words: usize) -> u64;
+
+    /// Reads a shared word (0 past the block's end).
+    fn load_word(&self, block: u64, index: usize) -> u64;
+
+    /// Writes a shared word (ignored past the block's end).
+    fn store_word(&self, block: u64, index: usize, word: u64);
+
+    /// A new counting semaphore at `value` (a lock is a semaphore at 1): its number.
+    fn open_semaphore(&self, value: u32) -> u64;
+
+    /// Takes one from the semaphore, waiting up to `wait`; whether it did.
+    fn acquire(&self, semaphore: u64, wait: Duration) -> bool;
+
+    /// Gives one back.
+    fn release(&self, semaphore: u64);
+
+    /// The semaphore's value now.
+    fn semaphore_value(&self, semaphore: u64) -> u32;
+
+    /// Bytes moved between processes so far (bootstraps and messages).
+    fn bytes_moved(&self) -> u64;
+
+    /// Shows the children's output with `output`, the program's (told by the process that
+    /// started the tree). A host that shows each process's output itself ignores it.
+    fn show_output(&self, _output: &Arc<crate::vm::Output>) {}
 }
 
 /// The host of native runs: OS threads, the engine's native clock, the system's time.
@@ -58,5 +143,9 @@ impl Host for NativeHost {
 
     fn process_id(&self) -> u32 {
         std::process::id()
+    }
+
+    fn processes(&self) -> Option<Arc<dyn ProcessHost>> {
+        Some(crate::native_processes::NativeProcesses::new_tree())
     }
 }

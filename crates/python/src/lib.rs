@@ -14,6 +14,8 @@
 //! - `program.rs`: running a whole program and reporting how it ended;
 //! - `one_thread.rs`: a program whose threads take turns on the caller's thread, slice by
 //!   slice (a page without shared memory);
+//! - `pickle.rs`: values as bytes, for what crosses between processes (`multiprocessing`);
+//! - `native_processes.rs`: a program's processes natively, on OS threads exchanging bytes;
 //! - `host.rs`: what the program's place gives it (threads, clocks, cores): natively
 //!   `std::thread`, in the browser the runtime's Web Workers.
 
@@ -24,12 +26,16 @@ mod host;
 mod modules;
 mod objects;
 mod one_thread;
+mod native_processes;
 mod parse;
+mod pickle;
 mod program;
 mod vm;
 
 pub use compiler::CompileError;
-pub use host::{Host, NativeHost, SpawnRefused};
+pub use host::{Host, NativeHost, ProcessHost, ProcessRefused, SpawnRefused, MOST_PROCESSES};
+pub use modules::multiprocessing::{run_process, ChildProcess};
+pub use native_processes::{NativeProcesses, ProcessTimeline};
 pub use objects::exception::Halt;
 pub use one_thread::{start_program_on_one_thread, OneThreadRefused, ProgramOnOneThread, Slice};
 pub use parse::{parse, SyntaxError};

@@ -142,11 +142,12 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         Ok(_) => Outcome::Finished,
         Err(error) => report(&mut thread, error),
     };
-    if let Err(error) = wait_for_threads(&mut thread) {
+    if let Err(error) = wait_for_threads(&mut thread).and_then(|()| crate::modules::multiprocessing::end_of_program(&mut thread)) {
         if outcome == Outcome::Finished {
             outcome = report(&mut thread, error);
         }
     }
+    crate::modules::multiprocessing::terminate_children(&mut thread);
     thread.release_gil();
     thread.record(WorkerState::Done);
     scheduler.thread_finished();
@@ -175,6 +176,9 @@ pub(crate) fn begin_main(source: &str, output: &Arc<Output>, scheduler: &Arc<Sch
         module_states: Mutex::new(HashMap::new()),
     });
     let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
+    let main_module = crate::objects::Module { name: Arc::from("__main__"), dict: globals.clone() };
+    crate::objects::lock(&interp.modules).insert("__main__".into(), Value::Module(Arc::new(main_module)));
+    crate::modules::multiprocessing::note_program(&interp, source);
     let timeline_lane = scheduler.add_lane(&main);
     let mut thread = Thread::new(interp, main, MAIN_IDENT, timeline_lane);
     scheduler.thread_started();

@@ -376,3 +376,36 @@ class ThreadPoolExecutor(Executor):
         if wait:
             for thread in self._threads:
                 thread.join()
+
+
+class ProcessPoolExecutor(Executor):
+    # Over a multiprocessing Pool: each call is pickled to a worker process and its result
+    # (or exception) pickled back into the future.
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=()):
+        import multiprocessing
+        if max_workers is None:
+            max_workers = os.cpu_count() or 1
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._pool = multiprocessing.Pool(max_workers, initializer, initargs)
+        self._shutdown = False
+        self._shutdown_lock = threading.Lock()
+
+    def submit(self, fn, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            future = Future()
+            future.set_running_or_notify_cancel()
+            self._pool.apply_async(fn, args, kwargs, callback=future.set_result, error_callback=future.set_exception)
+            return future
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            if self._shutdown:
+                return
+            self._shutdown = True
+        self._pool.close()
+        if wait:
+            self._pool.join()

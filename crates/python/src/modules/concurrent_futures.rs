@@ -1,6 +1,7 @@
 //! `concurrent.futures`: written in Python over `threading` and `queue`
 //! (`concurrent_futures.py` beside this file), as CPython writes it: Future, ThreadPoolExecutor
-//! (submit, map, shutdown, `with`), as_completed, wait.
+//! (submit, map, shutdown, `with`), as_completed, wait; and ProcessPoolExecutor over
+//! `multiprocessing`'s Pool.
 
 use std::sync::{Arc, Mutex};
 

@@ -3,6 +3,9 @@
 //! on first import over a few primitives written in Rust.
 
 mod math;
+pub(crate) mod multiprocessing;
+mod multiprocessing_child;
+mod multiprocessing_shared;
 mod concurrent_futures;
 mod os;
 mod queue;
@@ -28,6 +31,8 @@ pub fn load(thread: &mut Thread, name: &str) -> Option<PyResult> {
         "os" => os::module(),
         "random" => random::module(),
         "_thread" => thread::module(),
+        "_multiprocessing" => multiprocessing::module(),
+        _ if name == "multiprocessing" || name.starts_with("multiprocessing.") => return multiprocessing::load(thread, name),
         "threading" => return Some(source::load(thread, name, threading::SOURCE)),
         "queue" => return Some(source::load(thread, name, queue::SOURCE)),
         "concurrent.futures" => return Some(source::load(thread, name, concurrent_futures::SOURCE)),

@@ -41,11 +41,22 @@ struct Lines {
 #[derive(Default)]
 pub struct Output {
     lines: Mutex<Lines>,
+    /// A child process's output goes to its program's, each thread named after its process.
+    forward: Option<(Arc<Output>, Arc<str>)>,
 }
 
 impl Output {
+    /// The output of the process `process`, written into `program`'s as
+    /// `Process-1/MainThread`.
+    pub fn forwarding_to(program: Arc<Output>, process: &str) -> Output {
+        Output { lines: Mutex::default(), forward: Some((program, Arc::from(process))) }
+    }
+
     /// Appends text; complete lines are kept, the last partial line waits for its end.
     pub fn write(&self, stream: Stream, thread: &Arc<str>, text: &str) {
+        if let Some((program, process)) = &self.forward {
+            return program.write(stream, &Arc::from(format!("{process}/{thread}")), text);
+        }
         let mut lines = lock(&self.lines);
         let mut pieces = text.split('\n').peekable();
         while let Some(piece) = pieces.next() {

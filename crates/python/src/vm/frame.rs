@@ -77,6 +77,14 @@ impl Frame {
         self.stack.last().expect("the compiler balances the stack")
     }
 
+    /// Drops the top `count` values: inline when they are unboxed (the int fast paths).
+    #[inline(always)]
+    fn drop_top(&mut self, count: usize) {
+        for _ in 0..count {
+            self.pop().discard();
+        }
+    }
+
     fn pop_n(&mut self, count: usize) -> Vec<Value> {
         let at = self.stack.len() - count;
         self.stack.split_off(at)
@@ -157,9 +165,7 @@ impl Thread {
     fn execute(&mut self, frame: &mut Frame, instr: Instr) -> PyResult<Flow> {
         match instr {
             Instr::Nop => {}
-            Instr::Pop => {
-                frame.pop();
-            }
+            Instr::Pop => frame.pop().discard(),
             Instr::Dup => frame.stack.push(frame.top().clone()),
             Instr::DupTwo => {
                 let (a, b) = (frame.peek(1).clone(), frame.peek(0).clone());
@@ -186,7 +192,12 @@ impl Thread {
                     ));
                 }
             },
-            Instr::StoreFast(slot) => frame.fast[slot as usize] = Some(frame.pop()),
+            Instr::StoreFast(slot) => {
+                let value = frame.pop();
+                if let Some(old) = frame.fast[slot as usize].replace(value) {
+                    old.discard();
+                }
+            }
             Instr::DeleteFast(slot) => frame.fast[slot as usize] = None,
             Instr::LoadDeref(slot) => {
                 let value = lock(&frame.cells[slot as usize]).clone();
@@ -286,7 +297,7 @@ impl Thread {
                     Some(int) => Value::Int(int),
                     None => self.binary(op, &Value::Int(left), &Value::Int(right))?,
                 };
-                frame.stack.truncate(frame.stack.len() - 2);
+                frame.drop_top(2);
                 frame.stack.push(value);
             }
             Instr::Compare(op) if small_int_pair(&frame.stack).is_some() => {
@@ -299,29 +310,37 @@ impl Thread {
                     CompareOp::Gt => left > right,
                     CompareOp::Ge => left >= right,
                 };
-                frame.stack.truncate(frame.stack.len() - 2);
+                frame.drop_top(2);
                 frame.stack.push(Value::Bool(holds));
             }
             Instr::PopJumpIfFalse(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
-                if let Some(Value::Bool(false)) = frame.stack.pop() {
+                let condition = frame.pop();
+                if matches!(condition, Value::Bool(false)) {
                     frame.pc = target as usize;
                 }
+                condition.discard();
             }
             Instr::PopJumpIfTrue(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
-                if let Some(Value::Bool(true)) = frame.stack.pop() {
+                let condition = frame.pop();
+                if matches!(condition, Value::Bool(true)) {
                     frame.pc = target as usize;
                 }
+                condition.discard();
             }
             Instr::Binary(op) => {
                 let right = frame.pop();
                 let left = frame.pop();
                 let value = self.binary(op, &left, &right)?;
+                left.discard();
+                right.discard();
                 frame.stack.push(value);
             }
             Instr::InPlace(op) => {
                 let right = frame.pop();
                 let left = frame.pop();
                 let value = self.in_place(op, &left, &right)?;
+                left.discard();
+                right.discard();
                 frame.stack.push(value);
             }
             Instr::Unary(op) => {
@@ -333,6 +352,8 @@ impl Thread {
                 let right = frame.pop();
                 let left = frame.pop();
                 let value = self.compare(op, &left, &right)?;
+                left.discard();
+                right.discard();
                 frame.stack.push(value);
             }
             Instr::Is(negate) => {

@@ -147,7 +147,6 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         output: output.clone(),
         scheduler: scheduler.clone(),
         threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
-        module_states: Mutex::new(HashMap::new()),
     });
     let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
     let timeline_lane = scheduler.add_lane(&main);

@@ -26,7 +26,7 @@ pub fn load(thread: &mut Thread, name: &str) -> Option<PyResult> {
         "time" => time::module(),
         "sys" => sys::module(thread),
         "os" => os::module(),
-        "random" => random::module(),
+        "random" => random::module(thread),
         "_thread" => thread::module(),
         "threading" => return Some(source::load(thread, name, threading::SOURCE)),
         "queue" => return Some(source::load(thread, name, queue::SOURCE)),

@@ -15,8 +15,9 @@ impl Thread {
     pub fn call(&mut self, callable: &Value, args: Args) -> PyResult {
         match callable {
             Value::Function(function) => self.call_function(function, args),
-            Value::Builtin(builtin) => match builtin.body {
+            Value::Builtin(builtin) => match &builtin.body {
                 BuiltinBody::Function(body) | BuiltinBody::Method(body) => body(self, args),
+                BuiltinBody::WithState(body, state) => body(self, state.as_ref(), args),
                 BuiltinBody::TypeMethod => Err(type_error(format!("unbound method {}", builtin.name))),
                 BuiltinBody::UnboundTypeMethod => {
                     let mut args = args;

@@ -77,6 +77,21 @@ impl Frame {
         self.stack.last().expect("the compiler balances the stack")
     }
 
+    /// The local in `slot`; UnboundLocalError when it is unset.
+    #[inline(always)]
+    fn local(&self, slot: u32) -> PyResult<Value> {
+        match &self.fast[slot as usize] {
+            Some(value) => Ok(value.clone()),
+            None => Err(self.unbound_local(slot)),
+        }
+    }
+
+    #[cold]
+    fn unbound_local(&self, slot: u32) -> PyErr {
+        let name = &self.code.locals[slot as usize];
+        PyErr::new("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+    }
+
     /// Drops the top `count` values: inline when they are unboxed (the int fast paths).
     #[inline(always)]
     fn drop_top(&mut self, count: usize) {
@@ -182,16 +197,20 @@ impl Thread {
                 frame.stack.insert(at, top);
             }
             Instr::LoadConst(index) => frame.stack.push(frame.code.consts[index as usize].clone()),
-            Instr::LoadFast(slot) => match &frame.fast[slot as usize] {
-                Some(value) => frame.stack.push(value.clone()),
-                None => {
-                    let name = &frame.code.locals[slot as usize];
-                    return Err(PyErr::new(
-                        "UnboundLocalError",
-                        format!("cannot access local variable '{name}' where it is not associated with a value"),
-                    ));
-                }
-            },
+            Instr::LoadFast(slot) => {
+                let value = frame.local(slot)?;
+                frame.stack.push(value);
+            }
+            Instr::LoadFastLoadFast(first, second) => {
+                let (first, second) = (frame.local(first)?, frame.local(second)?);
+                frame.stack.push(first);
+                frame.stack.push(second);
+            }
+            Instr::LoadFastLoadConst(slot, index) => {
+                let value = frame.local(slot)?;
+                frame.stack.push(value);
+                frame.stack.push(frame.code.consts[index as usize].clone());
+            }
             Instr::StoreFast(slot) => {
                 let value = frame.pop();
                 if let Some(old) = frame.fast[slot as usize].replace(value) {
@@ -260,18 +279,14 @@ impl Thread {
                 let object = frame.pop();
                 self.delete_attr(&object, &frame.code.names[name as usize])?;
             }
-            Instr::LoadMethod(name) => {
-                let object = frame.pop();
-                let name = frame.code.names[name as usize].clone();
-                frame.stack.push(object);
-                frame.stack.push(Value::Str(name));
-            }
+            // The name goes on the stack as its index in the names table: an int, so no
+            // reference count is touched on the way.
+            Instr::LoadMethod(name) => frame.stack.push(Value::Int(i64::from(name))),
             Instr::CallMethod(count) => {
                 let args = frame.pop_n(count as usize);
-                let name = frame.pop();
+                let Value::Int(name) = frame.pop() else { unreachable!("LoadMethod pushes the name's index") };
                 let object = frame.pop();
-                let name = name.as_str().expect("LoadMethod pushes the name");
-                let result = self.call_method(&object, name, Args::positional(args))?;
+                let result = self.call_method(&object, &frame.code.names[name as usize], Args::positional(args))?;
                 frame.stack.push(result);
             }
             Instr::Subscript => {
@@ -302,16 +317,29 @@ impl Thread {
             }
             Instr::Compare(op) if small_int_pair(&frame.stack).is_some() => {
                 let (left, right) = small_int_pair(&frame.stack).expect("just checked");
-                let holds = match op {
-                    CompareOp::Lt => left < right,
-                    CompareOp::Le => left <= right,
-                    CompareOp::Eq => left == right,
-                    CompareOp::Ne => left != right,
-                    CompareOp::Gt => left > right,
-                    CompareOp::Ge => left >= right,
-                };
+                let holds = int_compare(op, left, right);
                 frame.drop_top(2);
                 frame.stack.push(Value::Bool(holds));
+            }
+            Instr::CompareJumpIfFalse(op, target) if small_int_pair(&frame.stack).is_some() => {
+                let (left, right) = small_int_pair(&frame.stack).expect("just checked");
+                frame.drop_top(2);
+                if !int_compare(op, left, right) {
+                    frame.pc = target as usize;
+                }
+            }
+            Instr::CompareJumpIfFalse(op, target) => {
+                let right = frame.pop();
+                let left = frame.pop();
+                let holds = match self.compare(op, &left, &right)? {
+                    Value::Bool(holds) => holds,
+                    other => self.truthy(&other)?,
+                };
+                left.discard();
+                right.discard();
+                if !holds {
+                    frame.pc = target as usize;
+                }
             }
             Instr::PopJumpIfFalse(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
                 let condition = frame.pop();
@@ -400,8 +428,7 @@ impl Thread {
                 frame.stack.push(iterator);
             }
             Instr::ForIter(target) => {
-                let iterator = frame.top().clone();
-                match self.next(&iterator)? {
+                match self.next(frame.top())? {
                     Some(value) => frame.stack.push(value),
                     None => {
                         frame.pop();
@@ -772,6 +799,19 @@ impl Thread {
     /// A new iterator value.
     pub fn iterator(state: IterState) -> Value {
         Value::Iter(Arc::new(Mutex::new(state)))
+    }
+}
+
+/// `left op right` for two small ints.
+#[inline]
+fn int_compare(op: CompareOp, left: i64, right: i64) -> bool {
+    match op {
+        CompareOp::Lt => left < right,
+        CompareOp::Le => left <= right,
+        CompareOp::Eq => left == right,
+        CompareOp::Ne => left != right,
+        CompareOp::Gt => left > right,
+        CompareOp::Ge => left >= right,
     }
 }
 

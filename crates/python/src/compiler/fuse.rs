@@ -1,0 +1,114 @@
+//! Superinstructions: a pass over a finished unit that fuses pairs of instructions the loops of
+//! a tutorial run most (CPython 3.13 fuses `LOAD_FAST_LOAD_FAST` the same way), so the VM
+//! dispatches once where it dispatched twice.
+//!
+//! - `LoadFast a; LoadFast b` becomes `LoadFastLoadFast(a, b)`;
+//! - `LoadFast a; LoadConst c` becomes `LoadFastLoadConst(a, c)`;
+//! - `Compare op; PopJumpIfFalse t` becomes `CompareJumpIfFalse(op, t)`.
+//!
+//! A pair is fused only when both halves have the same line (a traceback names the same line
+//! either way) and no jump lands on its second half. None of these is a check point, and
+//! neither half touches anything another thread can see between them (locals are the frame's
+//! own; a comparison's result goes straight to the branch), so a thread switch between the
+//! halves could change nothing: fusing them changes no program's behaviour in any mode.
+
+use crate::bytecode::Instr;
+
+/// The unit's instructions and lines with the pairs fused and every jump retargeted.
+pub fn fuse(instrs: Vec<Instr>, lines: Vec<u32>) -> (Vec<Instr>, Vec<u32>) {
+    let mut is_target = vec![false; instrs.len() + 1];
+    for target in instrs.iter().filter_map(|instr| jump_target(*instr)) {
+        is_target[target as usize] = true;
+    }
+    let mut fused = Vec::with_capacity(instrs.len());
+    let mut fused_lines = Vec::with_capacity(lines.len());
+    // new_index[i]: where the instruction that was at i starts now (a fused second half maps to its pair).
+    let mut new_index = Vec::with_capacity(instrs.len() + 1);
+    let mut at = 0;
+    while at < instrs.len() {
+        let pair = instrs.get(at + 1).filter(|_| !is_target[at + 1] && lines[at] == lines[at + 1]);
+        let superinstruction = pair.and_then(|second| fused_pair(instrs[at], *second));
+        new_index.push(fused.len() as u32);
+        if superinstruction.is_some() {
+            new_index.push(fused.len() as u32);
+        }
+        fused.push(superinstruction.unwrap_or(instrs[at]));
+        fused_lines.push(lines[at]);
+        at += if superinstruction.is_some() { 2 } else { 1 };
+    }
+    new_index.push(fused.len() as u32);
+    let retargeted = fused
+        .into_iter()
+        .map(|instr| match jump_target(instr) {
+            Some(target) => super::retarget(instr, new_index[target as usize]),
+            None => instr,
+        })
+        .collect();
+    (retargeted, fused_lines)
+}
+
+/// The superinstruction doing `first` then `second`, if there is one.
+fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
+    match (first, second) {
+        (Instr::LoadFast(a), Instr::LoadFast(b)) => Some(Instr::LoadFastLoadFast(a, b)),
+        (Instr::LoadFast(a), Instr::LoadConst(c)) => Some(Instr::LoadFastLoadConst(a, c)),
+        (Instr::Compare(op), Instr::PopJumpIfFalse(target)) => Some(Instr::CompareJumpIfFalse(op, target)),
+        _ => None,
+    }
+}
+
+/// Where a jump (or a handler set-up) may send the VM.
+fn jump_target(instr: Instr) -> Option<u32> {
+    match instr {
+        Instr::Jump(target)
+        | Instr::JumpBack(target)
+        | Instr::PopJumpIfFalse(target)
+        | Instr::PopJumpIfTrue(target)
+        | Instr::JumpIfFalseOrPop(target)
+        | Instr::JumpIfTrueOrPop(target)
+        | Instr::ForIter(target)
+        | Instr::SetupExcept(target)
+        | Instr::SetupWith(target)
+        | Instr::ExitWithException(target)
+        | Instr::CompareJumpIfFalse(_, target) => Some(target),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::CompareOp;
+
+    #[test]
+    fn fused_pairs_keep_every_jump_on_the_instruction_it_aimed_at() {
+        // while n > 0: n -= 1   (the countdown loop)
+        let instrs = vec![
+            Instr::LoadFast(0),
+            Instr::LoadConst(0),
+            Instr::Compare(CompareOp::Gt),
+            Instr::PopJumpIfFalse(9),
+            Instr::LoadFast(0),
+            Instr::LoadConst(1),
+            Instr::InPlace(crate::bytecode::BinaryOp::Sub),
+            Instr::StoreFast(0),
+            Instr::JumpBack(0),
+            Instr::LoadFast(0),
+            Instr::Return,
+        ];
+        let (fused, lines) = fuse(instrs, vec![1, 1, 1, 1, 2, 2, 2, 2, 1, 3, 3]);
+        assert!(matches!(fused[0], Instr::LoadFastLoadConst(0, 0)));
+        assert!(matches!(fused[1], Instr::CompareJumpIfFalse(CompareOp::Gt, 6)));
+        assert!(matches!(fused[2], Instr::LoadFastLoadConst(0, 1)));
+        assert!(matches!(fused[5], Instr::JumpBack(0)));
+        assert!(matches!(fused[6], Instr::LoadFast(0)));
+        assert_eq!(lines, vec![1, 1, 2, 2, 2, 1, 3, 3]);
+    }
+
+    #[test]
+    fn a_jump_target_or_a_new_line_keeps_a_pair_apart() {
+        let instrs = vec![Instr::LoadFast(0), Instr::Jump(3), Instr::LoadFast(1), Instr::LoadFast(2), Instr::LoadFast(3), Instr::Return];
+        let (fused, _) = fuse(instrs, vec![1, 1, 1, 1, 2, 2]);
+        assert!(matches!(fused[..], [Instr::LoadFast(0), Instr::Jump(3), Instr::LoadFast(1), Instr::LoadFast(2), Instr::LoadFast(3), Instr::Return]));
+    }
+}

@@ -312,6 +312,8 @@ pub enum Instr {
     LoadFastLoadConst(u32, u32),
     /// `[a, b] -> []`: jump when `a op b` is false (`Compare` then `PopJumpIfFalse` in one).
     CompareJumpIfFalse(CompareOp, u32),
+    /// `[a, b] -> []`: locals[i] = `a op= b` (`InPlace` then `StoreFast` in one).
+    InPlaceStoreFast(BinaryOp, u32),
 }
 
 impl Instr {
@@ -371,7 +373,7 @@ impl Instr {
             Instr::ExitWithException(_) => -2,
             Instr::RaiseAssertion(n) => -(n as i32),
             Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) => 2,
-            Instr::CompareJumpIfFalse(..) => -2,
+            Instr::CompareJumpIfFalse(..) | Instr::InPlaceStoreFast(..) => -2,
         }
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! - `LoadFast a; LoadFast b` becomes `LoadFastLoadFast(a, b)`;
 //! - `LoadFast a; LoadConst c` becomes `LoadFastLoadConst(a, c)`;
-//! - `Compare op; PopJumpIfFalse t` becomes `CompareJumpIfFalse(op, t)`.
+//! - `Compare op; PopJumpIfFalse t` becomes `CompareJumpIfFalse(op, t)`;
+//! - `InPlace op; StoreFast a` (`a += …`) becomes `InPlaceStoreFast(op, a)`.
 //!
 //! A pair is fused only when both halves have the same line (a traceback names the same line
 //! either way) and no jump lands on its second half. None of these is a check point, and
@@ -53,6 +54,7 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
         (Instr::LoadFast(a), Instr::LoadFast(b)) => Some(Instr::LoadFastLoadFast(a, b)),
         (Instr::LoadFast(a), Instr::LoadConst(c)) => Some(Instr::LoadFastLoadConst(a, c)),
         (Instr::Compare(op), Instr::PopJumpIfFalse(target)) => Some(Instr::CompareJumpIfFalse(op, target)),
+        (Instr::InPlace(op), Instr::StoreFast(slot)) => Some(Instr::InPlaceStoreFast(op, slot)),
         _ => None,
     }
 }
@@ -98,11 +100,12 @@ mod tests {
         ];
         let (fused, lines) = fuse(instrs, vec![1, 1, 1, 1, 2, 2, 2, 2, 1, 3, 3]);
         assert!(matches!(fused[0], Instr::LoadFastLoadConst(0, 0)));
-        assert!(matches!(fused[1], Instr::CompareJumpIfFalse(CompareOp::Gt, 6)));
+        assert!(matches!(fused[1], Instr::CompareJumpIfFalse(CompareOp::Gt, 5)));
         assert!(matches!(fused[2], Instr::LoadFastLoadConst(0, 1)));
-        assert!(matches!(fused[5], Instr::JumpBack(0)));
-        assert!(matches!(fused[6], Instr::LoadFast(0)));
-        assert_eq!(lines, vec![1, 1, 2, 2, 2, 1, 3, 3]);
+        assert!(matches!(fused[3], Instr::InPlaceStoreFast(crate::bytecode::BinaryOp::Sub, 0)));
+        assert!(matches!(fused[4], Instr::JumpBack(0)));
+        assert!(matches!(fused[5], Instr::LoadFast(0)));
+        assert_eq!(lines, vec![1, 1, 2, 2, 1, 3, 3]);
     }
 
     #[test]

@@ -315,6 +315,25 @@ impl Thread {
                 frame.drop_top(2);
                 frame.stack.push(value);
             }
+            Instr::InPlaceStoreFast(op, slot) => {
+                let value = match small_int_pair(&frame.stack).and_then(|(left, right)| fast_int(op, left, right)) {
+                    Some(int) => {
+                        frame.drop_top(2);
+                        Value::Int(int)
+                    }
+                    None => {
+                        let right = frame.pop();
+                        let left = frame.pop();
+                        let value = self.in_place(op, &left, &right)?;
+                        left.discard();
+                        right.discard();
+                        value
+                    }
+                };
+                if let Some(old) = frame.fast[slot as usize].replace(value) {
+                    old.discard();
+                }
+            }
             Instr::Compare(op) if small_int_pair(&frame.stack).is_some() => {
                 let (left, right) = small_int_pair(&frame.stack).expect("just checked");
                 let holds = int_compare(op, left, right);

@@ -314,6 +314,9 @@ pub enum Instr {
     CompareJumpIfFalse(CompareOp, u32),
     /// `[a, b] -> []`: locals[i] = `a op= b` (`InPlace` then `StoreFast` in one).
     InPlaceStoreFast(BinaryOp, u32),
+    /// `[it] -> [it]` and locals[a] = next(it), or `[it] -> []` and jump to the target when it
+    /// is exhausted (`ForIter` then `StoreFast` in one).
+    ForIterStoreFast(u32, u32),
 }
 
 impl Instr {
@@ -374,6 +377,7 @@ impl Instr {
             Instr::RaiseAssertion(n) => -(n as i32),
             Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) => 2,
             Instr::CompareJumpIfFalse(..) | Instr::InPlaceStoreFast(..) => -2,
+            Instr::ForIterStoreFast(..) => 0,
         }
     }
 }

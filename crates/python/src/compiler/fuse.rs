@@ -5,7 +5,8 @@
 //! - `LoadFast a; LoadFast b` becomes `LoadFastLoadFast(a, b)`;
 //! - `LoadFast a; LoadConst c` becomes `LoadFastLoadConst(a, c)`;
 //! - `Compare op; PopJumpIfFalse t` becomes `CompareJumpIfFalse(op, t)`;
-//! - `InPlace op; StoreFast a` (`a += …`) becomes `InPlaceStoreFast(op, a)`.
+//! - `InPlace op; StoreFast a` (`a += …`) becomes `InPlaceStoreFast(op, a)`;
+//! - `ForIter t; StoreFast a` (the head of `for a in …`) becomes `ForIterStoreFast(a, t)`.
 //!
 //! A pair is fused only when both halves have the same line (a traceback names the same line
 //! either way) and no jump lands on its second half. None of these is a check point, and
@@ -55,6 +56,7 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
         (Instr::LoadFast(a), Instr::LoadConst(c)) => Some(Instr::LoadFastLoadConst(a, c)),
         (Instr::Compare(op), Instr::PopJumpIfFalse(target)) => Some(Instr::CompareJumpIfFalse(op, target)),
         (Instr::InPlace(op), Instr::StoreFast(slot)) => Some(Instr::InPlaceStoreFast(op, slot)),
+        (Instr::ForIter(target), Instr::StoreFast(slot)) => Some(Instr::ForIterStoreFast(slot, target)),
         _ => None,
     }
 }
@@ -72,7 +74,8 @@ fn jump_target(instr: Instr) -> Option<u32> {
         | Instr::SetupExcept(target)
         | Instr::SetupWith(target)
         | Instr::ExitWithException(target)
-        | Instr::CompareJumpIfFalse(_, target) => Some(target),
+        | Instr::CompareJumpIfFalse(_, target)
+        | Instr::ForIterStoreFast(_, target) => Some(target),
         _ => None,
     }
 }
@@ -106,6 +109,14 @@ mod tests {
         assert!(matches!(fused[4], Instr::JumpBack(0)));
         assert!(matches!(fused[5], Instr::LoadFast(0)));
         assert_eq!(lines, vec![1, 1, 2, 2, 1, 3, 3]);
+    }
+
+    #[test]
+    fn a_for_loop_head_stores_its_item_and_still_leaves_the_loop_where_it_did() {
+        // for i in it: pass
+        let instrs = vec![Instr::LoadFast(0), Instr::GetIter, Instr::ForIter(5), Instr::StoreFast(1), Instr::JumpBack(2), Instr::LoadConst(0), Instr::Return];
+        let (fused, _) = fuse(instrs, vec![1; 7]);
+        assert!(matches!(fused[..], [Instr::LoadFast(0), Instr::GetIter, Instr::ForIterStoreFast(1, 4), Instr::JumpBack(2), Instr::LoadConst(0), Instr::Return]));
     }
 
     #[test]

@@ -287,6 +287,7 @@ fn retarget(instr: Instr, target: u32) -> Instr {
         Instr::SetupWith(_) => Instr::SetupWith(target),
         Instr::ExitWithException(_) => Instr::ExitWithException(target),
         Instr::CompareJumpIfFalse(op, _) => Instr::CompareJumpIfFalse(op, target),
+        Instr::ForIterStoreFast(slot, _) => Instr::ForIterStoreFast(slot, target),
         other => other,
     }
 }

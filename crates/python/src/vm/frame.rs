@@ -77,15 +77,7 @@ impl Frame {
         self.stack.last().expect("the compiler balances the stack")
     }
 
-    /// The local in `slot`; UnboundLocalError when it is unset.
-    #[inline(always)]
-    fn local(&self, slot: u32) -> PyResult<Value> {
-        match &self.fast[slot as usize] {
-            Some(value) => Ok(value.clone()),
-            None => Err(self.unbound_local(slot)),
-        }
-    }
-
+    /// UnboundLocalError for the local in `slot`.
     #[cold]
     fn unbound_local(&self, slot: u32) -> PyErr {
         let name = &self.code.locals[slot as usize];
@@ -197,20 +189,27 @@ impl Thread {
                 frame.stack.insert(at, top);
             }
             Instr::LoadConst(index) => frame.stack.push(frame.code.consts[index as usize].clone()),
-            Instr::LoadFast(slot) => {
-                let value = frame.local(slot)?;
-                frame.stack.push(value);
-            }
-            Instr::LoadFastLoadFast(first, second) => {
-                let (first, second) = (frame.local(first)?, frame.local(second)?);
-                frame.stack.push(first);
-                frame.stack.push(second);
-            }
-            Instr::LoadFastLoadConst(slot, index) => {
-                let value = frame.local(slot)?;
-                frame.stack.push(value);
-                frame.stack.push(frame.code.consts[index as usize].clone());
-            }
+            Instr::LoadFast(slot) => match &frame.fast[slot as usize] {
+                Some(value) => frame.stack.push(value.clone()),
+                None => return Err(frame.unbound_local(slot)),
+            },
+            Instr::LoadFastLoadFast(first, second) => match (&frame.fast[first as usize], &frame.fast[second as usize]) {
+                (Some(first), Some(second)) => {
+                    let (first, second) = (first.clone(), second.clone());
+                    frame.stack.push(first);
+                    frame.stack.push(second);
+                }
+                (None, _) => return Err(frame.unbound_local(first)),
+                (_, None) => return Err(frame.unbound_local(second)),
+            },
+            Instr::LoadFastLoadConst(slot, index) => match &frame.fast[slot as usize] {
+                Some(value) => {
+                    let value = value.clone();
+                    frame.stack.push(value);
+                    frame.stack.push(frame.code.consts[index as usize].clone());
+                }
+                None => return Err(frame.unbound_local(slot)),
+            },
             Instr::StoreFast(slot) => {
                 let value = frame.pop();
                 if let Some(old) = frame.fast[slot as usize].replace(value) {
@@ -455,6 +454,17 @@ impl Thread {
                     }
                 }
             }
+            Instr::ForIterStoreFast(slot, target) => match self.next(frame.top())? {
+                Some(value) => {
+                    if let Some(old) = frame.fast[slot as usize].replace(value) {
+                        old.discard();
+                    }
+                }
+                None => {
+                    frame.pop();
+                    frame.pc = target as usize;
+                }
+            },
             Instr::BuildTuple(count) => {
                 let items = frame.pop_n(count as usize);
                 frame.stack.push(Value::tuple(items));

@@ -317,6 +317,8 @@ pub enum Instr {
     /// `[it] -> [it]` and locals[a] = next(it), or `[it] -> []` and jump to the target when it
     /// is exhausted (`ForIter` then `StoreFast` in one).
     ForIterStoreFast(u32, u32),
+    /// `[a] -> []`: jump when `a op consts[c]` is false (`LoadConst` then `CompareJumpIfFalse`).
+    ConstCompareJumpIfFalse(CompareOp, u32, u32),
 }
 
 impl Instr {
@@ -378,6 +380,7 @@ impl Instr {
             Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) => 2,
             Instr::CompareJumpIfFalse(..) | Instr::InPlaceStoreFast(..) => -2,
             Instr::ForIterStoreFast(..) => 0,
+            Instr::ConstCompareJumpIfFalse(..) => -1,
         }
     }
 }

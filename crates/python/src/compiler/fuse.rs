@@ -6,7 +6,11 @@
 //! - `LoadFast a; LoadConst c` becomes `LoadFastLoadConst(a, c)`;
 //! - `Compare op; PopJumpIfFalse t` becomes `CompareJumpIfFalse(op, t)`;
 //! - `InPlace op; StoreFast a` (`a += …`) becomes `InPlaceStoreFast(op, a)`;
-//! - `ForIter t; StoreFast a` (the head of `for a in …`) becomes `ForIterStoreFast(a, t)`.
+//! - `ForIter t; StoreFast a` (the head of `for a in …`) becomes `ForIterStoreFast(a, t)`;
+//! - `LoadConst c; CompareJumpIfFalse op t` (`… == 0`) becomes `ConstCompareJumpIfFalse(op, c, t)`.
+//!
+//! Pairs are fused left to right in one pass, so `Compare; PopJumpIfFalse` is fused first and
+//! the `LoadConst` before it then pairs with the result.
 //!
 //! A pair is fused only when both halves have the same line (a traceback names the same line
 //! either way) and no jump lands on its second half. None of these is a check point, and
@@ -16,8 +20,15 @@
 
 use crate::bytecode::Instr;
 
-/// The unit's instructions and lines with the pairs fused and every jump retargeted.
+/// The unit's instructions and lines with the pairs fused and every jump retargeted: a second
+/// pass fuses a pair whose second half the first pass made.
 pub fn fuse(instrs: Vec<Instr>, lines: Vec<u32>) -> (Vec<Instr>, Vec<u32>) {
+    let (instrs, lines) = fuse_pairs(instrs, lines);
+    fuse_pairs(instrs, lines)
+}
+
+/// One pass: each pair fused, left to right.
+fn fuse_pairs(instrs: Vec<Instr>, lines: Vec<u32>) -> (Vec<Instr>, Vec<u32>) {
     let mut is_target = vec![false; instrs.len() + 1];
     for target in instrs.iter().filter_map(|instr| jump_target(*instr)) {
         is_target[target as usize] = true;
@@ -57,6 +68,7 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
         (Instr::Compare(op), Instr::PopJumpIfFalse(target)) => Some(Instr::CompareJumpIfFalse(op, target)),
         (Instr::InPlace(op), Instr::StoreFast(slot)) => Some(Instr::InPlaceStoreFast(op, slot)),
         (Instr::ForIter(target), Instr::StoreFast(slot)) => Some(Instr::ForIterStoreFast(slot, target)),
+        (Instr::LoadConst(c), Instr::CompareJumpIfFalse(op, target)) => Some(Instr::ConstCompareJumpIfFalse(op, c, target)),
         _ => None,
     }
 }
@@ -75,7 +87,8 @@ fn jump_target(instr: Instr) -> Option<u32> {
         | Instr::SetupWith(target)
         | Instr::ExitWithException(target)
         | Instr::CompareJumpIfFalse(_, target)
-        | Instr::ForIterStoreFast(_, target) => Some(target),
+        | Instr::ForIterStoreFast(_, target)
+        | Instr::ConstCompareJumpIfFalse(_, _, target) => Some(target),
         _ => None,
     }
 }
@@ -117,6 +130,25 @@ mod tests {
         let instrs = vec![Instr::LoadFast(0), Instr::GetIter, Instr::ForIter(5), Instr::StoreFast(1), Instr::JumpBack(2), Instr::LoadConst(0), Instr::Return];
         let (fused, _) = fuse(instrs, vec![1; 7]);
         assert!(matches!(fused[..], [Instr::LoadFast(0), Instr::GetIter, Instr::ForIterStoreFast(1, 4), Instr::JumpBack(2), Instr::LoadConst(0), Instr::Return]));
+    }
+
+    #[test]
+    fn a_comparison_with_a_constant_fuses_in_the_second_pass() {
+        // if n % d == 0: return
+        let instrs = vec![
+            Instr::LoadFastLoadFast(0, 1),
+            Instr::Binary(crate::bytecode::BinaryOp::Mod),
+            Instr::LoadConst(0),
+            Instr::Compare(CompareOp::Eq),
+            Instr::PopJumpIfFalse(6),
+            Instr::Return,
+            Instr::LoadConst(1),
+            Instr::Return,
+        ];
+        let (fused, _) = fuse(instrs, vec![1; 8]);
+        assert!(matches!(fused[2], Instr::ConstCompareJumpIfFalse(CompareOp::Eq, 0, 4)));
+        assert!(matches!(fused[4], Instr::LoadConst(1)));
+        assert_eq!(std::mem::size_of::<Instr>(), 12, "a superinstruction must not make every instruction larger");
     }
 
     #[test]

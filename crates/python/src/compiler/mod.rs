@@ -288,6 +288,7 @@ fn retarget(instr: Instr, target: u32) -> Instr {
         Instr::ExitWithException(_) => Instr::ExitWithException(target),
         Instr::CompareJumpIfFalse(op, _) => Instr::CompareJumpIfFalse(op, target),
         Instr::ForIterStoreFast(slot, _) => Instr::ForIterStoreFast(slot, target),
+        Instr::ConstCompareJumpIfFalse(op, constant, _) => Instr::ConstCompareJumpIfFalse(op, constant, target),
         other => other,
     }
 }

@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::ops::fast_int;
+use super::ops::{fast_int, float_compare};
 use super::Thread;
 use crate::bytecode::{Code, CodeKind, CompareOp, Instr};
 use crate::objects::exception::{exception_args, Raised, TraceEntry};
@@ -343,6 +343,22 @@ impl Thread {
                 let (left, right) = small_int_pair(&frame.stack).expect("just checked");
                 frame.drop_top(2);
                 if !int_compare(op, left, right) {
+                    frame.pc = target as usize;
+                }
+            }
+            Instr::ConstCompareJumpIfFalse(op, constant, target) => {
+                let left = frame.pop();
+                let right = &frame.code.consts[constant as usize];
+                let holds = match (&left, right) {
+                    (Value::Int(left), Value::Int(right)) => int_compare(op, *left, *right),
+                    (Value::Float(left), Value::Float(right)) => float_compare(op, *left, *right),
+                    _ => match self.compare(op, &left, right)? {
+                        Value::Bool(holds) => holds,
+                        other => self.truthy(&other)?,
+                    },
+                };
+                left.discard();
+                if !holds {
                     frame.pc = target as usize;
                 }
             }

@@ -173,7 +173,7 @@ pub(crate) fn begin_main(source: &str, output: &Arc<Output>, scheduler: &Arc<Sch
         output: output.clone(),
         scheduler: scheduler.clone(),
         threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
-        module_states: Mutex::new(HashMap::new()),
+        process: std::sync::OnceLock::new(),
     });
     let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
     let main_module = crate::objects::Module { name: Arc::from("__main__"), dict: globals.clone() };

@@ -195,9 +195,9 @@ pub enum Instr {
     StoreAttr(u32),
     /// `[o] -> []`: del o.names[i].
     DeleteAttr(u32),
-    /// `[o] -> [method, o]` or `[function, NULL-marker]`: `o.names[i]` ready to call.
+    /// `[o] -> [o, i]`: the method's name (as its index `i`, an int) beside its object.
     LoadMethod(u32),
-    /// `[method, self, args…] -> [result]`; a check point.
+    /// `[o, i, args…] -> [o.names[i](args…)]`, with no bound method made; a check point.
     CallMethod(u32),
     /// `[o, k] -> [o[k]]`.
     Subscript,
@@ -306,6 +306,19 @@ pub enum Instr {
     ImportStar,
     /// `[msg?] -> (raises AssertionError)`: operand 1 when a message is on the stack.
     RaiseAssertion(u32),
+    /// `[] -> [locals[a], locals[b]]`: two `LoadFast` in one (`compiler/fuse.rs`).
+    LoadFastLoadFast(u32, u32),
+    /// `[] -> [locals[a], consts[c]]`: `LoadFast` then `LoadConst` in one.
+    LoadFastLoadConst(u32, u32),
+    /// `[a, b] -> []`: jump when `a op b` is false (`Compare` then `PopJumpIfFalse` in one).
+    CompareJumpIfFalse(CompareOp, u32),
+    /// `[a, b] -> []`: locals[i] = `a op= b` (`InPlace` then `StoreFast` in one).
+    InPlaceStoreFast(BinaryOp, u32),
+    /// `[it] -> [it]` and locals[a] = next(it), or `[it] -> []` and jump to the target when it
+    /// is exhausted (`ForIter` then `StoreFast` in one).
+    ForIterStoreFast(u32, u32),
+    /// `[a] -> []`: jump when `a op consts[c]` is false (`LoadConst` then `CompareJumpIfFalse`).
+    ConstCompareJumpIfFalse(CompareOp, u32, u32),
 }
 
 impl Instr {
@@ -370,6 +383,10 @@ impl Instr {
             Instr::SetupWith(_) => 1,
             Instr::ExitWithException(_) => -2,
             Instr::RaiseAssertion(n) => -(n as i32),
+            Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) => 2,
+            Instr::CompareJumpIfFalse(..) | Instr::InPlaceStoreFast(..) => -2,
+            Instr::ForIterStoreFast(..) => 0,
+            Instr::ConstCompareJumpIfFalse(..) => -1,
         }
     }
 }

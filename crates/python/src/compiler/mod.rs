@@ -3,6 +3,7 @@
 //! function, class body or module.
 
 mod expr;
+mod fuse;
 mod scope;
 mod stmt;
 
@@ -145,14 +146,15 @@ impl<'s> Compiler<'s> {
             .collect();
         let free_from_parent =
             scope.frees.iter().map(|name| parent_cells.iter().position(|cell| cell == name).unwrap_or(0) as u32).collect();
-        let max_stack = max_stack_depth(&unit.instrs);
+        let (instrs, lines) = fuse::fuse(unit.instrs, unit.lines);
+        let max_stack = max_stack_depth(&instrs);
         Arc::new(Code {
             name: Arc::from(unit.name.as_str()),
             file: self.file.clone(),
             qualified_name: Arc::from(unit.qualified_name.as_str()),
             kind: unit.kind,
-            instrs: unit.instrs,
-            lines: unit.lines,
+            instrs,
+            lines,
             first_line: unit.first_line,
             consts: unit.consts,
             names: unit.names,
@@ -284,6 +286,9 @@ fn retarget(instr: Instr, target: u32) -> Instr {
         Instr::SetupExcept(_) => Instr::SetupExcept(target),
         Instr::SetupWith(_) => Instr::SetupWith(target),
         Instr::ExitWithException(_) => Instr::ExitWithException(target),
+        Instr::CompareJumpIfFalse(op, _) => Instr::CompareJumpIfFalse(op, target),
+        Instr::ForIterStoreFast(slot, _) => Instr::ForIterStoreFast(slot, target),
+        Instr::ConstCompareJumpIfFalse(op, constant, _) => Instr::ConstCompareJumpIfFalse(op, constant, target),
         other => other,
     }
 }

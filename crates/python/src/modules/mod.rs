@@ -29,7 +29,7 @@ pub fn load(thread: &mut Thread, name: &str) -> Option<PyResult> {
         "time" => time::module(),
         "sys" => sys::module(thread),
         "os" => os::module(),
-        "random" => random::module(),
+        "random" => random::module(thread),
         "_thread" => thread::module(),
         "_multiprocessing" => multiprocessing::module(),
         _ if name == "multiprocessing" || name.starts_with("multiprocessing.") => return multiprocessing::load(thread, name),

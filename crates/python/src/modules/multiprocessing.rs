@@ -64,9 +64,6 @@ fn join_package(thread: &mut Thread, name: &str, module: &Value) -> PyResult<()>
 /// The module that keeps a process's children.
 const PROCESS_MODULE: &str = "multiprocessing.process";
 
-/// The key of a process's [`ProcessState`] among its interpreter's module states.
-const STATE: &str = "_multiprocessing";
-
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("process_info", process_info),
     ("start", start),
@@ -125,17 +122,17 @@ impl ProcessState {
 
 /// Records the program a main process runs (its children re-run it), before it starts.
 pub fn note_program(interp: &Interpreter, source: &str) {
-    interp.module_state(STATE, || ProcessState::new("MainProcess".into(), None, Arc::from(source)));
+    interp.process.get_or_init(|| Arc::new(ProcessState::new("MainProcess".into(), None, Arc::from(source))));
 }
 
 /// This process's state (a main process not noted runs no program a child could re-run).
 pub fn state(interp: &Interpreter) -> Arc<ProcessState> {
-    interp.module_state(STATE, || ProcessState::new("MainProcess".into(), None, Arc::from("")))
+    interp.process.get_or_init(|| Arc::new(ProcessState::new("MainProcess".into(), None, Arc::from("")))).clone()
 }
 
 /// Sets this process's state (a child's, before it runs anything).
 pub fn set_state(interp: &Interpreter, process: ProcessState) {
-    interp.module_state(STATE, || process);
+    interp.process.get_or_init(|| Arc::new(process));
 }
 
 /// The host's processes, for the shared objects.

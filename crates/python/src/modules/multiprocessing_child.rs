@@ -104,7 +104,7 @@ pub fn run_process(bootstrap: &[u8], host: Arc<dyn Host>, output: Arc<Output>, s
         output: Arc::new(Output::forwarding_to(output, &bootstrap.name)),
         scheduler: scheduler.clone(),
         threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
-        module_states: Mutex::new(HashMap::new()),
+        process: std::sync::OnceLock::new(),
     });
     let source: Arc<str> = Arc::from(bootstrap.source.as_str());
     let parent = Some((bootstrap.parent_pid, bootstrap.parent_name.clone()));

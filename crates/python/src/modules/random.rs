@@ -3,17 +3,18 @@
 //! `_randbelow` (rejection sampling on `getrandbits`), so seeded programs print what CPython
 //! prints.
 
+use std::any::Any;
 use std::sync::{Arc, Mutex};
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::objects::exception::{type_error, value_error};
-use crate::objects::function::{Args, BuiltinFn};
+use crate::objects::function::{Args, Builtin, ModuleState, StatefulFn};
 use crate::objects::{int, lock, PyErr, PyResult, Value};
 use crate::vm::Thread;
 
-const FUNCTIONS: &[(&str, BuiltinFn)] = &[
+const FUNCTIONS: &[(&str, StatefulFn)] = &[
     ("seed", seed),
     ("random", random),
     ("getrandbits", getrandbits),
@@ -25,10 +26,16 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("sample", sample),
 ];
 
-/// The module.
-pub fn module() -> Value {
-    super::native_module("random", FUNCTIONS, vec![])
+/// The module: its functions share one generator, seeded from the clock (as CPython seeds at
+/// import), which each call reaches directly (no lookup by the module's name).
+pub fn module(thread: &Thread) -> Value {
+    let generator: ModuleState = Arc::new(Mutex::new(MersenneTwister::from_int(&BigInt::from(clock_seed(thread)))));
+    let functions = FUNCTIONS.iter().map(|(name, function)| (*name, Builtin::with_state(name, *function, generator.clone()))).collect();
+    super::native_module("random", &[], functions)
 }
+
+/// What the module's functions get as their state: the generator.
+type State = dyn Any + Send + Sync;
 
 const N: usize = 624;
 const M: usize = 397;
@@ -149,20 +156,12 @@ fn clock_seed(thread: &Thread) -> u128 {
     (thread.interp.scheduler.host.epoch_ms() * 1e6) as u128
 }
 
-/// The program's generator, made on first use (seeded from the clock, as CPython).
-fn generator(thread: &Thread) -> Arc<Mutex<MersenneTwister>> {
-    thread.interp.module_state("random", || {
-        Mutex::new(MersenneTwister::from_int(&BigInt::from(clock_seed(thread))))
-    })
+fn with_generator<T>(state: &State, use_it: impl FnOnce(&mut MersenneTwister) -> T) -> T {
+    let generator = state.downcast_ref::<Mutex<MersenneTwister>>().expect("random's functions hold its generator");
+    use_it(&mut lock(generator))
 }
 
-fn with_generator<T>(thread: &Thread, use_it: impl FnOnce(&mut MersenneTwister) -> T) -> T {
-    let generator = generator(thread);
-    let mut generator = lock(&generator);
-    use_it(&mut generator)
-}
-
-fn seed(thread: &mut Thread, args: Args) -> PyResult {
+fn seed(thread: &mut Thread, state: &State, args: Args) -> PyResult {
     args.expect("seed", 0, 2)?;
     let key = match args.get(0) {
         None | Some(Value::None) => {
@@ -177,28 +176,28 @@ fn seed(thread: &mut Thread, args: Args) -> PyResult {
             },
         },
     };
-    with_generator(thread, |generator| *generator = MersenneTwister::from_int(&key));
+    with_generator(state, |generator| *generator = MersenneTwister::from_int(&key));
     Ok(Value::None)
 }
 
-fn random(thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Float(with_generator(thread, MersenneTwister::random)))
+fn random(_thread: &mut Thread, state: &State, _args: Args) -> PyResult {
+    Ok(Value::Float(with_generator(state, MersenneTwister::random)))
 }
 
-fn getrandbits(thread: &mut Thread, args: Args) -> PyResult {
+fn getrandbits(_thread: &mut Thread, state: &State, args: Args) -> PyResult {
     args.expect("getrandbits", 1, 1)?;
     let bits = int::to_small(&args.positional[0]).ok_or_else(|| type_error("an integer is required"))?;
     if bits < 0 {
         return Err(value_error("number of bits must be non-negative"));
     }
-    Ok(Value::from_bigint(with_generator(thread, |g| g.getrandbits(bits as u64))))
+    Ok(Value::from_bigint(with_generator(state, |g| g.getrandbits(bits as u64))))
 }
 
 fn integer(value: &Value) -> PyResult<BigInt> {
     int::to_bigint(value).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", value.type_name())))
 }
 
-fn randrange(thread: &mut Thread, args: Args) -> PyResult {
+fn randrange(_thread: &mut Thread, state: &State, args: Args) -> PyResult {
     args.expect("randrange", 1, 3)?;
     let first = integer(&args.positional[0])?;
     let (start, stop, step) = match (args.get(1), args.get(2)) {
@@ -215,33 +214,33 @@ fn randrange(thread: &mut Thread, args: Args) -> PyResult {
     if !count.is_positive() {
         return Err(value_error(format!("empty range in randrange({start}, {stop})")));
     }
-    let offset = with_generator(thread, |g| g.below(&count));
+    let offset = with_generator(state, |g| g.below(&count));
     Ok(Value::from_bigint(start + step * offset))
 }
 
-fn randint(thread: &mut Thread, args: Args) -> PyResult {
+fn randint(thread: &mut Thread, state: &State, args: Args) -> PyResult {
     args.expect("randint", 2, 2)?;
     let stop = integer(&args.positional[1])? + 1;
-    randrange(thread, Args::positional(vec![args.positional[0].clone(), Value::from_bigint(stop)]))
+    randrange(thread, state, Args::positional(vec![args.positional[0].clone(), Value::from_bigint(stop)]))
 }
 
-fn choice(thread: &mut Thread, args: Args) -> PyResult {
+fn choice(thread: &mut Thread, state: &State, args: Args) -> PyResult {
     args.expect("choice", 1, 1)?;
     let length = crate::builtins::length(thread, &args.positional[0])?;
     if length == 0 {
         return Err(PyErr::new("IndexError", "Cannot choose from an empty sequence"));
     }
-    let index = with_generator(thread, |g| g.below(&BigInt::from(length)));
+    let index = with_generator(state, |g| g.below(&BigInt::from(length)));
     thread.get_item(&args.positional[0], &Value::from_bigint(index))
 }
 
-fn shuffle(thread: &mut Thread, args: Args) -> PyResult {
+fn shuffle(_thread: &mut Thread, state: &State, args: Args) -> PyResult {
     args.expect("shuffle", 1, 1)?;
     let Value::List(list) = &args.positional[0] else {
         return Err(type_error(format!("'{}' object does not support item assignment", args.positional[0].type_name())));
     };
     let mut items = lock(list).clone();
-    with_generator(thread, |g| {
+    with_generator(state, |g| {
         for i in (1..items.len()).rev() {
             let j = g.below(&BigInt::from(i + 1)).to_usize().unwrap_or(0);
             items.swap(i, j);
@@ -251,14 +250,14 @@ fn shuffle(thread: &mut Thread, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn uniform(thread: &mut Thread, args: Args) -> PyResult {
+fn uniform(_thread: &mut Thread, state: &State, args: Args) -> PyResult {
     args.expect("uniform", 2, 2)?;
     let (a, b) = (int::to_f64(&args.positional[0])?, int::to_f64(&args.positional[1])?);
-    let r = with_generator(thread, MersenneTwister::random);
+    let r = with_generator(state, MersenneTwister::random);
     Ok(Value::Float(a + (b - a) * r))
 }
 
-fn sample(thread: &mut Thread, mut args: Args) -> PyResult {
+fn sample(thread: &mut Thread, state: &State, mut args: Args) -> PyResult {
     let k = args.get_or_keyword(1, "k").ok_or_else(|| type_error("sample() missing 1 required positional argument: 'k'"))?;
     let population = thread.collect(&args.positional[0])?;
     let n = population.len();
@@ -272,7 +271,7 @@ fn sample(thread: &mut Thread, mut args: Args) -> PyResult {
         setsize += 4usize.pow(((k * 3) as f64).log(4.0).ceil() as u32);
     }
     let mut result = Vec::with_capacity(k);
-    with_generator(thread, |g| {
+    with_generator(state, |g| {
         if n <= setsize {
             let mut pool = population.clone();
             for i in 0..k {

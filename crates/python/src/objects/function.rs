@@ -1,5 +1,6 @@
 //! Functions defined in Python, functions written in Rust, bound methods and modules.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
@@ -41,6 +42,12 @@ pub struct Args {
 /// The Rust body of a built-in function.
 pub type BuiltinFn = fn(&mut Thread, Args) -> PyResult;
 
+/// State a built-in module keeps per program (the random generator), shared by its functions.
+pub type ModuleState = Arc<dyn Any + Send + Sync>;
+
+/// The Rust body of a built-in module's function that reads the module's state.
+pub type StatefulFn = fn(&mut Thread, &(dyn Any + Send + Sync), Args) -> PyResult;
+
 /// A function written in Rust.
 pub struct Builtin {
     /// Its name, as `repr` and error messages show it.
@@ -50,10 +57,12 @@ pub struct Builtin {
 }
 
 /// What a built-in does when called.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum BuiltinBody {
     /// A free function.
     Function(BuiltinFn),
+    /// A module's function with the module's state at hand: no lookup on each call.
+    WithState(StatefulFn, ModuleState),
     /// A method of a built-in type, dispatched on its receiver by name.
     TypeMethod,
     /// A method of a built-in type read from the type (`str.lower`): the receiver comes first.
@@ -95,6 +104,11 @@ impl Builtin {
     /// A built-in function value.
     pub fn value(name: &'static str, function: BuiltinFn) -> Value {
         Value::Builtin(Arc::new(Builtin { name, body: BuiltinBody::Function(function) }))
+    }
+
+    /// A built-in module's function that reads the module's `state`.
+    pub fn with_state(name: &'static str, function: StatefulFn, state: ModuleState) -> Value {
+        Value::Builtin(Arc::new(Builtin { name, body: BuiltinBody::WithState(function, state) }))
     }
 
     /// A method of a built-in type read from the type (`str.lower`).

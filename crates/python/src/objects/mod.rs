@@ -98,6 +98,19 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// Drops a value where the eval loop is done with it: inline and free for the unboxed
+    /// values it drops most (ints, floats, bools, None); the shared ones release their `Arc`
+    /// out of line (the drop glue of the whole enum is too large to inline everywhere).
+    #[inline(always)]
+    pub fn discard(self) {
+        match self {
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => std::mem::forget(self),
+            shared => drop(shared),
+        }
+    }
+}
+
+impl Value {
     /// A copy of a value behind an `Arc`: one more reference to the same object.
     #[inline(never)]
     fn clone_shared(&self) -> Value {

@@ -32,8 +32,9 @@ impl Thread {
     pub(super) fn prepare_call(&mut self, callable: &Value, args: Args) -> PyResult<Called> {
         match callable {
             Value::Function(function) => self.function_frame(function, args),
-            Value::Builtin(builtin) => match builtin.body {
+            Value::Builtin(builtin) => match &builtin.body {
                 BuiltinBody::Function(body) | BuiltinBody::Method(body) => body(self, args).map(Called::Done),
+                BuiltinBody::WithState(body, state) => body(self, state.as_ref(), args).map(Called::Done),
                 BuiltinBody::TypeMethod => Err(type_error(format!("unbound method {}", builtin.name))),
                 BuiltinBody::UnboundTypeMethod => {
                     let mut args = args;

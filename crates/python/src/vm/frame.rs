@@ -3,10 +3,10 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::ops::fast_int;
 use super::call::Called;
 use super::frame_stack::Returns;
 use super::iterate::Next;
+use super::ops::{fast_int, float_compare};
 use super::Thread;
 use crate::bytecode::{Code, CompareOp, Instr};
 use crate::objects::exception::{exception_args, Raised, TraceEntry};
@@ -119,6 +119,21 @@ impl Frame {
         self.stack.last().expect("the compiler balances the stack")
     }
 
+    /// UnboundLocalError for the local in `slot`.
+    #[cold]
+    fn unbound_local(&self, slot: u32) -> PyErr {
+        let name = &self.code.locals[slot as usize];
+        PyErr::new("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+    }
+
+    /// Drops the top `count` values: inline when they are unboxed (the int fast paths).
+    #[inline(always)]
+    fn drop_top(&mut self, count: usize) {
+        for _ in 0..count {
+            self.pop().discard();
+        }
+    }
+
     fn pop_n(&mut self, count: usize) -> Vec<Value> {
         let at = self.stack.len() - count;
         self.stack.split_off(at)
@@ -204,9 +219,7 @@ impl Thread {
     fn execute(&mut self, frame: &mut Frame, instr: Instr) -> PyResult<Flow> {
         match instr {
             Instr::Nop => {}
-            Instr::Pop => {
-                frame.pop();
-            }
+            Instr::Pop => frame.pop().discard(),
             Instr::Dup => frame.stack.push(frame.top().clone()),
             Instr::DupTwo => {
                 let (a, b) = (frame.peek(1).clone(), frame.peek(0).clone());
@@ -225,15 +238,31 @@ impl Thread {
             Instr::LoadConst(index) => frame.stack.push(frame.code.consts[index as usize].clone()),
             Instr::LoadFast(slot) => match &frame.fast[slot as usize] {
                 Some(value) => frame.stack.push(value.clone()),
-                None => {
-                    let name = &frame.code.locals[slot as usize];
-                    return Err(PyErr::new(
-                        "UnboundLocalError",
-                        format!("cannot access local variable '{name}' where it is not associated with a value"),
-                    ));
-                }
+                None => return Err(frame.unbound_local(slot)),
             },
-            Instr::StoreFast(slot) => frame.fast[slot as usize] = Some(frame.pop()),
+            Instr::LoadFastLoadFast(first, second) => match (&frame.fast[first as usize], &frame.fast[second as usize]) {
+                (Some(first), Some(second)) => {
+                    let (first, second) = (first.clone(), second.clone());
+                    frame.stack.push(first);
+                    frame.stack.push(second);
+                }
+                (None, _) => return Err(frame.unbound_local(first)),
+                (_, None) => return Err(frame.unbound_local(second)),
+            },
+            Instr::LoadFastLoadConst(slot, index) => match &frame.fast[slot as usize] {
+                Some(value) => {
+                    let value = value.clone();
+                    frame.stack.push(value);
+                    frame.stack.push(frame.code.consts[index as usize].clone());
+                }
+                None => return Err(frame.unbound_local(slot)),
+            },
+            Instr::StoreFast(slot) => {
+                let value = frame.pop();
+                if let Some(old) = frame.fast[slot as usize].replace(value) {
+                    old.discard();
+                }
+            }
             Instr::DeleteFast(slot) => frame.fast[slot as usize] = None,
             Instr::LoadDeref(slot) => {
                 let value = lock(&frame.cells[slot as usize]).clone();
@@ -296,18 +325,14 @@ impl Thread {
                 let object = frame.pop();
                 self.delete_attr(&object, &frame.code.names[name as usize])?;
             }
-            Instr::LoadMethod(name) => {
-                let object = frame.pop();
-                let name = frame.code.names[name as usize].clone();
-                frame.stack.push(object);
-                frame.stack.push(Value::Str(name));
-            }
+            // The name goes on the stack as its index in the names table: an int, so no
+            // reference count is touched on the way.
+            Instr::LoadMethod(name) => frame.stack.push(Value::Int(i64::from(name))),
             Instr::CallMethod(count) => {
                 let args = frame.pop_n(count as usize);
-                let name = frame.pop();
+                let Value::Int(name) = frame.pop() else { unreachable!("LoadMethod pushes the name's index") };
                 let object = frame.pop();
-                let name = name.as_str().expect("LoadMethod pushes the name");
-                let called = self.prepare_method_call(&object, name, Args::positional(args))?;
+                let called = self.prepare_method_call(&object, &frame.code.names[name as usize], Args::positional(args))?;
                 return Ok(push_result(frame, called));
             }
             Instr::Subscript => {
@@ -333,42 +358,98 @@ impl Thread {
                     Some(int) => Value::Int(int),
                     None => self.binary(op, &Value::Int(left), &Value::Int(right))?,
                 };
-                frame.stack.truncate(frame.stack.len() - 2);
+                frame.drop_top(2);
                 frame.stack.push(value);
+            }
+            Instr::InPlaceStoreFast(op, slot) => {
+                let value = match small_int_pair(&frame.stack).and_then(|(left, right)| fast_int(op, left, right)) {
+                    Some(int) => {
+                        frame.drop_top(2);
+                        Value::Int(int)
+                    }
+                    None => {
+                        let right = frame.pop();
+                        let left = frame.pop();
+                        let value = self.in_place(op, &left, &right)?;
+                        left.discard();
+                        right.discard();
+                        value
+                    }
+                };
+                if let Some(old) = frame.fast[slot as usize].replace(value) {
+                    old.discard();
+                }
             }
             Instr::Compare(op) if small_int_pair(&frame.stack).is_some() => {
                 let (left, right) = small_int_pair(&frame.stack).expect("just checked");
-                let holds = match op {
-                    CompareOp::Lt => left < right,
-                    CompareOp::Le => left <= right,
-                    CompareOp::Eq => left == right,
-                    CompareOp::Ne => left != right,
-                    CompareOp::Gt => left > right,
-                    CompareOp::Ge => left >= right,
-                };
-                frame.stack.truncate(frame.stack.len() - 2);
+                let holds = int_compare(op, left, right);
+                frame.drop_top(2);
                 frame.stack.push(Value::Bool(holds));
             }
-            Instr::PopJumpIfFalse(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
-                if let Some(Value::Bool(false)) = frame.stack.pop() {
+            Instr::CompareJumpIfFalse(op, target) if small_int_pair(&frame.stack).is_some() => {
+                let (left, right) = small_int_pair(&frame.stack).expect("just checked");
+                frame.drop_top(2);
+                if !int_compare(op, left, right) {
                     frame.pc = target as usize;
                 }
             }
-            Instr::PopJumpIfTrue(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
-                if let Some(Value::Bool(true)) = frame.stack.pop() {
+            Instr::ConstCompareJumpIfFalse(op, constant, target) => {
+                let left = frame.pop();
+                let right = &frame.code.consts[constant as usize];
+                let holds = match (&left, right) {
+                    (Value::Int(left), Value::Int(right)) => int_compare(op, *left, *right),
+                    (Value::Float(left), Value::Float(right)) => float_compare(op, *left, *right),
+                    _ => match self.compare(op, &left, right)? {
+                        Value::Bool(holds) => holds,
+                        other => self.truthy(&other)?,
+                    },
+                };
+                left.discard();
+                if !holds {
                     frame.pc = target as usize;
                 }
+            }
+            Instr::CompareJumpIfFalse(op, target) => {
+                let right = frame.pop();
+                let left = frame.pop();
+                let holds = match self.compare(op, &left, &right)? {
+                    Value::Bool(holds) => holds,
+                    other => self.truthy(&other)?,
+                };
+                left.discard();
+                right.discard();
+                if !holds {
+                    frame.pc = target as usize;
+                }
+            }
+            Instr::PopJumpIfFalse(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
+                let condition = frame.pop();
+                if matches!(condition, Value::Bool(false)) {
+                    frame.pc = target as usize;
+                }
+                condition.discard();
+            }
+            Instr::PopJumpIfTrue(target) if matches!(frame.stack.last(), Some(Value::Bool(_))) => {
+                let condition = frame.pop();
+                if matches!(condition, Value::Bool(true)) {
+                    frame.pc = target as usize;
+                }
+                condition.discard();
             }
             Instr::Binary(op) => {
                 let right = frame.pop();
                 let left = frame.pop();
                 let value = self.binary(op, &left, &right)?;
+                left.discard();
+                right.discard();
                 frame.stack.push(value);
             }
             Instr::InPlace(op) => {
                 let right = frame.pop();
                 let left = frame.pop();
                 let value = self.in_place(op, &left, &right)?;
+                left.discard();
+                right.discard();
                 frame.stack.push(value);
             }
             Instr::Unary(op) => {
@@ -380,6 +461,8 @@ impl Thread {
                 let right = frame.pop();
                 let left = frame.pop();
                 let value = self.compare(op, &left, &right)?;
+                left.discard();
+                right.discard();
                 frame.stack.push(value);
             }
             Instr::Is(negate) => {
@@ -426,19 +509,34 @@ impl Thread {
                 frame.stack.push(iterator);
             }
             Instr::ForIter(target) => {
-                let iterator = frame.top().clone();
-                match self.next_or_generator(&iterator)? {
+                match self.next_or_generator(frame.top())? {
                     Next::Item(Some(value)) => frame.stack.push(value),
                     Next::Item(None) => {
                         frame.pop();
                         frame.pc = target as usize;
                     }
                     Next::Generator(generator) => {
-                        let Value::Iter(state) = iterator else { unreachable!("only an iterator holds a generator") };
-                        return Ok(Flow::Call(generator.returning(Returns::Generator { state, target: target as usize })));
+                        let Value::Iter(state) = frame.top().clone() else { unreachable!("only an iterator holds a generator") };
+                        return Ok(Flow::Call(generator.returning(Returns::Generator { state, target: target as usize, store: None })));
                     }
                 }
             }
+            Instr::ForIterStoreFast(slot, target) => match self.next_or_generator(frame.top())? {
+                Next::Item(Some(value)) => {
+                    if let Some(old) = frame.fast[slot as usize].replace(value) {
+                        old.discard();
+                    }
+                }
+                Next::Item(None) => {
+                    frame.pop();
+                    frame.pc = target as usize;
+                }
+                Next::Generator(generator) => {
+                    let Value::Iter(state) = frame.top().clone() else { unreachable!("only an iterator holds a generator") };
+                    let returns = Returns::Generator { state, target: target as usize, store: Some(slot as usize) };
+                    return Ok(Flow::Call(generator.returning(returns)));
+                }
+            },
             Instr::BuildTuple(count) => {
                 let items = frame.pop_n(count as usize);
                 frame.stack.push(Value::tuple(items));
@@ -821,6 +919,19 @@ fn push_result(frame: &mut Frame, called: Called) -> Flow {
             Flow::Next
         }
         Called::Frame(callee) => Flow::Call(callee),
+    }
+}
+
+/// `left op right` for two small ints.
+#[inline]
+fn int_compare(op: CompareOp, left: i64, right: i64) -> bool {
+    match op {
+        CompareOp::Lt => left < right,
+        CompareOp::Le => left <= right,
+        CompareOp::Eq => left == right,
+        CompareOp::Ne => left != right,
+        CompareOp::Gt => left > right,
+        CompareOp::Ge => left >= right,
     }
 }
 

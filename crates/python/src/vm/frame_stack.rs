@@ -32,8 +32,9 @@ pub enum Returns {
     /// `__enter__`'s value, after which the `with` block's handler (going to `target`) is set.
     EnterWith(usize),
     /// A generator resumed by a `for` loop (whose loop ends at `target`): a yield gives the
-    /// loop its next item, a return ends the loop; either way the generator's state is kept.
-    Generator { state: Arc<Mutex<IterState>>, target: usize },
+    /// loop its next item (pushed, or stored in the local `store` by a fused `ForIterStoreFast`),
+    /// a return ends the loop; either way the generator's state is kept.
+    Generator { state: Arc<Mutex<IterState>>, target: usize, store: Option<usize> },
 }
 
 impl Returns {
@@ -61,7 +62,7 @@ impl Frame {
                 self.stack.push(value);
                 return Ok(());
             }
-            Returns::Generator { state, target } => {
+            Returns::Generator { state, target, .. } => {
                 generator_ended(&state);
                 self.stack.pop();
                 self.pc = target;
@@ -192,7 +193,7 @@ impl Thread {
                 Step::Yield(value) => {
                     let Some(mut generator) = callees.pop() else { return Ok(FrameExit::Yield(value)) };
                     self.depth -= 1;
-                    let Returns::Generator { state, .. } = std::mem::replace(&mut generator.returns, Returns::Value) else {
+                    let Returns::Generator { state, store, .. } = std::mem::replace(&mut generator.returns, Returns::Value) else {
                         unreachable!("a pushed frame that yields is a generator's, pushed by a for loop")
                     };
                     generator_yielded(&state, generator);
@@ -200,7 +201,14 @@ impl Thread {
                         Some(caller) => caller,
                         None => &mut *base,
                     };
-                    caller.stack.push(value);
+                    match store {
+                        Some(slot) => {
+                            if let Some(old) = caller.fast[slot].replace(value) {
+                                old.discard();
+                            }
+                        }
+                        None => caller.stack.push(value),
+                    }
                 }
                 Step::Raise(error) => {
                     let Some(callee) = callees.pop() else { return Err(error) };

@@ -65,17 +65,8 @@ pub struct Interpreter {
     pub scheduler: Arc<Scheduler>,
     /// Live threads' names by identifier.
     pub threads: Mutex<HashMap<u64, Arc<str>>>,
-    /// State a built-in module keeps per program (the random generator …), by module name.
-    pub module_states: Mutex<HashMap<&'static str, Arc<dyn std::any::Any + Send + Sync>>>,
-}
-
-impl Interpreter {
-    /// A module's per-program state, made by `make` on first use.
-    pub fn module_state<T: Send + Sync + 'static>(&self, module: &'static str, make: impl FnOnce() -> T) -> Arc<T> {
-        let mut states = lock(&self.module_states);
-        let state = states.entry(module).or_insert_with(|| Arc::new(make()));
-        state.clone().downcast::<T>().unwrap_or_else(|_| unreachable!("each module keeps one type of state"))
-    }
+    /// Which process this interpreter is (`multiprocessing`): set once, before it runs.
+    pub process: std::sync::OnceLock<Arc<crate::modules::multiprocessing::ProcessState>>,
 }
 
 /// One Python thread's interpreter state.

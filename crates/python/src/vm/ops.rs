@@ -597,7 +597,7 @@ fn fast_float(op: BinaryOp, x: f64, y: f64) -> Option<f64> {
 }
 
 /// `x op y` for two floats: IEEE comparisons, as CPython's (a NaN is unequal to everything).
-fn float_compare(op: CompareOp, x: f64, y: f64) -> bool {
+pub(super) fn float_compare(op: CompareOp, x: f64, y: f64) -> bool {
     match op {
         CompareOp::Lt => x < y,
         CompareOp::Le => x <= y,

@@ -1,0 +1,160 @@
+//! Superinstructions: a pass over a finished unit that fuses pairs of instructions the loops of
+//! a tutorial run most (CPython 3.13 fuses `LOAD_FAST_LOAD_FAST` the same way), so the VM
+//! dispatches once where it dispatched twice.
+//!
+//! - `LoadFast a; LoadFast b` becomes `LoadFastLoadFast(a, b)`;
+//! - `LoadFast a; LoadConst c` becomes `LoadFastLoadConst(a, c)`;
+//! - `Compare op; PopJumpIfFalse t` becomes `CompareJumpIfFalse(op, t)`;
+//! - `InPlace op; StoreFast a` (`a += …`) becomes `InPlaceStoreFast(op, a)`;
+//! - `ForIter t; StoreFast a` (the head of `for a in …`) becomes `ForIterStoreFast(a, t)`;
+//! - `LoadConst c; CompareJumpIfFalse op t` (`… == 0`) becomes `ConstCompareJumpIfFalse(op, c, t)`.
+//!
+//! Pairs are fused left to right in one pass, so `Compare; PopJumpIfFalse` is fused first and
+//! the `LoadConst` before it then pairs with the result.
+//!
+//! A pair is fused only when both halves have the same line (a traceback names the same line
+//! either way) and no jump lands on its second half. None of these is a check point, and
+//! neither half touches anything another thread can see between them (locals are the frame's
+//! own; a comparison's result goes straight to the branch), so a thread switch between the
+//! halves could change nothing: fusing them changes no program's behaviour in any mode.
+
+use crate::bytecode::Instr;
+
+/// The unit's instructions and lines with the pairs fused and every jump retargeted: a second
+/// pass fuses a pair whose second half the first pass made.
+pub fn fuse(instrs: Vec<Instr>, lines: Vec<u32>) -> (Vec<Instr>, Vec<u32>) {
+    let (instrs, lines) = fuse_pairs(instrs, lines);
+    fuse_pairs(instrs, lines)
+}
+
+/// One pass: each pair fused, left to right.
+fn fuse_pairs(instrs: Vec<Instr>, lines: Vec<u32>) -> (Vec<Instr>, Vec<u32>) {
+    let mut is_target = vec![false; instrs.len() + 1];
+    for target in instrs.iter().filter_map(|instr| jump_target(*instr)) {
+        is_target[target as usize] = true;
+    }
+    let mut fused = Vec::with_capacity(instrs.len());
+    let mut fused_lines = Vec::with_capacity(lines.len());
+    // new_index[i]: where the instruction that was at i starts now (a fused second half maps to its pair).
+    let mut new_index = Vec::with_capacity(instrs.len() + 1);
+    let mut at = 0;
+    while at < instrs.len() {
+        let pair = instrs.get(at + 1).filter(|_| !is_target[at + 1] && lines[at] == lines[at + 1]);
+        let superinstruction = pair.and_then(|second| fused_pair(instrs[at], *second));
+        new_index.push(fused.len() as u32);
+        if superinstruction.is_some() {
+            new_index.push(fused.len() as u32);
+        }
+        fused.push(superinstruction.unwrap_or(instrs[at]));
+        fused_lines.push(lines[at]);
+        at += if superinstruction.is_some() { 2 } else { 1 };
+    }
+    new_index.push(fused.len() as u32);
+    let retargeted = fused
+        .into_iter()
+        .map(|instr| match jump_target(instr) {
+            Some(target) => super::retarget(instr, new_index[target as usize]),
+            None => instr,
+        })
+        .collect();
+    (retargeted, fused_lines)
+}
+
+/// The superinstruction doing `first` then `second`, if there is one.
+fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
+    match (first, second) {
+        (Instr::LoadFast(a), Instr::LoadFast(b)) => Some(Instr::LoadFastLoadFast(a, b)),
+        (Instr::LoadFast(a), Instr::LoadConst(c)) => Some(Instr::LoadFastLoadConst(a, c)),
+        (Instr::Compare(op), Instr::PopJumpIfFalse(target)) => Some(Instr::CompareJumpIfFalse(op, target)),
+        (Instr::InPlace(op), Instr::StoreFast(slot)) => Some(Instr::InPlaceStoreFast(op, slot)),
+        (Instr::ForIter(target), Instr::StoreFast(slot)) => Some(Instr::ForIterStoreFast(slot, target)),
+        (Instr::LoadConst(c), Instr::CompareJumpIfFalse(op, target)) => Some(Instr::ConstCompareJumpIfFalse(op, c, target)),
+        _ => None,
+    }
+}
+
+/// Where a jump (or a handler set-up) may send the VM.
+fn jump_target(instr: Instr) -> Option<u32> {
+    match instr {
+        Instr::Jump(target)
+        | Instr::JumpBack(target)
+        | Instr::PopJumpIfFalse(target)
+        | Instr::PopJumpIfTrue(target)
+        | Instr::JumpIfFalseOrPop(target)
+        | Instr::JumpIfTrueOrPop(target)
+        | Instr::ForIter(target)
+        | Instr::SetupExcept(target)
+        | Instr::SetupWith(target)
+        | Instr::ExitWithException(target)
+        | Instr::CompareJumpIfFalse(_, target)
+        | Instr::ForIterStoreFast(_, target)
+        | Instr::ConstCompareJumpIfFalse(_, _, target) => Some(target),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::CompareOp;
+
+    #[test]
+    fn fused_pairs_keep_every_jump_on_the_instruction_it_aimed_at() {
+        // while n > 0: n -= 1   (the countdown loop)
+        let instrs = vec![
+            Instr::LoadFast(0),
+            Instr::LoadConst(0),
+            Instr::Compare(CompareOp::Gt),
+            Instr::PopJumpIfFalse(9),
+            Instr::LoadFast(0),
+            Instr::LoadConst(1),
+            Instr::InPlace(crate::bytecode::BinaryOp::Sub),
+            Instr::StoreFast(0),
+            Instr::JumpBack(0),
+            Instr::LoadFast(0),
+            Instr::Return,
+        ];
+        let (fused, lines) = fuse(instrs, vec![1, 1, 1, 1, 2, 2, 2, 2, 1, 3, 3]);
+        assert!(matches!(fused[0], Instr::LoadFastLoadConst(0, 0)));
+        assert!(matches!(fused[1], Instr::CompareJumpIfFalse(CompareOp::Gt, 5)));
+        assert!(matches!(fused[2], Instr::LoadFastLoadConst(0, 1)));
+        assert!(matches!(fused[3], Instr::InPlaceStoreFast(crate::bytecode::BinaryOp::Sub, 0)));
+        assert!(matches!(fused[4], Instr::JumpBack(0)));
+        assert!(matches!(fused[5], Instr::LoadFast(0)));
+        assert_eq!(lines, vec![1, 1, 2, 2, 1, 3, 3]);
+    }
+
+    #[test]
+    fn a_for_loop_head_stores_its_item_and_still_leaves_the_loop_where_it_did() {
+        // for i in it: pass
+        let instrs = vec![Instr::LoadFast(0), Instr::GetIter, Instr::ForIter(5), Instr::StoreFast(1), Instr::JumpBack(2), Instr::LoadConst(0), Instr::Return];
+        let (fused, _) = fuse(instrs, vec![1; 7]);
+        assert!(matches!(fused[..], [Instr::LoadFast(0), Instr::GetIter, Instr::ForIterStoreFast(1, 4), Instr::JumpBack(2), Instr::LoadConst(0), Instr::Return]));
+    }
+
+    #[test]
+    fn a_comparison_with_a_constant_fuses_in_the_second_pass() {
+        // if n % d == 0: return
+        let instrs = vec![
+            Instr::LoadFastLoadFast(0, 1),
+            Instr::Binary(crate::bytecode::BinaryOp::Mod),
+            Instr::LoadConst(0),
+            Instr::Compare(CompareOp::Eq),
+            Instr::PopJumpIfFalse(6),
+            Instr::Return,
+            Instr::LoadConst(1),
+            Instr::Return,
+        ];
+        let (fused, _) = fuse(instrs, vec![1; 8]);
+        assert!(matches!(fused[2], Instr::ConstCompareJumpIfFalse(CompareOp::Eq, 0, 4)));
+        assert!(matches!(fused[4], Instr::LoadConst(1)));
+        assert_eq!(std::mem::size_of::<Instr>(), 12, "a superinstruction must not make every instruction larger");
+    }
+
+    #[test]
+    fn a_jump_target_or_a_new_line_keeps_a_pair_apart() {
+        let instrs = vec![Instr::LoadFast(0), Instr::Jump(3), Instr::LoadFast(1), Instr::LoadFast(2), Instr::LoadFast(3), Instr::Return];
+        let (fused, _) = fuse(instrs, vec![1, 1, 1, 1, 2, 2]);
+        assert!(matches!(fused[..], [Instr::LoadFast(0), Instr::Jump(3), Instr::LoadFast(1), Instr::LoadFast(2), Instr::LoadFast(3), Instr::Return]));
+    }
+}

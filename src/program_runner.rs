@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use engine::LaneHistory;
 use python::Mode;
@@ -23,8 +24,8 @@ const LANES_EVERY_MS: f64 = 250.0;
 
 /// The running program and what the panel needs to show and steer it.
 pub struct ProgramRunner {
-    /// Runs the source in the mode.
-    pub start: Callback<(String, Mode)>,
+    /// Runs the source in the mode, with the switch interval (ms) it starts with.
+    pub start: Callback<(String, Mode, f64)>,
     /// Presses Stop.
     pub stop: Callback<()>,
     /// Whether a program is running (or stopping).
@@ -58,11 +59,12 @@ pub fn use_program_runner() -> ProgramRunner {
     let running = use_state(|| false);
     let start = {
         let (current, view, status, running) = (current.clone(), view.clone(), status.clone(), running.clone());
-        Callback::from(move |(source, mode): (String, Mode)| {
+        Callback::from(move |(source, mode, switch_interval_ms): (String, Mode, f64)| {
             if *running {
                 return;
             }
-            let run = PythonRun::start(&source, mode, core_count(), &pool);
+            let switch_interval = Duration::from_micros((switch_interval_ms * 1000.0).round() as u64);
+            let run = PythonRun::start(&source, mode, switch_interval, core_count(), &pool);
             *current.borrow_mut() = Some(Current { run, source, lanes_read_ms: f64::NEG_INFINITY, histories: Vec::new(), shown: ProgramView::default() });
             view.set(ProgramView::default());
             status.set(Some("Running…".to_owned()));

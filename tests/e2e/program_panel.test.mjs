@@ -68,6 +68,23 @@ test("the main thread's lane says what it waited for", async () => {
   assert.match(row, /join|Thread/);
 });
 
+test("a program starts with the GIL settings' switch interval, and sys.setswitchinterval changes it", async () => {
+  const { page } = playground;
+  const slider = page.getByRole("slider", { name: /GIL switch interval slider/ });
+  await slider.focus();
+  await page.keyboard.press("Home");
+  const source = "import sys\nprint(sys.getswitchinterval())\nsys.setswitchinterval(0.02)\nprint(sys.getswitchinterval())\n";
+  try {
+    assert.match(await runProgram(page, source, MODES[0]), /^Finished/);
+    // 0.1 ms is kept as 100 µs and read back as 100 * 1e-6, which CPython 3.11 prints so too.
+    assert.deepEqual(await outputTexts(page), ["9.999999999999999e-05", "0.02"]);
+  } finally {
+    await page.getByLabel("GIL switch interval (ms, threads + GIL only)", { exact: true }).fill("5");
+  }
+  assert.match(await runProgram(page, "import sys\nprint(sys.getswitchinterval())\n", MODES[0]), /^Finished/);
+  assert.deepEqual(await outputTexts(page), ["0.005"]);
+});
+
 test("Stop ends an endless loop within a second and leaves the panel usable", async () => {
   const { page } = playground;
   await startProgram(page, "while True:\n    pass\n", MODES[0]);

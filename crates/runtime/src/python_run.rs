@@ -49,12 +49,16 @@ pub struct PythonRun {
 }
 
 impl PythonRun {
-    /// Starts `source` in `mode` on workers of `pool`, for a page with `cores`. Returns at once: the program runs on workers.
-    pub fn start(source: &str, mode: Mode, cores: usize, pool: &ThreadPool) -> Self {
+    /// Starts `source` in `mode`, its GIL switching every `switch_interval` until the program
+    /// sets another, on workers of `pool`, for a page with `cores`. Returns at once: the program
+    /// runs on workers.
+    pub fn start(source: &str, mode: Mode, switch_interval: Duration, cores: usize, pool: &ThreadPool) -> Self {
         let parking = Arc::new(Parking::new(MAX_PYTHON_THREADS, PYTHON_STACK_BYTES));
         let workers = ParkedWorkers::new(parking.clone(), pool.clone());
         let host = Arc::new(BrowserHost::new(parking.clone(), cores));
-        let program = start_program(source, Arc::new(Scheduler::new(mode, PROGRAM_TIME_LIMIT, host)));
+        let scheduler = Arc::new(Scheduler::new(mode, PROGRAM_TIME_LIMIT, host));
+        scheduler.set_switch_interval(switch_interval);
+        let program = start_program(source, scheduler);
         workers.top_up();
         PythonRun { program, parking, workers }
     }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use engine::LaneHistory;
 use python::Mode;
-use runtime::{in_a_task_after_ms, ProgramStatus, PythonRun, ThreadPool};
+use runtime::{in_a_task_after_ms, program_pool, ProgramStatus, PythonRun};
 use yew::prelude::*;
 
 use crate::components::environment_status::core_count;
@@ -51,8 +51,8 @@ struct Current {
 /// Owns the panel's program.
 #[hook]
 pub fn use_program_runner() -> ProgramRunner {
-    // Workers of their own: a program's threads never take the workers kept for experiments.
-    let pool = use_memo((), |()| ThreadPool::new());
+    // Started with the page (the panel's first render) and kept: see `program_pool`.
+    let pool = use_memo((), |()| program_pool());
     let current = use_mut_ref(|| None::<Current>);
     let view = use_state(ProgramView::default);
     let status = use_state(|| None::<String>);
@@ -115,9 +115,9 @@ fn poll(current: &RefCell<Option<Current>>, view: &Shared<ProgramView>, status: 
     }
     if ended || now_ms - current.lanes_read_ms >= LANES_EVERY_MS {
         current.histories = current.run.lanes(&current.histories);
-        next.lanes = program_lanes(&current.histories, now_ms).into();
         // An ended program's axis ends with its last thread.
-        next.now_ms = all_finished_ms(&next.lanes).filter(|_| ended).unwrap_or(now_ms);
+        next.now_ms = all_finished_ms(&current.histories).filter(|_| ended).unwrap_or(now_ms);
+        next.lanes = program_lanes(&current.histories, now_ms, next.now_ms.max(1.0)).into();
         current.lanes_read_ms = now_ms;
     }
     if next != current.shown {

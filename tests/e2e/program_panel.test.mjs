@@ -42,6 +42,22 @@ for thread in pair:
 print("total", total)
 `;
 
+/** Workers the page starts for programs with itself: the main thread's and two spares (python_run.rs). */
+const PROGRAM_WORKERS_KEPT = 3;
+
+test("the page starts workers for programs with itself, and a program's main thread shows its start", async () => {
+  const { page } = playground;
+  // The experiments' pool keeps as many workers as cores (2 to 8); the Program panel's, its own.
+  const kept = await page.evaluate(() => Math.min(Math.max(navigator.hardwareConcurrency, 2), 8));
+  const deadline = Date.now() + 10_000;
+  const workers = () => page.evaluate(() => window.wasmBindings.thread_workers());
+  while ((await workers()) < kept + PROGRAM_WORKERS_KEPT && Date.now() < deadline) await page.waitForTimeout(100);
+  assert.equal(await workers(), kept + PROGRAM_WORKERS_KEPT, "workers alive before any program ran");
+  assert.match(await runProgram(page, 'print("ready")\n', MODES[0]), /^Finished/);
+  assert.match(await page.getByRole("img", { name: /^MainThread: / }).getAttribute("aria-label"), /starting \d/);
+  assert.equal(await workers(), kept + PROGRAM_WORKERS_KEPT, "the program ran on the workers kept for it");
+});
+
 describe("a program with two threads, a Lock and a Queue", () => {
   for (const mode of MODES) {
     test(`runs in the mode "${mode}" with its output and one lane per thread`, async () => {

@@ -120,24 +120,32 @@ pub fn start_program(source: &str, scheduler: Arc<Scheduler>) -> RunningProgram 
     let running = RunningProgram { output: output.clone(), recorder: scheduler.recorder.clone(), scheduler: scheduler.clone(), ended: ended.clone() };
     let source = source.to_string();
     let host = scheduler.host.clone();
+    // Its lane starts now: the host's time to start the main thread shows as "starting".
+    let main_lane = scheduler.add_lane("MainThread");
     let body = Box::new(move || {
-        let outcome = run_main(&source, output, scheduler);
+        let outcome = run_main(&source, output, scheduler, main_lane);
         *crate::objects::lock(&ended.0) = Some(outcome);
         ended.1.notify_all();
     });
     if host.spawn("python-main", MAIN_STACK_BYTES, body).is_err() {
+        if let Some(lane) = main_lane {
+            running.recorder.record(lane, WorkerState::Done, running.scheduler.host.clock());
+        }
         running.output.write(Stream::Stderr, &Arc::from("MainThread"), "RuntimeError: can't start the program's main thread\n");
         *crate::objects::lock(&running.ended.0) = Some(Outcome::Failed);
     }
     running
 }
 
-fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Outcome {
+fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>, timeline_lane: Option<usize>) -> Outcome {
     let main: Arc<str> = Arc::from("MainThread");
     let code = match parse(source).map_err(Rejection::Syntax).and_then(|module| compile(&module, source, "main.py").map_err(Rejection::Compile)) {
         Ok(code) => code,
         Err(rejection) => {
             output.write(Stream::Stderr, &main, &rejection.describe(source));
+            if let Some(lane) = timeline_lane {
+                scheduler.recorder.record(lane, WorkerState::Done, scheduler.host.clock());
+            }
             return Outcome::Rejected;
         }
     };
@@ -150,7 +158,6 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
         module_states: Mutex::new(HashMap::new()),
     });
     let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
-    let timeline_lane = scheduler.add_lane(&main);
     let mut thread = Thread::new(interp.clone(), main, MAIN_IDENT, timeline_lane);
     scheduler.thread_started();
     let mut outcome = match thread.take_gil().and_then(|()| crate::builtins::install_prelude(&mut thread)) {

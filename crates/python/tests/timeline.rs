@@ -136,3 +136,46 @@ fn a_scheduler_set_before_the_run_gives_the_program_its_switch_interval() {
     let run = start_program("import sys\nprint(sys.getswitchinterval())\n", scheduler).wait();
     assert_eq!(run.stdout(), "0.0025\n");
 }
+
+/// A host that takes `delay` to start a thread, as a page without a parked worker would.
+struct SlowHost {
+    delay: Duration,
+}
+
+impl python::Host for SlowHost {
+    fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), python::SpawnRefused> {
+        let delay = self.delay;
+        NativeHost.spawn(name, stack_bytes, Box::new(move || {
+            std::thread::sleep(delay);
+            body();
+        }))
+    }
+
+    fn clock(&self) -> &(dyn engine::Clock + Send + Sync) {
+        NativeHost.clock()
+    }
+
+    fn epoch_ms(&self) -> f64 {
+        NativeHost.epoch_ms()
+    }
+
+    fn cpu_count(&self) -> usize {
+        1
+    }
+
+    fn process_id(&self) -> u32 {
+        1
+    }
+}
+
+#[test]
+fn the_main_threads_wait_for_its_host_shows_as_starting_on_its_lane() {
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(SlowHost { delay: Duration::from_millis(60) })));
+    let run = start_program("print('hello')\n", scheduler).wait();
+    assert_eq!(run.stdout(), "hello\n");
+    let lanes = run.recorder.histories();
+    assert_eq!(lanes[0].name(), "MainThread");
+    let first = lanes[0].intervals(f64::MAX)[0];
+    assert_eq!(first.state, WorkerState::Starting);
+    assert!(first.end_ms - first.start_ms >= 59.0, "starting lasted {:.1} ms", first.end_ms - first.start_ms);
+}

@@ -12,7 +12,7 @@ use engine::{Clock, LaneHistory};
 use python::{start_program, Halt, Mode, Outcome, OutputLine, RunningProgram, Scheduler};
 
 use crate::clock::BrowserClock;
-use crate::parked_workers::{ParkedWorkers, Parking};
+use crate::parked_workers::{ParkedWorkers, Parking, SPARE_WORKERS};
 use crate::python_host::BrowserHost;
 use crate::thread_pool::ThreadPool;
 
@@ -26,6 +26,20 @@ pub const MAX_PYTHON_THREADS: usize = 64;
 /// thread within a fraction of it: 200 nested calls used about 1.3 KiB each (the stack watch's
 /// figure, `stack_watch.rs`).
 pub const PYTHON_STACK_BYTES: usize = 2 << 20;
+
+/// Workers a program finds started when it runs: its main thread's and the spares.
+pub const PROGRAM_WORKERS_KEPT: usize = 1 + SPARE_WORKERS;
+
+/// The Program panel's pool: workers of its own (a program's threads never take the workers
+/// kept for experiments), [`PROGRAM_WORKERS_KEPT`] of them started with the page and kept
+/// however long it stays idle, so that neither a program's main thread nor its first threads
+/// wait the tens of milliseconds a new Web Worker takes to start.
+pub fn program_pool() -> ThreadPool {
+    let pool = ThreadPool::without_warm_up();
+    pool.keep_at_all_times(PROGRAM_WORKERS_KEPT);
+    pool.prestart(PROGRAM_WORKERS_KEPT, || {});
+    pool
+}
 
 /// The longest a program may run.
 pub const PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(30);

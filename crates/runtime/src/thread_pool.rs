@@ -56,6 +56,12 @@ impl ThreadPool {
         ThreadPool::default()
     }
 
+    /// An empty pool whose workers never run the workloads' warm-up (a Python program's pool:
+    /// it runs no kernel of the catalogue).
+    pub fn without_warm_up() -> Self {
+        ThreadPool { warmed: Rc::new(Cell::new(true)), ..ThreadPool::default() }
+    }
+
     /// How many workers wait for a job.
     pub fn idle_workers(&self) -> usize {
         self.idle.borrow().len()

@@ -18,14 +18,17 @@ use crate::thread_pool::ThreadPool;
 
 /// The most Python threads alive at once in the page (the main one included); past it
 /// `RuntimeError: can't start new thread`. Each has a worker with a stack of
-/// [`PYTHON_STACK_BYTES`] in the page's memory.
-pub const MAX_PYTHON_THREADS: usize = 64;
+/// [`PYTHON_STACK_BYTES`] in the page's memory and a JavaScript isolate of its own: measured
+/// (`scripts/bench`, section `python-threads`) about 1.1 MiB of WebAssembly memory and 4.6 MiB
+/// of the browser's PSS per worker, so 128 threads take about 600 MiB. CPython allows
+/// thousands; 128 runs a 100-thread pool with room to spare.
+pub const MAX_PYTHON_THREADS: usize = 128;
 
-/// Each program worker's stack in the shared memory: wasm-bindgen's default for a thread
-/// (`DEFAULT_THREAD_STACK_SIZE`, 2 MiB). The page's recursion limit (`python_host.rs`) keeps a
-/// thread within a fraction of it: 200 nested calls used about 1.3 KiB each (the stack watch's
-/// figure, `stack_watch.rs`).
-pub const PYTHON_STACK_BYTES: usize = 2 << 20;
+/// Each program worker's stack in the shared memory: 1 MiB, half wasm-bindgen's default for a
+/// thread (`DEFAULT_THREAD_STACK_SIZE`, 2 MiB). The page's recursion limit (`python_host.rs`)
+/// keeps a thread well within it: the deepest thread the browser test runs (200 nested calls
+/// through `repr` and `sorted`) used 367 KiB (the stack watch's figure, `stack_watch.rs`).
+pub const PYTHON_STACK_BYTES: usize = 1 << 20;
 
 /// Workers a program finds started when it runs: its main thread's and the spares.
 pub const PROGRAM_WORKERS_KEPT: usize = 1 + SPARE_WORKERS;
@@ -35,7 +38,7 @@ pub const PROGRAM_WORKERS_KEPT: usize = 1 + SPARE_WORKERS;
 /// however long it stays idle, so that neither a program's main thread nor its first threads
 /// wait the tens of milliseconds a new Web Worker takes to start.
 pub fn program_pool() -> ThreadPool {
-    let pool = ThreadPool::without_warm_up();
+    let pool = ThreadPool::for_programs(PYTHON_STACK_BYTES);
     pool.keep_at_all_times(PROGRAM_WORKERS_KEPT);
     pool.prestart(PROGRAM_WORKERS_KEPT, || {});
     pool

@@ -11,7 +11,8 @@
 //!   per-object locks;
 //! - `builtins/`: the built-in functions and types;
 //! - `modules/`: the built-in modules, one file each;
-//! - `program.rs`: running a whole program and reporting how it ended;
+//! - `program.rs`: running a whole program and reporting how it ended; `traceback.rs`: the
+//!   source line and carets under each frame of a traceback, as CPython 3.11 prints them;
 //! - `host.rs`: what the program's place gives it (threads, clocks, cores): natively
 //!   `std::thread`, in the browser the runtime's Web Workers.
 
@@ -23,6 +24,7 @@ mod modules;
 mod objects;
 mod parse;
 mod program;
+mod traceback;
 mod vm;
 
 pub use compiler::CompileError;

@@ -12,6 +12,7 @@ use engine::{Clock, LaneHistory};
 use python::{start_program, Halt, Mode, Outcome, OutputLine, RunningProgram, Scheduler};
 
 use crate::clock::BrowserClock;
+use crate::live_run::shared_memory_available;
 use crate::parked_workers::{ParkedWorkers, Parking, SPARE_WORKERS};
 use crate::python_host::BrowserHost;
 use crate::thread_pool::ThreadPool;
@@ -36,11 +37,14 @@ pub const PROGRAM_WORKERS_KEPT: usize = 1 + SPARE_WORKERS;
 /// The Program panel's pool: workers of its own (a program's threads never take the workers
 /// kept for experiments), [`PROGRAM_WORKERS_KEPT`] of them started with the page and kept
 /// however long it stays idle, so that neither a program's main thread nor its first threads
-/// wait the tens of milliseconds a new Web Worker takes to start.
+/// wait the tens of milliseconds a new Web Worker takes to start. None on a page without shared
+/// memory, where programs do not run.
 pub fn program_pool() -> ThreadPool {
     let pool = ThreadPool::for_programs(PYTHON_STACK_BYTES);
-    pool.keep_at_all_times(PROGRAM_WORKERS_KEPT);
-    pool.prestart(PROGRAM_WORKERS_KEPT, || {});
+    if shared_memory_available() {
+        pool.keep_at_all_times(PROGRAM_WORKERS_KEPT);
+        pool.prestart(PROGRAM_WORKERS_KEPT, || {});
+    }
     pool
 }
 

@@ -148,7 +148,7 @@ fn Playground() -> Html {
                     }
                 </section>
                 { batch_section(controller.batch.as_ref(), fields.panels) }
-                <ProgramPanel shared_memory={*shared_memory} />
+                <ProgramPanel shared_memory={*shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} />
                 if shows(Panel::Races) {
                     <RaceLab fields={fields.race.clone()} on_change={on_race_change} />
                 }

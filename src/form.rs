@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario};
+use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario, MAX_SWITCH_INTERVAL_MS, MIN_SWITCH_INTERVAL_MS};
 
 use crate::panels::ShownPanels;
 use crate::race_form::RaceFields;
@@ -15,6 +15,9 @@ pub const MAX_STUDY_WORKERS: usize = 16;
 
 /// When the "make a worker fail" option is on, the last worker fails this long into the run.
 pub const FAULT_AFTER_MS: f64 = 100.0;
+
+/// CPython's switch interval (ms), the form's and a program's default.
+pub const DEFAULT_SWITCH_INTERVAL_MS: f64 = 5.0;
 
 /// The form as the learner left it: text fields stay text until Run, so a half-typed number
 /// is shown as typed, with a message, rather than silently replaced.
@@ -80,7 +83,7 @@ impl Default for FormFields {
             parameters,
             workers: "2".into(),
             mode: Mode::ThreadsWithGil,
-            switch_interval_ms: "5".into(),
+            switch_interval_ms: DEFAULT_SWITCH_INTERVAL_MS.to_string(),
             python_3_1_gil: false,
             check_interval_ticks: "100".into(),
             serial_percent: "0".into(),
@@ -205,6 +208,13 @@ impl FormFields {
         self.study_up_to.trim().parse::<usize>().ok().filter(|n| (MIN_STUDY_WORKERS..=MAX_STUDY_WORKERS).contains(n))
     }
 
+    /// The switch interval a Python program starts with (ms): the typed one when it is within
+    /// the limits, else CPython's 5 ms (the form's messages say what to fix).
+    pub fn program_switch_interval_ms(&self) -> f64 {
+        let within = |ms: &f64| (MIN_SWITCH_INTERVAL_MS..=MAX_SWITCH_INTERVAL_MS).contains(ms);
+        read_number::<f64>(&self.switch_interval_ms).filter(within).unwrap_or(DEFAULT_SWITCH_INTERVAL_MS)
+    }
+
     fn gil_policy(&self, problems: &mut Vec<String>) -> Option<GilPolicy> {
         if !self.python_3_1_gil {
             return Some(GilPolicy::SwitchInterval);
@@ -270,6 +280,15 @@ fn number<T: std::str::FromStr>(text: &str, name: &str, problems: &mut Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_program_gets_the_typed_switch_interval_or_cpythons_default() {
+        let with = |text: &str| FormFields { switch_interval_ms: text.into(), ..FormFields::default() }.program_switch_interval_ms();
+        assert_eq!(with("0.5"), 0.5);
+        assert_eq!(with("100"), 100.0);
+        assert_eq!(with("1000"), 5.0);
+        assert_eq!(with("soon"), 5.0);
+    }
 
     #[test]
     fn the_switch_interval_slider_spans_a_tenth_to_a_hundred_milliseconds_on_a_log_scale() {

@@ -1,11 +1,15 @@
 //! A Python program's lanes for the Program panel's timeline: the engine's lane histories (one
-//! per Python thread, recorded by the interpreter) turned into spans of time the panel draws and
-//! tables. A long run's oldest events are summarised by the recorder: the spans cover the
-//! events kept in full.
+//! per Python thread, recorded by the interpreter) turned into what the panel draws and tables:
+//! time per state (the engine's, summary included), time per state in each pixel column
+//! (`LaneHistory::state_times_per_column`, as the experiments' timeline), and the spans of the
+//! events kept in full, which say what a thread was blocked on.
 
 use std::sync::Arc;
 
-use engine::{Interval, LaneHistory, WorkerState};
+use engine::{Interval, LaneHistory, StateTimes, WorkerState};
+
+/// Pixel columns a lane is drawn in (its width in the drawing's units, stretched to the page).
+pub const COLUMNS: usize = 400;
 
 /// What a Python thread was doing over a span of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +29,18 @@ pub enum Doing {
 impl Doing {
     /// Every kind, in legend order.
     pub const ALL: [Doing; 5] = [Doing::Running, Doing::WaitingForGil, Doing::Blocked, Doing::Sleeping, Doing::Starting];
+
+    /// What a thread in the engine's `state` is doing (nothing once idle or done).
+    pub fn of(state: WorkerState) -> Option<Doing> {
+        Some(match state {
+            WorkerState::Running => Doing::Running,
+            WorkerState::WaitingForGil => Doing::WaitingForGil,
+            WorkerState::Sleeping => Doing::Sleeping,
+            WorkerState::Blocked | WorkerState::BlockedOn(_) | WorkerState::Sending | WorkerState::Receiving => Doing::Blocked,
+            WorkerState::Starting => Doing::Starting,
+            WorkerState::Idle | WorkerState::Done => return None,
+        })
+    }
 
     /// The name a learner reads.
     pub fn label(self) -> &'static str {
@@ -70,17 +86,13 @@ pub struct ProgramLane {
     pub spans: Vec<Span>,
     /// When it finished (ms since the start), once it has.
     pub finished_ms: Option<f64>,
+    /// Milliseconds spent in each of [`Doing::ALL`] (summarised events included).
+    pub time_per_state: [f64; Doing::ALL.len()],
+    /// What each of [`COLUMNS`] equal columns of the axis holds: each state's milliseconds.
+    pub columns: Vec<StateTimes>,
 }
 
 impl ProgramLane {
-    /// Milliseconds spent in each of [`Doing::ALL`].
-    pub fn time_per_state(&self) -> [f64; Doing::ALL.len()] {
-        let mut times = [0.0; Doing::ALL.len()];
-        for span in &self.spans {
-            times[span.doing as usize] += span.end_ms - span.start_ms;
-        }
-        times
-    }
 
     /// What it does at the end of the reading ("finished" once it has).
     pub fn now(&self) -> String {
@@ -92,28 +104,34 @@ impl ProgramLane {
     }
 }
 
-/// Every thread's lane, the spans still going ending at `now_ms` (ms since the start).
-pub fn program_lanes(lanes: &[LaneHistory], now_ms: f64) -> Vec<ProgramLane> {
-    lanes.iter().map(|lane| program_lane(lane, now_ms)).collect()
+/// Every thread's lane, the spans still going ending at `now_ms`, the columns spanning the axis
+/// from 0 to `axis_ms` (ms since the start).
+pub fn program_lanes(lanes: &[LaneHistory], now_ms: f64, axis_ms: f64) -> Vec<ProgramLane> {
+    lanes.iter().map(|lane| program_lane(lane, now_ms, axis_ms)).collect()
 }
 
-fn program_lane(lane: &LaneHistory, now_ms: f64) -> ProgramLane {
-    let finished_ms = lane.last().filter(|event| event.state == WorkerState::Done).map(|event| event.at_ms);
+fn program_lane(lane: &LaneHistory, now_ms: f64, axis_ms: f64) -> ProgramLane {
+    let finished_ms = finished_ms(lane);
     let end_ms = finished_ms.unwrap_or(now_ms);
     let spans = lane.intervals(end_ms).iter().filter_map(|interval| span(lane, interval)).collect();
-    ProgramLane { name: Arc::from(lane.name()), spans, finished_ms }
+    let mut time_per_state = [0.0; Doing::ALL.len()];
+    for (state, ms) in lane.state_times(end_ms).spent() {
+        if let Some(doing) = Doing::of(state) {
+            time_per_state[doing as usize] += ms;
+        }
+    }
+    let columns = lane.state_times_per_column(COLUMNS, axis_ms, end_ms);
+    ProgramLane { name: Arc::from(lane.name()), spans, finished_ms, time_per_state, columns }
+}
+
+/// When the thread of `lane` finished (ms since the start), once it has.
+fn finished_ms(lane: &LaneHistory) -> Option<f64> {
+    lane.last().filter(|event| event.state == WorkerState::Done).map(|event| event.at_ms)
 }
 
 /// The span of `interval`.
 fn span(lane: &LaneHistory, interval: &Interval) -> Option<Span> {
-    let doing = match interval.state {
-        WorkerState::Running => Doing::Running,
-        WorkerState::WaitingForGil => Doing::WaitingForGil,
-        WorkerState::Sleeping => Doing::Sleeping,
-        WorkerState::Blocked | WorkerState::BlockedOn(_) | WorkerState::Sending | WorkerState::Receiving => Doing::Blocked,
-        WorkerState::Starting => Doing::Starting,
-        WorkerState::Idle | WorkerState::Done => return None,
-    };
+    let doing = Doing::of(interval.state)?;
     let on = match interval.state {
         WorkerState::BlockedOn(_) => Some(Arc::from(lane.describe(interval).trim_start_matches("blocked on "))),
         WorkerState::Sending | WorkerState::Receiving => Some(Arc::from(lane.describe(interval))),
@@ -123,8 +141,8 @@ fn span(lane: &LaneHistory, interval: &Interval) -> Option<Span> {
 }
 
 /// When the last thread finished (ms since the start), once every one has.
-pub fn all_finished_ms(lanes: &[ProgramLane]) -> Option<f64> {
-    lanes.iter().map(|lane| lane.finished_ms).try_fold(0.0_f64, |latest, finished| Some(latest.max(finished?)))
+pub fn all_finished_ms(lanes: &[LaneHistory]) -> Option<f64> {
+    lanes.iter().map(finished_ms).try_fold(0.0_f64, |latest, finished| Some(latest.max(finished?)))
 }
 
 #[cfg(test)]
@@ -139,26 +157,38 @@ mod tests {
     #[test]
     fn spans_follow_state_changes_and_stop_at_the_finish() {
         let blocked = WorkerState::BlockedOn(Waitable::Lock);
-        let lanes = program_lanes(&[lane(&[(0.0, WorkerState::Running), (4.0, blocked), (10.0, WorkerState::Running), (12.0, WorkerState::Done)])], 50.0);
+        let lanes = program_lanes(&[lane(&[(0.0, WorkerState::Running), (4.0, blocked), (10.0, WorkerState::Running), (12.0, WorkerState::Done)])], 50.0, 50.0);
         let spans: Vec<(f64, f64, String)> = lanes[0].spans.iter().map(|span| (span.start_ms, span.end_ms, span.describe())).collect();
         assert_eq!(spans, [(0.0, 4.0, "running".into()), (4.0, 10.0, "blocked on a lock".into()), (10.0, 12.0, "running".into())]);
         assert_eq!(lanes[0].finished_ms, Some(12.0));
-        assert_eq!(lanes[0].time_per_state(), [6.0, 0.0, 6.0, 0.0, 0.0]);
+        assert_eq!(lanes[0].time_per_state, [6.0, 0.0, 6.0, 0.0, 0.0]);
         assert_eq!(lanes[0].now(), "finished");
     }
 
     #[test]
     fn a_thread_taken_up_late_shows_its_starting_stretch() {
-        let lanes = program_lanes(&[lane(&[(0.0, WorkerState::Starting), (5.0, WorkerState::Running)])], 8.0);
+        let lanes = program_lanes(&[lane(&[(0.0, WorkerState::Starting), (5.0, WorkerState::Running)])], 8.0, 8.0);
         assert_eq!(lanes[0].spans[0].describe(), "starting");
-        assert_eq!(lanes[0].time_per_state(), [3.0, 0.0, 0.0, 0.0, 5.0]);
+        assert_eq!(lanes[0].time_per_state, [3.0, 0.0, 0.0, 0.0, 5.0]);
     }
 
     #[test]
     fn a_thread_still_going_ends_its_last_span_at_the_reading() {
-        let lanes = program_lanes(&[lane(&[(0.0, WorkerState::WaitingForGil), (3.0, WorkerState::Sleeping)])], 20.0);
+        let histories = [lane(&[(0.0, WorkerState::WaitingForGil), (3.0, WorkerState::Sleeping)])];
+        let lanes = program_lanes(&histories, 20.0, 20.0);
         assert_eq!(lanes[0].spans.last().map(|span| span.end_ms), Some(20.0));
         assert_eq!(lanes[0].now(), "sleeping");
-        assert_eq!(all_finished_ms(&lanes), None);
+        assert_eq!(all_finished_ms(&histories), None);
+    }
+
+    #[test]
+    fn columns_hold_each_states_share_of_their_stretch_of_the_axis() {
+        let lanes = program_lanes(&[lane(&[(0.0, WorkerState::Running), (30.0, WorkerState::Sleeping), (40.0, WorkerState::Done)])], 40.0, 80.0);
+        let column_ms = 80.0 / COLUMNS as f64;
+        let columns = &lanes[0].columns;
+        assert_eq!(columns.len(), COLUMNS);
+        assert!((columns[0].of(WorkerState::Running) - column_ms).abs() < 1e-9);
+        assert!((columns[(35.0 / column_ms) as usize].of(WorkerState::Sleeping) - column_ms).abs() < 1e-9);
+        assert_eq!(columns[COLUMNS - 1].total(), 0.0, "nothing after the thread finished");
     }
 }

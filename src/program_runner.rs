@@ -4,10 +4,11 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use engine::LaneHistory;
 use python::Mode;
-use runtime::{in_a_task_after_ms, ProgramStatus, PythonRun, ThreadPool};
+use runtime::{in_a_task_after_ms, program_pool, ProgramStatus, PythonRun};
 use yew::prelude::*;
 
 use crate::components::environment_status::core_count;
@@ -23,8 +24,8 @@ const LANES_EVERY_MS: f64 = 250.0;
 
 /// The running program and what the panel needs to show and steer it.
 pub struct ProgramRunner {
-    /// Runs the source in the mode.
-    pub start: Callback<(String, Mode)>,
+    /// Runs the source in the mode, with the switch interval (ms) it starts with.
+    pub start: Callback<(String, Mode, f64)>,
     /// Presses Stop.
     pub stop: Callback<()>,
     /// Whether a program is running (or stopping).
@@ -50,19 +51,20 @@ struct Current {
 /// Owns the panel's program.
 #[hook]
 pub fn use_program_runner() -> ProgramRunner {
-    // Workers of their own: a program's threads never take the workers kept for experiments.
-    let pool = use_memo((), |()| ThreadPool::new());
+    // Started with the page (the panel's first render) and kept: see `program_pool`.
+    let pool = use_memo((), |()| program_pool());
     let current = use_mut_ref(|| None::<Current>);
     let view = use_state(ProgramView::default);
     let status = use_state(|| None::<String>);
     let running = use_state(|| false);
     let start = {
         let (current, view, status, running) = (current.clone(), view.clone(), status.clone(), running.clone());
-        Callback::from(move |(source, mode): (String, Mode)| {
+        Callback::from(move |(source, mode, switch_interval_ms): (String, Mode, f64)| {
             if *running {
                 return;
             }
-            let run = PythonRun::start(&source, mode, core_count(), &pool);
+            let switch_interval = Duration::from_micros((switch_interval_ms * 1000.0).round() as u64);
+            let run = PythonRun::start(&source, mode, switch_interval, core_count(), &pool);
             *current.borrow_mut() = Some(Current { run, source, lanes_read_ms: f64::NEG_INFINITY, histories: Vec::new(), shown: ProgramView::default() });
             view.set(ProgramView::default());
             status.set(Some("Running…".to_owned()));
@@ -113,9 +115,9 @@ fn poll(current: &RefCell<Option<Current>>, view: &Shared<ProgramView>, status: 
     }
     if ended || now_ms - current.lanes_read_ms >= LANES_EVERY_MS {
         current.histories = current.run.lanes(&current.histories);
-        next.lanes = program_lanes(&current.histories, now_ms).into();
         // An ended program's axis ends with its last thread.
-        next.now_ms = all_finished_ms(&next.lanes).filter(|_| ended).unwrap_or(now_ms);
+        next.now_ms = all_finished_ms(&current.histories).filter(|_| ended).unwrap_or(now_ms);
+        next.lanes = program_lanes(&current.histories, now_ms, next.now_ms.max(1.0)).into();
         current.lanes_read_ms = now_ms;
     }
     if next != current.shown {

@@ -16,6 +16,9 @@ use crate::program_state::{DEFAULT_PROGRAM, PYTHON_MODES};
 pub struct ProgramPanelProps {
     /// Whether the page has shared memory (is cross-origin isolated).
     pub shared_memory: bool,
+    /// The GIL settings' switch interval (ms): a program starts with it, as
+    /// `sys.getswitchinterval()` then says, until it calls `sys.setswitchinterval`.
+    pub switch_interval_ms: f64,
 }
 
 /// The panel.
@@ -31,10 +34,10 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
         Callback::from(move |event: InputEvent| source.set(event.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
     let onsubmit = {
-        let (start, source, mode) = (runner.start.clone(), source.clone(), mode.clone());
+        let (start, source, mode, switch_interval_ms) = (runner.start.clone(), source.clone(), mode.clone(), props.switch_interval_ms);
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            start.emit(((*source).clone(), *mode));
+            start.emit(((*source).clone(), *mode, switch_interval_ms));
         })
     };
     let on_stop = runner.stop.reform(|_: MouseEvent| ());
@@ -43,7 +46,11 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
     html! {
         <section aria-labelledby="program-heading" class="panel program wide">
             <h2 id="program-heading">{ "Program" }</h2>
-            <p class="hint">{ "Your own threaded Python: every thread runs on a Web Worker of its own, under the GIL of the mode you pick." }</p>
+            <p class="hint">{ format!(
+                "Your own threaded Python: every thread runs on a Web Worker of its own, under the GIL of the mode you pick, \
+                 switching every {} ms (the GIL switch interval above) until the program calls sys.setswitchinterval.",
+                props.switch_interval_ms
+            ) }</p>
             if !props.shared_memory {
                 <p class="notice error" role="alert">{
                     "Python programs need shared memory, which this page does not have: it was served without \

@@ -1,6 +1,7 @@
 //! A program's timeline: one lane per Python thread, named as Python names it, coloured by
 //! state as the page's timeline is (each pixel column shows the state the thread spent most of
-//! it in; hover a stretch for what it was blocked on), and a table with the same data.
+//! it in, from the engine's time per state and column; hover a stretch for what it was blocked
+//! on), and a table with the same data.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -10,10 +11,7 @@ use yew::prelude::*;
 
 use crate::charts::palette::state_colour;
 use crate::components::export::csv_button;
-use crate::program_lanes::{Doing, ProgramLane, Span};
-
-/// Columns a lane is drawn in: its width in the drawing's units, stretched to the page's width.
-const COLUMNS: usize = 400;
+use crate::program_lanes::{Doing, ProgramLane, Span, COLUMNS};
 
 /// The table's name.
 const TABLE_NAME: &str = "Python threads";
@@ -68,7 +66,7 @@ fn colour(doing: Doing) -> &'static str {
 }
 
 fn lane_row(lane: &ProgramLane, span_ms: f64) -> Html {
-    let spent = lane.time_per_state();
+    let spent = lane.time_per_state;
     let summary: Vec<String> =
         Doing::ALL.iter().zip(spent).filter(|(_, ms)| *ms > 0.0).map(|(doing, ms)| format!("{} {ms:.1} ms", doing.label())).collect();
     let label = format!("{}: {}; now {}", lane.name, summary.join(", "), lane.now());
@@ -95,30 +93,15 @@ struct Stretch {
     describe: String,
 }
 
-/// Each column's main state (the one it spent most of the column's time in), neighbouring
-/// equal columns merged.
+/// Each column's main state (the one it spent most of the column's time in, from the engine's
+/// time per state and column), neighbouring equal columns merged; a blocked column says on what.
 fn stretches(lane: &ProgramLane, span_ms: f64) -> Vec<Stretch> {
     let column_ms = span_ms / COLUMNS as f64;
-    let mut columns: Vec<([f64; Doing::ALL.len()], Option<&Span>)> = vec![([0.0; Doing::ALL.len()], None); COLUMNS];
-    for span in &lane.spans {
-        let first = ((span.start_ms / column_ms) as usize).min(COLUMNS - 1);
-        let last = ((span.end_ms / column_ms) as usize).min(COLUMNS - 1);
-        for (index, column) in columns.iter_mut().enumerate().take(last + 1).skip(first) {
-            let (from, to) = (index as f64 * column_ms, (index + 1) as f64 * column_ms);
-            let overlap = span.end_ms.min(to) - span.start_ms.max(from);
-            if overlap > 0.0 {
-                column.0[span.doing as usize] += overlap;
-                if span.on.is_some() {
-                    column.1 = Some(span);
-                }
-            }
-        }
-    }
     let mut stretches: Vec<Stretch> = Vec::new();
-    for (index, (times, blocked)) in columns.iter().enumerate() {
-        let Some(main) = main_state(times) else { continue };
-        let describe = match (main, blocked) {
-            (Doing::Blocked, Some(span)) => span.describe(),
+    for (index, times) in lane.columns.iter().enumerate() {
+        let Some(main) = times.longest().and_then(Doing::of) else { continue };
+        let describe = match main {
+            Doing::Blocked => blocked_within(lane, index as f64 * column_ms, (index + 1) as f64 * column_ms),
             _ => main.label().to_owned(),
         };
         match stretches.last_mut() {
@@ -129,10 +112,11 @@ fn stretches(lane: &ProgramLane, span_ms: f64) -> Vec<Stretch> {
     stretches
 }
 
-/// The state a column spent most time in, if any.
-fn main_state(times: &[f64; Doing::ALL.len()]) -> Option<Doing> {
-    let (index, most) = times.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
-    (*most > 0.0).then(|| Doing::ALL[index])
+/// What the thread was blocked on between `from_ms` and `to_ms` (the latest such span), or
+/// plainly "blocked" where those events are summarised.
+fn blocked_within(lane: &ProgramLane, from_ms: f64, to_ms: f64) -> String {
+    let overlapping = lane.spans.iter().rev().find(|span| span.on.is_some() && span.start_ms < to_ms && span.end_ms > from_ms);
+    overlapping.map_or_else(|| Doing::Blocked.label().to_owned(), Span::describe)
 }
 
 /// Time per state and thread, what each does now and what it was blocked on.
@@ -153,7 +137,7 @@ fn threads_table(lanes: &[ProgramLane]) -> Html {
                     { for lanes.iter().map(|lane| html! {
                         <tr>
                             <th scope="row">{ lane.name.to_string() }</th>
-                            { for lane.time_per_state().iter().map(|ms| html! { <td>{ format!("{ms:.1}") }</td> }) }
+                            { for lane.time_per_state.iter().map(|ms| html! { <td>{ format!("{ms:.1}") }</td> }) }
                             <td>{ lane.now() }</td>
                             <td>{ blocked_on(lane) }</td>
                         </tr>

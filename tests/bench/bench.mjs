@@ -13,10 +13,11 @@ import { handOffGaps, measureRun, median, medianRun, percentile, runningInterval
 import { fixed, printTable, writeJson } from "./report.mjs";
 import { memoryFigures } from "./browser_memory.mjs";
 import { pythonBench } from "./python.mjs";
+import { pythonThreads } from "./python_threads.mjs";
 import { workerCpuMeter } from "./worker_cpu.mjs";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, gilcost, idlepool, long-run, python) measures some sections only. */
+/** BENCH_ONLY (names separated by commas: page, speedup, kernels, recorder, handoff, smoothness, compare, gilcost, idlepool, long-run, python, python-threads) measures some sections only. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
 const PI_SAMPLES = 300_000_000;
 const figures = {};
@@ -333,6 +334,7 @@ try {
     idlepool: () => idlePool(page),
     "long-run": async () => { figures.longRun = await longRun(page); },
     python: async () => { figures.python = await pythonBench(page, REPEATS); },
+    "python-threads": async () => { figures.pythonThreads = await pythonThreads(page); },
   };
   for (const [name, measure] of Object.entries(sections)) {
     if (!ONLY || ONLY.includes(name)) await measure();

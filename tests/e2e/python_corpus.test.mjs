@@ -31,16 +31,23 @@ function checkedInDefaultMode(source) {
 const printedOn = (lines, stream) => lines.filter((line) => line.stream === stream).map((line) => `${line.text}\n`).join("");
 
 /**
- * The lines of a traceback compared, as `comparable_stderr` in crates/python/tests/corpus.rs does:
- * the header, the frames of main.py, the last line (the interpreter prints no source lines).
+ * The lines of stderr compared, as `comparable_stderr` in crates/python/tests/corpus.rs does: of
+ * a traceback every line but the frames of `<stdlib>` files (each main.py frame with its source
+ * line and carets, as CPython 3.11 prints them); of a syntax
+ * error its File line and last line.
  */
 function comparableStderr(stderr) {
-  const lines = stderr.split("\n");
-  const kept = lines
-    .filter((line) => line.startsWith("Traceback (most recent call last):") || line.startsWith("Exception in thread ") || line.trimStart().startsWith('File "main.py"'))
-    .map((line) => line.trim());
-  const last = lines.findLast((line) => line.trim() !== "");
-  return last === undefined ? kept : [...kept, last.trim()];
+  const lines = stderr.split("\n").filter((line, index, all) => index < all.length - 1 || line !== "");
+  if (!stderr.includes("Traceback (most recent call last):") && !stderr.includes("Exception in thread ")) {
+    const last = lines.findLast((line) => line.trim() !== "");
+    return [lines[0], last].filter((line) => line !== undefined);
+  }
+  let inStdlib = false;
+  return lines.filter((line) => {
+    if (line.startsWith("  File ")) inStdlib = !line.startsWith('  File "main.py"');
+    else if (!line.startsWith("    ")) inStdlib = false;
+    return !inStdlib;
+  });
 }
 
 /** A file beside `path` with another extension, or "" when there is none (no stderr expected). */

@@ -11,7 +11,8 @@
 //!   per-object locks;
 //! - `builtins/`: the built-in functions and types;
 //! - `modules/`: the built-in modules, one file each;
-//! - `program.rs`: running a whole program and reporting how it ended;
+//! - `program.rs`: running a whole program and reporting how it ended; `traceback.rs`: the
+//!   source line and carets under each frame of a traceback, as CPython 3.11 prints them;
 //! - `one_thread.rs`: a program whose threads take turns on the caller's thread, slice by
 //!   slice (a page without shared memory);
 //! - `pickle.rs`: values as bytes, for what crosses between processes (`multiprocessing`);
@@ -30,6 +31,7 @@ mod native_processes;
 mod parse;
 mod pickle;
 mod program;
+mod traceback;
 mod vm;
 
 pub use compiler::CompileError;

@@ -70,7 +70,8 @@ pub fn start_program_on_one_thread(
     let scheduler = Arc::new(Scheduler::taking_turns(mode, time_limit, host));
     let output = Arc::new(Output::default());
     let mut program = ProgramOnOneThread { output: output.clone(), recorder: scheduler.recorder.clone(), scheduler: scheduler.clone(), ended: None };
-    match begin_main(source, &output, &scheduler) {
+    let main_lane = scheduler.add_lane("MainThread");
+    match begin_main(source, &output, &scheduler, main_lane) {
         Err(outcome) => program.ended = Some(outcome),
         Ok((thread, Ok(module))) => lock(&scheduler.turns).enqueue(GreenThread::running(thread, module)),
         Ok((mut thread, Err(error))) => {

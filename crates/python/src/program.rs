@@ -121,20 +121,25 @@ pub fn start_program(source: &str, scheduler: Arc<Scheduler>) -> RunningProgram 
     let running = RunningProgram { output: output.clone(), recorder: scheduler.recorder.clone(), scheduler: scheduler.clone(), ended: ended.clone() };
     let source = source.to_string();
     let host = scheduler.host.clone();
+    // Its lane starts now: the host's time to start the main thread shows as "starting".
+    let main_lane = scheduler.add_lane("MainThread");
     let body = Box::new(move || {
-        let outcome = run_main(&source, output, scheduler);
+        let outcome = run_main(&source, output, scheduler, main_lane);
         *crate::objects::lock(&ended.0) = Some(outcome);
         ended.1.notify_all();
     });
     if host.spawn("python-main", MAIN_STACK_BYTES, body).is_err() {
+        if let Some(lane) = main_lane {
+            running.recorder.record(lane, WorkerState::Done, running.scheduler.host.clock());
+        }
         running.output.write(Stream::Stderr, &Arc::from("MainThread"), "RuntimeError: can't start the program's main thread\n");
         *crate::objects::lock(&running.ended.0) = Some(Outcome::Failed);
     }
     running
 }
 
-fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Outcome {
-    let (mut thread, module) = match begin_main(source, &output, &scheduler) {
+fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>, timeline_lane: Option<usize>) -> Outcome {
+    let (mut thread, module) = match begin_main(source, &output, &scheduler, timeline_lane) {
         Ok(begun) => begun,
         Err(outcome) => return outcome,
     };
@@ -156,14 +161,23 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>) -> Out
     conclude(outcome, &output, &scheduler)
 }
 
-/// Parses and compiles `source` and makes the main thread, ready to run the module's frame
-/// (or the error the built-ins' prelude raised); the outcome when it did not parse.
-pub(crate) fn begin_main(source: &str, output: &Arc<Output>, scheduler: &Arc<Scheduler>) -> Result<(Thread, PyResult<Frame>), Outcome> {
+/// Parses and compiles `source` and makes the main thread (recorded on `timeline_lane`, added
+/// before its host started it), ready to run the module's frame (or the error the built-ins'
+/// prelude raised); the outcome when it did not parse.
+pub(crate) fn begin_main(
+    source: &str,
+    output: &Arc<Output>,
+    scheduler: &Arc<Scheduler>,
+    timeline_lane: Option<usize>,
+) -> Result<(Thread, PyResult<Frame>), Outcome> {
     let main: Arc<str> = Arc::from("MainThread");
     let code = match parse(source).map_err(Rejection::Syntax).and_then(|module| compile(&module, source, "main.py").map_err(Rejection::Compile)) {
         Ok(code) => code,
         Err(rejection) => {
             output.write(Stream::Stderr, &main, &rejection.describe(source));
+            if let Some(lane) = timeline_lane {
+                scheduler.recorder.record(lane, WorkerState::Done, scheduler.host.clock());
+            }
             return Err(Outcome::Rejected);
         }
     };
@@ -179,7 +193,6 @@ pub(crate) fn begin_main(source: &str, output: &Arc<Output>, scheduler: &Arc<Sch
     let main_module = crate::objects::Module { name: Arc::from("__main__"), dict: globals.clone() };
     crate::objects::lock(&interp.modules).insert("__main__".into(), Value::Module(Arc::new(main_module)));
     crate::modules::multiprocessing::note_program(&interp, source);
-    let timeline_lane = scheduler.add_lane(&main);
     let mut thread = Thread::new(interp, main, MAIN_IDENT, timeline_lane);
     scheduler.thread_started();
     let module = thread.take_gil().and_then(|()| crate::builtins::install_prelude(&mut thread));

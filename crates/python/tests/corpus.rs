@@ -63,20 +63,27 @@ fn programs(dir: &Path) -> Vec<Program> {
     programs
 }
 
-/// The lines of a traceback the runner compares: the header, the frames of main.py, the last line.
+/// The lines of stderr the runner compares. Of a traceback, every line but the frames of
+/// `<stdlib>` files (CPython's own library, whose lines the playground's modules do not have):
+/// each `File "main.py"` line with its source line and carets, as CPython 3.11 prints them. Of a
+/// syntax error (no traceback), its `File` line and its last line: the caret is the parser's.
 fn comparable_stderr(stderr: &str) -> Vec<String> {
     let lines: Vec<&str> = stderr.lines().collect();
-    let mut kept: Vec<String> = lines
-        .iter()
-        .filter(|line| {
-            line.starts_with("Traceback (most recent call last):")
-                || line.starts_with("Exception in thread ")
-                || line.trim_start().starts_with("File \"main.py\"")
-        })
-        .map(|line| line.trim().to_string())
-        .collect();
-    if let Some(last) = lines.iter().rev().find(|line| !line.trim().is_empty()) {
-        kept.push(last.trim().to_string());
+    if !stderr.contains("Traceback (most recent call last):") && !stderr.contains("Exception in thread ") {
+        let last = lines.iter().rev().find(|line| !line.trim().is_empty());
+        return lines.first().into_iter().chain(last).map(|line| line.to_string()).collect();
+    }
+    let mut in_stdlib = false;
+    let mut kept = Vec::new();
+    for line in lines {
+        if line.starts_with("  File ") {
+            in_stdlib = !line.starts_with("  File \"main.py\"");
+        } else if !line.starts_with("    ") {
+            in_stdlib = false;
+        }
+        if !in_stdlib {
+            kept.push(line.to_string());
+        }
     }
     kept
 }

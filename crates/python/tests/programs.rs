@@ -25,7 +25,7 @@ fn an_uncaught_exception_prints_a_cpython_traceback() {
     assert_eq!(run.stdout(), "start\n");
     assert_eq!(
         run.stderr(),
-        "Traceback (most recent call last):\n  File \"main.py\", line 5, in <module>\n  File \"main.py\", line 2, in average\nZeroDivisionError: division by zero\n"
+        "Traceback (most recent call last):\n  File \"main.py\", line 5, in <module>\n    average([])\n  File \"main.py\", line 2, in average\n    return sum(values) / len(values)\n           ~~~~~~~~~~~~^~~~~~~~~~~~~\nZeroDivisionError: division by zero\n"
     );
 }
 
@@ -50,7 +50,7 @@ fn unbounded_recursion_is_a_recursion_error_near_depth_1000() {
 fn a_billion_element_list_is_a_memory_error_not_a_dead_process() {
     let run = run("print('allocating')\nbig = [0] * 10**9\n");
     assert_eq!(run.outcome, Outcome::Failed);
-    assert!(run.stderr().ends_with("line 2, in <module>\nMemoryError\n"), "{}", run.stderr());
+    assert!(run.stderr().ends_with("line 2, in <module>\n    big = [0] * 10**9\n          ~~~~^~~~~~~\nMemoryError\n"), "{}", run.stderr());
 }
 
 #[test]

@@ -98,3 +98,84 @@ fn a_lane_appears_on_the_recorder_while_the_program_runs() {
     assert!(lanes[1].events().any(|event| event.state == WorkerState::Sleeping));
     assert!(lanes[0].events().any(|event| event.state == WorkerState::BlockedOn(Waitable::Join)));
 }
+
+/// The longest stretch any thread of `run` waited for the GIL (ms).
+fn longest_wait_for_the_gil(run: &python::ProgramRun) -> f64 {
+    let lanes = run.recorder.histories();
+    let waits = lanes.iter().flat_map(|lane| lane.intervals(f64::MAX)).filter(|interval| interval.state == WorkerState::WaitingForGil);
+    waits.map(|interval| interval.end_ms - interval.start_ms).fold(0.0, f64::max)
+}
+
+#[test]
+fn sys_setswitchinterval_sets_how_long_a_thread_waits_before_asking_for_the_gil() {
+    let source = "\
+import sys, threading, time
+sys.setswitchinterval(0.08)
+def spin():
+    end = time.perf_counter() + 0.4
+    while time.perf_counter() < end:
+        pass
+t = threading.Thread(target=spin)
+t.start()
+spin()
+t.join()
+print(sys.getswitchinterval())
+";
+    let run = run(source);
+    assert_eq!(run.stdout(), "0.08\n");
+    // A waiter asks for the GIL only after a whole interval without a switch: with CPython's
+    // 5 ms the waits would be about 5 ms long.
+    let longest = longest_wait_for_the_gil(&run);
+    assert!(longest >= 79.0, "the longest wait for the GIL was {longest:.1} ms");
+}
+
+#[test]
+fn a_scheduler_set_before_the_run_gives_the_program_its_switch_interval() {
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(NativeHost)));
+    scheduler.set_switch_interval(Duration::from_micros(2500));
+    let run = start_program("import sys\nprint(sys.getswitchinterval())\n", scheduler).wait();
+    assert_eq!(run.stdout(), "0.0025\n");
+}
+
+/// A host that takes `delay` to start a thread, as a page without a parked worker would.
+struct SlowHost {
+    delay: Duration,
+}
+
+impl python::Host for SlowHost {
+    fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), python::SpawnRefused> {
+        let delay = self.delay;
+        NativeHost.spawn(name, stack_bytes, Box::new(move || {
+            std::thread::sleep(delay);
+            body();
+        }))
+    }
+
+    fn clock(&self) -> &(dyn engine::Clock + Send + Sync) {
+        NativeHost.clock()
+    }
+
+    fn epoch_ms(&self) -> f64 {
+        NativeHost.epoch_ms()
+    }
+
+    fn cpu_count(&self) -> usize {
+        1
+    }
+
+    fn process_id(&self) -> u32 {
+        1
+    }
+}
+
+#[test]
+fn the_main_threads_wait_for_its_host_shows_as_starting_on_its_lane() {
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(SlowHost { delay: Duration::from_millis(60) })));
+    let run = start_program("print('hello')\n", scheduler).wait();
+    assert_eq!(run.stdout(), "hello\n");
+    let lanes = run.recorder.histories();
+    assert_eq!(lanes[0].name(), "MainThread");
+    let first = lanes[0].intervals(f64::MAX)[0];
+    assert_eq!(first.state, WorkerState::Starting);
+    assert!(first.end_ms - first.start_ms >= 59.0, "starting lasted {:.1} ms", first.end_ms - first.start_ms);
+}

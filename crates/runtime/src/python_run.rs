@@ -12,20 +12,41 @@ use engine::{Clock, LaneHistory};
 use python::{start_program, Halt, Mode, Outcome, OutputLine, RunningProgram, Scheduler};
 
 use crate::clock::BrowserClock;
-use crate::parked_workers::{ParkedWorkers, Parking};
+use crate::live_run::shared_memory_available;
+use crate::parked_workers::{ParkedWorkers, Parking, SPARE_WORKERS};
 use crate::python_host::BrowserHost;
 use crate::thread_pool::ThreadPool;
 
 /// The most Python threads alive at once in the page (the main one included); past it
 /// `RuntimeError: can't start new thread`. Each has a worker with a stack of
-/// [`PYTHON_STACK_BYTES`] in the page's memory.
-pub const MAX_PYTHON_THREADS: usize = 64;
+/// [`PYTHON_STACK_BYTES`] in the page's memory and a JavaScript isolate of its own: measured
+/// (`scripts/bench`, section `python-threads`) about 1.1 MiB of WebAssembly memory and 4.6 MiB
+/// of the browser's PSS per worker, so 128 threads take about 600 MiB. CPython allows
+/// thousands; 128 runs a 100-thread pool with room to spare.
+pub const MAX_PYTHON_THREADS: usize = 128;
 
-/// Each program worker's stack in the shared memory: wasm-bindgen's default for a thread
-/// (`DEFAULT_THREAD_STACK_SIZE`, 2 MiB). Python calls nest on the heap; the run loops nested by
-/// built-ins calling back into Python (at most `python::NATIVE_NESTING_LIMIT`) keep a thread
-/// within a fraction of it: 432 KiB at that limit (the stack watch's figure, `stack_watch.rs`).
-pub const PYTHON_STACK_BYTES: usize = 2 << 20;
+/// Each program worker's stack in the shared memory: 1 MiB, half wasm-bindgen's default for a
+/// thread (`DEFAULT_THREAD_STACK_SIZE`, 2 MiB). Python calls nest on the heap; the run loops
+/// nested by built-ins calling back into Python (at most `python::NATIVE_NESTING_LIMIT`) keep a
+/// thread well within it: 432 KiB at that limit (the stack watch's figure, `stack_watch.rs`).
+pub const PYTHON_STACK_BYTES: usize = 1 << 20;
+
+/// Workers a program finds started when it runs: its main thread's and the spares.
+pub const PROGRAM_WORKERS_KEPT: usize = 1 + SPARE_WORKERS;
+
+/// The Program panel's pool: workers of its own (a program's threads never take the workers
+/// kept for experiments), [`PROGRAM_WORKERS_KEPT`] of them started with the page and kept
+/// however long it stays idle, so that neither a program's main thread nor its first threads
+/// wait the tens of milliseconds a new Web Worker takes to start. None on a page without shared
+/// memory, where programs do not run.
+pub fn program_pool() -> ThreadPool {
+    let pool = ThreadPool::for_programs(PYTHON_STACK_BYTES);
+    if shared_memory_available() {
+        pool.keep_at_all_times(PROGRAM_WORKERS_KEPT);
+        pool.prestart(PROGRAM_WORKERS_KEPT, || {});
+    }
+    pool
+}
 
 /// The longest a program may run.
 pub const PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(30);
@@ -49,12 +70,16 @@ pub struct PythonRun {
 }
 
 impl PythonRun {
-    /// Starts `source` in `mode` on workers of `pool`, for a page with `cores`. Returns at once: the program runs on workers.
-    pub fn start(source: &str, mode: Mode, cores: usize, pool: &ThreadPool) -> Self {
+    /// Starts `source` in `mode`, its GIL switching every `switch_interval` until the program
+    /// sets another, on workers of `pool`, for a page with `cores`. Returns at once: the program
+    /// runs on workers.
+    pub fn start(source: &str, mode: Mode, switch_interval: Duration, cores: usize, pool: &ThreadPool) -> Self {
         let parking = Arc::new(Parking::new(MAX_PYTHON_THREADS, PYTHON_STACK_BYTES));
         let workers = ParkedWorkers::new(parking.clone(), pool.clone());
         let host = Arc::new(BrowserHost::new(parking.clone(), cores));
-        let program = start_program(source, Arc::new(Scheduler::new(mode, PROGRAM_TIME_LIMIT, host)));
+        let scheduler = Arc::new(Scheduler::new(mode, PROGRAM_TIME_LIMIT, host));
+        scheduler.set_switch_interval(switch_interval);
+        let program = start_program(source, scheduler);
         workers.top_up();
         PythonRun { program, parking, workers }
     }

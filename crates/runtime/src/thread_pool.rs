@@ -48,12 +48,20 @@ pub struct ThreadPool {
     kept_at_all_times: Rc<Cell<usize>>,
     /// Counts jobs started: a shrink planned before the latest job is called off.
     jobs_started: Rc<Cell<u64>>,
+    /// Each new worker's stack in the shared memory; `None`: wasm-bindgen's default (2 MiB).
+    stack_bytes: Option<usize>,
 }
 
 impl ThreadPool {
     /// An empty pool; workers are made when first needed.
     pub fn new() -> Self {
         ThreadPool::default()
+    }
+
+    /// An empty pool for Python programs: its workers have stacks of `stack_bytes` (a multiple
+    /// of 64 KiB) and never run the workloads' warm-up (a program runs no kernel of the catalogue).
+    pub fn for_programs(stack_bytes: usize) -> Self {
+        ThreadPool { warmed: Rc::new(Cell::new(true)), stack_bytes: Some(stack_bytes), ..ThreadPool::default() }
     }
 
     /// How many workers wait for a job.
@@ -121,7 +129,7 @@ impl ThreadPool {
     pub fn run(&self, job: Job, on_end: impl FnOnce(JobEnd) + 'static) -> Result<(), String> {
         let worker = match self.idle.borrow_mut().pop_back() {
             Some(worker) => worker,
-            None => spawn_thread_worker()?,
+            None => spawn_thread_worker(self.stack_bytes)?,
         };
         self.jobs_started.set(self.jobs_started.get() + 1);
         self.watch(&worker, on_end);
@@ -175,11 +183,15 @@ impl JobEnding {
     }
 }
 
-fn spawn_thread_worker() -> Result<Worker, String> {
+/// A thread worker with a stack of `stack_bytes` (wasm-bindgen's `thread_stack_size`), or
+/// wasm-bindgen's default.
+fn spawn_thread_worker(stack_bytes: Option<usize>) -> Result<Worker, String> {
+    let stack_bytes = stack_bytes.map_or(JsValue::UNDEFINED, |bytes| (bytes as f64).into());
     let worker = spawn_worker(&message(&[
         ("kind", &"start-thread".into()),
         ("module", &wasm_bindgen::module()),
         ("memory", &wasm_bindgen::memory()),
+        ("stackBytes", &stack_bytes),
     ]))?;
     LIVE.set(LIVE.get() + 1);
     Ok(worker)

@@ -2,7 +2,7 @@
 // "__GLUE_URL__" is replaced with the URL of wasm-bindgen's JavaScript glue before use.
 //
 // The first message starts the worker as one of two kinds:
-// - a thread ({kind: "start-thread", module, memory}): it shares the page's memory, and every
+// - a thread ({kind: "start-thread", module, memory, stackBytes}): it shares the page's memory, and every
 //   later message ({job}) runs one boxed Rust closure, answered by {kind: "done"}; {exit: true}
 //   ends an idle thread: it frees its stack and thread-local storage, then closes;
 // - a process ({kind: "start-process", module, origin}): it gets memory of its own, and every
@@ -25,7 +25,8 @@ self.onmessage = ({ data }) => {
 
 async function start(data) {
   if (data.kind === "start-thread") {
-    const wasm = await init({ module_or_path: data.module, memory: data.memory });
+    // stackBytes: this thread's stack in the shared memory (undefined: wasm-bindgen's 2 MiB).
+    const wasm = await init({ module_or_path: data.module, memory: data.memory, thread_stack_size: data.stackBytes });
     self.postMessage({ kind: "ready" });
     const destroyThread = () => wasm.__wbindgen_thread_destroy();
     return ({ job, exit }) => {

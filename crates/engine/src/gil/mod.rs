@@ -84,7 +84,9 @@ pub struct Gil {
     /// [`DROP_REQUESTED`] and [`CLOSED`] in one word, so that the holder's check at every
     /// tick is one load (CPython's `eval_breaker`).
     breaker: AtomicU8,
-    switch_interval_ms: f64,
+    /// The switch interval in milliseconds, as `f64` bits: a running program may change it
+    /// (`sys.setswitchinterval`), and a waiter reads it at each timed wait.
+    switch_interval_ms: AtomicU64,
     policy: GilPolicy,
     /// Workers waiting under the check-interval policy: without any, the holder need not release.
     waiters: AtomicUsize,
@@ -102,7 +104,7 @@ impl Gil {
             released: Signal::new(),
             switched: Signal::new(),
             breaker: AtomicU8::new(0),
-            switch_interval_ms: switch_interval.as_secs_f64() * 1000.0,
+            switch_interval_ms: AtomicU64::new((switch_interval.as_secs_f64() * 1000.0).to_bits()),
             policy,
             waiters: AtomicUsize::new(0),
             handoffs: AtomicU64::new(0),
@@ -133,6 +135,21 @@ impl Gil {
             self.breaker.fetch_and(!DROP_REQUESTED, Ordering::Relaxed)
         };
         before & DROP_REQUESTED != 0
+    }
+
+    /// The switch interval (CPython's `sys.getswitchinterval`).
+    pub fn switch_interval(&self) -> Duration {
+        Duration::from_secs_f64(self.switch_interval_ms() / 1000.0)
+    }
+
+    /// Changes the switch interval (CPython's `sys.setswitchinterval`): waiters use the new one
+    /// from their next timed wait on.
+    pub fn set_switch_interval(&self, switch_interval: Duration) {
+        self.switch_interval_ms.store((switch_interval.as_secs_f64() * 1000.0).to_bits(), Ordering::Relaxed);
+    }
+
+    fn switch_interval_ms(&self) -> f64 {
+        f64::from_bits(self.switch_interval_ms.load(Ordering::Relaxed))
     }
 
     /// How this GIL changes hands.
@@ -250,7 +267,7 @@ impl Gil {
                 state.waiting -= 1;
                 return Err(GilClosed);
             }
-            let remaining = self.switch_interval_ms - (clock.now_ms() - interval_start);
+            let remaining = self.switch_interval_ms() - (clock.now_ms() - interval_start);
             if remaining <= 0.0 {
                 if state.switch_number == switch_seen {
                     // A whole interval passed with no switch: ask the holder to drop it.

@@ -118,6 +118,24 @@ fn a_waiter_asks_for_the_gil_only_after_a_whole_switch_interval() {
 }
 
 #[test]
+fn a_changed_switch_interval_decides_when_a_waiter_asks_for_the_gil() {
+    let gil = gil_with_interval_ms(5);
+    gil.set_switch_interval(Duration::from_millis(20));
+    assert_eq!(gil.switch_interval(), Duration::from_millis(20));
+    let clock = Arc::new(ManualClock::default());
+    gil.take(0, clock.as_ref()).unwrap();
+    let second = Waiter::start(&gil, 1, clock.clone(), |gil| gil.release(1));
+    eventually("lane 1 waits", || waiting(&gil) == 1);
+    clock.set_ms(19.9);
+    thread::sleep(Duration::from_millis(30));
+    assert!(!gil.drop_requested(), "asked after the old interval");
+    clock.set_ms(20.0);
+    eventually("lane 1 asks for the GIL", || gil.drop_requested());
+    gil.yield_to_waiter(0, clock.as_ref()).unwrap();
+    second.outcome().unwrap();
+}
+
+#[test]
 fn a_holder_answering_a_drop_request_waits_until_the_waiter_has_run() {
     let gil = gil_with_interval_ms(1);
     gil.take(0, &NativeClock).unwrap();

@@ -366,6 +366,9 @@ fn id(_thread: &mut Thread, args: Args) -> PyResult {
 fn hash(thread: &mut Thread, args: Args) -> PyResult {
     args.expect("hash", 1, 1)?;
     let value = &args.positional[0];
+    if matches!(value, Value::Instance(instance) if !crate::objects::key::hashable(&instance.class)) {
+        return Key::of(value).map(|key| Value::Int(key.hash_number()));
+    }
     if let Some(result) = thread.call_dunder(value, "__hash__", vec![])? {
         return Ok(result);
     }

@@ -31,6 +31,19 @@ pub struct Parameters {
     pub var_keyword: bool,
 }
 
+/// Where in its source an instruction comes from, as CPython 3.11 keeps it for a traceback's
+/// carets: the byte range of the node it was compiled from and, for a binary operation or a
+/// subscript, the part the carets stress (`~~~^~~~`: the operator; `~~~~^^^`: the `[…]`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    /// The node's first byte in the source.
+    pub start: u32,
+    /// The byte after the node's last.
+    pub end: u32,
+    /// The stressed bytes, `start..end`, when the node has such a part.
+    pub stress: Option<(u32, u32)>,
+}
+
 /// A compiled body.
 pub struct Code {
     /// The function's name (`<module>`, `f`, `<lambda>`, `<listcomp>`).
@@ -45,6 +58,10 @@ pub struct Code {
     pub instrs: Vec<Instr>,
     /// The source line of each instruction.
     pub lines: Vec<u32>,
+    /// Where in the source each instruction comes from (for tracebacks).
+    pub positions: Vec<Position>,
+    /// The whole source of its file (tracebacks print its lines).
+    pub source: Arc<str>,
     /// The line of the `def`.
     pub first_line: u32,
     /// Constants (numbers, strings, inner code objects, keyword-name tuples).
@@ -72,5 +89,10 @@ impl Code {
     /// The source line of the instruction at `index`.
     pub fn line_at(&self, index: usize) -> u32 {
         self.lines.get(index).copied().unwrap_or(self.first_line)
+    }
+
+    /// Where in the source the instruction at `index` comes from.
+    pub fn position_at(&self, index: usize) -> Position {
+        self.positions.get(index).copied().unwrap_or_default()
     }
 }

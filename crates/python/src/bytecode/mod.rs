@@ -6,7 +6,7 @@
 
 mod code;
 
-pub use code::{Code, CodeKind, Parameters};
+pub use code::{Code, CodeKind, Parameters, Position};
 
 /// A binary operator.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

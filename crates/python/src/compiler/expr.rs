@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use ruff_python_ast::{self as ast, Expr, InterpolatedStringElement, Number, Operator};
+use ruff_text_size::Ranged;
 
 use super::scope::key;
 use super::{Compiled, Compiler};
-use crate::bytecode::{BinaryOp, CompareOp, Instr, UnaryOp};
+use crate::bytecode::{BinaryOp, CompareOp, Instr, Position, UnaryOp};
 use crate::objects::{int, Value};
 
 /// The bytecode operator of an AST operator.
@@ -38,7 +39,36 @@ enum Collection {
 }
 
 impl<'s> Compiler<'s> {
+    /// Compiles `expr`, its own instructions at its position (its operands' at theirs).
     pub(super) fn expr(&mut self, expr: &'s Expr) -> Compiled {
+        let position = self.position_of(expr);
+        let outer = std::mem::replace(&mut self.unit().position, position);
+        let compiled = self.expr_node(expr);
+        self.unit().position = outer;
+        compiled
+    }
+
+    /// Where `expr` is, with the part CPython 3.11's carets stress: a binary operation's
+    /// operator (the first non-blank after the left operand, two bytes for `//`, `**`, `<<` …),
+    /// a subscript's `[…]`.
+    pub(super) fn position_of(&self, expr: &Expr) -> Position {
+        let stress = match expr {
+            Expr::BinOp(binary) => {
+                let (gap_start, gap_end) = (usize::from(binary.left.end()), usize::from(binary.right.start()));
+                let gap = self.source.get(gap_start..gap_end).unwrap_or("");
+                gap.bytes().position(|byte| !byte.is_ascii_whitespace()).map(|at| {
+                    let operator = gap_start + at;
+                    let two = gap.as_bytes().get(at + 1).is_some_and(|next| !next.is_ascii_whitespace());
+                    (operator as u32, (operator + 1 + usize::from(two)) as u32)
+                })
+            }
+            Expr::Subscript(subscript) => Some((subscript.value.end().into(), u32::from(subscript.slice.end()) + 1)),
+            _ => None,
+        };
+        Position { start: expr.start().into(), end: expr.end().into(), stress }
+    }
+
+    fn expr_node(&mut self, expr: &'s Expr) -> Compiled {
         match expr {
             Expr::Name(name) => self.load_name(&name.id),
             Expr::NumberLiteral(number) => {
@@ -283,7 +313,11 @@ impl<'s> Compiler<'s> {
             if arguments.keywords.is_empty() {
                 self.expr(&attribute.value)?;
                 let name = self.name(&attribute.attr.id);
+                // A missing method is the attribute's error, not the call's.
+                let attribute_position = self.position_of(&call.func);
+                let call_position = std::mem::replace(&mut self.unit().position, attribute_position);
                 self.emit(Instr::LoadMethod(name));
+                self.unit().position = call_position;
                 self.exprs(&arguments.args)?;
                 self.set_line(call);
                 self.emit(Instr::CallMethod(arguments.args.len() as u32));

@@ -18,23 +18,27 @@
 //! own; a comparison's result goes straight to the branch), so a thread switch between the
 //! halves could change nothing: fusing them changes no program's behaviour in any mode.
 
-use crate::bytecode::Instr;
+use crate::bytecode::{Instr, Position};
 
-/// The unit's instructions and lines with the pairs fused and every jump retargeted: a second
-/// pass fuses a pair whose second half the first pass made.
-pub fn fuse(instrs: Vec<Instr>, lines: Vec<u32>) -> (Vec<Instr>, Vec<u32>) {
-    let (instrs, lines) = fuse_pairs(instrs, lines);
-    fuse_pairs(instrs, lines)
+/// A unit's instructions, and each one's line and source position (for tracebacks).
+pub type Instructions = (Vec<Instr>, Vec<u32>, Vec<Position>);
+
+/// The unit's instructions, lines and positions with the pairs fused and every jump retargeted:
+/// a second pass fuses a pair whose second half the first pass made.
+pub fn fuse(unit: Instructions) -> Instructions {
+    fuse_pairs(fuse_pairs(unit))
 }
 
-/// One pass: each pair fused, left to right.
-fn fuse_pairs(instrs: Vec<Instr>, lines: Vec<u32>) -> (Vec<Instr>, Vec<u32>) {
+/// One pass: each pair fused, left to right. A fused instruction keeps the position of the half
+/// that can raise (the comparison of `ConstCompareJumpIfFalse`, otherwise the first).
+fn fuse_pairs((instrs, lines, positions): Instructions) -> Instructions {
     let mut is_target = vec![false; instrs.len() + 1];
     for target in instrs.iter().filter_map(|instr| jump_target(*instr)) {
         is_target[target as usize] = true;
     }
     let mut fused = Vec::with_capacity(instrs.len());
     let mut fused_lines = Vec::with_capacity(lines.len());
+    let mut fused_positions = Vec::with_capacity(positions.len());
     // new_index[i]: where the instruction that was at i starts now (a fused second half maps to its pair).
     let mut new_index = Vec::with_capacity(instrs.len() + 1);
     let mut at = 0;
@@ -45,8 +49,10 @@ fn fuse_pairs(instrs: Vec<Instr>, lines: Vec<u32>) -> (Vec<Instr>, Vec<u32>) {
         if superinstruction.is_some() {
             new_index.push(fused.len() as u32);
         }
+        let raising_half = if matches!(superinstruction, Some(Instr::ConstCompareJumpIfFalse(..))) { at + 1 } else { at };
         fused.push(superinstruction.unwrap_or(instrs[at]));
         fused_lines.push(lines[at]);
+        fused_positions.push(positions.get(raising_half).copied().unwrap_or_default());
         at += if superinstruction.is_some() { 2 } else { 1 };
     }
     new_index.push(fused.len() as u32);
@@ -57,7 +63,7 @@ fn fuse_pairs(instrs: Vec<Instr>, lines: Vec<u32>) -> (Vec<Instr>, Vec<u32>) {
             None => instr,
         })
         .collect();
-    (retargeted, fused_lines)
+    (retargeted, fused_lines, fused_positions)
 }
 
 /// The superinstruction doing `first` then `second`, if there is one.
@@ -114,7 +120,7 @@ mod tests {
             Instr::LoadFast(0),
             Instr::Return,
         ];
-        let (fused, lines) = fuse(instrs, vec![1, 1, 1, 1, 2, 2, 2, 2, 1, 3, 3]);
+        let (fused, lines, _) = fuse((instrs, vec![1, 1, 1, 1, 2, 2, 2, 2, 1, 3, 3], Vec::new()));
         assert!(matches!(fused[0], Instr::LoadFastLoadConst(0, 0)));
         assert!(matches!(fused[1], Instr::CompareJumpIfFalse(CompareOp::Gt, 5)));
         assert!(matches!(fused[2], Instr::LoadFastLoadConst(0, 1)));
@@ -128,7 +134,7 @@ mod tests {
     fn a_for_loop_head_stores_its_item_and_still_leaves_the_loop_where_it_did() {
         // for i in it: pass
         let instrs = vec![Instr::LoadFast(0), Instr::GetIter, Instr::ForIter(5), Instr::StoreFast(1), Instr::JumpBack(2), Instr::LoadConst(0), Instr::Return];
-        let (fused, _) = fuse(instrs, vec![1; 7]);
+        let (fused, _, _) = fuse((instrs, vec![1; 7], Vec::new()));
         assert!(matches!(fused[..], [Instr::LoadFast(0), Instr::GetIter, Instr::ForIterStoreFast(1, 4), Instr::JumpBack(2), Instr::LoadConst(0), Instr::Return]));
     }
 
@@ -145,7 +151,7 @@ mod tests {
             Instr::LoadConst(1),
             Instr::Return,
         ];
-        let (fused, _) = fuse(instrs, vec![1; 8]);
+        let (fused, _, _) = fuse((instrs, vec![1; 8], Vec::new()));
         assert!(matches!(fused[2], Instr::ConstCompareJumpIfFalse(CompareOp::Eq, 0, 4)));
         assert!(matches!(fused[4], Instr::LoadConst(1)));
         assert_eq!(std::mem::size_of::<Instr>(), 12, "a superinstruction must not make every instruction larger");
@@ -154,7 +160,7 @@ mod tests {
     #[test]
     fn a_jump_target_or_a_new_line_keeps_a_pair_apart() {
         let instrs = vec![Instr::LoadFast(0), Instr::Jump(3), Instr::LoadFast(1), Instr::LoadFast(2), Instr::LoadFast(3), Instr::Return];
-        let (fused, _) = fuse(instrs, vec![1, 1, 1, 1, 2, 2]);
+        let (fused, _, _) = fuse((instrs, vec![1, 1, 1, 1, 2, 2], Vec::new()));
         assert!(matches!(fused[..], [Instr::LoadFast(0), Instr::Jump(3), Instr::LoadFast(1), Instr::LoadFast(2), Instr::LoadFast(3), Instr::Return]));
     }
 }

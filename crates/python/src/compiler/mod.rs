@@ -13,7 +13,7 @@ use std::sync::Arc;
 use ruff_python_ast::{self as ast, ModModule, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 
-use crate::bytecode::{Code, CodeKind, Instr, Parameters};
+use crate::bytecode::{Code, CodeKind, Instr, Parameters, Position};
 use crate::objects::Value;
 use scope::{Place, Scope, Scopes};
 
@@ -36,7 +36,7 @@ pub struct CompileError {
 pub fn compile(module: &ModModule, source: &str, file: &str) -> Result<Arc<Code>, CompileError> {
     let scopes = scope::analyse(module);
     let lines = LineTable::new(source);
-    let mut compiler = Compiler { scopes: &scopes, lines: &lines, units: Vec::new(), file: Arc::from(file) };
+    let mut compiler = Compiler { scopes: &scopes, lines: &lines, units: Vec::new(), file: Arc::from(file), source: Arc::from(source) };
     compiler.push_unit(0, "<module>", "<module>", CodeKind::Module, Parameters::default(), 1);
     compiler.body(&module.body)?;
     compiler.emit_return_none();
@@ -85,15 +85,19 @@ struct Unit<'a> {
     first_line: u32,
     instrs: Vec<Instr>,
     lines: Vec<u32>,
+    positions: Vec<Position>,
     consts: Vec<Value>,
     names: Vec<Arc<str>>,
     name_index: HashMap<String, u32>,
     line: u32,
+    /// Where the node being compiled is (every instruction emitted takes it).
+    position: Position,
     blocks: Vec<Block<'a>>,
 }
 
 struct Compiler<'s> {
     file: Arc<str>,
+    source: Arc<str>,
     scopes: &'s Scopes,
     lines: &'s LineTable,
     units: Vec<Unit<'s>>,
@@ -121,10 +125,12 @@ impl<'s> Compiler<'s> {
             first_line: line,
             instrs: Vec::new(),
             lines: Vec::new(),
+            positions: Vec::new(),
             consts: Vec::new(),
             names: Vec::new(),
             name_index: HashMap::new(),
             line,
+            position: Position::default(),
             blocks: Vec::new(),
         });
     }
@@ -146,7 +152,7 @@ impl<'s> Compiler<'s> {
             .collect();
         let free_from_parent =
             scope.frees.iter().map(|name| parent_cells.iter().position(|cell| cell == name).unwrap_or(0) as u32).collect();
-        let (instrs, lines) = fuse::fuse(unit.instrs, unit.lines);
+        let (instrs, lines, positions) = fuse::fuse((unit.instrs, unit.lines, unit.positions));
         let max_stack = max_stack_depth(&instrs);
         Arc::new(Code {
             name: Arc::from(unit.name.as_str()),
@@ -155,6 +161,8 @@ impl<'s> Compiler<'s> {
             kind: unit.kind,
             instrs,
             lines,
+            positions,
+            source: self.source.clone(),
             first_line: unit.first_line,
             consts: unit.consts,
             names: unit.names,
@@ -174,9 +182,12 @@ impl<'s> Compiler<'s> {
         scope.cells.iter().chain(scope.frees.iter()).cloned().collect()
     }
 
+    /// The node being compiled: its line, and its position for the instructions that follow.
     fn set_line(&mut self, node: &impl Ranged) {
         let line = self.lines.line(node.start());
-        self.unit().line = line;
+        let unit = self.unit();
+        unit.line = line;
+        unit.position = Position { start: node.start().into(), end: node.end().into(), stress: None };
     }
 
     fn line_of(&self, node: &impl Ranged) -> u32 {
@@ -187,6 +198,7 @@ impl<'s> Compiler<'s> {
         let unit = self.unit();
         unit.instrs.push(instr);
         unit.lines.push(unit.line);
+        unit.positions.push(unit.position);
         unit.instrs.len() - 1
     }
 

@@ -78,6 +78,8 @@ impl<'s> Compiler<'s> {
                     }
                     None => 0,
                 };
+                // CPython 3.11 points a failed assert at its test.
+                self.unit().position = self.position_of(&assert.test);
                 self.emit(Instr::RaiseAssertion(count));
                 self.patch(jump);
             }
@@ -97,12 +99,12 @@ impl<'s> Compiler<'s> {
             Expr::Attribute(attribute) => {
                 self.expr(&attribute.value)?;
                 let name = self.name(&attribute.attr.id);
-                self.emit(Instr::StoreAttr(name));
+                self.at_target(target, |compiler| compiler.emit(Instr::StoreAttr(name)));
             }
             Expr::Subscript(subscript) => {
                 self.expr(&subscript.value)?;
                 self.expr(&subscript.slice)?;
-                self.emit(Instr::StoreSubscript);
+                self.at_target(target, |compiler| compiler.emit(Instr::StoreSubscript));
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 self.unpack(target, elts)?
@@ -116,14 +118,14 @@ impl<'s> Compiler<'s> {
         let starred = elements.iter().position(|element| element.is_starred_expr());
         match starred {
             None => {
-                self.emit(Instr::UnpackSequence(elements.len() as u32));
+                self.at_target(target, |compiler| compiler.emit(Instr::UnpackSequence(elements.len() as u32)));
             }
             Some(star) => {
                 if elements.iter().filter(|element| element.is_starred_expr()).count() > 1 {
                     return Err(self.syntax_error(target, "multiple starred expressions in assignment"));
                 }
                 let after = (elements.len() - star - 1) as u32;
-                self.emit(Instr::UnpackStarred(((star as u32) << 16) | after));
+                self.at_target(target, |compiler| compiler.emit(Instr::UnpackStarred(((star as u32) << 16) | after)));
             }
         }
         for element in elements {
@@ -141,12 +143,12 @@ impl<'s> Compiler<'s> {
             Expr::Attribute(attribute) => {
                 self.expr(&attribute.value)?;
                 let name = self.name(&attribute.attr.id);
-                self.emit(Instr::DeleteAttr(name));
+                self.at_target(target, |compiler| compiler.emit(Instr::DeleteAttr(name)));
             }
             Expr::Subscript(subscript) => {
                 self.expr(&subscript.value)?;
                 self.expr(&subscript.slice)?;
-                self.emit(Instr::DeleteSubscript);
+                self.at_target(target, |compiler| compiler.emit(Instr::DeleteSubscript));
             }
             Expr::Tuple(tuple) => tuple.elts.iter().try_for_each(|element| self.delete(element))?,
             _ => return Err(self.syntax_error(target, "cannot delete expression")),
@@ -154,11 +156,21 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
+    /// Emits what `emit` does at `target`'s position, where CPython 3.11 points when storing to
+    /// it, deleting it or reading it for an augmented assignment fails (`counter += 1` at
+    /// `counter`, `items[5] = 3` at `items[5]`).
+    fn at_target<T>(&mut self, target: &Expr, emit: impl FnOnce(&mut Self) -> T) {
+        let position = self.position_of(target);
+        let statement = std::mem::replace(&mut self.unit().position, position);
+        emit(self);
+        self.unit().position = statement;
+    }
+
     fn augmented_assign(&mut self, assign: &'s ast::StmtAugAssign) -> Compiled {
         let op = super::expr::binary_op(assign.op);
         match &*assign.target {
             Expr::Name(name) => {
-                self.load_name(&name.id);
+                self.at_target(&assign.target, |compiler| compiler.load_name(&name.id));
                 self.expr(&assign.value)?;
                 self.emit(Instr::InPlace(op));
                 self.store_name(&name.id);
@@ -167,7 +179,7 @@ impl<'s> Compiler<'s> {
                 self.expr(&attribute.value)?;
                 self.emit(Instr::Dup);
                 let name = self.name(&attribute.attr.id);
-                self.emit(Instr::LoadAttr(name));
+                self.at_target(&assign.target, |compiler| compiler.emit(Instr::LoadAttr(name)));
                 self.expr(&assign.value)?;
                 self.emit(Instr::InPlace(op));
                 self.emit(Instr::Rot2);
@@ -177,7 +189,7 @@ impl<'s> Compiler<'s> {
                 self.expr(&subscript.value)?;
                 self.expr(&subscript.slice)?;
                 self.emit(Instr::DupTwo);
-                self.emit(Instr::Subscript);
+                self.at_target(&assign.target, |compiler| compiler.emit(Instr::Subscript));
                 self.expr(&assign.value)?;
                 self.emit(Instr::InPlace(op));
                 self.emit(Instr::Rot3);

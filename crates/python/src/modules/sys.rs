@@ -1,7 +1,5 @@
 //! `sys`: the switch interval, the version, the recursion limit.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use crate::objects::exception::value_error;
 use crate::objects::function::{Args, BuiltinFn};
 use crate::objects::{int, PyResult, Value};
@@ -14,9 +12,6 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("setrecursionlimit", setrecursionlimit),
     ("exit", exit),
 ];
-
-/// The switch interval in microseconds (CPython's default: 5 ms).
-static SWITCH_INTERVAL_MICROS: AtomicU64 = AtomicU64::new(5000);
 
 /// The module.
 pub fn module(_thread: &mut Thread) -> Value {
@@ -32,17 +27,20 @@ pub fn module(_thread: &mut Thread) -> Value {
     super::native_module("sys", FUNCTIONS, values)
 }
 
-fn getswitchinterval(_thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Float(SWITCH_INTERVAL_MICROS.load(Ordering::Relaxed) as f64 / 1e6))
+fn getswitchinterval(thread: &mut Thread, _args: Args) -> PyResult {
+    Ok(Value::Float(thread.interp.scheduler.switch_interval().as_micros() as f64 * 1e-6))
 }
 
-fn setswitchinterval(_thread: &mut Thread, args: Args) -> PyResult {
+/// Sets the interval of the program's GIL: a waiting thread asks for it after the new interval.
+fn setswitchinterval(thread: &mut Thread, args: Args) -> PyResult {
     args.expect("setswitchinterval", 1, 1)?;
     let seconds = int::to_f64(&args.positional[0])?;
     if seconds <= 0.0 {
         return Err(value_error("switch interval must be strictly positive"));
     }
-    SWITCH_INTERVAL_MICROS.store((seconds * 1e6).round().max(1.0) as u64, Ordering::Relaxed);
+    // As CPython: microseconds, truncated (`(unsigned long)(1e6 * interval)`), at least one.
+    let micros = (seconds * 1e6) as u64;
+    thread.interp.scheduler.set_switch_interval(std::time::Duration::from_micros(micros));
     Ok(Value::None)
 }
 

@@ -5,9 +5,10 @@
 use std::sync::Arc;
 
 use super::class::{exception_class, Class};
+use crate::bytecode::{Code, Instr, Position};
 use super::{lock, Instance, Value};
 
-/// One frame of a traceback: the function's name and the line it was at.
+/// One frame of a traceback: the function's name, the line it was at and where in that line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TraceEntry {
     /// The file (`main.py`, `<stdlib>/threading.py`).
@@ -16,6 +17,39 @@ pub struct TraceEntry {
     pub function: Arc<str>,
     /// The 1-based line.
     pub line: u32,
+    /// The file's source (shared with its code), for the line a traceback prints.
+    pub source: Arc<str>,
+    /// Where the failing instruction's node is in `source` (the carets under the line).
+    pub position: Position,
+}
+
+impl TraceEntry {
+    /// The entry of `code` where `raised` went through it, at its instruction `index`.
+    ///
+    /// A method call looks its method up when it calls (`CallMethod`): a missing method is put
+    /// where CPython 3.11 puts it, at the attribute (`LoadMethod`), not at the whole call.
+    pub fn of(raised: &Raised, code: &Code, index: usize) -> TraceEntry {
+        let missing_method = raised.traceback.is_empty() && raised.exception.class.is_subclass(&exception_class("AttributeError"));
+        let at = if missing_method { method_lookup(code, index).unwrap_or(index) } else { index };
+        TraceEntry { file: code.file.clone(), function: code.name.clone(), line: code.line_at(index), source: code.source.clone(), position: code.position_at(at) }
+    }
+}
+
+/// The `LoadMethod` of the `CallMethod` at `index` (method calls nest in its arguments).
+fn method_lookup(code: &Code, index: usize) -> Option<usize> {
+    if !matches!(code.instrs.get(index), Some(Instr::CallMethod(_))) {
+        return None;
+    }
+    let mut nested = 0_usize;
+    for at in (0..index).rev() {
+        match code.instrs[at] {
+            Instr::CallMethod(_) => nested += 1,
+            Instr::LoadMethod(_) if nested == 0 => return Some(at),
+            Instr::LoadMethod(_) => nested -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Why a run ends with no Python exception.

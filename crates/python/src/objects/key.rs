@@ -1,12 +1,13 @@
 //! Hashable keys of dicts and sets: a value reduced to what equality and hashing look at, so
-//! `1`, `1.0` and `True` are one key, as in Python.
+//! `1`, `1.0` and `True` are one key, as in Python. An instance is a key by identity, unless its
+//! class made it unhashable as CPython does (`__hash__ = None`, or `__eq__` without `__hash__`).
 
 use std::sync::Arc;
 
 use num_bigint::BigInt;
 
 use super::exception::type_error;
-use super::{PyResult, Value};
+use super::{lock, Class, PyErr, PyResult, Value};
 
 /// A value as a dict or set key.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
@@ -38,9 +39,8 @@ impl Key {
             Value::Float(float) => float_key(*float),
             Value::Str(text) => Key::Str(text.clone()),
             Value::Tuple(items) => Key::Tuple(items.iter().map(Key::of).collect::<PyResult<_>>()?),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
-                return Err(type_error(format!("unhashable type: '{}'", value.type_name())))
-            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(value)),
+            Value::Instance(instance) if !hashable(&instance.class) => return Err(unhashable(value)),
             other => Key::Identity(other.identity()),
         })
     }
@@ -58,6 +58,26 @@ impl Key {
             }
         }
     }
+}
+
+/// CPython's `TypeError` for a value that cannot be a key.
+fn unhashable(value: &Value) -> PyErr {
+    type_error(format!("unhashable type: '{}'", value.type_name()))
+}
+
+/// Whether instances of `class` can be keys. A class body that defines `__eq__` without
+/// `__hash__` gets `__hash__ = None` in CPython, so the first class along the method resolution
+/// order that defines either decides.
+pub fn hashable(class: &Arc<Class>) -> bool {
+    for class in class.mro_with_self() {
+        let names = lock(&class.dict);
+        match (names.get("__hash__"), names.contains_key("__eq__")) {
+            (Some(Value::None), _) | (None, true) => return false,
+            (Some(_), _) => return true,
+            (None, false) => {}
+        }
+    }
+    true
 }
 
 fn float_key(float: f64) -> Key {

@@ -198,7 +198,8 @@ impl Thread {
     fn add_trace(&self, frame: &Frame, mut error: PyErr, instr: Instr) -> PyErr {
         let is_reraise = matches!(instr, Instr::Reraise | Instr::Raise(0) | Instr::ExitWithException(_));
         if let (PyErr::Raised(raised), false) = (&mut error, is_reraise) {
-            raised.traceback.push(TraceEntry { file: frame.code.file.clone(), function: frame.code.name.clone(), line: frame.code.line_at(frame.pc - 1) });
+            let entry = TraceEntry::of(raised, &frame.code, frame.pc - 1);
+            raised.traceback.push(entry);
         }
         error
     }

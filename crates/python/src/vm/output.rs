@@ -139,6 +139,7 @@ pub fn format_traceback(traceback: &[TraceEntry], last_line: &str) -> String {
             repeats = 0;
         }
         text.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.file, entry.line, entry.function));
+        text.push_str(&crate::traceback::source_lines(entry));
         previous = Some(entry);
     }
     flush_repeats(&mut text, repeats);

@@ -103,6 +103,8 @@ pub struct Scheduler {
     pub(crate) turns: Mutex<super::turns::Turns>,
     /// How deep Python calls may nest (`sys.getrecursionlimit()`: CPython's 1000 at first).
     recursion_limit: AtomicUsize,
+    /// `sys.getswitchinterval()` in microseconds, kept in free-threaded mode too (no GIL).
+    switch_interval_micros: AtomicU64,
 }
 
 impl Scheduler {
@@ -138,6 +140,22 @@ impl Scheduler {
             blocked: Mutex::new(HashMap::new()),
             thread_counter: AtomicU64::new(1),
             recorder: Arc::new(Recorder::growing(MOST_LANES, started_ms)),
+            switch_interval_micros: AtomicU64::new(DEFAULT_SWITCH_INTERVAL.as_micros() as u64),
+        }
+    }
+
+    /// The switch interval (`sys.getswitchinterval()`), to the microsecond as CPython keeps it.
+    pub fn switch_interval(&self) -> Duration {
+        Duration::from_micros(self.switch_interval_micros.load(Ordering::Relaxed))
+    }
+
+    /// Sets the switch interval of the run's GIL (the page's slider before the run,
+    /// `sys.setswitchinterval` during it), rounded to the microsecond, at least one.
+    pub fn set_switch_interval(&self, interval: Duration) {
+        let micros = (interval.as_micros() as u64).max(1);
+        self.switch_interval_micros.store(micros, Ordering::Relaxed);
+        if let Some(gil) = &self.gil {
+            gil.set_switch_interval(Duration::from_micros(micros));
         }
     }
 

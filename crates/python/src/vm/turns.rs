@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 use engine::WorkerState;
 
 use super::green::{GreenThread, Turn};
-use super::schedule::{deadlock_report, DEFAULT_SWITCH_INTERVAL};
+use super::schedule::deadlock_report;
 use super::{Effect, Scheduler, Thread, MAIN_IDENT};
 use crate::objects::exception::Halt;
 use crate::objects::{lock, PyErr, PyResult};
@@ -83,7 +83,7 @@ pub(crate) fn take_a_turn(scheduler: &Scheduler, turn_ends_at: f64) -> TurnTaken
             None => return TurnTaken::Idle(turns.parked.iter().filter_map(|(_, effect)| effect.deadline_ms()).reduce(f64::min)),
         }
     };
-    let switch_at = now + DEFAULT_SWITCH_INTERVAL.as_secs_f64() * 1000.0;
+    let switch_at = now + scheduler.switch_interval().as_secs_f64() * 1000.0;
     green.thread.turn_ends_at_ms = if alone { turn_ends_at } else { switch_at.min(turn_ends_at) };
     green.thread.record(WorkerState::Running);
     match green.take_turn() {
@@ -146,7 +146,7 @@ impl Thread {
             if scheduler.halted() {
                 return Err(PyErr::Halted(scheduler.halt_reason().unwrap_or(Halt::Stopped)));
             }
-            let idle_until = match take_a_turn(&scheduler, now + DEFAULT_SWITCH_INTERVAL.as_secs_f64() * 1000.0) {
+            let idle_until = match take_a_turn(&scheduler, now + scheduler.switch_interval().as_secs_f64() * 1000.0) {
                 TurnTaken::Ran => continue,
                 TurnTaken::Idle(at) => [at, effect.deadline_ms()].into_iter().flatten().reduce(f64::min),
             };

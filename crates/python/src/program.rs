@@ -282,8 +282,14 @@ pub fn chained_traceback(thread: &mut Thread, exception: &Arc<Instance>, traceba
 }
 
 /// The class name as a traceback's last line shows it (CPython leaves out `__main__.`).
+/// As CPython names an uncaught exception's class: with its module, unless that is `builtins`
+/// or `__main__` (`multiprocessing.pool.RemoteTraceback`, `ValueError`).
 fn exception_name(class: &Arc<crate::objects::Class>) -> String {
-    class.name.to_string()
+    let module = crate::objects::lock(&class.dict).get("__module__").and_then(|module| module.as_str().map(str::to_string));
+    match module {
+        Some(module) if module != "builtins" && module != "__main__" => format!("{module}.{}", class.name),
+        _ => class.name.to_string(),
+    }
 }
 
 enum Rejection {

@@ -142,6 +142,9 @@ impl Thread {
         }
         let mut dict = std::mem::take(&mut *lock(&namespace));
         dict.entry(Arc::from("__name__")).or_insert_with(|| Value::str(name));
+        if let Some(module) = lock(&body.globals).get("__name__").cloned() {
+            dict.entry(Arc::from("__module__")).or_insert(module);
+        }
         let class = Class::new(name, Kind::Object, base_classes, dict).map_err(type_error)?;
         for value in lock(&class.dict).values() {
             if let Value::Function(function) = value {

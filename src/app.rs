@@ -12,6 +12,7 @@ use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
 use crate::components::panel_choice::PanelChoice;
 use crate::components::program_panel::ProgramPanel;
+use crate::components::program_share::ProgramShare;
 use crate::components::race_lab::RaceLab;
 use crate::components::results_table::ResultsTable;
 use crate::components::run_progress::RunProgress;
@@ -98,6 +99,16 @@ fn Playground() -> Html {
         let set = fields.setter();
         use_callback((*fields).clone(), move |panels, current: &FormFields| set.set(FormFields { panels, ..current.clone() }))
     };
+    let on_program_change = {
+        let set = fields.setter();
+        use_callback((*fields).clone(), move |program, current: &FormFields| set.set(FormFields { program, ..current.clone() }))
+    };
+    // A link that carries a program opens with the Program panel in view.
+    use_effect_with(opened.carries_program, |carries_program| {
+        if *carries_program {
+            show_program_panel();
+        }
+    });
     let on_race_change = {
         let set = fields.setter();
         use_callback((*fields).clone(), move |race, current: &FormFields| set.set(FormFields { race, ..current.clone() }))
@@ -148,7 +159,9 @@ fn Playground() -> Html {
                     }
                 </section>
                 { batch_section(controller.batch.as_ref(), fields.panels) }
-                <ProgramPanel shared_memory={*shared_memory} />
+                <ProgramPanel shared_memory={*shared_memory} program={fields.program.clone()} on_change={on_program_change.clone()}>
+                    <ProgramShare fields={(*fields).clone()} on_change={on_program_change} />
+                </ProgramPanel>
                 if shows(Panel::Races) {
                     <RaceLab fields={fields.race.clone()} on_change={on_race_change} />
                 }
@@ -221,6 +234,14 @@ fn is_embedded_widget() -> bool {
     let Some(location) = web_sys::window().map(|window| window.location()) else { return false };
     let search = location.search().unwrap_or_default();
     location.pathname().unwrap_or_default().ends_with("/embed.html") || search.trim_start_matches('?').split('&').any(|part| part == "embed")
+}
+
+/// Scrolls the Program panel into view.
+fn show_program_panel() {
+    let panel = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("program-heading"));
+    if let Some(panel) = panel {
+        panel.scroll_into_view();
+    }
 }
 
 /// The form's first state.

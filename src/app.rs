@@ -19,6 +19,7 @@ use crate::components::run_progress::RunProgress;
 use crate::components::share_link::ShareLink;
 use crate::components::speed_up_study::SpeedUpStudy;
 use crate::components::timeline::Timeline;
+use crate::components::toolbar::{show_section, Toolbar};
 use crate::engine_choice::runnable_here;
 use crate::form::{FormFields, MAX_STUDY_WORKERS};
 use crate::link::open_link;
@@ -106,7 +107,7 @@ fn Playground() -> Html {
     // A link that carries a program opens with the Program panel in view.
     use_effect_with(opened.carries_program, |carries_program| {
         if *carries_program {
-            show_program_panel();
+            show_section("program-heading");
         }
     });
     let on_race_change = {
@@ -127,6 +128,7 @@ fn Playground() -> Html {
                 <p class="tagline">{ "Run the same Python-style workload as one worker, threads under a real GIL, free threads, or processes, on real Web Workers, and watch why." }</p>
                 <EnvironmentStatus />
             </header>
+            <Toolbar />
             <main>
                 <section aria-labelledby="experiment-heading" class="panel">
                     <h2 id="experiment-heading">{ "Experiment" }</h2>
@@ -234,14 +236,6 @@ fn is_embedded_widget() -> bool {
     let Some(location) = web_sys::window().map(|window| window.location()) else { return false };
     let search = location.search().unwrap_or_default();
     location.pathname().unwrap_or_default().ends_with("/embed.html") || search.trim_start_matches('?').split('&').any(|part| part == "embed")
-}
-
-/// Scrolls the Program panel into view.
-fn show_program_panel() {
-    let panel = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("program-heading"));
-    if let Some(panel) = panel {
-        panel.scroll_into_view();
-    }
 }
 
 /// The form's first state.

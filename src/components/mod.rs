@@ -23,4 +23,5 @@ pub mod share_link;
 pub mod speed_up_study;
 pub mod throughput_table;
 pub mod timeline;
+pub mod toolbar;
 pub mod wall_time_chart;

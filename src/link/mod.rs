@@ -41,7 +41,7 @@ pub use program_code::ProgramTooLong;
 /// The version this page writes.
 const VERSION: &str = "v1";
 /// Longer fragments are not read at all (a recorded run takes a few kilobytes, a program of 8 KB
-/// up to about 11,000 characters).
+/// about 9,100 characters when it is random printable text).
 pub const MAX_LINK_CHARS: usize = 24_000;
 /// Names of ignored fields longer than this are not repeated back.
 const MAX_SHOWN_NAME_CHARS: usize = 24;

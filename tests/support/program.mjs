@@ -69,7 +69,8 @@ export async function threadNames(page) {
 export const editor = (page) => programPanel(page).getByRole("textbox", { name: "Python program" });
 
 /**
- * Replaces the program in the editor with `source`, as one edit of the learner's (a paste).
+ * Replaces the program in the editor with `source`, as one edit of the learner's (a paste: the
+ * cursor ends after it).
  * Playwright's `fill` would select only the lines the editor has drawn, and it draws only those
  * in view: the editor's own view is reached through the bundle's `EditorView` (the page has
  * loaded it, so the import is the same module).
@@ -78,7 +79,7 @@ export async function fillProgram(page, source) {
   await editor(page).evaluate(async (content, text) => {
     const { EditorView } = await import(new URL("program-editor.js", document.baseURI).href);
     const view = EditorView.findFromDOM(content);
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: "input.paste" });
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length }, userEvent: "input.paste" });
   }, source);
 }
 

@@ -82,10 +82,14 @@ struct EmbeddedExperimentProps {
     children: Html,
 }
 
+/// A program's widget takes what an experiment's does: the form (its program), and whether the
+/// frame has shared memory.
+type EmbeddedProgramProps = EmbeddedExperimentProps;
+
 /// A program: the Program panel, read-only unless the link let readers edit, with a link to the
 /// full playground.
 #[component]
-fn EmbeddedProgram(props: &EmbeddedExperimentProps) -> Html {
+fn EmbeddedProgram(props: &EmbeddedProgramProps) -> Html {
     let program = use_state(|| props.fields.program.clone());
     use_effect(report_height);
     let on_change = { let program = program.clone(); Callback::from(move |changed| program.set(changed)) };

@@ -12,12 +12,14 @@ use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
 use crate::components::panel_choice::PanelChoice;
 use crate::components::program_panel::ProgramPanel;
+use crate::components::program_share::ProgramShare;
 use crate::components::race_lab::RaceLab;
 use crate::components::results_table::ResultsTable;
 use crate::components::run_progress::RunProgress;
 use crate::components::share_link::ShareLink;
 use crate::components::speed_up_study::SpeedUpStudy;
 use crate::components::timeline::Timeline;
+use crate::components::toolbar::{show_section, Toolbar};
 use crate::engine_choice::runnable_here;
 use crate::form::{FormFields, MAX_STUDY_WORKERS};
 use crate::link::open_link;
@@ -98,6 +100,16 @@ fn Playground() -> Html {
         let set = fields.setter();
         use_callback((*fields).clone(), move |panels, current: &FormFields| set.set(FormFields { panels, ..current.clone() }))
     };
+    let on_program_change = {
+        let set = fields.setter();
+        use_callback((*fields).clone(), move |program, current: &FormFields| set.set(FormFields { program, ..current.clone() }))
+    };
+    // A link that carries a program opens with the Program panel in view.
+    use_effect_with(opened.carries_program, |carries_program| {
+        if *carries_program {
+            show_section("program-heading");
+        }
+    });
     let on_race_change = {
         let set = fields.setter();
         use_callback((*fields).clone(), move |race, current: &FormFields| set.set(FormFields { race, ..current.clone() }))
@@ -116,6 +128,7 @@ fn Playground() -> Html {
                 <p class="tagline">{ "Run the same Python-style workload as one worker, threads under a real GIL, free threads, or processes, on real Web Workers, and watch why." }</p>
                 <EnvironmentStatus />
             </header>
+            <Toolbar />
             <main>
                 <section aria-labelledby="experiment-heading" class="panel">
                     <h2 id="experiment-heading">{ "Experiment" }</h2>
@@ -148,7 +161,9 @@ fn Playground() -> Html {
                     }
                 </section>
                 { batch_section(controller.batch.as_ref(), fields.panels) }
-                <ProgramPanel shared_memory={*shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} />
+                <ProgramPanel shared_memory={*shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={fields.program.clone()} on_change={on_program_change.clone()}>
+                    <ProgramShare fields={(*fields).clone()} on_change={on_program_change} />
+                </ProgramPanel>
                 if shows(Panel::Races) {
                     <RaceLab fields={fields.race.clone()} on_change={on_race_change} />
                 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario, MAX_SWITCH_INTERVAL_MS, MIN_SWITCH_INTERVAL_MS};
 
 use crate::panels::ShownPanels;
+use crate::program_state::ProgramFields;
 use crate::race_form::RaceFields;
 
 /// The speed-up study runs up to at least this many workers…
@@ -50,6 +51,8 @@ pub struct FormFields {
     pub panels: ShownPanels,
     /// The race lab's own form.
     pub race: RaceFields,
+    /// The Program panel's program and mode.
+    pub program: ProgramFields,
     /// This machine's logical cores, which the run-time estimate and limit depend on.
     pub cores: usize,
 }
@@ -92,6 +95,7 @@ impl Default for FormFields {
             study_up_to: "4".into(),
             panels: ShownPanels::default(),
             race: RaceFields::default(),
+            program: ProgramFields::default(),
             cores: page_cores(),
         }
     }

@@ -1,6 +1,8 @@
-//! The Program panel's state, apart from its drawing: the modes a learner picks from, the
-//! default program, what a poll of a running program gives the panel ([`ProgramView`]), and
-//! what the status line says about how a program ended.
+//! The Program panel's state, apart from its drawing: the program and its mode as the page keeps
+//! them ([`ProgramFields`]: the editor, a link or a lesson changes them), the modes a learner
+//! picks from, the default program, what a poll of a running program gives the panel
+//! ([`ProgramView`]), what the status line says about how a program ended, and which line of the
+//! program a failed run points at.
 
 use std::rc::Rc;
 
@@ -47,6 +49,39 @@ for person in staff:
     person.join()
 print("orders served:", served)
 "#;
+
+/// The program as the page keeps it: its text and mode (what a link carries, what a lesson loads
+/// and what the editor shows and changes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramFields {
+    /// The program's text.
+    pub source: String,
+    /// The mode it runs in.
+    pub mode: Mode,
+    /// Whether a widget that embeds it lets the reader edit it (the full page always does).
+    pub editable_in_widget: bool,
+}
+
+impl Default for ProgramFields {
+    fn default() -> Self {
+        ProgramFields { source: DEFAULT_PROGRAM.to_owned(), mode: Mode::Gil312, editable_in_widget: false }
+    }
+}
+
+/// The mode a link names (`gil312`, `gil39`, `free`, `onecore`).
+pub fn python_mode_named(name: &str) -> Option<Mode> {
+    PYTHON_MODES.iter().map(|(mode, _)| *mode).find(|mode| mode.name() == name)
+}
+
+/// The line of the program a failed run points at: a syntax error's line, or the traceback's
+/// last frame in the program (`File "main.py", line 7, in worker`).
+pub fn error_line(output: &OutputView) -> Option<usize> {
+    let stderr = output.lines.iter().rev().filter(|line| line.stream == Stream::Stderr);
+    stderr.filter_map(|line| line.text.trim_start().strip_prefix("File \"main.py\", line ")).find_map(|rest| {
+        let digits = rest.split(|c: char| !c.is_ascii_digit()).next()?;
+        digits.parse().ok()
+    })
+}
 
 /// The output as last read: the kept lines, and how many earlier ones were dropped.
 #[derive(Clone, Debug, Default)]
@@ -164,6 +199,29 @@ mod tests {
         ]);
         let status = status_text(&ProgramStatus::Ended(Outcome::Failed), 0.0, "1/0\n", &shown);
         assert_eq!(status, "Ended by an uncaught exception: ZeroDivisionError: division by zero");
+    }
+
+    #[test]
+    fn a_failed_run_points_at_the_last_frame_of_the_program_or_the_syntax_errors_line() {
+        let traceback = output(&[
+            (Stream::Stderr, "Traceback (most recent call last):"),
+            (Stream::Stderr, "  File \"main.py\", line 9, in <module>"),
+            (Stream::Stderr, "  File \"main.py\", line 4, in worker"),
+            (Stream::Stderr, "  File \"threading.py\", line 30, in run"),
+            (Stream::Stderr, "ZeroDivisionError: division by zero"),
+        ]);
+        assert_eq!(error_line(&traceback), Some(4));
+        let syntax = output(&[(Stream::Stderr, "  File \"main.py\", line 2"), (Stream::Stderr, "SyntaxError: expected ':'")]);
+        assert_eq!(error_line(&syntax), Some(2));
+        assert_eq!(error_line(&output(&[(Stream::Stdout, "  File \"main.py\", line 2")])), None);
+    }
+
+    #[test]
+    fn every_python_mode_is_found_by_its_name() {
+        for (mode, _) in PYTHON_MODES {
+            assert_eq!(python_mode_named(mode.name()), Some(mode));
+        }
+        assert_eq!(python_mode_named("gil"), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The embeddable widget (`embed.html#v1&…`, or `?embed#v1&…` on the full page): one experiment
-//! from a share link, its mode, Run and Stop, the timeline and the result, a badge saying which
+//! The embeddable widget (`embed.html#v1&…`, or `?embed#v1&…` on the full page): a Python
+//! program from a program link (its editor, read-only unless the link says `edit=1`, its mode,
+//! Run program, Stop, the output and the timeline), or one experiment from a share link, its mode, Run and Stop, the timeline and the result, a badge saying which
 //! engine runs and why, and a link that opens the same experiment in the full playground. A link
 //! that shows the race lab but not the timeline embeds the race lab instead. Parts of the link
 //! that could not be used are named in one line, so a teacher sees that the course page's link is
@@ -12,11 +13,12 @@ use yew::prelude::*;
 
 use crate::components::drawing_rehearsal::DrawingRehearsal;
 use crate::components::engine_badge::EngineBadge;
+use crate::components::program_panel::ProgramPanel;
 use crate::components::race_lab::RaceLab;
 use crate::components::timeline::Timeline;
 use crate::engine_choice::runnable_here;
 use crate::form::FormFields;
-use crate::link::{link_fragment, OpenedLink};
+use crate::link::{experiment_link_fragment, program_link_fragment, OpenedLink, ProgramTooLong};
 use crate::panels::Panel;
 use crate::run_controller::{use_run_controller, Notice};
 
@@ -37,7 +39,9 @@ pub struct EmbedWidgetProps {
 pub fn EmbedWidget(props: &EmbedWidgetProps) -> Html {
     let fields = props.opened.fields.clone();
     let unused_parts = unused_parts_line(&props.opened);
-    if embeds_race_lab(&fields) {
+    if props.opened.carries_program {
+        html! { <EmbeddedProgram {fields} shared_memory={props.shared_memory}>{ unused_parts }</EmbeddedProgram> }
+    } else if embeds_race_lab(&fields) {
         html! { <EmbeddedRaceLab {fields}>{ unused_parts }</EmbeddedRaceLab> }
     } else {
         html! { <EmbeddedExperiment {fields} shared_memory={props.shared_memory}>{ unused_parts }</EmbeddedExperiment> }
@@ -76,6 +80,31 @@ struct EmbeddedExperimentProps {
     /// Shown first (the line naming unused parts of the link).
     #[prop_or_default]
     children: Html,
+}
+
+/// A program's widget takes what an experiment's does: the form (its program), and whether the
+/// frame has shared memory.
+type EmbeddedProgramProps = EmbeddedExperimentProps;
+
+/// A program: the Program panel, read-only unless the link let readers edit, with a link to the
+/// full playground.
+#[component]
+fn EmbeddedProgram(props: &EmbeddedProgramProps) -> Html {
+    let program = use_state(|| props.fields.program.clone());
+    use_effect(report_height);
+    let on_change = { let program = program.clone(); Callback::from(move |changed| program.set(changed)) };
+    let fields = FormFields { program: (*program).clone(), ..props.fields.clone() };
+    let full_page = program_link_fragment(&fields).map(|fragment| format!("{}#{fragment}", site_folder_address()));
+    html! {
+        <main class="embed">
+            { props.children.clone() }
+            <EngineBadge shared_memory={props.shared_memory} />
+            <ProgramPanel shared_memory={props.shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={(*program).clone()} {on_change} read_only={!program.editable_in_widget} />
+            if let Ok(address) = full_page {
+                <p><a href={address} target="_blank" rel="noopener">{ "Open in the full playground" }</a></p>
+            }
+        </main>
+    }
 }
 
 /// The race lab alone, with a link to the full playground.
@@ -170,7 +199,7 @@ fn notice_line(notice: Option<&Notice>, ready: bool) -> Html {
 
 /// The same experiment on the full page, in the widget's folder.
 fn full_playground_address(fields: &FormFields) -> String {
-    format!("{}#{}", site_folder_address(), link_fragment(fields))
+    format!("{}#{}", site_folder_address(), experiment_link_fragment(fields))
 }
 
 /// The address of the folder the page was loaded from (ending in `/`), where both `index.html`
@@ -206,7 +235,18 @@ pub fn embed_code(fields: &FormFields, site_folder: &str) -> String {
     };
     format!(
         "<iframe src=\"{site_folder}embed.html#{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\" allow=\"cross-origin-isolated\"></iframe>",
-        link_fragment(fields),
+        experiment_link_fragment(fields),
         scenario_title.replace('"', "&quot;")
     )
+}
+
+/// The embed code for the program of `fields`: an iframe on `embed.html` in `site_folder`.
+///
+/// # Errors
+/// [`ProgramTooLong`] when the program is too long for a link.
+pub fn program_embed_code(fields: &FormFields, site_folder: &str) -> Result<String, ProgramTooLong> {
+    Ok(format!(
+        "<iframe src=\"{site_folder}embed.html#{}\" title=\"GIL Playground: a Python program\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\" allow=\"cross-origin-isolated\"></iframe>",
+        program_link_fragment(fields)?
+    ))
 }

@@ -1,5 +1,6 @@
 //! The page's parts, each a small yew component.
 
+pub mod code_editor;
 pub mod comparison;
 pub mod drawing_rehearsal;
 pub mod embed_widget;
@@ -13,6 +14,7 @@ pub mod io_response_histogram;
 pub mod panel_choice;
 pub mod program_output;
 pub mod program_panel;
+pub mod program_share;
 pub mod program_timeline;
 pub mod race_lab;
 pub mod results_table;
@@ -21,4 +23,5 @@ pub mod share_link;
 pub mod speed_up_study;
 pub mod throughput_table;
 pub mod timeline;
+pub mod toolbar;
 pub mod wall_time_chart;

@@ -1,15 +1,17 @@
-//! The Program panel: a learner's own threaded Python program, its mode, Run program and Stop,
-//! its output as it is printed, how it stands, and one timeline lane per Python thread.
-//! On a page without shared memory it says why programs cannot run there.
+//! The Program panel: a learner's own threaded Python program in a code editor, its mode, Run
+//! program and Stop (or Ctrl+Enter), then, beside it, how it stands, its output as it is printed
+//! and one timeline lane per Python thread. The program and its mode are the page's (a link or a
+//! lesson may set them); the panel reports every change. A failed run marks its line. On a page
+//! without shared memory it says why programs cannot run there.
 
 use python::Mode;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::components::code_editor::CodeEditor;
 use crate::components::program_output::ProgramOutput;
 use crate::components::program_timeline::ProgramTimeline;
 use crate::program_runner::use_program_runner;
-use crate::program_state::{DEFAULT_PROGRAM, PYTHON_MODES};
+use crate::program_state::{error_line, ProgramFields, PYTHON_MODES};
 
 /// Props of the panel.
 #[derive(Properties, PartialEq)]
@@ -19,28 +21,40 @@ pub struct ProgramPanelProps {
     /// The GIL settings' switch interval (ms): a program starts with it, as
     /// `sys.getswitchinterval()` then says, until it calls `sys.setswitchinterval`.
     pub switch_interval_ms: f64,
+    /// The program and its mode.
+    pub program: ProgramFields,
+    /// Called with the program after each change the learner makes.
+    pub on_change: Callback<ProgramFields>,
+    /// Whether the program is shown read-only (a widget that was not asked to let readers edit).
+    #[prop_or_default]
+    pub read_only: bool,
+    /// Shown under the buttons (the share links).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The panel.
 #[component]
 pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
-    let source = use_state(|| DEFAULT_PROGRAM.to_owned());
-    let mode = use_state(|| Mode::Gil312);
     let runner = use_program_runner();
 
     // Callbacks
-    let oninput = {
-        let source = source.clone();
-        Callback::from(move |event: InputEvent| source.set(event.target_unchecked_into::<HtmlTextAreaElement>().value()))
-    };
-    let onsubmit = {
-        let (start, source, mode, switch_interval_ms) = (runner.start.clone(), source.clone(), mode.clone(), props.switch_interval_ms);
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            start.emit(((*source).clone(), *mode, switch_interval_ms));
+    let run = {
+        let (start, program, can_run) = (runner.start.clone(), props.program.clone(), props.shared_memory && !runner.running);
+        let switch_interval_ms = props.switch_interval_ms;
+        Callback::from(move |()| {
+            if can_run {
+                start.emit((program.source.clone(), program.mode, switch_interval_ms));
+            }
         })
     };
+    let onsubmit = run.reform(|event: SubmitEvent| event.prevent_default());
+    let on_source_change = {
+        let (on_change, program) = (props.on_change.clone(), props.program.clone());
+        Callback::from(move |source: String| on_change.emit(ProgramFields { source, ..program.clone() }))
+    };
     let on_stop = runner.stop.reform(|_: MouseEvent| ());
+    let marked_line = if runner.running { None } else { error_line(&runner.view.output) };
 
     // View
     html! {
@@ -48,7 +62,8 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
             <h2 id="program-heading">{ "Program" }</h2>
             <p class="hint">{ format!(
                 "Your own threaded Python: every thread runs on a Web Worker of its own, under the GIL of the mode you pick, \
-                 switching every {} ms (the GIL switch interval above) until the program calls sys.setswitchinterval.",
+                 switching every {} ms (the GIL switch interval above) until the program calls sys.setswitchinterval. \
+                 Ctrl+Enter (⌘+Enter) runs it; in the editor, Tab indents: press Escape, then Tab, to move on.",
                 props.switch_interval_ms
             ) }</p>
             if !props.shared_memory {
@@ -59,37 +74,42 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
                      which the interpreter cannot do yet. Open the full playground on a host that sends the headers."
                 }</p>
             }
-            <form class="program-form" {onsubmit}>
-                <div class="field">
-                    <label for="program-source">{ "Python program" }</label>
-                    <textarea id="program-source" class="program-source" rows="16" wrap="off" spellcheck="false" autocapitalize="off"
-                        value={(*source).clone()} {oninput} />
+            <div class="program-columns">
+                <form class="program-form" {onsubmit}>
+                    <div class="field">
+                        <span class="label" id="program-source-label">{ "Python program" }</span>
+                        <CodeEditor text={props.program.source.clone()} label="Python program" read_only={props.read_only}
+                            error_line={marked_line} on_change={on_source_change} on_run={run} />
+                    </div>
+                    <fieldset class="modes" role="radiogroup" aria-labelledby="python-mode-legend">
+                        <legend id="python-mode-legend">{ "Python mode" }</legend>
+                        { for PYTHON_MODES.iter().map(|(choice, label)| mode_choice(&props.program, &props.on_change, *choice, label)) }
+                    </fieldset>
+                    <div class="buttons">
+                        <button type="submit" disabled={runner.running || !props.shared_memory}>{ "Run program" }</button>
+                        <button type="button" onclick={on_stop} disabled={!runner.running}>{ "Stop" }</button>
+                    </div>
+                    { props.children.clone() }
+                </form>
+                <div class="program-results">
+                    <p class="notice program-status" role="status">{ runner.status.clone().unwrap_or_default() }</p>
+                    <ProgramOutput output={runner.view.output.clone()} />
+                    <ProgramTimeline lanes={runner.view.lanes.clone()} now_ms={runner.view.now_ms} running={runner.running} />
                 </div>
-                <fieldset class="modes" role="radiogroup" aria-labelledby="python-mode-legend">
-                    <legend id="python-mode-legend">{ "Python mode" }</legend>
-                    { for PYTHON_MODES.iter().map(|(choice, label)| mode_choice(&mode, *choice, label)) }
-                </fieldset>
-                <div class="buttons">
-                    <button type="submit" disabled={runner.running || !props.shared_memory}>{ "Run program" }</button>
-                    <button type="button" onclick={on_stop} disabled={!runner.running}>{ "Stop" }</button>
-                </div>
-            </form>
-            <p class="notice program-status" role="status">{ runner.status.clone().unwrap_or_default() }</p>
-            <ProgramOutput output={runner.view.output.clone()} />
-            <ProgramTimeline lanes={runner.view.lanes.clone()} now_ms={runner.view.now_ms} running={runner.running} />
+            </div>
         </section>
     }
 }
 
-fn mode_choice(chosen: &UseStateHandle<Mode>, mode: Mode, label: &str) -> Html {
+fn mode_choice(program: &ProgramFields, on_change: &Callback<ProgramFields>, mode: Mode, label: &str) -> Html {
     let onchange = {
-        let chosen = chosen.clone();
-        Callback::from(move |_: Event| chosen.set(mode))
+        let (program, on_change) = (program.clone(), on_change.clone());
+        Callback::from(move |_: Event| on_change.emit(ProgramFields { mode, ..program.clone() }))
     };
     let id = format!("python-mode-{}", mode.name());
     html! {
         <div class="choice">
-            <input type="radio" name="python-mode" id={id.clone()} value={mode.name()} checked={**chosen == mode} {onchange} />
+            <input type="radio" name="python-mode" id={id.clone()} value={mode.name()} checked={program.mode == mode} {onchange} />
             <label for={id}>{ label }</label>
         </div>
     }

@@ -49,7 +49,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let rows = &props.history.rows;
     let shown = if *show_all { rows.as_slice() } else { &rows[rows.len().saturating_sub(SHOWN_ROWS)..] };
     html! {
-        <section aria-labelledby="results-heading">
+        <section aria-labelledby="results-heading" class="panel results">
             <h2 id="results-heading">{ "Results" }</h2>
             if rows.is_empty() {
                 <p>{ "Finished runs appear here. Run the same experiment with a single worker first: later runs show their speed-up against it." }</p>
@@ -62,8 +62,9 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     </button>
                 </p>
             }
-            <div class="table-scroll">
-                <table aria-label="Results">
+            // Its own scroll: wide rows move sideways inside the panel, never past the page.
+            <div class="table-scroll" tabindex="0">
+                <table aria-label="Results" class="results">
                     <thead>
                         <tr>{ for HEADERS.iter().map(|header| html! { <th scope="col">{ *header }</th> }) }</tr>
                     </thead>

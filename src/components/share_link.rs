@@ -65,7 +65,7 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
 }
 
 /// The page's address without query or fragment.
-fn page_address_without_fragment() -> String {
+pub fn page_address_without_fragment() -> String {
     let Some(location) = web_sys::window().map(|window| window.location()) else { return String::new() };
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
@@ -78,7 +78,7 @@ fn show_in_address_bar(fragment: &str) {
 }
 
 /// Writes `text` to the clipboard where the page may; whether it asked.
-fn copy_to_clipboard(text: &str) -> bool {
+pub fn copy_to_clipboard(text: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
     let navigator = window.navigator();
     let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|clipboard| !clipboard.is_undefined());
@@ -88,6 +88,7 @@ fn copy_to_clipboard(text: &str) -> bool {
     has_clipboard
 }
 
-fn select_all(event: FocusEvent) {
+/// Selects a read-only field's whole text when it takes focus.
+pub fn select_all(event: FocusEvent) {
     event.target_unchecked_into::<web_sys::HtmlInputElement>().select();
 }

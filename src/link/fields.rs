@@ -1,13 +1,17 @@
 //! The fields a share link holds, in one table that drives both writing and reading a link: each
 //! field's key, its value as written from the form, the form with a value read back (if the value
 //! is of the field's kind; limits are checked afterwards, on the whole form: see `whole_form.rs`),
-//! and which check of the whole form speaks for it.
+//! which check of the whole form speaks for it, and which part of the page it belongs to (the
+//! experiment, or the Program panel's program).
 
 use engine::{Experiment, ExperimentKind, Mode, Parameter, ParameterKind, RaceProgram};
 
 use crate::form::{read_number, FormFields, OVERHEAD_CHOICES};
 use crate::panels::ShownPanels;
+use crate::program_state::{python_mode_named, ProgramFields};
 use crate::race_form::{whole_number, RaceField, RaceFields};
+
+use super::program_code::{decode_program, encode_program};
 
 /// Which check of the whole form speaks for a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +24,16 @@ pub(super) enum Check {
     StudySize,
 }
 
+/// The part of the page a field belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Part {
+    /// The experiment (its form, panels and the race lab).
+    Experiment,
+    /// The Program panel's program: links to the experiment carry it only when it is not the
+    /// default, links to the program always.
+    Program,
+}
+
 /// A field of the form besides the experiment and its parameters.
 pub(super) struct Setting {
     key: &'static str,
@@ -29,16 +43,18 @@ pub(super) struct Setting {
     /// What the field takes, for the message when a value is not of its kind.
     takes: &'static str,
     check: Option<Check>,
+    part: Part,
 }
 
 /// Every setting, in the order links write them.
-static SETTINGS: [Setting; 14] = [
+static SETTINGS: [Setting; 17] = [
     Setting {
         key: "mode",
         write: |fields| fields.mode.key().to_owned(),
         read: |fields, value| Some(FormFields { mode: Mode::from_key(value)?, ..fields }),
         takes: "a mode: single, gil, free or processes",
         check: Some(Check::Scenario("mode")),
+        part: Part::Experiment,
     },
     Setting {
         key: "workers",
@@ -46,6 +62,7 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| Some(FormFields { workers: number_text::<i64>(value)?, ..fields }),
         takes: "a whole number",
         check: Some(Check::Scenario("workers")),
+        part: Part::Experiment,
     },
     Setting {
         key: "si",
@@ -53,6 +70,7 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| Some(FormFields { switch_interval_ms: number_text::<f64>(value)?, ..fields }),
         takes: "a number of milliseconds",
         check: Some(Check::Scenario("switch_interval")),
+        part: Part::Experiment,
     },
     Setting {
         key: "gil",
@@ -60,6 +78,7 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| Some(FormFields { python_3_1_gil: one_of(value, "3.1", "3.2")?, ..fields }),
         takes: "3.1 or 3.2",
         check: None,
+        part: Part::Experiment,
     },
     Setting {
         key: "ct",
@@ -67,6 +86,7 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| Some(FormFields { check_interval_ticks: number_text::<u64>(value)?, ..fields }),
         takes: "a whole number of ticks",
         check: Some(Check::Scenario("check_interval")),
+        part: Part::Experiment,
     },
     Setting {
         key: "sp",
@@ -74,6 +94,7 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| Some(FormFields { serial_percent: number_text::<u64>(value)?, ..fields }),
         takes: "a whole number of percent",
         check: Some(Check::Scenario("serial_percent")),
+        part: Part::Experiment,
     },
     Setting {
         key: "ov",
@@ -84,6 +105,7 @@ static SETTINGS: [Setting; 14] = [
         },
         takes: "0, 10 or 40",
         check: Some(Check::Scenario("overhead")),
+        part: Part::Experiment,
     },
     Setting {
         key: "up",
@@ -91,6 +113,7 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| value.trim().parse::<usize>().is_ok().then(|| FormFields { study_up_to: value.to_owned(), ..fields }),
         takes: "a whole number of workers",
         check: Some(Check::StudySize),
+        part: Part::Experiment,
     },
     Setting {
         key: "show",
@@ -98,6 +121,7 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| Some(FormFields { panels: ShownPanels::from_keys(value)?, ..fields }),
         takes: "panel names separated by commas",
         check: None,
+        part: Part::Experiment,
     },
     Setting {
         key: "r.p",
@@ -108,6 +132,7 @@ static SETTINGS: [Setting; 14] = [
         },
         takes: "a program of the race lab",
         check: None,
+        part: Part::Experiment,
     },
     Setting {
         key: "r.s",
@@ -118,6 +143,7 @@ static SETTINGS: [Setting; 14] = [
         },
         takes: "gil or free",
         check: None,
+        part: Part::Experiment,
     },
     Setting {
         key: "r.n",
@@ -125,6 +151,7 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| race_text(fields, RaceField::Updates, value),
         takes: "a whole number",
         check: Some(Check::Race(RaceField::Updates)),
+        part: Part::Experiment,
     },
     Setting {
         key: "r.k",
@@ -132,6 +159,7 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| race_text(fields, RaceField::SwitchEvery, value),
         takes: "a whole number",
         check: Some(Check::Race(RaceField::SwitchEvery)),
+        part: Part::Experiment,
     },
     Setting {
         key: "r.seed",
@@ -139,6 +167,35 @@ static SETTINGS: [Setting; 14] = [
         read: |fields, value| race_text(fields, RaceField::Seed, value),
         takes: "a whole number",
         check: Some(Check::Race(RaceField::Seed)),
+        part: Part::Experiment,
+    },
+    Setting {
+        key: "py",
+        write: |fields| fields.program.mode.name().to_owned(),
+        read: |fields, value| Some(FormFields { program: ProgramFields { mode: python_mode_named(value)?, ..fields.program.clone() }, ..fields }),
+        takes: "a Python mode: gil312, gil39, free or onecore",
+        check: None,
+        part: Part::Program,
+    },
+    Setting {
+        key: "code",
+        // A program too long for a link is refused before a link is written (`program_link_fragment`).
+        write: |fields| encode_program(&fields.program.source).unwrap_or_default(),
+        read: |fields, value| Some(FormFields { program: ProgramFields { source: decode_program(value)?, ..fields.program.clone() }, ..fields }),
+        takes: "a program of up to 8 KB, deflated, in base64url",
+        check: None,
+        part: Part::Program,
+    },
+    Setting {
+        key: "edit",
+        write: |fields| if fields.program.editable_in_widget { "1" } else { "0" }.to_owned(),
+        read: |fields, value| {
+            let editable_in_widget = one_of(value, "1", "0")?;
+            Some(FormFields { program: ProgramFields { editable_in_widget, ..fields.program.clone() }, ..fields })
+        },
+        takes: "1 or 0",
+        check: None,
+        part: Part::Program,
     },
 ];
 
@@ -231,6 +288,14 @@ impl LinkField {
             LinkField::Experiment => None,
             LinkField::Parameter(parameter) => Some(Check::Scenario(parameter.key)),
             LinkField::Setting(setting) => setting.check,
+        }
+    }
+
+    /// The part of the page it belongs to.
+    pub fn part(self) -> Part {
+        match self {
+            LinkField::Experiment | LinkField::Parameter(_) => Part::Experiment,
+            LinkField::Setting(setting) => setting.part,
         }
     }
 

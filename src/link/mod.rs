@@ -9,8 +9,15 @@
 //! that is unknown, unreadable, or breaks a limit of the whole form is left at its default and
 //! named, with the reason, in [`OpenedLink::ignored`]. The plain form of every catalogue
 //! experiment stays far under the 1,500-character budget (about 200), so it is never compressed.
+//!
+//! The Program panel's program rides in the same links (`code`, deflated and in base64url: see
+//! `program_code.rs`; `py`, its mode; `edit`, whether a widget lets readers edit it): a link to
+//! the experiment carries them only when they are not the defaults, a link to the program
+//! ([`program_link_fragment`]) always, and nothing else. A link that carries a program opens
+//! with the Program panel in view, and in a widget shows the program.
 
 mod fields;
+mod program_code;
 mod whole_form;
 #[cfg(test)]
 mod properties;
@@ -24,13 +31,18 @@ use engine::ExperimentKind;
 use crate::form::FormFields;
 use crate::recorded_run::RecordedRun;
 
-use fields::LinkField;
+use crate::program_state::ProgramFields;
+
+use fields::{LinkField, Part};
 use whole_form::{settle, ReadField};
+
+pub use program_code::ProgramTooLong;
 
 /// The version this page writes.
 const VERSION: &str = "v1";
-/// Longer fragments are not read at all (a recorded run takes a few kilobytes).
-pub const MAX_LINK_CHARS: usize = 12_000;
+/// Longer fragments are not read at all (a recorded run takes a few kilobytes, a program of 8 KB
+/// about 9,100 characters when it is random printable text).
+pub const MAX_LINK_CHARS: usize = 24_000;
 /// Names of ignored fields longer than this are not repeated back.
 const MAX_SHOWN_NAME_CHARS: usize = 24;
 /// The fields that carry a recorded run rather than the form.
@@ -45,6 +57,8 @@ pub struct OpenedLink {
     pub ignored: Vec<IgnoredField>,
     /// The run the link's sender recorded, if it came along.
     pub recorded: Option<RecordedRun>,
+    /// Whether the link carried a program (`code`): the page shows it, a widget embeds it.
+    pub carries_program: bool,
 }
 
 /// A field of a link that was left at its default.
@@ -76,10 +90,38 @@ impl OpenedLink {
     }
 }
 
-/// The fragment (without `#`) that reopens `fields`.
+/// The fragment (without `#`) that reopens `fields`: the experiment, and the program where it is
+/// not the default and not too long for a link.
 pub fn link_fragment(fields: &FormFields) -> String {
-    let pairs: Vec<String> =
-        LinkField::all(fields.kind).map(|field| format!("{}={}", field.key(), percent_encode(&field.write(fields)))).collect();
+    let default_program = FormFields { program: ProgramFields::default(), ..fields.clone() };
+    let fits = program_code::encode_program(&fields.program.source).is_ok();
+    fragment_of(fields, |field| match field.part() {
+        Part::Experiment => true,
+        Part::Program => fits && field.write(fields) != field.write(&default_program),
+    })
+}
+
+/// The fragment (without `#`) of the experiment alone.
+pub fn experiment_link_fragment(fields: &FormFields) -> String {
+    fragment_of(fields, |field| field.part() == Part::Experiment)
+}
+
+/// The fragment (without `#`) of the program alone: its text, its mode, and whether a widget
+/// lets readers edit it.
+///
+/// # Errors
+/// [`ProgramTooLong`] when the program is longer than [`MAX_PROGRAM_BYTES`]: a link never
+/// carries part of a program.
+pub fn program_link_fragment(fields: &FormFields) -> Result<String, ProgramTooLong> {
+    program_code::encode_program(&fields.program.source)?;
+    Ok(fragment_of(fields, |field| field.part() == Part::Program && (field.key() != "edit" || fields.program.editable_in_widget)))
+}
+
+fn fragment_of(fields: &FormFields, include: impl Fn(LinkField) -> bool) -> String {
+    let pairs: Vec<String> = LinkField::all(fields.kind)
+        .filter(|field| include(*field))
+        .map(|field| format!("{}={}", field.key(), percent_encode(&field.write(fields))))
+        .collect();
     format!("{VERSION}&{}", pairs.join("&"))
 }
 
@@ -95,9 +137,10 @@ pub fn open_link(fragment: &str, defaults: &FormFields) -> OpenedLink {
         fields: defaults.clone(),
         ignored: vec![IgnoredField { name: "the whole link".to_owned(), why: why.to_owned(), position: 0 }],
         recorded: None,
+        carries_program: false,
     };
     if fragment.is_empty() {
-        return OpenedLink { fields: defaults.clone(), ignored: Vec::new(), recorded: None };
+        return OpenedLink { fields: defaults.clone(), ignored: Vec::new(), recorded: None, carries_program: false };
     }
     if fragment.len() > MAX_LINK_CHARS {
         return whole_link_ignored("too long");
@@ -146,7 +189,8 @@ fn read_pairs(pairs: &[(&str, Option<String>)], defaults: &FormFields) -> Opened
     let fields = settle(&base, read, &mut ignored);
     let recorded = recording(pairs, &mut ignored);
     ignored.sort_by_key(|field| field.position);
-    OpenedLink { fields, ignored, recorded }
+    let carries_program = pairs.iter().any(|(key, _)| *key == "code") && !ignored.iter().any(|field| field.name == "code");
+    OpenedLink { fields, ignored, recorded, carries_program }
 }
 
 /// Each key of the form's fields once, with its last value and its first position, the

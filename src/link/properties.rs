@@ -166,7 +166,7 @@ proptest! {
     fn any_valid_form_round_trips_with_every_field(fields in any_valid_form()) {
         prop_assert!(is_valid(&fields), "{fields:?}");
         let opened = open_link(&format!("#{}", link_fragment(&fields)), &FormFields::default());
-        prop_assert_eq!(opened, OpenedLink { fields, ignored: Vec::new(), recorded: None });
+        prop_assert_eq!(opened, OpenedLink { fields, ignored: Vec::new(), recorded: None, carries_program: false });
     }
 
     #[test]

@@ -5,6 +5,7 @@ use engine::{ExperimentKind, RaceProgram};
 use super::*;
 use crate::form::TextField;
 use crate::panels::{Panel, ShownPanels};
+use crate::program_state::ProgramFields;
 use crate::race_form::RaceFields;
 
 fn reopened(fields: &FormFields) -> OpenedLink {
@@ -16,7 +17,7 @@ fn every_catalogue_experiment_round_trips_in_every_mode_it_lists() {
     for kind in ExperimentKind::ALL {
         for &mode in kind.modes() {
             let fields = FormFields { mode, ..FormFields::default().with_experiment(kind) };
-            assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None }, "{kind:?} {mode:?}");
+            assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None, carries_program: false }, "{kind:?} {mode:?}");
         }
     }
 }
@@ -43,14 +44,14 @@ fn the_gil_settings_serial_share_and_overhead_round_trip() {
 fn the_panels_shown_and_the_study_size_round_trip() {
     let panels = ShownPanels::default().with(Panel::Throughput, false).with(Panel::SpeedUpStudy, false);
     let fields = FormFields { panels, ..FormFields::default() }.with_text(TextField::StudyUpTo, "12".into());
-    assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None });
+    assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None, carries_program: false });
 }
 
 #[test]
 fn the_race_labs_settings_round_trip() {
     let race = RaceFields { program: RaceProgram::LockTakenTwice, gil: false, updates: "25".into(), switch_every: "7".into(), seed: "99".into() };
     let fields = FormFields { race, ..FormFields::default() };
-    assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None });
+    assert_eq!(reopened(&fields), OpenedLink { fields, ignored: Vec::new(), recorded: None, carries_program: false });
 }
 
 /// Fields are only ever added to v1, so a link made before them needs no migration: it opens
@@ -59,7 +60,7 @@ fn the_race_labs_settings_round_trip() {
 fn a_link_made_before_panels_and_the_race_lab_existed_opens_with_their_defaults() {
     let earlier = "v1&x=pi&p.samples=150000000&p.seed=1&mode=gil&workers=2&si=5&gil=3.2&ct=100&sp=0&ov=0";
     let opened = open_link(earlier, &FormFields::default());
-    assert_eq!(opened, OpenedLink { fields: FormFields::default(), ignored: Vec::new(), recorded: None });
+    assert_eq!(opened, OpenedLink { fields: FormFields::default(), ignored: Vec::new(), recorded: None, carries_program: false });
 }
 
 #[test]
@@ -75,7 +76,7 @@ fn a_recorded_run_rides_along_and_a_broken_one_is_ignored_and_named() {
     let recorded = RecordedRun::new(4, 12.5, &lanes, "π ≈ 3.14 & <b>more</b>");
     let fields = FormFields::default();
     let opened = open_link(&with_recording(&link_fragment(&fields), &recorded), &FormFields::default());
-    assert_eq!(opened, OpenedLink { fields, ignored: Vec::new(), recorded: Some(recorded) });
+    assert_eq!(opened, OpenedLink { fields, ignored: Vec::new(), recorded: Some(recorded), carries_program: false });
     let broken = open_link("v1&x=pi&rec=4.125.X0&rec.t=x", &FormFields::default());
     assert_eq!((&broken.recorded, names(&broken)), (&None, vec!["rec"]));
 }
@@ -201,4 +202,58 @@ fn the_race_labs_limits_are_checked_and_named() {
     let opened = open_link("v1&r.n=0&r.k=5&r.seed=99999999999999999999", &FormFields::default());
     assert_eq!(opened.ignored_with_reasons(), "r.n (Updates per worker must be a whole number from 1 to 10000), r.seed (not a whole number)");
     assert_eq!(opened.fields.race, RaceFields { switch_every: "5".into(), ..RaceFields::default() });
+}
+
+fn with_program(source: &str, mode: python::Mode) -> FormFields {
+    FormFields { program: ProgramFields { source: source.to_owned(), mode, editable_in_widget: false }, ..FormFields::default() }
+}
+
+#[test]
+fn a_program_link_carries_the_program_and_its_mode_and_nothing_else() {
+    let fields = with_program("import threading\nprint('hi')\n", python::Mode::Free);
+    let fragment = program_link_fragment(&fields).unwrap();
+    assert!(fragment.starts_with("v1&py=free&code="), "{fragment}");
+    let opened = open_link(&fragment, &FormFields::default());
+    assert_eq!(opened, OpenedLink { fields, ignored: Vec::new(), recorded: None, carries_program: true });
+}
+
+#[test]
+fn a_program_of_8_kb_round_trips_through_a_link_that_is_read() {
+    let mut state = 7u64;
+    let source: String = (0..program_code::MAX_PROGRAM_BYTES)
+        .map(|_| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            char::from(b' ' + ((state >> 33) % 95) as u8)
+        })
+        .collect();
+    let fields = FormFields { program: ProgramFields { editable_in_widget: true, ..with_program(&source, python::Mode::Gil39).program }, ..FormFields::default() };
+    let fragment = program_link_fragment(&fields).unwrap();
+    assert!(fragment.len() < MAX_LINK_CHARS, "{}", fragment.len());
+    assert_eq!(open_link(&fragment, &FormFields::default()).fields.program, fields.program);
+}
+
+#[test]
+fn a_program_longer_than_8_kb_is_refused_and_left_out_of_the_experiments_link() {
+    let fields = with_program(&"x = 1\n".repeat(program_code::MAX_PROGRAM_BYTES / 6 + 1), python::Mode::Gil312);
+    assert_eq!(program_link_fragment(&fields), Err(ProgramTooLong { bytes: fields.program.source.len() }));
+    assert!(!link_fragment(&fields).contains("code="));
+}
+
+#[test]
+fn an_experiments_link_carries_the_program_only_once_it_is_edited() {
+    assert!(!link_fragment(&FormFields::default()).contains("code="));
+    assert!(!experiment_link_fragment(&with_program("print(1)\n", python::Mode::Free)).contains("code="));
+    let edited = with_program("print(1)\n", python::Mode::Free);
+    let opened = reopened(&edited);
+    assert_eq!((opened.fields, opened.carries_program), (edited, true));
+}
+
+#[test]
+fn a_broken_program_is_named_and_the_default_kept() {
+    let opened = open_link("v1&code=%21%21&py=gil3", &FormFields::default());
+    assert_eq!(
+        opened.ignored_with_reasons(),
+        "code (not a program of up to 8 KB, deflated, in base64url), py (not a Python mode: gil312, gil39, free or onecore)"
+    );
+    assert_eq!((opened.fields.program, opened.carries_program), (ProgramFields::default(), false));
 }

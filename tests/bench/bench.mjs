@@ -33,11 +33,15 @@ async function pageSize() {
   const wasmName = (await readdir(DIST)).find((name) => name.endsWith(".wasm"));
   const wasm = await readFile(join(DIST, wasmName));
   figures.wasm = { file: wasmName, rawBytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).length };
+  // The Program panel's editor (CodeMirror), imported once the page has drawn it.
+  const editor = await readFile(join(DIST, "program-editor.js"));
+  figures.editorBundle = { rawBytes: editor.length, gzipBytes: gzipSync(editor, { level: 9 }).length };
 }
 
 /** Milliseconds from navigation to a Run button that can be pressed, over a few reloads. */
 async function timeToInteractive(page) {
   const times = [];
+  const editorTimes = [];
   for (let i = 0; i < REPEATS; i++) {
     await page.reload();
     const handle = await page.waitForFunction(() => {
@@ -45,12 +49,18 @@ async function timeToInteractive(page) {
       return run && !run.disabled && performance.now();
     }, null, { polling: 10, timeout: 30_000 });
     times.push(await handle.jsonValue());
+    const editor = await page.waitForFunction(() => document.querySelector(".cm-content") && performance.now(), null, { polling: 10, timeout: 30_000 });
+    editorTimes.push(await editor.jsonValue());
   }
   figures.timeToInteractiveMs = { median: median(times), runs: times };
+  figures.timeToEditorMs = { median: median(editorTimes), runs: editorTimes };
   printTable("The page", ["figure", "value"], [
     ["wasm, raw", `${fixed(figures.wasm.rawBytes / 1024, 0)} KiB`],
     ["wasm, gzip -9", `${fixed(figures.wasm.gzipBytes / 1024, 0)} KiB`],
     ["navigation to interactive (Run enabled), median", `${fixed(median(times), 0)} ms (runs: ${times.map((t) => fixed(t, 0)).join(", ")})`],
+    ["program editor bundle (CodeMirror), raw", `${fixed(figures.editorBundle.rawBytes / 1024, 0)} KiB`],
+    ["program editor bundle, gzip -9", `${fixed(figures.editorBundle.gzipBytes / 1024, 0)} KiB`],
+    ["navigation to the program editor drawn, median", `${fixed(median(editorTimes), 0)} ms (runs: ${editorTimes.map((t) => fixed(t, 0)).join(", ")})`],
   ]);
 }
 

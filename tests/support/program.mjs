@@ -10,7 +10,7 @@ export const programPanel = (page) => page.getByRole("region", { name: "Program"
 /** Puts `source` in the textbox, picks `mode` and presses "Run program" (once it can be pressed). */
 export async function startProgram(page, source, mode) {
   const panel = programPanel(page);
-  await panel.getByRole("textbox", { name: "Python program" }).fill(source);
+  await fillProgram(page, source);
   await panel.getByRole("radiogroup", { name: "Python mode" }).getByRole("radio", { name: mode, exact: true }).check();
   const run = panel.getByRole("button", { name: "Run program", exact: true });
   const deadline = Date.now() + PROGRAM_TIMEOUT_MS;
@@ -63,4 +63,38 @@ export async function outputTexts(page) {
 export async function threadNames(page) {
   const table = programPanel(page).getByRole("table", { name: "Python threads" });
   return (await table.getByRole("rowheader").allTextContents()).map((name) => name.trim());
+}
+
+/** The editor of the Program panel (CodeMirror's content, a textbox named "Python program"). */
+export const editor = (page) => programPanel(page).getByRole("textbox", { name: "Python program" });
+
+/**
+ * Replaces the program in the editor with `source`, as one edit of the learner's (a paste: the
+ * cursor ends after it).
+ * Playwright's `fill` would select only the lines the editor has drawn, and it draws only those
+ * in view: the editor's own view is reached through the bundle's `EditorView` (the page has
+ * loaded it, so the import is the same module).
+ */
+export async function fillProgram(page, source) {
+  await editor(page).evaluate(async (content, text) => {
+    const { EditorView } = await import(new URL("program-editor.js", document.baseURI).href);
+    const view = EditorView.findFromDOM(content);
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length }, userEvent: "input.paste" });
+  }, source);
+}
+
+/** The whole program in the editor. */
+export async function programSource(page) {
+  return editor(page).evaluate(async (content) => {
+    const { EditorView } = await import(new URL("program-editor.js", document.baseURI).href);
+    return EditorView.findFromDOM(content).state.doc.toString();
+  });
+}
+
+/** Puts `source` in the editor, picks `mode`, and resolves to "Link to this program". */
+export async function linkToProgram(page, source, mode) {
+  const panel = programPanel(page);
+  await fillProgram(page, source);
+  await panel.getByRole("radiogroup", { name: "Python mode" }).getByRole("radio", { name: mode, exact: true }).check();
+  return panel.getByLabel("Link to this program").inputValue();
 }

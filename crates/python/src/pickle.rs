@@ -39,6 +39,10 @@ const MOST_NESTING: usize = 200;
 /// its class name, and the method that gives the state it is rebuilt from.
 pub const SHARED_STATE_METHOD: &str = "_shared_state";
 
+/// The attribute by which `multiprocessing`'s queues, locks and shared values say they cross
+/// only to a new process (its value: the name CPython's refusal gives them).
+const INHERITANCE_ONLY: &str = "_only_by_inheritance";
+
 /// What may be pickled: shared objects only when a process inherits them (its start).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -225,8 +229,15 @@ impl Encoder<'_> {
         Ok(())
     }
 
-    /// An instance: its class by name and its attributes (an exception's `args` among them).
+    /// An instance: its class by name and its attributes (an exception's `args` among them);
+    /// in a message, refused when it may cross only to a new process.
     fn instance(&mut self, instance: &Arc<Instance>, depth: usize) -> PyResult<()> {
+        if self.purpose == Purpose::Message {
+            let value = Value::Instance(instance.clone());
+            if let Ok(Value::Str(name)) = self.thread.get_attr(&value, INHERITANCE_ONLY) {
+                return Err(PyErr::new("RuntimeError", format!("{name} objects should only be shared between processes through inheritance")));
+            }
+        }
         let attributes: Vec<(Arc<str>, Value)> = lock(&instance.dict).iter().map(|(name, value)| (name.clone(), value.clone())).collect();
         self.bytes.push(INSTANCE);
         self.class(&instance.class)?;

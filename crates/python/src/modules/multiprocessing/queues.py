@@ -8,6 +8,8 @@ from multiprocessing.sharedctypes import Value
 
 
 class Queue:
+    _only_by_inheritance = "Queue"
+
     def __init__(self, maxsize=0):
         self._maxsize = maxsize if maxsize > 0 else 0
         self._channel = _mp.channel()
@@ -60,11 +62,15 @@ class Queue:
 
 
 class SimpleQueue(Queue):
+    _only_by_inheritance = "SimpleQueue"
+
     def __init__(self):
         Queue.__init__(self)
 
 
 class JoinableQueue(Queue):
+    _only_by_inheritance = "JoinableQueue"
+
     def __init__(self, maxsize=0):
         Queue.__init__(self, maxsize)
         self._unfinished = Value("i", 0)

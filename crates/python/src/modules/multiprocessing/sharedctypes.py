@@ -24,6 +24,7 @@ class _SharedValue:
         if lock is True:
             lock = RLock()
         self._lock = lock or None
+        self._only_by_inheritance = "Synchronized" if self._lock else _typecode_names[self._typecode]
 
     @property
     def value(self):
@@ -82,6 +83,8 @@ class _SharedArray:
         if lock is True:
             lock = RLock()
         self._lock = lock or None
+        raw = "%s_Array_%d" % (_typecode_names[self._typecode], self._length)
+        self._only_by_inheritance = "SynchronizedArray" if self._lock else raw
 
     def __len__(self):
         return self._length

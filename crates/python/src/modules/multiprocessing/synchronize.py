@@ -7,6 +7,8 @@ from time import monotonic as _time
 
 
 class Lock:
+    _only_by_inheritance = "Lock"
+
     def __init__(self):
         self._semlock = _mp.semaphore(1, "Lock")
 
@@ -32,6 +34,8 @@ class Lock:
 
 
 class RLock:
+    _only_by_inheritance = "RLock"
+
     def __init__(self):
         self._semlock = _mp.semaphore(1, "RLock")
         self._owner = _mp.shared_array(3, "q")
@@ -84,6 +88,8 @@ class RLock:
 
 
 class Semaphore:
+    _only_by_inheritance = "Semaphore"
+
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
@@ -106,6 +112,8 @@ class Semaphore:
 
 
 class BoundedSemaphore(Semaphore):
+    _only_by_inheritance = "BoundedSemaphore"
+
     def __init__(self, value=1):
         Semaphore.__init__(self, value)
         self._bound = value
@@ -117,6 +125,8 @@ class BoundedSemaphore(Semaphore):
 
 
 class Condition:
+    _only_by_inheritance = "Condition"
+
     def __init__(self, lock=None):
         self._lock = lock if lock is not None else RLock()
         self._wakeups = _mp.semaphore(0, "Condition")
@@ -180,6 +190,8 @@ class Condition:
 
 
 class Event:
+    _only_by_inheritance = "Condition"
+
     def __init__(self):
         self._cond = Condition(Lock())
         self._flag = _mp.shared_array(1, "i")
@@ -208,6 +220,8 @@ BrokenBarrierError = threading.BrokenBarrierError
 
 
 class Barrier:
+    _only_by_inheritance = "Condition"
+
     # state: 0 filling, 1 draining, -1 broken; counts: waiting, generation, state.
     def __init__(self, parties, action=None, timeout=None):
         self._cond = Condition(Lock())

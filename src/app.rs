@@ -10,6 +10,7 @@ use crate::components::drawing_rehearsal::DrawingRehearsal;
 use crate::components::embed_widget::EmbedWidget;
 use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
+use crate::components::lesson_picker::LessonPicker;
 use crate::components::panel_choice::PanelChoice;
 use crate::components::program_panel::ProgramPanel;
 use crate::components::race_lab::RaceLab;
@@ -22,6 +23,7 @@ use crate::engine_choice::runnable_here;
 use crate::form::{FormFields, MAX_STUDY_WORKERS};
 use crate::link::open_link;
 use crate::panels::{Panel, ShownPanels};
+use crate::program_state::{ProgramAction, ProgramState};
 use crate::history::History;
 use crate::recorded_run::RecordedRun;
 use crate::run_controller::{use_run_controller, Batch, Notice, RunView};
@@ -44,6 +46,11 @@ fn Playground() -> Html {
     let opened = use_state(|| open_link(&address_fragment(), &initial_fields()));
     let fields = use_state(|| opened.fields.clone());
     let controller = use_run_controller();
+    let program = use_reducer(ProgramState::default);
+    let on_open_lesson = {
+        let program = program.dispatcher();
+        Callback::from(move |lesson| program.dispatch(ProgramAction::Open(lesson)))
+    };
     let address = use_address_changes();
     {
         // A new fragment reopens the page as if it had been loaded with it, Stop first.
@@ -126,6 +133,7 @@ fn Playground() -> Html {
                     }
                     <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}
                         ready={controller.ready} running={controller.running} stopping={controller.stopping} />
+                    <LessonPicker chosen={program.lesson.map(|lesson| lesson.id)} experiment={fields.kind.id()} on_open={on_open_lesson} />
                     <PanelChoice shown={fields.panels} on_change={on_panels_change} />
                     <ShareLink fields={(*fields).clone()} recording={(*recording).clone()} />
                 </section>
@@ -148,7 +156,7 @@ fn Playground() -> Html {
                     }
                 </section>
                 { batch_section(controller.batch.as_ref(), fields.panels) }
-                <ProgramPanel shared_memory={*shared_memory} />
+                <ProgramPanel shared_memory={*shared_memory} {program} />
                 if shows(Panel::Races) {
                     <RaceLab fields={fields.race.clone()} on_change={on_race_change} />
                 }

@@ -1,11 +1,15 @@
 //! The Program panel's state, apart from its drawing: the modes a learner picks from, the
-//! default program, what a poll of a running program gives the panel ([`ProgramView`]), and
+//! default program, what the panel holds between runs ([`ProgramState`]: the program text, its
+//! mode, the lesson it came from and the learner's prediction, changed only by a
+//! [`ProgramAction`]), what a poll of a running program gives the panel ([`ProgramView`]), and
 //! what the status line says about how a program ended.
 
 use std::rc::Rc;
 
+use lessons::Lesson;
 use python::{Halt, Mode, Outcome, OutputLine, Stream};
 use runtime::{ProgramStatus, PROGRAM_TIME_LIMIT};
+use yew::Reducible;
 
 use crate::program_lanes::ProgramLane;
 
@@ -47,6 +51,75 @@ for person in staff:
     person.join()
 print("orders served:", served)
 "#;
+
+/// What the panel holds between runs. The program text is here, not in the editor, so that a
+/// lesson (or a link) can load a program into whatever edits it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramState {
+    /// The program text.
+    pub source: String,
+    /// The mode it runs in.
+    pub mode: Mode,
+    /// The lesson it was loaded from, if any (kept when the learner edits it).
+    pub lesson: Option<&'static Lesson>,
+    /// The learner's answer to the lesson's question, as typed or picked.
+    pub prediction: String,
+    /// The prediction as it stood at the lesson's first run (`None` before that run): shown
+    /// beside the run's answer, and no longer asked.
+    pub predicted: Option<String>,
+}
+
+impl Default for ProgramState {
+    fn default() -> Self {
+        ProgramState { source: DEFAULT_PROGRAM.to_owned(), mode: Mode::Gil312, lesson: None, prediction: String::new(), predicted: None }
+    }
+}
+
+/// Every change to [`ProgramState`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProgramAction {
+    /// The learner edited the program text.
+    Edit(String),
+    /// The learner picked a mode.
+    Choose(Mode),
+    /// A lesson was opened: its program, its mode, its question not yet answered.
+    Open(&'static Lesson),
+    /// The learner typed or picked a prediction.
+    Predict(String),
+    /// The program was started: the lesson's prediction, if it asks one, is kept as it is.
+    Ran,
+}
+
+impl ProgramState {
+    /// The state after `action`.
+    pub fn apply(&self, action: ProgramAction) -> ProgramState {
+        match action {
+            ProgramAction::Edit(source) => ProgramState { source, ..self.clone() },
+            ProgramAction::Choose(mode) => ProgramState { mode, ..self.clone() },
+            ProgramAction::Open(lesson) => ProgramState {
+                source: lesson.program.to_owned(),
+                mode: lesson.mode,
+                lesson: Some(lesson),
+                prediction: String::new(),
+                predicted: None,
+            },
+            ProgramAction::Predict(prediction) => ProgramState { prediction, ..self.clone() },
+            ProgramAction::Ran => {
+                let asks = self.lesson.is_some_and(|lesson| lesson.question.is_some());
+                let predicted = self.predicted.clone().or_else(|| asks.then(|| self.prediction.clone()));
+                ProgramState { predicted, ..self.clone() }
+            }
+        }
+    }
+}
+
+impl Reducible for ProgramState {
+    type Action = ProgramAction;
+
+    fn reduce(self: Rc<Self>, action: ProgramAction) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
 
 /// The output as last read: the kept lines, and how many earlier ones were dropped.
 #[derive(Clone, Debug, Default)]
@@ -139,6 +212,32 @@ mod tests {
         let lines: Vec<OutputLine> =
             lines.iter().map(|(stream, text)| OutputLine { stream: *stream, thread: Arc::from("MainThread"), text: (*text).to_owned() }).collect();
         OutputView { lines: lines.into(), dropped: 0 }
+    }
+
+    fn lesson(id: &str) -> &'static Lesson {
+        lessons::by_id(id).expect("the lesson exists")
+    }
+
+    #[test]
+    fn opening_a_lesson_loads_its_program_and_its_mode() {
+        let edited = ProgramState::default().apply(ProgramAction::Edit("print(1)".into())).apply(ProgramAction::Choose(Mode::Free));
+        let opened = edited.apply(ProgramAction::Open(lesson("C4")));
+        assert_eq!((opened.source.as_str(), opened.mode), (lesson("C4").program, Mode::Gil39));
+        assert!(opened.source.starts_with("import threading"), "the header is not part of the program");
+    }
+
+    #[test]
+    fn the_prediction_is_kept_as_it_stood_at_the_first_run() {
+        let asked = ProgramState::default().apply(ProgramAction::Open(lesson("C4"))).apply(ProgramAction::Predict("none".into()));
+        let ran = asked.apply(ProgramAction::Ran).apply(ProgramAction::Predict("some".into())).apply(ProgramAction::Ran);
+        assert_eq!(ran.predicted.as_deref(), Some("none"));
+        let reopened = ran.apply(ProgramAction::Open(lesson("C4")));
+        assert_eq!((reopened.prediction.as_str(), reopened.predicted), ("", None));
+    }
+
+    #[test]
+    fn a_program_that_is_no_lesson_keeps_no_prediction() {
+        assert_eq!(ProgramState::default().apply(ProgramAction::Ran).predicted, None);
     }
 
     #[test]

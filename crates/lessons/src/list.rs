@@ -6,11 +6,14 @@ use std::sync::OnceLock;
 use crate::header::{parse, HeaderError, Lesson};
 
 /// Every lesson's file name and text.
-pub const SOURCES: [(&str, &str); 26] = [
+pub const SOURCES: [(&str, &str); 35] = [
     ("a1_countdown.py", include_str!("../../../lessons/a1_countdown.py")),
     ("a2_monte_carlo_pi.py", include_str!("../../../lessons/a2_monte_carlo_pi.py")),
     ("a3_sum_of_primes.py", include_str!("../../../lessons/a3_sum_of_primes.py")),
     ("a4_factorial.py", include_str!("../../../lessons/a4_factorial.py")),
+    ("a5_pool_calls.py", include_str!("../../../lessons/a5_pool_calls.py")),
+    ("a6_chunks.py", include_str!("../../../lessons/a6_chunks.py")),
+    ("a7_heavy_loop.py", include_str!("../../../lessons/a7_heavy_loop.py")),
     ("b1_sleeping_threads.py", include_str!("../../../lessons/b1_sleeping_threads.py")),
     ("b2_downloads.py", include_str!("../../../lessons/b2_downloads.py")),
     ("b3_file_copies.py", include_str!("../../../lessons/b3_file_copies.py")),
@@ -29,10 +32,16 @@ pub const SOURCES: [(&str, &str); 26] = [
     ("d7_semaphore.py", include_str!("../../../lessons/d7_semaphore.py")),
     ("e1_bounded_queue.py", include_str!("../../../lessons/e1_bounded_queue.py")),
     ("e2_quit_sentinels.py", include_str!("../../../lessons/e2_quit_sentinels.py")),
+    ("e3_pipe.py", include_str!("../../../lessons/e3_pipe.py")),
+    ("e4_shared_memory.py", include_str!("../../../lessons/e4_shared_memory.py")),
+    ("e5_manager.py", include_str!("../../../lessons/e5_manager.py")),
+    ("e6_pool_initializer.py", include_str!("../../../lessons/e6_pool_initializer.py")),
     ("f1_lifecycle.py", include_str!("../../../lessons/f1_lifecycle.py")),
     ("f2_forgotten_join.py", include_str!("../../../lessons/f2_forgotten_join.py")),
     ("f3_silent_failure.py", include_str!("../../../lessons/f3_silent_failure.py")),
     ("f4_starvation.py", include_str!("../../../lessons/f4_starvation.py")),
+    ("f5_start_cost.py", include_str!("../../../lessons/f5_start_cost.py")),
+    ("f6_unpicklable.py", include_str!("../../../lessons/f6_unpicklable.py")),
 ];
 
 /// Every lesson whose header reads (the tests check that all do), in list order.

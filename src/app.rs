@@ -10,7 +10,7 @@ use crate::components::drawing_rehearsal::DrawingRehearsal;
 use crate::components::embed_widget::EmbedWidget;
 use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
-use crate::components::lesson_picker::LessonPicker;
+use crate::components::lesson_picker::{open as open_lesson, LessonPicker};
 use crate::components::panel_choice::PanelChoice;
 use crate::components::program_panel::ProgramPanel;
 use crate::components::race_lab::RaceLab;
@@ -50,6 +50,14 @@ fn Playground() -> Html {
     let on_open_lesson = {
         let program = program.dispatcher();
         Callback::from(move |lesson| program.dispatch(ProgramAction::Open(lesson)))
+    };
+    let on_race_lesson = {
+        let on_open = on_open_lesson.clone();
+        Callback::from(move |id: &'static str| {
+            if let Some(lesson) = lessons::by_id(id) {
+                open_lesson(&on_open, lesson);
+            }
+        })
     };
     let address = use_address_changes();
     {
@@ -158,7 +166,7 @@ fn Playground() -> Html {
                 { batch_section(controller.batch.as_ref(), fields.panels) }
                 <ProgramPanel shared_memory={*shared_memory} {program} />
                 if shows(Panel::Races) {
-                    <RaceLab fields={fields.race.clone()} on_change={on_race_change} />
+                    <RaceLab fields={fields.race.clone()} on_change={on_race_change} on_show_as_python={on_race_lesson} />
                 }
                 if shows(Panel::Results) {
                     <ResultsTable history={controller.history.clone()} />

@@ -61,7 +61,7 @@ pub fn LessonPicker(props: &LessonPickerProps) -> Html {
 }
 
 /// Opens `lesson` and brings the Program panel into view.
-fn open(on_open: &Callback<&'static Lesson>, lesson: &'static Lesson) {
+pub fn open(on_open: &Callback<&'static Lesson>, lesson: &'static Lesson) {
     on_open.emit(lesson);
     let heading = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("program-heading"));
     if let Some(heading) = heading {

@@ -11,6 +11,7 @@ import { ARTEFACTS, playgroundForTests } from "../support/browser.mjs";
 import { chooseExperiment } from "../support/playground.mjs";
 import { outputLines, programPanel, startProgram, waitForProgramEnd } from "../support/program.mjs";
 import { allLessons, checkedModes, MODE_LABELS, problems } from "../support/lessons.mjs";
+import { FREE_SCHEDULING, GIL_SCHEDULING, raceLab } from "../support/race_lab.mjs";
 
 const playground = playgroundForTests();
 const runnable = allLessons().filter((lesson) => !lesson.needsProcesses);
@@ -58,12 +59,24 @@ describe("the Lessons list", () => {
   test("Show as Python on a catalogue experiment opens the lesson that does the same", async () => {
     const { page } = playground;
     await chooseExperiment(page, "Monte Carlo pi");
-    await page.getByRole("button", { name: "Show as Python", exact: true }).click();
+    const experiment = page.getByRole("region", { name: "Experiment", exact: true });
+    await experiment.getByRole("button", { name: "Show as Python", exact: true }).click();
     const lesson = byId("A2");
     await programPanel(page).getByRole("heading", { name: `A2 · ${lesson.title}` }).waitFor();
     assert.equal(await programText(page), lesson.program);
     assert.equal(await lessonsList(page).inputValue(), "A2");
     await page.locator("section[aria-labelledby=experiment-heading]").screenshot({ path: join(ARTEFACTS, "lessons-list.png") });
+  });
+
+  test("Show as Python in the race lab opens C4 under the GIL and C1 without it", async () => {
+    const { page } = playground;
+    const lab = raceLab(page);
+    for (const [scheduling, id] of [[GIL_SCHEDULING, "C4"], [FREE_SCHEDULING, "C1"]]) {
+      await lab.getByRole("radio", { name: scheduling }).check();
+      await lab.getByRole("button", { name: "Show as Python", exact: true }).click();
+      await programPanel(page).getByRole("heading", { name: `${id} · ${byId(id).title}` }).waitFor();
+      assert.equal(await programText(page), byId(id).program);
+    }
   });
 });
 

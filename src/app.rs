@@ -1,6 +1,7 @@
 //! The page: title and machine status, the experiment form, the live timeline, the results.
 
 use engine::{worker_name, Experiment, LaneHistory, Mode, Scenario};
+use lessons::Lesson;
 use runtime::shared_memory_available;
 use yew::prelude::*;
 
@@ -10,6 +11,7 @@ use crate::components::drawing_rehearsal::DrawingRehearsal;
 use crate::components::embed_widget::EmbedWidget;
 use crate::components::environment_status::{core_count, EnvironmentStatus};
 use crate::components::experiment_form::ExperimentForm;
+use crate::components::lesson_picker::{open as open_lesson, LessonPicker};
 use crate::components::panel_choice::PanelChoice;
 use crate::components::program_panel::ProgramPanel;
 use crate::components::program_share::ProgramShare;
@@ -24,6 +26,7 @@ use crate::engine_choice::runnable_here;
 use crate::form::{FormFields, MAX_STUDY_WORKERS};
 use crate::link::open_link;
 use crate::panels::{Panel, ShownPanels};
+use crate::program_state::{LessonAction, LessonState, ProgramFields};
 use crate::history::History;
 use crate::recorded_run::RecordedRun;
 use crate::run_controller::{use_run_controller, Batch, Notice, RunView};
@@ -46,6 +49,22 @@ fn Playground() -> Html {
     let opened = use_state(|| open_link(&address_fragment(), &initial_fields()));
     let fields = use_state(|| opened.fields.clone());
     let controller = use_run_controller();
+    let lesson = use_reducer(LessonState::default);
+    let on_open_lesson = {
+        let (lesson, set) = (lesson.dispatcher(), fields.setter());
+        use_callback((*fields).clone(), move |opened: &'static Lesson, current: &FormFields| {
+            lesson.dispatch(LessonAction::Open(opened));
+            set.set(FormFields { program: ProgramFields::of_lesson(opened), ..current.clone() });
+        })
+    };
+    let on_race_lesson = {
+        let on_open = on_open_lesson.clone();
+        Callback::from(move |id: &'static str| {
+            if let Some(lesson) = lessons::by_id(id) {
+                open_lesson(&on_open, lesson);
+            }
+        })
+    };
     let address = use_address_changes();
     {
         // A new fragment reopens the page as if it had been loaded with it, Stop first.
@@ -139,6 +158,7 @@ fn Playground() -> Html {
                     }
                     <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}
                         ready={controller.ready} running={controller.running} stopping={controller.stopping} />
+                    <LessonPicker chosen={lesson.lesson.map(|lesson| lesson.id)} experiment={fields.kind.id()} on_open={on_open_lesson} />
                     <PanelChoice shown={fields.panels} on_change={on_panels_change} />
                     <ShareLink fields={(*fields).clone()} recording={(*recording).clone()} />
                 </section>
@@ -161,11 +181,11 @@ fn Playground() -> Html {
                     }
                 </section>
                 { batch_section(controller.batch.as_ref(), fields.panels) }
-                <ProgramPanel shared_memory={*shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={fields.program.clone()} on_change={on_program_change.clone()}>
+                <ProgramPanel shared_memory={*shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={fields.program.clone()} on_change={on_program_change.clone()} lesson={Some(lesson.clone())}>
                     <ProgramShare fields={(*fields).clone()} on_change={on_program_change} />
                 </ProgramPanel>
                 if shows(Panel::Races) {
-                    <RaceLab fields={fields.race.clone()} on_change={on_race_change} />
+                    <RaceLab fields={fields.race.clone()} on_change={on_race_change} on_show_as_python={on_race_lesson} />
                 }
                 if shows(Panel::Results) {
                     <ResultsTable history={controller.history.clone()} />

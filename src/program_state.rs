@@ -1,13 +1,16 @@
 //! The Program panel's state, apart from its drawing: the program and its mode as the page keeps
-//! them ([`ProgramFields`]: the editor, a link or a lesson changes them), the modes a learner
-//! picks from, the default program, what a poll of a running program gives the panel
-//! ([`ProgramView`]), what the status line says about how a program ended, and which line of the
-//! program a failed run points at.
+//! them ([`ProgramFields`]: the editor, a link or a lesson changes them), the lesson it came
+//! from and the learner's prediction ([`LessonState`], changed only by a [`LessonAction`]), the
+//! modes a learner picks from, the default program, what a poll of a running program gives the
+//! panel ([`ProgramView`]), what the status line says about how a program ended, and which line
+//! of the program a failed run points at.
 
 use std::rc::Rc;
 
+use lessons::Lesson;
 use python::{Halt, Mode, Outcome, OutputLine, Stream};
 use runtime::{ProgramStatus, PROGRAM_TIME_LIMIT};
+use yew::Reducible;
 
 use crate::program_lanes::ProgramLane;
 
@@ -81,6 +84,60 @@ pub fn error_line(output: &OutputView) -> Option<usize> {
         let digits = rest.split(|c: char| !c.is_ascii_digit()).next()?;
         digits.parse().ok()
     })
+}
+
+impl ProgramFields {
+    /// A lesson's program and mode, as opening it loads them.
+    pub fn of_lesson(lesson: &Lesson) -> ProgramFields {
+        ProgramFields { source: lesson.program.to_owned(), mode: lesson.mode, ..ProgramFields::default() }
+    }
+}
+
+/// The lesson the program was loaded from and the learner's prediction (kept when the learner
+/// edits the program).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LessonState {
+    /// The lesson opened last, if any.
+    pub lesson: Option<&'static Lesson>,
+    /// The learner's answer to the lesson's question, as typed or picked.
+    pub prediction: String,
+    /// The prediction as it stood at the lesson's first run (`None` before that run): shown
+    /// beside the run's answer, and no longer asked.
+    pub predicted: Option<String>,
+}
+
+/// Every change to [`LessonState`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum LessonAction {
+    /// A lesson was opened: its question not yet answered.
+    Open(&'static Lesson),
+    /// The learner typed or picked a prediction.
+    Predict(String),
+    /// The program was started: the lesson's prediction, if it asks one, is kept as it is.
+    Ran,
+}
+
+impl LessonState {
+    /// The state after `action`.
+    pub fn apply(&self, action: LessonAction) -> LessonState {
+        match action {
+            LessonAction::Open(lesson) => LessonState { lesson: Some(lesson), prediction: String::new(), predicted: None },
+            LessonAction::Predict(prediction) => LessonState { prediction, ..self.clone() },
+            LessonAction::Ran => {
+                let asks = self.lesson.is_some_and(|lesson| lesson.question.is_some());
+                let predicted = self.predicted.clone().or_else(|| asks.then(|| self.prediction.clone()));
+                LessonState { predicted, ..self.clone() }
+            }
+        }
+    }
+}
+
+impl Reducible for LessonState {
+    type Action = LessonAction;
+
+    fn reduce(self: Rc<Self>, action: LessonAction) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
 }
 
 /// The output as last read: the kept lines, and how many earlier ones were dropped.
@@ -174,6 +231,31 @@ mod tests {
         let lines: Vec<OutputLine> =
             lines.iter().map(|(stream, text)| OutputLine { stream: *stream, thread: Arc::from("MainThread"), text: (*text).to_owned() }).collect();
         OutputView { lines: lines.into(), dropped: 0 }
+    }
+
+    fn lesson(id: &str) -> &'static Lesson {
+        lessons::by_id(id).expect("the lesson exists")
+    }
+
+    #[test]
+    fn opening_a_lesson_loads_its_program_and_its_mode() {
+        let opened = ProgramFields::of_lesson(lesson("C4"));
+        assert_eq!((opened.source.as_str(), opened.mode), (lesson("C4").program, Mode::Gil39));
+        assert!(opened.source.starts_with("import threading"), "the header is not part of the program");
+    }
+
+    #[test]
+    fn the_prediction_is_kept_as_it_stood_at_the_first_run() {
+        let asked = LessonState::default().apply(LessonAction::Open(lesson("C4"))).apply(LessonAction::Predict("none".into()));
+        let ran = asked.apply(LessonAction::Ran).apply(LessonAction::Predict("some".into())).apply(LessonAction::Ran);
+        assert_eq!(ran.predicted.as_deref(), Some("none"));
+        let reopened = ran.apply(LessonAction::Open(lesson("C4")));
+        assert_eq!((reopened.prediction.as_str(), reopened.predicted), ("", None));
+    }
+
+    #[test]
+    fn a_program_that_is_no_lesson_keeps_no_prediction() {
+        assert_eq!(LessonState::default().apply(LessonAction::Ran).predicted, None);
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub mod events_table;
 pub mod experiment_form;
 pub mod export;
 pub mod interleaving_chart;
+pub mod lesson_card;
+pub mod lesson_picker;
 pub mod io_response_histogram;
 pub mod panel_choice;
 pub mod program_output;

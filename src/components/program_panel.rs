@@ -1,17 +1,20 @@
-//! The Program panel: a learner's own threaded Python program in a code editor, its mode, Run
-//! program and Stop (or Ctrl+Enter), then, beside it, how it stands, its output as it is printed
-//! and one timeline lane per Python thread. The program and its mode are the page's (a link or a
-//! lesson may set them); the panel reports every change. A failed run marks its line. On a page
-//! without shared memory it says why programs cannot run there.
+//! The Program panel: a learner's own threaded Python program (or a lesson's, with its card) in
+//! a code editor, its mode, Run program and Stop (or Ctrl+Enter), then, beside it, how it
+//! stands, its output as it is printed and one timeline lane per Python thread. The program and
+//! its mode are the page's (a link or a lesson may set them); the panel reports every change. A
+//! failed run marks its line. On a page without shared memory it says why programs cannot run
+//! there.
 
+use lessons::RunAnswer;
 use python::Mode;
 use yew::prelude::*;
 
 use crate::components::code_editor::CodeEditor;
+use crate::components::lesson_card::LessonCard;
 use crate::components::program_output::ProgramOutput;
 use crate::components::program_timeline::ProgramTimeline;
-use crate::program_runner::use_program_runner;
-use crate::program_state::{error_line, ProgramFields, PYTHON_MODES};
+use crate::program_runner::{use_program_runner, ProgramRunner};
+use crate::program_state::{error_line, LessonAction, LessonState, ProgramFields, PYTHON_MODES};
 
 /// Props of the panel.
 #[derive(Properties, PartialEq)]
@@ -31,6 +34,10 @@ pub struct ProgramPanelProps {
     /// Shown under the buttons (the share links).
     #[prop_or_default]
     pub children: Html,
+    /// The lesson the program came from and the learner's prediction (the page's, so that the
+    /// Lessons list can open a lesson here); none in a widget.
+    #[prop_or_default]
+    pub lesson: Option<UseReducerHandle<LessonState>>,
 }
 
 /// The panel.
@@ -41,9 +48,12 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
     // Callbacks
     let run = {
         let (start, program, can_run) = (runner.start.clone(), props.program.clone(), props.shared_memory && !runner.running);
-        let switch_interval_ms = props.switch_interval_ms;
+        let (switch_interval_ms, lesson) = (props.switch_interval_ms, props.lesson.clone());
         Callback::from(move |()| {
             if can_run {
+                if let Some(lesson) = &lesson {
+                    lesson.dispatch(LessonAction::Ran);
+                }
                 start.emit((program.source.clone(), program.mode, switch_interval_ms));
             }
         })
@@ -55,6 +65,7 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
     };
     let on_stop = runner.stop.reform(|_: MouseEvent| ());
     let marked_line = if runner.running { None } else { error_line(&runner.view.output) };
+    let on_predict = props.lesson.clone().map(|lesson| Callback::from(move |prediction| lesson.dispatch(LessonAction::Predict(prediction))));
 
     // View
     html! {
@@ -73,6 +84,12 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
                      sits in a frame of a page without it. A program's threads would have to take turns on one worker, \
                      which the interpreter cannot do yet. Open the full playground on a host that sends the headers."
                 }</p>
+            }
+            if let (Some(state), Some(on_predict)) = (props.lesson.as_deref(), on_predict) {
+                if let Some(lesson) = state.lesson {
+                    <LessonCard {lesson} prediction={state.prediction.clone()} predicted={state.predicted.clone()}
+                        answer={run_answer(state, &runner)} {on_predict} />
+                }
             }
             <div class="program-columns">
                 <form class="program-form" {onsubmit}>
@@ -99,6 +116,16 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// The last run's answer to the open lesson's question, once that run has ended: read from its
+/// output and how it ended (a deadlock is told by the status line).
+fn run_answer(state: &LessonState, runner: &ProgramRunner) -> Option<RunAnswer> {
+    let question = state.lesson?.question.as_ref()?;
+    let status = runner.status.as_ref().filter(|_| !runner.running)?;
+    let mut text: String = runner.view.output.lines.iter().map(|line| format!("{}\n", line.text)).collect();
+    text.push_str(status.strip_prefix("Stopped: ").unwrap_or(status));
+    question.answered(&text, state.predicted.as_deref().unwrap_or_default())
 }
 
 fn mode_choice(program: &ProgramFields, on_change: &Callback<ProgramFields>, mode: Mode, label: &str) -> Html {

@@ -23,6 +23,9 @@ pub struct RaceLabProps {
     pub fields: RaceFields,
     /// Called with the fields after every change.
     pub on_change: Callback<RaceFields>,
+    /// Opens the lesson of the program chosen ("Show as Python"), where the page has lessons.
+    #[prop_or_default]
+    pub on_show_as_python: Option<Callback<&'static str>>,
 }
 
 /// The race lab panel.
@@ -70,6 +73,12 @@ pub fn RaceLab(props: &RaceLabProps) -> Html {
                 <button type="button" onclick={act(|simulation| { simulation.step(); })} disabled={!can_move}>{ "Step" }</button>
                 <button type="button" onclick={act(RaceSimulation::run_to_end)} disabled={!can_move}>{ "To the end" }</button>
                 <button type="button" onclick={on_reset} disabled={shown.is_none()}>{ "Reset" }</button>
+                if let Some(show) = &props.on_show_as_python {
+                    <button type="button" onclick={show.reform({
+                        let lesson = race_lesson(props.fields.program, props.fields.gil);
+                        move |_: MouseEvent| lesson
+                    })}>{ "Show as Python" }</button>
+                }
             </div>
             if let Some(simulation) = shown.as_ref() {
                 { status_line(simulation) }
@@ -79,6 +88,17 @@ pub fn RaceLab(props: &RaceLabProps) -> Html {
                 <p role="status">{ "Press Step to do one operation, or To the end to finish." }</p>
             }
         </section>
+    }
+}
+
+/// The lesson whose program does what the lab simulates: C4 for the unlocked balance under the
+/// GIL (a switch may still land between the read and the write), C1 without it.
+fn race_lesson(program: RaceProgram, gil: bool) -> &'static str {
+    match program {
+        RaceProgram::UnlockedBalance if gil => "C4",
+        RaceProgram::UnlockedBalance => "C1",
+        RaceProgram::LockedBalance => "C2",
+        RaceProgram::LockTakenTwice | RaceProgram::ReentrantLockTakenTwice => "D2",
     }
 }
 

@@ -84,5 +84,5 @@ pub use run_status::{RunStatus, RunStatusTracker};
 pub use throughput_window::ThroughputWindow;
 pub use scenario::{FaultPlan, Scenario};
 pub use summary::{busy_ms, io_response_times_ms, RunSummary};
-pub use sync::try_lock_spinning;
+pub use sync::{try_lock_spinning, WAIT_SLICE};
 pub use workload::{Task, TaskResult, Workload};

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use engine::{try_lock_spinning, Gil, GilPolicy, Recorder, WorkerState};
+use engine::{try_lock_spinning, Gil, GilPolicy, Recorder, WorkerState, WAIT_SLICE};
 
 use super::lanes::{Waiting, MOST_LANES};
 use super::Thread;
@@ -57,8 +57,6 @@ const TICKS_PER_CLOCK_READ: u32 = 4096;
 /// How many times [`Scheduler::halt`] tries the reason's lock before it halts without writing it.
 const HALT_LOCK_TRIES: u32 = 10_000;
 
-/// The longest a blocked thread waits before it looks at Stop and the time limit again.
-pub const WAIT_SLICE: Duration = Duration::from_millis(10);
 
 /// How long every thread must have been blocked, with nothing released meanwhile, before the
 /// run is declared deadlocked.

@@ -6,7 +6,7 @@ use num_traits::ToPrimitive;
 
 use crate::objects::exception::{type_error, value_error};
 use crate::objects::function::Args;
-use crate::objects::{float, int, Class, Dict, Kind, PyErr, PyResult, Range, Set, Value};
+use crate::objects::{float, int, Class, Dict, Kind, PyErr, PyResult, Range, Value};
 use crate::vm::Thread;
 
 /// `class(*args)` for a built-in type.
@@ -35,10 +35,13 @@ pub fn construct(thread: &mut Thread, class: &Arc<Class>, mut args: Args) -> PyR
             Some(value) => Value::tuple(thread.collect(&value)?),
             None => Value::tuple(Vec::new()),
         }),
-        Kind::Set => Ok(Value::Set(Arc::new(Set::from_values(match first {
-            Some(value) => thread.collect(&value)?,
-            None => Vec::new(),
-        })?))),
+        Kind::Set => {
+            let members = match first {
+                Some(value) => thread.collect(&value)?,
+                None => Vec::new(),
+            };
+            Ok(Value::Set(Arc::new(thread.set_from(members)?)))
+        }
         Kind::Dict => {
             let dict = Arc::new(Dict::default());
             let value = Value::Dict(dict.clone());

@@ -366,11 +366,8 @@ fn id(_thread: &mut Thread, args: Args) -> PyResult {
 fn hash(thread: &mut Thread, args: Args) -> PyResult {
     args.expect("hash", 1, 1)?;
     let value = &args.positional[0];
-    if matches!(value, Value::Instance(instance) if !crate::objects::key::hashable(&instance.class)) {
-        return Key::of(value).map(|key| Value::Int(key.hash_number()));
-    }
-    if let Some(result) = thread.call_dunder(value, "__hash__", vec![])? {
-        return Ok(result);
+    if let Some(hash) = thread.user_hash(value)? {
+        return Ok(Value::Int(hash));
     }
     match value {
         Value::Float(x) if x.fract() != 0.0 => Ok(Value::Int(float_hash(*x))),

@@ -23,15 +23,25 @@ impl Dict {
         Ok(dict)
     }
 
-    /// `dict[key]`, or `None` when absent.
+    /// `dict[key]`, or `None` when absent, for keys made without Python.
     pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {
-        let key = Key::of(key)?;
-        Ok(lock(&self.entries).get(&key).map(|(_, value)| value.clone()))
+        Ok(self.get_by_key(&Key::of(key)?))
     }
 
-    /// `dict[key] = value`.
+    /// `dict[key] = value`, for keys made without Python.
     pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
         let hashed = Key::of(&key)?;
+        self.set_by_key(hashed, key, value);
+        Ok(())
+    }
+
+    /// The value of the entry whose key is `key`.
+    pub fn get_by_key(&self, key: &Key) -> Option<Value> {
+        lock(&self.entries).get(key).map(|(_, value)| value.clone())
+    }
+
+    /// Sets the value of the entry whose key is `hashed`, made from `key` when new.
+    pub fn set_by_key(&self, hashed: Key, key: Value, value: Value) {
         let mut entries = lock(&self.entries);
         match entries.get_mut(&hashed) {
             Some(entry) => entry.1 = value,
@@ -39,13 +49,22 @@ impl Dict {
                 entries.insert(hashed, (key, value));
             }
         }
-        Ok(())
     }
 
-    /// Removes `key`, giving its value.
-    pub fn remove(&self, key: &Value) -> PyResult<Option<Value>> {
-        let key = Key::of(key)?;
-        Ok(lock(&self.entries).shift_remove(&key).map(|(_, value)| value))
+    /// Removes the entry whose key is `key`, giving its value.
+    pub fn remove_by_key(&self, key: &Key) -> Option<Value> {
+        lock(&self.entries).shift_remove(key).map(|(_, value)| value)
+    }
+
+    /// The keys made by calling `__hash__`, each with the value it was made from.
+    pub fn hashed_keys(&self) -> Vec<(Key, Value)> {
+        let entries = lock(&self.entries);
+        entries.iter().filter(|(key, _)| matches!(key, Key::Hashed { .. })).map(|(key, (value, _))| (key.clone(), value.clone())).collect()
+    }
+
+    /// A dict with the same entries.
+    pub fn copy(&self) -> Dict {
+        Dict { entries: std::sync::Mutex::new(lock(&self.entries).clone()) }
     }
 
     /// The keys in order.
@@ -91,14 +110,13 @@ pub fn call_method(
             Ok(crate::vm::Thread::iterator(super::IterState::DictView { dict: dict.clone(), kind }))
         }
         "get" => args.expect("get", 1, 2).and_then(|()| {
-            Ok(dict.get(&args.positional[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
+            Ok(thread.dict_get(dict, &args.positional[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
         }),
-        "pop" => args.expect("pop", 1, 2).and_then(|()| match dict.remove(&args.positional[0])? {
+        "pop" => args.expect("pop", 1, 2).and_then(|()| match thread.dict_remove(dict, &args.positional[0])? {
             Some(value) => Ok(value),
             None => match args.get(1) {
                 Some(default) => Ok(default.clone()),
                 None => {
-                    let _ = thread;
                     Err(super::exception::key_error(&args.positional[0]))
                 }
             },
@@ -107,11 +125,11 @@ pub fn call_method(
             Some((_, (key, value))) => Ok(Value::tuple(vec![key, value])),
             None => Err(PyErr::new("KeyError", "'popitem(): dictionary is empty'")),
         },
-        "setdefault" => args.expect("setdefault", 1, 2).and_then(|()| match dict.get(&args.positional[0])? {
+        "setdefault" => args.expect("setdefault", 1, 2).and_then(|()| match thread.dict_get(dict, &args.positional[0])? {
             Some(value) => Ok(value),
             None => {
                 let default = args.get(1).cloned().unwrap_or(Value::None);
-                dict.set(args.positional[0].clone(), default.clone())?;
+                thread.dict_set(dict, args.positional[0].clone(), default.clone())?;
                 Ok(default)
             }
         }),
@@ -136,7 +154,7 @@ pub fn call_method(
                     }
                 };
                 for (key, value) in pairs {
-                    dict.set(key, value)?;
+                    thread.dict_set(dict, key, value)?;
                 }
             }
             for (key, value) in std::mem::take(&mut args.keywords) {
@@ -148,7 +166,7 @@ pub fn call_method(
             lock(&dict.entries).clear();
             Ok(Value::None)
         }
-        "copy" => Dict::from_pairs(dict.items()).map(|copy| Value::Dict(std::sync::Arc::new(copy))),
+        "copy" => Ok(Value::Dict(std::sync::Arc::new(dict.copy()))),
         _ => return None,
     };
     Some(result)
@@ -159,6 +177,6 @@ pub fn from_keys(thread: &mut crate::vm::Thread, args: super::function::Args) ->
     args.expect("fromkeys", 1, 2)?;
     let value = args.get(1).cloned().unwrap_or(Value::None);
     let keys = thread.collect(&args.positional[0])?;
-    let dict = Dict::from_pairs(keys.into_iter().map(|key| (key, value.clone())).collect())?;
+    let dict = thread.dict_from(keys.into_iter().map(|key| (key, value.clone())).collect())?;
     Ok(Value::Dict(std::sync::Arc::new(dict)))
 }

@@ -1,6 +1,7 @@
 //! Hashable keys of dicts and sets: a value reduced to what equality and hashing look at, so
 //! `1`, `1.0` and `True` are one key, as in Python. An instance is a key by identity, unless its
-//! class made it unhashable as CPython does (`__hash__ = None`, or `__eq__` without `__hash__`).
+//! class made it unhashable as CPython does (`__hash__ = None`, or `__eq__` without `__hash__`)
+//! or defines `__hash__`: then the VM makes its key by calling Python (`vm/user_keys.rs`).
 
 use std::sync::Arc;
 
@@ -26,6 +27,9 @@ pub enum Key {
     Tuple(Vec<Key>),
     /// Any other object, by identity.
     Identity(usize),
+    /// An instance whose class defines `__hash__`: the int it returned, and the identity of the
+    /// first instance its container saw among those `__eq__` to it.
+    Hashed { hash: i64, identity: usize },
 }
 
 impl Key {
@@ -50,6 +54,7 @@ impl Key {
         use std::hash::{Hash, Hasher};
         match self {
             Key::Int(int) => *int,
+            Key::Hashed { hash, .. } => *hash,
             Key::None => 0x5f0c_0d1e,
             other => {
                 let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -78,6 +83,15 @@ pub fn hashable(class: &Arc<Class>) -> bool {
         }
     }
     true
+}
+
+/// The `__hash__` a hashable instance's class defines itself (along its method resolution
+/// order); `None` for instances hashed by identity and for every other value.
+pub fn user_hash_method(value: &Value) -> Option<Value> {
+    match value {
+        Value::Instance(instance) => instance.class.lookup("__hash__").filter(|method| !matches!(method, Value::None)),
+        _ => None,
+    }
 }
 
 fn float_key(float: f64) -> Key {

@@ -23,16 +23,36 @@ impl Set {
         Ok(set)
     }
 
-    /// Adds `value`.
+    /// Adds `value`, for members made without Python.
     pub fn add(&self, value: Value) -> PyResult<()> {
-        let key = Key::of(&value)?;
-        lock(&self.items).entry(key).or_insert(value);
+        self.add_by_key(Key::of(&value)?, value);
         Ok(())
     }
 
-    /// Whether `value` is an element.
-    pub fn contains(&self, value: &Value) -> PyResult<bool> {
-        Ok(lock(&self.items).contains_key(&Key::of(value)?))
+    /// Adds `value` as the member `key` unless one is there.
+    pub fn add_by_key(&self, key: Key, value: Value) {
+        lock(&self.items).entry(key).or_insert(value);
+    }
+
+    /// Whether the member `key` is there.
+    pub fn contains_by_key(&self, key: &Key) -> bool {
+        lock(&self.items).contains_key(key)
+    }
+
+    /// Removes the member `key`; whether it was there.
+    pub fn remove_by_key(&self, key: &Key) -> bool {
+        lock(&self.items).shift_remove(key).is_some()
+    }
+
+    /// The members made by calling `__hash__`, each with its value.
+    pub fn hashed_members(&self) -> Vec<(Key, Value)> {
+        let items = lock(&self.items);
+        items.iter().filter(|(key, _)| matches!(key, Key::Hashed { .. })).map(|(key, value)| (key.clone(), value.clone())).collect()
+    }
+
+    /// A set with the same members.
+    pub fn copy(&self) -> Set {
+        Set { items: Mutex::new(lock(&self.items).clone()) }
     }
 
     /// The elements in iteration order.
@@ -92,30 +112,23 @@ pub fn call_method(
             Some(value) => thread.collect(value)?,
             None => Vec::new(),
         };
-        Ok(Value::Set(std::sync::Arc::new(Set::from_values(items)?)))
+        Ok(Value::Set(std::sync::Arc::new(thread.set_from(items)?)))
     };
     let result = match name {
-        "add" => args.expect("set.add", 1, 1).and_then(|()| set.add(args.positional[0].clone())).map(|()| Value::None),
+        "add" => args.expect("set.add", 1, 1).and_then(|()| thread.set_add(set, args.positional[0].clone())).map(|()| Value::None),
         "remove" => args.expect("set.remove", 1, 1).and_then(|()| {
-            let key = Key::of(&args.positional[0])?;
-            match lock(&set.items).shift_remove(&key) {
-                Some(_) => Ok(Value::None),
-                None => {
-                    let _ = &thread;
-                    Err(super::exception::key_error(&args.positional[0]))
-                }
+            match thread.set_remove(set, &args.positional[0])? {
+                true => Ok(Value::None),
+                false => Err(super::exception::key_error(&args.positional[0])),
             }
         }),
         "discard" => args.expect("set.discard", 1, 1).and_then(|()| {
-            lock(&set.items).shift_remove(&Key::of(&args.positional[0])?);
-            Ok(Value::None)
+            thread.set_remove(set, &args.positional[0]).map(|_| Value::None)
         }),
         "pop" => {
             let first = set.values().into_iter().next();
             match first {
-                Some(value) => {
-                    Key::of(&value).map(|key| lock(&set.items).shift_remove(&key)).map(|_| value)
-                }
+                Some(value) => thread.set_remove(set, &value).map(|_| value),
                 None => Err(PyErr::new("KeyError", "'pop from an empty set'")),
             }
         }
@@ -123,10 +136,10 @@ pub fn call_method(
             lock(&set.items).clear();
             Ok(Value::None)
         }
-        "copy" => Set::from_values(set.values()).map(|copy| Value::Set(std::sync::Arc::new(copy))),
+        "copy" => Ok(Value::Set(std::sync::Arc::new(set.copy()))),
         "update" => (|| {
             for value in thread.collect(args.get(0).unwrap_or(&Value::tuple(vec![])))? {
-                set.add(value)?;
+                thread.set_add(set, value)?;
             }
             Ok(Value::None)
         })(),

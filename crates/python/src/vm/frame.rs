@@ -11,7 +11,7 @@ use super::Thread;
 use crate::bytecode::{Code, CompareOp, Instr};
 use crate::objects::exception::{exception_args, Raised, TraceEntry};
 use crate::objects::function::{Args, Cell, Namespace};
-use crate::objects::{lock, Dict, Function, IterState, PyErr, PyResult, Set, Value};
+use crate::objects::{lock, Function, IterState, PyErr, PyResult, Value};
 
 /// A `try` or `with` handler: where to go, and what to cut back when an exception lands.
 pub(super) struct Handler {
@@ -548,7 +548,7 @@ impl Thread {
             }
             Instr::BuildSet(count) => {
                 let items = frame.pop_n(count as usize);
-                frame.stack.push(Value::Set(Arc::new(Set::from_values(items)?)));
+                frame.stack.push(Value::Set(Arc::new(self.set_from(items)?)));
             }
             Instr::BuildMap(count) => {
                 let items = frame.pop_n(2 * count as usize);
@@ -557,7 +557,7 @@ impl Thread {
                 while let (Some(key), Some(value)) = (items.next(), items.next()) {
                     pairs.push((key, value));
                 }
-                frame.stack.push(Value::Dict(Arc::new(Dict::from_pairs(pairs)?)));
+                frame.stack.push(Value::Dict(Arc::new(self.dict_from(pairs)?)));
             }
             Instr::BuildString(count) => {
                 let parts = frame.pop_n(count as usize);
@@ -583,23 +583,23 @@ impl Thread {
             }
             Instr::SetAdd(depth) => {
                 let value = frame.pop();
-                if let Value::Set(set) = frame.peek(depth as usize - 1) {
-                    set.add(value)?;
+                if let Value::Set(set) = frame.peek(depth as usize - 1).clone() {
+                    self.set_add(&set, value)?;
                 }
             }
             Instr::MapAdd(depth) => {
                 let value = frame.pop();
                 let key = frame.pop();
-                if let Value::Dict(dict) = frame.peek(depth as usize - 1) {
-                    dict.set(key, value)?;
+                if let Value::Dict(dict) = frame.peek(depth as usize - 1).clone() {
+                    self.dict_set(&dict, key, value)?;
                 }
             }
             Instr::DictUpdate(depth) => {
                 let mapping = frame.pop();
                 let pairs = self.mapping_pairs(&mapping)?;
-                if let Value::Dict(dict) = frame.peek(depth as usize - 1) {
+                if let Value::Dict(dict) = frame.peek(depth as usize - 1).clone() {
                     for (key, value) in pairs {
-                        dict.set(key, value)?;
+                        self.dict_set(&dict, key, value)?;
                     }
                 }
             }

@@ -31,6 +31,7 @@ pub mod output;
 pub mod schedule;
 mod text;
 mod threads;
+mod user_keys;
 
 pub use ops::normalise_index;
 pub use text::quote;

@@ -100,9 +100,9 @@ impl Thread {
                 Some(set_operation(op, a, b)?)
             }
             (BinaryOp::Or, Value::Dict(a), Value::Dict(b)) => {
-                let merged = crate::objects::Dict::from_pairs(a.items())?;
+                let merged = a.copy();
                 for (key, value) in b.items() {
-                    merged.set(key, value)?;
+                    self.dict_set(&merged, key, value)?;
                 }
                 Some(Value::Dict(Arc::new(merged)))
             }
@@ -200,7 +200,7 @@ impl Thread {
                     return Ok(false);
                 }
                 for (key, value) in x.items() {
-                    match y.get(&key)? {
+                    match self.dict_get(y, &key)? {
                         Some(other) if value.is(&other) || self.deeper(|thread| thread.eq(&value, &other))? => {}
                         _ => return Ok(false),
                     }
@@ -346,14 +346,14 @@ impl Thread {
                 Value::Str(needle) => Ok(text.contains(&**needle)),
                 other => Err(type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name()))),
             },
-            Value::Dict(dict) => Ok(dict.get(item)?.is_some()),
-            Value::Set(set) => set.contains(item),
+            Value::Dict(dict) => Ok(self.dict_get(dict, item)?.is_some()),
+            Value::Set(set) => self.set_contains(set, item),
             Value::Iter(state) if container.type_name() == "dict_keys" => {
                 let dict = match &*lock(state) {
                     crate::objects::IterState::DictView { dict, .. } => dict.clone(),
                     _ => return Ok(false),
                 };
-                Ok(dict.get(item)?.is_some())
+                Ok(self.dict_get(&dict, item)?.is_some())
             }
             Value::Range(range) => Ok(int::to_small(item).is_some_and(|value| range.contains(value))),
             Value::Instance(_) => match self.call_dunder(container, "__contains__", vec![item.clone()])? {
@@ -398,7 +398,7 @@ impl Thread {
                 self.get_item(object, &Value::Int(i64::from(*flag)))
             }
             (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Slice(slice)) => self.slice(object, slice),
-            (Value::Dict(dict), key) => match dict.get(key)? {
+            (Value::Dict(dict), key) => match self.dict_get(dict, key)? {
                 Some(value) => Ok(value),
                 None => {
                     if let Some(missing) = self.call_dunder(object, "__missing__", vec![key.clone()])? {
@@ -454,7 +454,7 @@ impl Thread {
                 }
                 Ok(())
             }
-            (Value::Dict(dict), _) => dict.set(key, value),
+            (Value::Dict(dict), _) => self.dict_set(dict, key, value),
             (Value::Instance(_), _) => match self.call_dunder(object, "__setitem__", vec![key, value])? {
                 Some(_) => Ok(()),
                 None => Err(type_error(format!("'{}' object does not support item assignment", object.type_name()))),
@@ -483,7 +483,7 @@ impl Thread {
                 }
                 Ok(())
             }
-            (Value::Dict(dict), _) => match dict.remove(key)? {
+            (Value::Dict(dict), _) => match self.dict_remove(dict, key)? {
                 Some(_) => Ok(()),
                 None => Err(crate::objects::exception::key_error(key)),
             },

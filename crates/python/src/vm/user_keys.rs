@@ -1,0 +1,120 @@
+//! Dict keys and set members made by running Python: an instance whose class defines
+//! `__hash__` is hashed by calling it, and is the key of an entry already held when that
+//! entry's hash is the same and `__eq__` says they are equal, as CPython's lookups do. Every
+//! other value keeps its key made without Python (`Key::of`).
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+use super::Thread;
+use crate::objects::exception::type_error;
+use crate::objects::function::Args;
+use crate::objects::key::user_hash_method;
+use crate::objects::{Dict, Key, PyResult, Set, Value};
+
+/// CPython's modulus for hashing ints: the Mersenne prime 2**61 - 1.
+const INT_HASH_MODULUS: i64 = (1 << 61) - 1;
+
+impl Thread {
+    /// `hash(value)` when `value`'s class defines `__hash__`: the int it returns, truncated as
+    /// CPython does; `None` for every other value.
+    pub fn user_hash(&mut self, value: &Value) -> PyResult<Option<i64>> {
+        let Some(method) = user_hash_method(value) else { return Ok(None) };
+        Key::of(value)?;
+        match self.call(&method, Args::positional(vec![value.clone()]))? {
+            Value::Int(int) => Ok(Some(if int == -1 { -2 } else { int })),
+            Value::Bool(flag) => Ok(Some(i64::from(flag))),
+            Value::BigInt(big) => Ok(Some(big_int_hash(&big))),
+            _ => Err(type_error("__hash__ method should return an integer")),
+        }
+    }
+
+    /// The key of `value` among `held` (the user-hashed keys a container holds, each with the
+    /// value it was made from).
+    fn key_among(&mut self, value: &Value, held: impl FnOnce() -> Vec<(Key, Value)>) -> PyResult<Key> {
+        let Some(hash) = self.user_hash(value)? else { return Key::of(value) };
+        for (key, stored) in held() {
+            let same_hash = matches!(key, Key::Hashed { hash: stored_hash, .. } if stored_hash == hash);
+            if same_hash && (stored.is(value) || self.eq(&stored, value)?) {
+                return Ok(key);
+            }
+        }
+        Ok(Key::Hashed { hash, identity: value.identity() })
+    }
+
+    /// The key `key` has in `dict`.
+    pub fn dict_key(&mut self, dict: &Dict, key: &Value) -> PyResult<Key> {
+        self.key_among(key, || dict.hashed_keys())
+    }
+
+    /// The key `value` has in `set`.
+    pub fn set_key(&mut self, set: &Set, value: &Value) -> PyResult<Key> {
+        self.key_among(value, || set.hashed_members())
+    }
+
+    /// `dict[key]`, or `None` when absent.
+    pub fn dict_get(&mut self, dict: &Dict, key: &Value) -> PyResult<Option<Value>> {
+        let key = self.dict_key(dict, key)?;
+        Ok(dict.get_by_key(&key))
+    }
+
+    /// `dict[key] = value`.
+    pub fn dict_set(&mut self, dict: &Dict, key: Value, value: Value) -> PyResult<()> {
+        let hashed = self.dict_key(dict, &key)?;
+        dict.set_by_key(hashed, key, value);
+        Ok(())
+    }
+
+    /// Removes `key` from `dict`, giving its value.
+    pub fn dict_remove(&mut self, dict: &Dict, key: &Value) -> PyResult<Option<Value>> {
+        let key = self.dict_key(dict, key)?;
+        Ok(dict.remove_by_key(&key))
+    }
+
+    /// A dict from pairs, later pairs winning.
+    pub fn dict_from(&mut self, pairs: Vec<(Value, Value)>) -> PyResult<Dict> {
+        let dict = Dict::default();
+        for (key, value) in pairs {
+            self.dict_set(&dict, key, value)?;
+        }
+        Ok(dict)
+    }
+
+    /// Adds `value` to `set`.
+    pub fn set_add(&mut self, set: &Set, value: Value) -> PyResult<()> {
+        let key = self.set_key(set, &value)?;
+        set.add_by_key(key, value);
+        Ok(())
+    }
+
+    /// Whether `value` is a member of `set`.
+    pub fn set_contains(&mut self, set: &Set, value: &Value) -> PyResult<bool> {
+        let key = self.set_key(set, value)?;
+        Ok(set.contains_by_key(&key))
+    }
+
+    /// Removes `value` from `set`; whether it was there.
+    pub fn set_remove(&mut self, set: &Set, value: &Value) -> PyResult<bool> {
+        let key = self.set_key(set, value)?;
+        Ok(set.remove_by_key(&key))
+    }
+
+    /// A set of `values` (later duplicates dropped).
+    pub fn set_from(&mut self, values: Vec<Value>) -> PyResult<Set> {
+        let set = Set::default();
+        for value in values {
+            self.set_add(&set, value)?;
+        }
+        Ok(set)
+    }
+}
+
+/// CPython's hash of an int past 64 bits: its magnitude modulo 2**61 - 1 with its sign,
+/// -1 becoming -2.
+fn big_int_hash(big: &BigInt) -> i64 {
+    let magnitude = (big.abs() % BigInt::from(INT_HASH_MODULUS)).to_i64().unwrap_or(0);
+    match if big.is_negative() { -magnitude } else { magnitude } {
+        -1 => -2,
+        hash => hash,
+    }
+}

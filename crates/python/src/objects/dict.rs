@@ -56,10 +56,10 @@ impl Dict {
         lock(&self.entries).shift_remove(key).map(|(_, value)| value)
     }
 
-    /// The keys made by calling `__hash__`, each with the value it was made from.
-    pub fn hashed_keys(&self) -> Vec<(Key, Value)> {
+    /// The keys `__hash__` made with this hash, each with the value it was made from.
+    pub fn keys_hashed_as(&self, hash: i64) -> Vec<(Key, Value)> {
         let entries = lock(&self.entries);
-        entries.iter().filter(|(key, _)| matches!(key, Key::Hashed { .. })).map(|(key, (value, _))| (key.clone(), value.clone())).collect()
+        entries.iter().filter(|(key, _)| key.is_hashed_as(hash)).map(|(key, (value, _))| (key.clone(), value.clone())).collect()
     }
 
     /// A dict with the same entries.

@@ -49,6 +49,11 @@ impl Key {
         })
     }
 
+    /// Whether `__hash__` made this key and returned `hash`.
+    pub fn is_hashed_as(&self, hash: i64) -> bool {
+        matches!(self, Key::Hashed { hash: made, .. } if *made == hash)
+    }
+
     /// The number `hash()` gives for this key.
     pub fn hash_number(&self) -> i64 {
         use std::hash::{Hash, Hasher};

@@ -44,10 +44,10 @@ impl Set {
         lock(&self.items).shift_remove(key).is_some()
     }
 
-    /// The members made by calling `__hash__`, each with its value.
-    pub fn hashed_members(&self) -> Vec<(Key, Value)> {
+    /// The members `__hash__` made with this hash, each with its value.
+    pub fn members_hashed_as(&self, hash: i64) -> Vec<(Key, Value)> {
         let items = lock(&self.items);
-        items.iter().filter(|(key, _)| matches!(key, Key::Hashed { .. })).map(|(key, value)| (key.clone(), value.clone())).collect()
+        items.iter().filter(|(key, _)| key.is_hashed_as(hash)).map(|(key, value)| (key.clone(), value.clone())).collect()
     }
 
     /// A set with the same members.

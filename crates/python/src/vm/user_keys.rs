@@ -29,13 +29,12 @@ impl Thread {
         }
     }
 
-    /// The key of `value` among `held` (the user-hashed keys a container holds, each with the
-    /// value it was made from).
-    fn key_among(&mut self, value: &Value, held: impl FnOnce() -> Vec<(Key, Value)>) -> PyResult<Key> {
+    /// The key of `value` in a container whose keys `__hash__` made with a given hash are
+    /// `held(hash)` (each with the value it was made from).
+    fn key_among(&mut self, value: &Value, held: impl FnOnce(i64) -> Vec<(Key, Value)>) -> PyResult<Key> {
         let Some(hash) = self.user_hash(value)? else { return Key::of(value) };
-        for (key, stored) in held() {
-            let same_hash = matches!(key, Key::Hashed { hash: stored_hash, .. } if stored_hash == hash);
-            if same_hash && (stored.is(value) || self.eq(&stored, value)?) {
+        for (key, stored) in held(hash) {
+            if stored.is(value) || self.eq(&stored, value)? {
                 return Ok(key);
             }
         }
@@ -44,12 +43,12 @@ impl Thread {
 
     /// The key `key` has in `dict`.
     pub fn dict_key(&mut self, dict: &Dict, key: &Value) -> PyResult<Key> {
-        self.key_among(key, || dict.hashed_keys())
+        self.key_among(key, |hash| dict.keys_hashed_as(hash))
     }
 
     /// The key `value` has in `set`.
     pub fn set_key(&mut self, set: &Set, value: &Value) -> PyResult<Key> {
-        self.key_among(value, || set.hashed_members())
+        self.key_among(value, |hash| set.members_hashed_as(hash))
     }
 
     /// `dict[key]`, or `None` when absent.

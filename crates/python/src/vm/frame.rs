@@ -583,23 +583,23 @@ impl Thread {
             }
             Instr::SetAdd(depth) => {
                 let value = frame.pop();
-                if let Value::Set(set) = frame.peek(depth as usize - 1).clone() {
-                    self.set_add(&set, value)?;
+                if let Value::Set(set) = frame.peek(depth as usize - 1) {
+                    self.set_add(set, value)?;
                 }
             }
             Instr::MapAdd(depth) => {
                 let value = frame.pop();
                 let key = frame.pop();
-                if let Value::Dict(dict) = frame.peek(depth as usize - 1).clone() {
-                    self.dict_set(&dict, key, value)?;
+                if let Value::Dict(dict) = frame.peek(depth as usize - 1) {
+                    self.dict_set(dict, key, value)?;
                 }
             }
             Instr::DictUpdate(depth) => {
                 let mapping = frame.pop();
                 let pairs = self.mapping_pairs(&mapping)?;
-                if let Value::Dict(dict) = frame.peek(depth as usize - 1).clone() {
+                if let Value::Dict(dict) = frame.peek(depth as usize - 1) {
                     for (key, value) in pairs {
-                        self.dict_set(&dict, key, value)?;
+                        self.dict_set(dict, key, value)?;
                     }
                 }
             }

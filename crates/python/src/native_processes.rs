@@ -87,8 +87,14 @@ impl NativeProcesses {
         tables.processes.values().filter(|process| process.exit_code.is_none()).count()
     }
 
+    /// The host of a process of this tree with `pid`: as [`NativeHost`], its processes this
+    /// tree's (a child's, or a main program whose tree a test looks into).
+    pub fn host_of(self: &Arc<Self>, pid: u32) -> Arc<dyn Host> {
+        Arc::new(HostInTree { tree: self.clone(), pid })
+    }
+
     fn run_child(self: Arc<Self>, pid: u32, bootstrap: Vec<u8>) {
-        let host: Arc<dyn Host> = Arc::new(ChildHost { tree: self.clone(), pid });
+        let host = self.host_of(pid);
         let output = match self.console.get() {
             Some(console) => console.clone(),
             None => Arc::new(Output::default()),
@@ -259,13 +265,13 @@ impl ProcessHost for NativeProcesses {
     }
 }
 
-/// The host of a child process natively: as [`NativeHost`], with its own pid and its tree.
-struct ChildHost {
+/// The host of a process of a tree natively: as [`NativeHost`], with its own pid and its tree.
+struct HostInTree {
     tree: Arc<NativeProcesses>,
     pid: u32,
 }
 
-impl Host for ChildHost {
+impl Host for HostInTree {
     fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
         NativeHost.spawn(name, stack_bytes, body)
     }

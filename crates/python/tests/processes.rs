@@ -6,42 +6,11 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use engine::{Clock, LaneHistory, WorkerState};
-use python::{run_with_scheduler, Halt, Host, Mode, NativeHost, NativeProcesses, Outcome, ProcessHost, ProgramRun, Scheduler, SpawnRefused};
-
-/// The native host with a process tree the test can look into.
-struct TreeHost {
-    tree: Arc<NativeProcesses>,
-}
-
-impl Host for TreeHost {
-    fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
-        NativeHost.spawn(name, stack_bytes, body)
-    }
-
-    fn clock(&self) -> &(dyn Clock + Send + Sync) {
-        NativeHost.clock()
-    }
-
-    fn epoch_ms(&self) -> f64 {
-        NativeHost.epoch_ms()
-    }
-
-    fn cpu_count(&self) -> usize {
-        NativeHost.cpu_count()
-    }
-
-    fn process_id(&self) -> u32 {
-        NativeHost.process_id()
-    }
-
-    fn processes(&self) -> Option<Arc<dyn ProcessHost>> {
-        Some(self.tree.clone())
-    }
-}
+use engine::{LaneHistory, WorkerState};
+use python::{run_with_scheduler, Halt, Mode, NativeProcesses, Outcome, ProcessHost, ProgramRun, Scheduler};
 
 fn scheduler(tree: &Arc<NativeProcesses>, mode: Mode) -> Arc<Scheduler> {
-    Arc::new(Scheduler::new(mode, Duration::from_secs(30), Arc::new(TreeHost { tree: tree.clone() })))
+    Arc::new(Scheduler::new(mode, Duration::from_secs(30), tree.host_of(std::process::id())))
 }
 
 fn run(source: &str) -> (ProgramRun, Arc<NativeProcesses>) {

@@ -143,37 +143,26 @@ fn print_with_file_sys_stderr_writes_to_stderr() {
 }
 
 
-/// A host whose threads take 200 ms to start, as a Web Worker may.
-struct SlowToStart;
-
-impl Host for SlowToStart {
-    fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
-        NativeHost.spawn(name, stack_bytes, Box::new(move || {
-            std::thread::sleep(Duration::from_millis(200));
-            body();
-        }))
-    }
-    fn clock(&self) -> &(dyn Clock + Send + Sync) {
-        NativeHost.clock()
-    }
-    fn epoch_ms(&self) -> f64 {
-        NativeHost.epoch_ms()
-    }
-    fn cpu_count(&self) -> usize {
-        NativeHost.cpu_count()
-    }
-    fn process_id(&self) -> u32 {
-        NativeHost.process_id()
-    }
+/// The native host, with what a browser worker changes: threads that take a while to start,
+/// and native stacks of a fixed size.
+struct WorkerLikeHost {
+    start_delay: Duration,
+    stack_bytes: Option<usize>,
 }
 
-/// A host whose threads, the main one included, have a 2 MiB native stack, as a browser
-/// worker has about 1 MB.
-struct SmallStacks;
+/// Threads, the main one included, that take 200 ms to start, as a Web Worker may.
+const SLOW_TO_START: WorkerLikeHost = WorkerLikeHost { start_delay: Duration::from_millis(200), stack_bytes: None };
 
-impl Host for SmallStacks {
-    fn spawn(&self, name: &str, _stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
-        NativeHost.spawn(name, 2 << 20, body)
+/// Threads, the main one included, with a 2 MiB native stack, as a browser worker has about 1 MB.
+const SMALL_STACKS: WorkerLikeHost = WorkerLikeHost { start_delay: Duration::ZERO, stack_bytes: Some(2 << 20) };
+
+impl Host for WorkerLikeHost {
+    fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
+        let delay = self.start_delay;
+        NativeHost.spawn(name, self.stack_bytes.unwrap_or(stack_bytes), Box::new(move || {
+            std::thread::sleep(delay);
+            body();
+        }))
     }
     fn clock(&self) -> &(dyn Clock + Send + Sync) {
         NativeHost.clock()
@@ -192,7 +181,7 @@ impl Host for SmallStacks {
 #[test]
 fn python_calls_nest_on_the_heap_not_on_the_native_stack() {
     let source = "import sys, threading\nsys.setrecursionlimit(60000)\ndef depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(50000))\nt = threading.Thread(target=lambda: print(depth(50000)))\nt.start()\nt.join()\n";
-    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(SmallStacks)));
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(SMALL_STACKS)));
     let run = run_with_scheduler(source, scheduler);
     assert_eq!((run.stdout(), run.stderr()), ("50000\n50000\n".to_string(), String::new()));
 }
@@ -208,7 +197,7 @@ fn recursion_through_a_builtin_stops_at_the_native_nesting_limit() {
 #[test]
 fn start_returns_once_the_new_thread_runs_as_in_cpython() {
     let source = "import threading, time\nt = threading.Thread(target=lambda: None)\nbefore = time.monotonic()\nt.start()\nprint(time.monotonic() - before >= 0.2)\nt.join()\n";
-    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(SlowToStart)));
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(SLOW_TO_START)));
     let run = run_with_scheduler(source, scheduler);
     assert_eq!((run.stdout(), run.stderr()), ("True\n".to_string(), String::new()));
 }

@@ -516,10 +516,7 @@ impl Thread {
                         frame.pop();
                         frame.pc = target as usize;
                     }
-                    Next::Generator(generator) => {
-                        let Value::Iter(state) = frame.top().clone() else { unreachable!("only an iterator holds a generator") };
-                        return Ok(Flow::Call(generator.returning(Returns::Generator { state, target: target as usize, store: None })));
-                    }
+                    Next::Generator(generator) => return Ok(resume_generator(frame, generator, target, None)),
                 }
             }
             Instr::ForIterStoreFast(slot, target) => match self.next_or_generator(frame.top())? {
@@ -532,11 +529,7 @@ impl Thread {
                     frame.pop();
                     frame.pc = target as usize;
                 }
-                Next::Generator(generator) => {
-                    let Value::Iter(state) = frame.top().clone() else { unreachable!("only an iterator holds a generator") };
-                    let returns = Returns::Generator { state, target: target as usize, store: Some(slot as usize) };
-                    return Ok(Flow::Call(generator.returning(returns)));
-                }
+                Next::Generator(generator) => return Ok(resume_generator(frame, generator, target, Some(slot))),
             },
             Instr::BuildTuple(count) => {
                 let items = frame.pop_n(count as usize);
@@ -909,6 +902,14 @@ impl Thread {
     pub fn iterator(state: IterState) -> Value {
         Value::Iter(Arc::new(Mutex::new(state)))
     }
+}
+
+/// A `for` loop's generator (the iterator on top of `frame`'s stack) resumed on top of it: its
+/// next item is pushed, or stored in the local `store`; its return ends the loop at `target`.
+fn resume_generator(frame: &Frame, generator: Frame, target: u32, store: Option<u32>) -> Flow {
+    let Value::Iter(state) = frame.top().clone() else { unreachable!("only an iterator holds a generator") };
+    let returns = Returns::Generator { state, target: target as usize, store: store.map(|slot| slot as usize) };
+    Flow::Call(generator.returning(returns))
 }
 
 /// A call's result pushed on the stack, or the callee's frame to run on top of this one.

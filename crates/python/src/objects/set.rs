@@ -82,11 +82,12 @@ fn table_size(len: usize) -> i64 {
     size as i64
 }
 
-/// Where CPython's hash table puts a small non-negative int: its own value modulo the table
-/// size, so small-int sets iterate in ascending order; other keys keep insertion order.
+/// Where CPython's hash table puts a small non-negative int (or a member whose `__hash__` gave
+/// one): its hash modulo the table size, so such sets iterate in ascending order of hash; other
+/// keys keep insertion order.
 fn iteration_slot(key: &Key, table: i64) -> (u8, i64) {
     match key {
-        Key::Int(int) if *int >= 0 => (0, int % table),
+        Key::Int(hash) | Key::Hashed { hash, .. } if *hash >= 0 => (0, hash % table),
         _ => (1, 0),
     }
 }

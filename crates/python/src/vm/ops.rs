@@ -9,7 +9,7 @@ use crate::bytecode::{BinaryOp, CompareOp, UnaryOp};
 use crate::objects::exception::type_error;
 use crate::objects::function::Args;
 use crate::objects::int::{self, memory_error};
-use crate::objects::{float, lock, Key, PyErr, PyResult, Set, Value};
+use crate::objects::{float, lock, PyErr, PyResult, Value};
 
 /// The most items a repetition (`[0] * n`, `"ab" * n`) may build.
 const MAX_REPEAT_ITEMS: usize = 10_000_000;
@@ -97,7 +97,7 @@ impl Thread {
             }
             (BinaryOp::Mod, Value::Str(format), args) => Some(Value::str(&self.percent_format(format, args)?)),
             (BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor, Value::Set(a), Value::Set(b)) => {
-                Some(set_operation(op, a, b)?)
+                Some(Value::Set(Arc::new(self.set_operator(op, a, b)?)))
             }
             (BinaryOp::Or, Value::Dict(a), Value::Dict(b)) => {
                 let merged = a.copy();
@@ -160,11 +160,7 @@ impl Thread {
             }
         }
         if let (Value::Set(a), Value::Set(b), CompareOp::Lt | CompareOp::Le | CompareOp::Gt | CompareOp::Ge) = (left, right, op) {
-            let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
-            let (small, large) = if matches!(op, CompareOp::Lt | CompareOp::Le) { (&a, &b) } else { (&b, &a) };
-            let subset = small.keys().all(|key| large.contains_key(key));
-            let strict = matches!(op, CompareOp::Lt | CompareOp::Gt);
-            return Ok(Value::Bool(subset && (!strict || small.len() < large.len())));
+            return Ok(Value::Bool(self.set_compare(op, a, b)?));
         }
         match op {
             CompareOp::Eq => Ok(Value::Bool(self.eq(left, right)?)),
@@ -207,10 +203,7 @@ impl Thread {
                 }
                 true
             }
-            (Value::Set(x), Value::Set(y)) => {
-                let (x, y) = (lock(&x.items), lock(&y.items));
-                x.len() == y.len() && x.keys().all(|key| y.contains_key(key))
-            }
+            (Value::Set(x), Value::Set(y)) => self.sets_equal(x, y)?,
             (Value::Range(x), Value::Range(y)) => (x.start, x.stop, x.step) == (y.start, y.stop, y.step),
             (Value::Instance(_), _) | (_, Value::Instance(_)) => {
                 if let Some(result) = self.call_dunder(a, "__eq__", vec![b.clone()])? {
@@ -264,17 +257,7 @@ impl Thread {
                 self.order_sequences(&x, &y)?
             }
             (Value::Tuple(x), Value::Tuple(y)) => self.order_sequences(x, y)?,
-            (Value::Set(x), Value::Set(y)) => {
-                let (x, y) = (lock(&x.items).clone(), lock(&y.items).clone());
-                let x_in_y = x.keys().all(|key| y.contains_key(key));
-                let y_in_x = y.keys().all(|key| x.contains_key(key));
-                match (x_in_y, y_in_x) {
-                    (true, true) => Some(Ordering::Equal),
-                    (true, false) => Some(Ordering::Less),
-                    (false, true) => Some(Ordering::Greater),
-                    _ => None,
-                }
-            }
+            (Value::Set(x), Value::Set(y)) => self.set_order(x, y)?,
             (Value::Instance(_), _) | (_, Value::Instance(_)) => {
                 if self.truthy_dunder(a, "__lt__", b)? {
                     Some(Ordering::Less)
@@ -681,28 +664,6 @@ fn repeat(sequence: &Value, count: &Value) -> PyResult {
         Value::Tuple(items) => Value::tuple(items.iter().cloned().cycle().take(items.len() * count).collect()),
         _ => unreachable!("repeat is called for sequences only"),
     })
-}
-
-fn set_operation(op: BinaryOp, a: &Set, b: &Set) -> PyResult {
-    let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
-    let keep = |key: &Key, in_other: bool| match op {
-        BinaryOp::And => in_other,
-        BinaryOp::Sub => !in_other,
-        _ => { let _ = key; true }
-    };
-    let mut result: indexmap::IndexMap<Key, Value> =
-        a.iter().filter(|(key, _)| keep(key, b.contains_key(*key))).map(|(k, v)| (k.clone(), v.clone())).collect();
-    match op {
-        BinaryOp::Or => result.extend(b.iter().map(|(k, v)| (k.clone(), v.clone()))),
-        BinaryOp::Xor => {
-            result.retain(|key, _| !b.contains_key(key));
-            result.extend(b.iter().filter(|(key, _)| !a.contains_key(*key)).map(|(k, v)| (k.clone(), v.clone())));
-        }
-        _ => {}
-    }
-    let set = Set::default();
-    *lock(&set.items) = result;
-    Ok(Value::Set(Arc::new(set)))
 }
 
 fn is_not_implemented(value: &Value) -> bool {

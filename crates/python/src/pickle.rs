@@ -21,6 +21,7 @@ const INT: u8 = b'i';
 const BIG_INT: u8 = b'I';
 const FLOAT: u8 = b'f';
 const STR: u8 = b's';
+const BYTES: u8 = b'B';
 const TUPLE: u8 = b't';
 const LIST: u8 = b'l';
 const DICT: u8 = b'd';
@@ -116,6 +117,10 @@ impl Encoder<'_> {
             Value::Str(text) => {
                 self.bytes.push(STR);
                 self.blob(text.as_bytes());
+            }
+            Value::Bytes(bytes) => {
+                self.bytes.push(BYTES);
+                self.blob(bytes);
             }
             Value::Tuple(items) => self.sequence(TUPLE, items, depth)?,
             Value::List(items) => {
@@ -357,6 +362,10 @@ impl Decoder<'_> {
             }
             FLOAT => Value::Float(f64::from_le_bytes(self.take(8)?.try_into().map_err(|_| corrupt())?)),
             STR => Value::str(&self.text()?),
+            BYTES => {
+                let length = self.length()?;
+                Value::bytes(self.take(length)?.to_vec())
+            }
             TUPLE => Value::tuple(self.items()?),
             LIST => Value::list(self.items()?),
             SET => Value::Set(Arc::new(Set::from_values(self.items()?)?)),

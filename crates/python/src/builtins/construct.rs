@@ -22,6 +22,7 @@ pub fn construct(thread: &mut Thread, class: &Arc<Class>, mut args: Args) -> PyR
             Some(value) => Ok(Value::str(&thread.str(&value)?)),
             None => Ok(Value::str("")),
         },
+        Kind::Bytes => crate::objects::bytes::construct(thread, args),
         Kind::Bool => match first {
             Some(value) => Ok(Value::Bool(thread.truthy(&value)?)),
             None => Ok(Value::Bool(false)),

@@ -35,6 +35,7 @@ pub fn namespace() -> Arc<Namespace> {
         ("int", &types.int),
         ("float", &types.float),
         ("str", &types.str),
+        ("bytes", &types.bytes),
         ("bool", &types.bool),
         ("list", &types.list),
         ("tuple", &types.tuple),

@@ -23,6 +23,8 @@ pub enum Kind {
     Float,
     /// `str`.
     Str,
+    /// `bytes`.
+    Bytes,
     /// `tuple`.
     Tuple,
     /// `list`.
@@ -149,6 +151,8 @@ pub struct BuiltinTypes {
     pub float: Arc<Class>,
     /// `str`.
     pub str: Arc<Class>,
+    /// `bytes`.
+    pub bytes: Arc<Class>,
     /// `tuple`.
     pub tuple: Arc<Class>,
     /// `list`.
@@ -214,6 +218,8 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("InterruptedError", "OSError"),
     ("FloatingPointError", "ArithmeticError"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeDecodeError", "UnicodeError"),
     ("BufferError", "Exception"),
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
@@ -230,6 +236,7 @@ const ITERATORS: &[&str] = &[
     "list_iterator",
     "tuple_iterator",
     "str_ascii_iterator",
+    "bytes_iterator",
     "range_iterator",
     "dict_keyiterator",
     "set_iterator",
@@ -272,6 +279,7 @@ fn make_builtin_types() -> BuiltinTypes {
         int,
         float: derived("float", Kind::Float),
         str: derived("str", Kind::Str),
+        bytes: derived("bytes", Kind::Bytes),
         tuple: derived("tuple", Kind::Tuple),
         list: derived("list", Kind::List),
         dict: derived("dict", Kind::Dict),

@@ -26,6 +26,8 @@ pub enum Key {
     Float(u64),
     /// A str.
     Str(Arc<str>),
+    /// A bytes.
+    Bytes(Arc<[u8]>),
     /// A tuple of hashable values.
     Tuple(Vec<Key>),
     /// Any other object, by identity.
@@ -45,6 +47,7 @@ impl Key {
             Value::BigInt(big) => Key::Big((**big).clone()),
             Value::Float(float) => float_key(*float),
             Value::Str(text) => Key::Str(text.clone()),
+            Value::Bytes(bytes) => Key::Bytes(bytes.clone()),
             Value::Tuple(items) => Key::Tuple(items.iter().map(Key::of).collect::<PyResult<_>>()?),
             Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(value)),
             Value::Instance(instance) if !hashable(&instance.class) => return Err(unhashable(value)),

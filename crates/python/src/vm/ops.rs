@@ -79,6 +79,9 @@ impl Thread {
             let (x, y) = (int::to_f64(left)?, int::to_f64(right)?);
             return float::binary(op, x, y, !is_float).transpose();
         }
+        if matches!(left, Value::Bytes(_)) || matches!(right, Value::Bytes(_)) {
+            return crate::objects::bytes::binary(op, left, right);
+        }
         Ok(match (op, left, right) {
             (BinaryOp::Add, Value::Str(a), Value::Str(b)) => Some(Value::str(&format!("{a}{b}"))),
             (BinaryOp::Add, Value::List(a), Value::List(b)) => {
@@ -182,6 +185,7 @@ impl Thread {
         Ok(match (a, b) {
             (Value::Int(x), Value::Int(y)) => x == y,
             (Value::Str(x), Value::Str(y)) => x == y,
+            (Value::Bytes(x), Value::Bytes(y)) => x == y,
             (Value::None, Value::None) => true,
             (Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
                 self.order(a, b)? == Some(Ordering::Equal)
@@ -240,6 +244,7 @@ impl Thread {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
             (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            (Value::Bytes(x), Value::Bytes(y)) => Some(x.cmp(y)),
             (Value::Float(x), other) | (other, Value::Float(x)) if int::to_bigint(other).is_some() => {
                 let flipped = matches!(b, Value::Float(_)) && !matches!(a, Value::Float(_));
                 let ordering = compare_float_int(*x, other);
@@ -304,6 +309,7 @@ impl Thread {
             Value::BigInt(_) => true,
             Value::Float(float) => *float != 0.0,
             Value::Str(text) => !text.is_empty(),
+            Value::Bytes(bytes) => !bytes.is_empty(),
             Value::Tuple(items) => !items.is_empty(),
             Value::List(items) => !lock(items).is_empty(),
             Value::Dict(dict) => dict.len() > 0,
@@ -331,6 +337,7 @@ impl Thread {
             },
             Value::Dict(dict) => Ok(self.dict_get(dict, item)?.is_some()),
             Value::Set(set) => self.set_contains(set, item),
+            Value::Bytes(bytes) => crate::objects::bytes::contains(bytes, item),
             Value::Iter(state) if container.type_name() == "dict_keys" => {
                 let dict = match &*lock(state) {
                     crate::objects::IterState::DictView { dict, .. } => dict.clone(),
@@ -373,14 +380,17 @@ impl Thread {
                 let at = normalise_index(*index, count).ok_or_else(|| PyErr::new("IndexError", "string index out of range"))?;
                 Ok(Value::str(&text.chars().nth(at).map(String::from).unwrap_or_default()))
             }
+            (Value::Bytes(bytes), Value::Int(index)) => crate::objects::bytes::item(bytes, *index),
             (Value::Range(range), Value::Int(index)) => {
                 let at = if *index < 0 { index + range.len() } else { *index };
                 range.get(at).map(Value::Int).ok_or_else(|| PyErr::new("IndexError", "range object index out of range"))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Bool(flag)) => {
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), Value::Bool(flag)) => {
                 self.get_item(object, &Value::Int(i64::from(*flag)))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Slice(slice)) => self.slice(object, slice),
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), Value::Slice(slice)) => {
+                self.slice(object, slice)
+            }
             (Value::Dict(dict), key) => match self.dict_get(dict, key)? {
                 Some(value) => Ok(value),
                 None => {
@@ -394,7 +404,7 @@ impl Thread {
                 Some(value) => Ok(value),
                 None => Err(type_error(format!("'{}' object is not subscriptable", object.type_name()))),
             },
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_), other) => Err(type_error(format!(
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_), other) => Err(type_error(format!(
                 "{} indices must be integers or slices, not {}",
                 object.type_name(),
                 other.type_name()
@@ -493,6 +503,10 @@ impl Thread {
                 let (start, stop, step) = self.slice_bounds(slice, chars.len())?;
                 let picked: String = slice_indices(start, stop, step).into_iter().map(|i| chars[i]).collect();
                 return Ok(Value::str(&picked));
+            }
+            Value::Bytes(bytes) => {
+                let (start, stop, step) = self.slice_bounds(slice, bytes.len())?;
+                return Ok(Value::bytes(slice_indices(start, stop, step).into_iter().map(|i| bytes[i]).collect()));
             }
             Value::List(list) => lock(list).clone(),
             Value::Tuple(items) => items.to_vec(),

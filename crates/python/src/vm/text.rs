@@ -72,6 +72,7 @@ impl Thread {
             }
             Value::Float(x) => float::repr(*x),
             Value::Str(text) => quote(text),
+            Value::Bytes(bytes) => crate::objects::bytes::repr(bytes),
             Value::List(items) => {
                 let items = lock(items).clone();
                 format!("[{}]", self.join_reprs(&items, depth)?)

@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::objects::class::{builtin_types, exception_class, Kind};
 use crate::objects::exception::type_error;
-use crate::objects::{lock, Class, Dict, Instance, PyErr, PyResult, Set, Value};
+use crate::objects::{lock, Class, Instance, PyErr, PyResult, Value};
 use crate::vm::Thread;
 
 const NONE: u8 = b'N';
@@ -368,7 +368,10 @@ impl Decoder<'_> {
             }
             TUPLE => Value::tuple(self.items()?),
             LIST => Value::list(self.items()?),
-            SET => Value::Set(Arc::new(Set::from_values(self.items()?)?)),
+            SET => {
+                let members = self.items()?;
+                Value::Set(Arc::new(self.thread.set_from(members)?))
+            }
             DICT => {
                 let count = self.length()?;
                 let mut pairs = Vec::with_capacity(count);
@@ -376,7 +379,7 @@ impl Decoder<'_> {
                     let key = self.value()?;
                     pairs.push((key, self.value()?));
                 }
-                Value::Dict(Arc::new(Dict::from_pairs(pairs)?))
+                Value::Dict(Arc::new(self.thread.dict_from(pairs)?))
             }
             CLASS | FUNCTION => {
                 let (module, name) = (self.text()?, self.text()?);

@@ -14,21 +14,6 @@ pub struct Set {
 }
 
 impl Set {
-    /// A set of `values` (later duplicates dropped).
-    pub fn from_values(values: Vec<Value>) -> PyResult<Set> {
-        let set = Set::default();
-        for value in values {
-            set.add(value)?;
-        }
-        Ok(set)
-    }
-
-    /// Adds `value`, for members made without Python.
-    pub fn add(&self, value: Value) -> PyResult<()> {
-        self.add_by_key(Key::of(&value)?, value);
-        Ok(())
-    }
-
     /// Adds `value` as the member `key` unless one is there.
     pub fn add_by_key(&self, key: Key, value: Value) {
         lock(&self.items).entry(key).or_insert(value);

@@ -18,6 +18,7 @@ pub mod list;
 pub mod native;
 pub mod range;
 pub mod set;
+pub mod set_order;
 pub mod str;
 pub mod tuple;
 

@@ -40,40 +40,16 @@ impl Set {
         Set { items: Mutex::new(lock(&self.items).clone()) }
     }
 
-    /// The elements in iteration order.
+    /// The elements in iteration order (`set_order.rs`).
     pub fn values(&self) -> Vec<Value> {
         let items = lock(&self.items);
-        let mut values: Vec<(Key, Value)> = items.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        let table = table_size(items.len());
-        values.sort_by_key(|(key, _)| iteration_slot(key, table));
-        values.into_iter().map(|(_, value)| value).collect()
+        let keys: Vec<&Key> = items.keys().collect();
+        super::set_order::iteration_order(&keys).into_iter().map(|index| items[index].clone()).collect()
     }
 
     /// The number of elements.
     pub fn len(&self) -> usize {
         lock(&self.items).len()
-    }
-}
-
-/// The size of CPython's set table after `len` insertions: 8 slots, grown to the power of
-/// two past four times the count whenever it is three fifths full.
-fn table_size(len: usize) -> i64 {
-    let mut size: usize = 8;
-    for used in 1..=len {
-        if used * 5 >= (size - 1) * 3 {
-            size = (used * 4 + 1).next_power_of_two();
-        }
-    }
-    size as i64
-}
-
-/// Where CPython's hash table puts a small non-negative int (or a member whose `__hash__` gave
-/// one): its hash modulo the table size, so such sets iterate in ascending order of hash; other
-/// keys keep insertion order.
-fn iteration_slot(key: &Key, table: i64) -> (u8, i64) {
-    match key {
-        Key::Int(hash) | Key::Hashed { hash, .. } if *hash >= 0 => (0, hash % table),
-        _ => (1, 0),
     }
 }
 

@@ -1,6 +1,6 @@
 # corpus: exact
 # str.encode() and bytes.decode() in UTF-8 (the default), ASCII and Latin-1, with the error
-# handlers strict, ignore and replace; the common bytes methods (startswith, endswith, find,
+# handlers strict, ignore and replace; str(bytes, encoding); the common bytes methods (startswith, endswith, find,
 # count, split, join, upper, lower, strip, replace).
 text = "naïve café €5"
 utf8 = text.encode()
@@ -20,3 +20,4 @@ print(b"message.txt".startswith(b"mess"), b"message.txt".endswith((b".csv", b".t
 print(b"banana".find(b"an"), b"banana".rfind(b"an"), b"banana".find(b"x"), b"banana".find(98), b"banana".index(b"na"))
 print(b"banana".count(b"a"), b"banana".count(b"an"), b"aaaa".count(b"aa"), b"abc".count(b""))
 print(b"banana".replace(b"an", b"AN"), b"ab".replace(b"", b"."), b"2024".isdigit(), b"abc".isalpha(), b" \t".isspace())
+print(str(b"abc"), str(b"caf\xc3\xa9", "utf-8"), str(b"abc", encoding="ascii"), str(b"\xff", "utf-8", "replace"))

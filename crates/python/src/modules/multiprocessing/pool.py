@@ -47,18 +47,21 @@ def starmapstar(args):
 
 def _work(receive_task, send_result, initializer, initargs, maxtasks, key):
     # A worker's loop: at most maxtasks tasks (a chunk is one task), then it retires; the
-    # last message it sends says it ended, and whether it retired (the pool replaces it).
-    if initializer is not None:
-        initializer(*initargs)
+    # last message it sends, even when its initializer raised, says it ended and whether it
+    # retired (the pool replaces it).
     completed = 0
-    while maxtasks is None or completed < maxtasks:
-        task = receive_task()
-        if task is None:
-            break
-        job, index, func, args, kwds = task
-        send_result((job, index, _run_task(func, args, kwds)))
-        completed += 1
-    send_result((None, key, maxtasks is not None and completed == maxtasks))
+    try:
+        if initializer is not None:
+            initializer(*initargs)
+        while maxtasks is None or completed < maxtasks:
+            task = receive_task()
+            if task is None:
+                break
+            job, index, func, args, kwds = task
+            send_result((job, index, _run_task(func, args, kwds)))
+            completed += 1
+    finally:
+        send_result((None, key, maxtasks is not None and completed == maxtasks))
 
 
 def _pool_worker(tasks, results, initializer, initargs, maxtasks, key):

@@ -12,6 +12,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod int;
+pub mod int_bytes;
 pub mod iter;
 pub mod key;
 pub mod list;

@@ -47,6 +47,9 @@ impl Thread {
             Value::Class(class) if class.kind == objects::Kind::Bytes && name == "fromhex" => {
                 Ok(Builtin::value("fromhex", objects::bytes::from_hex))
             }
+            Value::Class(class) if class.kind == objects::Kind::Int && name == "from_bytes" => {
+                Ok(Builtin::value("from_bytes", objects::int_bytes::from_bytes))
+            }
             Value::Class(class) => {
                 let value = class_attr(class, name).ok_or_else(|| {
                     PyErr::new("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name))

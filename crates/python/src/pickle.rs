@@ -26,6 +26,7 @@ const TUPLE: u8 = b't';
 const LIST: u8 = b'l';
 const DICT: u8 = b'd';
 const SET: u8 = b'S';
+const FROZEN_SET: u8 = b'z';
 const CLASS: u8 = b'c';
 const FUNCTION: u8 = b'g';
 const BUILTIN: u8 = b'b';
@@ -127,7 +128,7 @@ impl Encoder<'_> {
                 let items = lock(items).clone();
                 self.sequence(LIST, &items, depth)?;
             }
-            Value::Set(set) => self.sequence(SET, &set.values(), depth)?,
+            Value::Set(set) => self.sequence(if set.frozen { FROZEN_SET } else { SET }, &set.values(), depth)?,
             Value::Dict(dict) => {
                 let items = dict.items();
                 self.bytes.push(DICT);
@@ -368,9 +369,11 @@ impl Decoder<'_> {
             }
             TUPLE => Value::tuple(self.items()?),
             LIST => Value::list(self.items()?),
-            SET => {
+            SET | FROZEN_SET => {
                 let members = self.items()?;
-                Value::Set(Arc::new(self.thread.set_from(members)?))
+                let mut set = self.thread.set_from(members)?;
+                set.frozen = tag == FROZEN_SET;
+                Value::Set(Arc::new(set))
             }
             DICT => {
                 let count = self.length()?;

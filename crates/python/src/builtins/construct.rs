@@ -42,12 +42,14 @@ pub fn construct(thread: &mut Thread, class: &Arc<Class>, mut args: Args) -> PyR
             Some(value) => Value::tuple(thread.collect(&value)?),
             None => Value::tuple(Vec::new()),
         }),
-        Kind::Set => {
+        Kind::Set | Kind::FrozenSet => {
             let members = match first {
                 Some(value) => thread.collect(&value)?,
                 None => Vec::new(),
             };
-            Ok(Value::Set(Arc::new(thread.set_from(members)?)))
+            let mut set = thread.set_from(members)?;
+            set.frozen = class.base_kind() == Kind::FrozenSet;
+            Ok(Value::Set(Arc::new(set)))
         }
         Kind::Dict => {
             let dict = Arc::new(Dict::default());

@@ -41,7 +41,7 @@ pub fn namespace() -> Arc<Namespace> {
         ("tuple", &types.tuple),
         ("dict", &types.dict),
         ("set", &types.set),
-        ("frozenset", &types.set),
+        ("frozenset", &types.frozenset),
         ("range", &types.range),
         ("object", &types.object),
         ("type", &types.type_),

@@ -33,6 +33,8 @@ pub enum Kind {
     Dict,
     /// `set`.
     Set,
+    /// `frozenset`.
+    FrozenSet,
     /// `range`.
     Range,
     /// Other built-in types that cannot be called or subclassed from Python.
@@ -161,6 +163,8 @@ pub struct BuiltinTypes {
     pub dict: Arc<Class>,
     /// `set`.
     pub set: Arc<Class>,
+    /// `frozenset`.
+    pub frozenset: Arc<Class>,
     /// `range`.
     pub range: Arc<Class>,
     /// `slice`.
@@ -284,6 +288,7 @@ fn make_builtin_types() -> BuiltinTypes {
         list: derived("list", Kind::List),
         dict: derived("dict", Kind::Dict),
         set: derived("set", Kind::Set),
+        frozenset: derived("frozenset", Kind::FrozenSet),
         range: derived("range", Kind::Range),
         slice: derived("slice", Kind::Opaque),
         function: derived("function", Kind::Opaque),

@@ -30,6 +30,8 @@ pub enum Key {
     Bytes(Arc<[u8]>),
     /// A tuple of hashable values.
     Tuple(Vec<Key>),
+    /// A frozenset: its members' keys in one order for every equal frozenset.
+    FrozenSet(Vec<Key>),
     /// Any other object, by identity.
     Identity(usize),
     /// An instance whose class defines `__hash__` (or a tuple holding one): the hash Python
@@ -49,6 +51,11 @@ impl Key {
             Value::Str(text) => Key::Str(text.clone()),
             Value::Bytes(bytes) => Key::Bytes(bytes.clone()),
             Value::Tuple(items) => Key::Tuple(items.iter().map(Key::of).collect::<PyResult<_>>()?),
+            Value::Set(set) if set.frozen => {
+                let mut members: Vec<Key> = lock(&set.items).keys().cloned().collect();
+                members.sort_by_cached_key(|key| format!("{key:?}"));
+                Key::FrozenSet(members)
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(value)),
             Value::Instance(instance) if !hashable(&instance.class) => return Err(unhashable(value)),
             other => Key::Identity(other.identity()),

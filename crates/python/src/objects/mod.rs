@@ -203,6 +203,7 @@ impl Value {
             Value::Tuple(_) => types.tuple.clone(),
             Value::List(_) => types.list.clone(),
             Value::Dict(_) => types.dict.clone(),
+            Value::Set(set) if set.frozen => types.frozenset.clone(),
             Value::Set(_) => types.set.clone(),
             Value::Range(_) => types.range.clone(),
             Value::Slice(_) => types.slice.clone(),

@@ -1,4 +1,5 @@
-//! `set`: its elements by key, behind one lock per set.
+//! `set` and `frozenset`: elements by key, behind one lock per set; a frozenset is a set that
+//! has no methods that change it, is hashable, and whose operators give frozensets.
 
 use std::sync::Mutex;
 
@@ -11,6 +12,8 @@ use super::{lock, Key, PyResult, Value};
 pub struct Set {
     /// Elements by key.
     pub items: Mutex<IndexMap<Key, Value>>,
+    /// Whether it is a `frozenset`.
+    pub frozen: bool,
 }
 
 impl Set {
@@ -37,7 +40,7 @@ impl Set {
 
     /// A set with the same members.
     pub fn copy(&self) -> Set {
-        Set { items: Mutex::new(lock(&self.items).clone()) }
+        Set { items: Mutex::new(lock(&self.items).clone()), frozen: self.frozen }
     }
 
     /// The elements in iteration order (`set_order.rs`).
@@ -59,6 +62,10 @@ pub const METHODS: &[&str] = &[
     "symmetric_difference", "issubset", "issuperset", "isdisjoint", "update",
 ];
 
+/// The methods `frozenset` has: those of `set` that change nothing.
+pub const FROZEN_METHODS: &[&str] =
+    &["copy", "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint"];
+
 /// Calls `set.name(*args)`; `None` when set has no such method.
 pub fn call_method(
     thread: &mut crate::vm::Thread,
@@ -68,6 +75,9 @@ pub fn call_method(
 ) -> Option<PyResult> {
     use crate::bytecode::{BinaryOp, CompareOp};
     use super::PyErr;
+    if set.frozen && !FROZEN_METHODS.contains(&name) {
+        return None;
+    }
     let this = Value::Set(set.clone());
     let other_set = |thread: &mut crate::vm::Thread, index: usize| -> PyResult<Value> {
         let items = match args.get(index) {
@@ -98,6 +108,7 @@ pub fn call_method(
             lock(&set.items).clear();
             Ok(Value::None)
         }
+        "copy" if set.frozen => Ok(this),
         "copy" => Ok(Value::Set(std::sync::Arc::new(set.copy()))),
         "update" => (|| {
             for value in thread.collect(args.get(0).unwrap_or(&Value::tuple(vec![])))? {

@@ -240,6 +240,7 @@ fn type_methods(kind: objects::Kind) -> &'static [&'static str] {
         objects::Kind::Tuple => objects::tuple::METHODS,
         objects::Kind::Dict => objects::dict::METHODS,
         objects::Kind::Set => objects::set::METHODS,
+        objects::Kind::FrozenSet => objects::set::FROZEN_METHODS,
         objects::Kind::Int | objects::Kind::Bool => objects::int::METHODS,
         objects::Kind::Float => objects::float::METHODS,
         objects::Kind::Range => objects::range::METHODS,

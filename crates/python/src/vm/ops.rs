@@ -50,7 +50,7 @@ impl Thread {
                 lock(list).extend(items);
                 Ok(left.clone())
             }
-            (BinaryOp::Or, Value::Set(set)) | (BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor, Value::Set(set)) => {
+            (BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor, Value::Set(set)) if !set.frozen => {
                 let result = self.binary(op, left, right)?;
                 if let Value::Set(new) = &result {
                     *lock(&set.items) = lock(&new.items).clone();

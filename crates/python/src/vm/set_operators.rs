@@ -27,8 +27,9 @@ struct Member {
 }
 
 impl Thread {
-    /// `a op b` for `|`, `&`, `-` and `^`.
+    /// `a op b` for `|`, `&`, `-` and `^`: a frozenset when `a` is one.
     pub fn set_operator(&mut self, op: BinaryOp, a: &Set, b: &Set) -> PyResult<Set> {
+        let frozen = a.frozen;
         let a = lock(&a.items).clone();
         let b = lock(&b.items).clone();
         let b = self.members_keyed_in(&a, b)?;
@@ -55,7 +56,7 @@ impl Thread {
                 members
             }
         };
-        Ok(Set { items: Mutex::new(members) })
+        Ok(Set { items: Mutex::new(members), frozen })
     }
 
     /// `a op b` for `<`, `<=`, `>` and `>=` between sets.

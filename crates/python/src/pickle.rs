@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::objects::class::{builtin_types, exception_class, Kind};
 use crate::objects::exception::type_error;
-use crate::objects::{lock, Class, Dict, Instance, PyErr, PyResult, Set, Value};
+use crate::objects::{lock, Class, Instance, PyErr, PyResult, Value};
 use crate::vm::Thread;
 
 const NONE: u8 = b'N';
@@ -21,10 +21,12 @@ const INT: u8 = b'i';
 const BIG_INT: u8 = b'I';
 const FLOAT: u8 = b'f';
 const STR: u8 = b's';
+const BYTES: u8 = b'B';
 const TUPLE: u8 = b't';
 const LIST: u8 = b'l';
 const DICT: u8 = b'd';
 const SET: u8 = b'S';
+const FROZEN_SET: u8 = b'z';
 const CLASS: u8 = b'c';
 const FUNCTION: u8 = b'g';
 const BUILTIN: u8 = b'b';
@@ -117,12 +119,16 @@ impl Encoder<'_> {
                 self.bytes.push(STR);
                 self.blob(text.as_bytes());
             }
+            Value::Bytes(bytes) => {
+                self.bytes.push(BYTES);
+                self.blob(bytes);
+            }
             Value::Tuple(items) => self.sequence(TUPLE, items, depth)?,
             Value::List(items) => {
                 let items = lock(items).clone();
                 self.sequence(LIST, &items, depth)?;
             }
-            Value::Set(set) => self.sequence(SET, &set.values(), depth)?,
+            Value::Set(set) => self.sequence(if set.frozen { FROZEN_SET } else { SET }, &set.values(), depth)?,
             Value::Dict(dict) => {
                 let items = dict.items();
                 self.bytes.push(DICT);
@@ -357,9 +363,18 @@ impl Decoder<'_> {
             }
             FLOAT => Value::Float(f64::from_le_bytes(self.take(8)?.try_into().map_err(|_| corrupt())?)),
             STR => Value::str(&self.text()?),
+            BYTES => {
+                let length = self.length()?;
+                Value::bytes(self.take(length)?.to_vec())
+            }
             TUPLE => Value::tuple(self.items()?),
             LIST => Value::list(self.items()?),
-            SET => Value::Set(Arc::new(Set::from_values(self.items()?)?)),
+            SET | FROZEN_SET => {
+                let members = self.items()?;
+                let mut set = self.thread.set_from(members)?;
+                set.frozen = tag == FROZEN_SET;
+                Value::Set(Arc::new(set))
+            }
             DICT => {
                 let count = self.length()?;
                 let mut pairs = Vec::with_capacity(count);
@@ -367,7 +382,7 @@ impl Decoder<'_> {
                     let key = self.value()?;
                     pairs.push((key, self.value()?));
                 }
-                Value::Dict(Arc::new(Dict::from_pairs(pairs)?))
+                Value::Dict(Arc::new(self.thread.dict_from(pairs)?))
             }
             CLASS | FUNCTION => {
                 let (module, name) = (self.text()?, self.text()?);

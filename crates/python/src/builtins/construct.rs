@@ -18,10 +18,17 @@ pub fn construct(thread: &mut Thread, class: &Arc<Class>, mut args: Args) -> PyR
             to_int(thread, first, base)
         }
         Kind::Float => to_float(thread, first),
-        Kind::Str => match first {
-            Some(value) => Ok(Value::str(&thread.str(&value)?)),
-            None => Ok(Value::str("")),
-        },
+        Kind::Str => {
+            let encoding = args.get_or_keyword(1, "encoding");
+            let errors = args.get_or_keyword(2, "errors");
+            match (first, encoding.is_some() || errors.is_some()) {
+                (Some(Value::Bytes(bytes)), true) => crate::objects::codecs::decode(&bytes, encoding.as_ref(), errors.as_ref()),
+                (Some(Value::Str(_)), true) => Err(type_error("decoding str is not supported")),
+                (Some(value), _) => Ok(Value::str(&thread.str(&value)?)),
+                (None, _) => Ok(Value::str("")),
+            }
+        }
+        Kind::Bytes => crate::objects::bytes::construct(thread, args),
         Kind::Bool => match first {
             Some(value) => Ok(Value::Bool(thread.truthy(&value)?)),
             None => Ok(Value::Bool(false)),
@@ -35,12 +42,14 @@ pub fn construct(thread: &mut Thread, class: &Arc<Class>, mut args: Args) -> PyR
             Some(value) => Value::tuple(thread.collect(&value)?),
             None => Value::tuple(Vec::new()),
         }),
-        Kind::Set => {
+        Kind::Set | Kind::FrozenSet => {
             let members = match first {
                 Some(value) => thread.collect(&value)?,
                 None => Vec::new(),
             };
-            Ok(Value::Set(Arc::new(thread.set_from(members)?)))
+            let mut set = thread.set_from(members)?;
+            set.frozen = class.base_kind() == Kind::FrozenSet;
+            Ok(Value::Set(Arc::new(set)))
         }
         Kind::Dict => {
             let dict = Arc::new(Dict::default());

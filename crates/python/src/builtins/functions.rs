@@ -89,6 +89,7 @@ fn text_keyword(thread: &mut Thread, args: &mut Args, name: &str, default: &str)
 pub fn length(thread: &mut Thread, value: &Value) -> PyResult<i64> {
     Ok(match value {
         Value::Str(text) => text.chars().count() as i64,
+        Value::Bytes(bytes) => bytes.len() as i64,
         Value::List(items) => lock(items).len() as i64,
         Value::Tuple(items) => items.len() as i64,
         Value::Dict(dict) => dict.len() as i64,

@@ -86,7 +86,7 @@ impl<'s> Compiler<'s> {
             Expr::BooleanLiteral(boolean) => self.load_const(Value::Bool(boolean.value)),
             Expr::NoneLiteral(_) => self.load_const(Value::None),
             Expr::EllipsisLiteral(_) => self.load_const(Value::None),
-            Expr::BytesLiteral(_) => return Err(self.unsupported(expr, "bytes")),
+            Expr::BytesLiteral(bytes) => self.load_const(Value::bytes(bytes.value.bytes().collect())),
             Expr::FString(fstring) => self.fstring(fstring)?,
             Expr::BinOp(binary) => {
                 self.expr(&binary.left)?;

@@ -378,17 +378,27 @@ class ThreadPoolExecutor(Executor):
                 thread.join()
 
 
+def _process_chunk(fn, chunk):
+    return [fn(*args) for args in chunk]
+
+
 class ProcessPoolExecutor(Executor):
     # Over a multiprocessing Pool: each call is pickled to a worker process and its result
-    # (or exception) pickled back into the future.
-    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=()):
+    # (or exception) pickled back into the future; map sends its items in chunks of chunksize,
+    # and a worker is replaced after max_tasks_per_child calls (a chunk is one).
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *, max_tasks_per_child=None):
         import multiprocessing
         if max_workers is None:
             max_workers = os.cpu_count() or 1
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
+        if max_tasks_per_child is not None:
+            if not isinstance(max_tasks_per_child, int):
+                raise TypeError("max_tasks_per_child must be an integer")
+            if max_tasks_per_child <= 0:
+                raise ValueError("max_tasks_per_child must be >= 1")
         self._max_workers = max_workers
-        self._pool = multiprocessing.Pool(max_workers, initializer, initargs)
+        self._pool = multiprocessing.Pool(max_workers, initializer, initargs, max_tasks_per_child)
         self._shutdown = False
         self._shutdown_lock = threading.Lock()
 
@@ -400,6 +410,14 @@ class ProcessPoolExecutor(Executor):
             future.set_running_or_notify_cancel()
             self._pool.apply_async(fn, args, kwargs, callback=future.set_result, error_callback=future.set_exception)
             return future
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+        items = list(zip(*iterables))
+        chunks = [items[start:start + chunksize] for start in range(0, len(items), chunksize)]
+        results = Executor.map(self, _process_chunk, [fn] * len(chunks), chunks, timeout=timeout)
+        return (item for chunk in results for item in chunk)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._shutdown_lock:

@@ -23,6 +23,8 @@ pub enum Kind {
     Float,
     /// `str`.
     Str,
+    /// `bytes`.
+    Bytes,
     /// `tuple`.
     Tuple,
     /// `list`.
@@ -31,6 +33,8 @@ pub enum Kind {
     Dict,
     /// `set`.
     Set,
+    /// `frozenset`.
+    FrozenSet,
     /// `range`.
     Range,
     /// Other built-in types that cannot be called or subclassed from Python.
@@ -149,6 +153,8 @@ pub struct BuiltinTypes {
     pub float: Arc<Class>,
     /// `str`.
     pub str: Arc<Class>,
+    /// `bytes`.
+    pub bytes: Arc<Class>,
     /// `tuple`.
     pub tuple: Arc<Class>,
     /// `list`.
@@ -157,6 +163,8 @@ pub struct BuiltinTypes {
     pub dict: Arc<Class>,
     /// `set`.
     pub set: Arc<Class>,
+    /// `frozenset`.
+    pub frozenset: Arc<Class>,
     /// `range`.
     pub range: Arc<Class>,
     /// `slice`.
@@ -214,6 +222,8 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("InterruptedError", "OSError"),
     ("FloatingPointError", "ArithmeticError"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeDecodeError", "UnicodeError"),
     ("BufferError", "Exception"),
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
@@ -230,6 +240,7 @@ const ITERATORS: &[&str] = &[
     "list_iterator",
     "tuple_iterator",
     "str_ascii_iterator",
+    "bytes_iterator",
     "range_iterator",
     "dict_keyiterator",
     "set_iterator",
@@ -272,10 +283,12 @@ fn make_builtin_types() -> BuiltinTypes {
         int,
         float: derived("float", Kind::Float),
         str: derived("str", Kind::Str),
+        bytes: derived("bytes", Kind::Bytes),
         tuple: derived("tuple", Kind::Tuple),
         list: derived("list", Kind::List),
         dict: derived("dict", Kind::Dict),
         set: derived("set", Kind::Set),
+        frozenset: derived("frozenset", Kind::FrozenSet),
         range: derived("range", Kind::Range),
         slice: derived("slice", Kind::Opaque),
         function: derived("function", Kind::Opaque),

@@ -200,9 +200,10 @@ pub fn parse(text: &str, base: u32) -> Option<Value> {
 pub const METHODS: &[&str] = &["bit_length", "to_bytes", "conjugate", "is_integer"];
 
 /// Calls `int.name(*args)`; `None` when int has no such method.
-pub fn call_method(_thread: &mut crate::vm::Thread, value: &Value, name: &str, _args: super::function::Args) -> Option<PyResult> {
+pub fn call_method(thread: &mut crate::vm::Thread, value: &Value, name: &str, args: super::function::Args) -> Option<PyResult> {
     let big = to_bigint(value)?;
     Some(match name {
+        "to_bytes" => super::int_bytes::to_bytes(thread, &big, args),
         "bit_length" => Ok(Value::Int(big.bits() as i64)),
         "conjugate" => Ok(value.clone()),
         "is_integer" => Ok(Value::Bool(true)),

@@ -3,19 +3,23 @@
 //!
 //! One file per object type; this file holds only the value enum and what every type shares.
 
+pub mod bytes;
 pub mod class;
+pub mod codecs;
 pub mod dict;
 pub mod exception;
 pub mod float;
 pub mod format;
 pub mod function;
 pub mod int;
+pub mod int_bytes;
 pub mod iter;
 pub mod key;
 pub mod list;
 pub mod native;
 pub mod range;
 pub mod set;
+pub mod set_order;
 pub mod str;
 pub mod tuple;
 
@@ -48,6 +52,8 @@ pub enum Value {
     Float(f64),
     /// An immutable string.
     Str(Arc<str>),
+    /// An immutable `bytes`.
+    Bytes(Arc<[u8]>),
     /// An immutable tuple.
     Tuple(Arc<Vec<Value>>),
     /// A list behind its own lock.
@@ -121,6 +127,7 @@ impl Value {
             Value::Float(float) => Value::Float(*float),
             Value::BigInt(big) => Value::BigInt(big.clone()),
             Value::Str(text) => Value::Str(text.clone()),
+            Value::Bytes(bytes) => Value::Bytes(bytes.clone()),
             Value::Tuple(items) => Value::Tuple(items.clone()),
             Value::List(list) => Value::List(list.clone()),
             Value::Dict(dict) => Value::Dict(dict.clone()),
@@ -192,9 +199,11 @@ impl Value {
             Value::Int(_) | Value::BigInt(_) => types.int.clone(),
             Value::Float(_) => types.float.clone(),
             Value::Str(_) => types.str.clone(),
+            Value::Bytes(_) => types.bytes.clone(),
             Value::Tuple(_) => types.tuple.clone(),
             Value::List(_) => types.list.clone(),
             Value::Dict(_) => types.dict.clone(),
+            Value::Set(set) if set.frozen => types.frozenset.clone(),
             Value::Set(_) => types.set.clone(),
             Value::Range(_) => types.range.clone(),
             Value::Slice(_) => types.slice.clone(),
@@ -234,6 +243,7 @@ impl Value {
             Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => 0,
             Value::BigInt(a) => Arc::as_ptr(a) as usize,
             Value::Str(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Value::Bytes(a) => Arc::as_ptr(a) as *const u8 as usize,
             Value::Tuple(a) => Arc::as_ptr(a) as usize,
             Value::List(a) => Arc::as_ptr(a) as usize,
             Value::Dict(a) => Arc::as_ptr(a) as usize,

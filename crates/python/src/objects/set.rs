@@ -1,4 +1,5 @@
-//! `set`: its elements by key, behind one lock per set.
+//! `set` and `frozenset`: elements by key, behind one lock per set; a frozenset is a set that
+//! has no methods that change it, is hashable, and whose operators give frozensets.
 
 use std::sync::Mutex;
 
@@ -11,24 +12,11 @@ use super::{lock, Key, PyResult, Value};
 pub struct Set {
     /// Elements by key.
     pub items: Mutex<IndexMap<Key, Value>>,
+    /// Whether it is a `frozenset`.
+    pub frozen: bool,
 }
 
 impl Set {
-    /// A set of `values` (later duplicates dropped).
-    pub fn from_values(values: Vec<Value>) -> PyResult<Set> {
-        let set = Set::default();
-        for value in values {
-            set.add(value)?;
-        }
-        Ok(set)
-    }
-
-    /// Adds `value`, for members made without Python.
-    pub fn add(&self, value: Value) -> PyResult<()> {
-        self.add_by_key(Key::of(&value)?, value);
-        Ok(())
-    }
-
     /// Adds `value` as the member `key` unless one is there.
     pub fn add_by_key(&self, key: Key, value: Value) {
         lock(&self.items).entry(key).or_insert(value);
@@ -52,16 +40,14 @@ impl Set {
 
     /// A set with the same members.
     pub fn copy(&self) -> Set {
-        Set { items: Mutex::new(lock(&self.items).clone()) }
+        Set { items: Mutex::new(lock(&self.items).clone()), frozen: self.frozen }
     }
 
-    /// The elements in iteration order.
+    /// The elements in iteration order (`set_order.rs`).
     pub fn values(&self) -> Vec<Value> {
         let items = lock(&self.items);
-        let mut values: Vec<(Key, Value)> = items.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        let table = table_size(items.len());
-        values.sort_by_key(|(key, _)| iteration_slot(key, table));
-        values.into_iter().map(|(_, value)| value).collect()
+        let keys: Vec<&Key> = items.keys().collect();
+        super::set_order::iteration_order(&keys).into_iter().map(|index| items[index].clone()).collect()
     }
 
     /// The number of elements.
@@ -70,32 +56,15 @@ impl Set {
     }
 }
 
-/// The size of CPython's set table after `len` insertions: 8 slots, grown to the power of
-/// two past four times the count whenever it is three fifths full.
-fn table_size(len: usize) -> i64 {
-    let mut size: usize = 8;
-    for used in 1..=len {
-        if used * 5 >= (size - 1) * 3 {
-            size = (used * 4 + 1).next_power_of_two();
-        }
-    }
-    size as i64
-}
-
-/// Where CPython's hash table puts a small non-negative int: its own value modulo the table
-/// size, so small-int sets iterate in ascending order; other keys keep insertion order.
-fn iteration_slot(key: &Key, table: i64) -> (u8, i64) {
-    match key {
-        Key::Int(int) if *int >= 0 => (0, int % table),
-        _ => (1, 0),
-    }
-}
-
 /// The methods `set` has.
 pub const METHODS: &[&str] = &[
     "add", "remove", "discard", "pop", "clear", "copy", "union", "intersection", "difference",
     "symmetric_difference", "issubset", "issuperset", "isdisjoint", "update",
 ];
+
+/// The methods `frozenset` has: those of `set` that change nothing.
+pub const FROZEN_METHODS: &[&str] =
+    &["copy", "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint"];
 
 /// Calls `set.name(*args)`; `None` when set has no such method.
 pub fn call_method(
@@ -106,6 +75,9 @@ pub fn call_method(
 ) -> Option<PyResult> {
     use crate::bytecode::{BinaryOp, CompareOp};
     use super::PyErr;
+    if set.frozen && !FROZEN_METHODS.contains(&name) {
+        return None;
+    }
     let this = Value::Set(set.clone());
     let other_set = |thread: &mut crate::vm::Thread, index: usize| -> PyResult<Value> {
         let items = match args.get(index) {
@@ -136,6 +108,7 @@ pub fn call_method(
             lock(&set.items).clear();
             Ok(Value::None)
         }
+        "copy" if set.frozen => Ok(this),
         "copy" => Ok(Value::Set(std::sync::Arc::new(set.copy()))),
         "update" => (|| {
             for value in thread.collect(args.get(0).unwrap_or(&Value::tuple(vec![])))? {

@@ -89,7 +89,11 @@ pub fn call_method(thread: &mut Thread, text: &Arc<str>, name: &str, mut args: A
         "partition" | "rpartition" => partition(s, name, &args),
         "removeprefix" => Ok(Value::str(text_arg(&args, 0, name).ok().flatten().and_then(|p| s.strip_prefix(&*p)).unwrap_or(s))),
         "removesuffix" => Ok(Value::str(text_arg(&args, 0, name).ok().flatten().and_then(|p| s.strip_suffix(&*p)).unwrap_or(s))),
-        "encode" => Err(PyErr::new("NotImplementedError", "the playground's Python has no bytes")),
+        "encode" => {
+            let encoding = args.get_or_keyword(0, "encoding").unwrap_or_else(|| Value::str("utf-8"));
+            let errors = args.get_or_keyword(1, "errors");
+            super::codecs::encode(s, &encoding, errors.as_ref())
+        }
         _ => return None,
     };
     Some(result)

@@ -44,6 +44,12 @@ impl Thread {
             Value::Class(class) if class.kind == objects::Kind::Dict && name == "fromkeys" => {
                 Ok(Builtin::value("fromkeys", objects::dict::from_keys))
             }
+            Value::Class(class) if class.kind == objects::Kind::Bytes && name == "fromhex" => {
+                Ok(Builtin::value("fromhex", objects::bytes::from_hex))
+            }
+            Value::Class(class) if class.kind == objects::Kind::Int && name == "from_bytes" => {
+                Ok(Builtin::value("from_bytes", objects::int_bytes::from_bytes))
+            }
             Value::Class(class) => {
                 let value = class_attr(class, name).ok_or_else(|| {
                     PyErr::new("AttributeError", format!("type object '{}' has no attribute '{name}'", class.name))
@@ -145,6 +151,7 @@ impl Thread {
     pub fn call_method(&mut self, object: &Value, name: &str, args: Args) -> PyResult {
         let handled = match object {
             Value::Str(text) => objects::str::call_method(self, text, name, args),
+            Value::Bytes(bytes) => objects::bytes::call_method(self, bytes, name, args),
             Value::List(list) => objects::list::call_method(self, list, name, args),
             Value::Tuple(items) => objects::tuple::call_method(self, items, name, args),
             Value::Dict(dict) => objects::dict::call_method(self, dict, name, args),
@@ -228,10 +235,12 @@ fn has_type_method(object: &Value, name: &str) -> bool {
 fn type_methods(kind: objects::Kind) -> &'static [&'static str] {
     match kind {
         objects::Kind::Str => objects::str::METHODS,
+        objects::Kind::Bytes => objects::bytes::METHODS,
         objects::Kind::List => objects::list::METHODS,
         objects::Kind::Tuple => objects::tuple::METHODS,
         objects::Kind::Dict => objects::dict::METHODS,
         objects::Kind::Set => objects::set::METHODS,
+        objects::Kind::FrozenSet => objects::set::FROZEN_METHODS,
         objects::Kind::Int | objects::Kind::Bool => objects::int::METHODS,
         objects::Kind::Float => objects::float::METHODS,
         objects::Kind::Range => objects::range::METHODS,

@@ -49,6 +49,7 @@ impl Thread {
             }
             Value::List(list) => Thread::iterator(IterState::List { list: list.clone(), index: 0 }),
             Value::Tuple(items) => Thread::iterator(IterState::Values { items: items.clone(), index: 0, type_name: "tuple_iterator" }),
+            Value::Bytes(bytes) => IterState::over(bytes.iter().map(|byte| Value::Int(i64::from(*byte))).collect(), "bytes_iterator"),
             Value::Str(text) => IterState::over(text.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(), "str_ascii_iterator"),
             Value::Dict(dict) => IterState::over(dict.keys(), "dict_keyiterator"),
             Value::Set(set) => IterState::over(set.values(), "set_iterator"),

@@ -11,6 +11,7 @@
 //! - `call.rs`: calls, argument binding, classes and constructors.
 //! - `iterate.rs`: iterators.
 //! - `text.rs`: `str`, `repr` and `format` of every value.
+//! - `user_keys.rs`, `set_operators.rs`: keys Python hashes; set operators over them.
 //! - `import.rs`: imports of built-in modules.
 //! - `schedule.rs`: check points: Stop, the time limit, the GIL; waits.
 //! - `lanes.rs`: what each thread does, on the engine's recorder (a lane per thread).
@@ -30,6 +31,7 @@ mod ops;
 pub mod output;
 pub mod schedule;
 mod text;
+mod set_operators;
 mod threads;
 mod user_keys;
 

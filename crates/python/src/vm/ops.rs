@@ -9,7 +9,7 @@ use crate::bytecode::{BinaryOp, CompareOp, UnaryOp};
 use crate::objects::exception::type_error;
 use crate::objects::function::Args;
 use crate::objects::int::{self, memory_error};
-use crate::objects::{float, lock, Key, PyErr, PyResult, Set, Value};
+use crate::objects::{float, lock, PyErr, PyResult, Value};
 
 /// The most items a repetition (`[0] * n`, `"ab" * n`) may build.
 const MAX_REPEAT_ITEMS: usize = 10_000_000;
@@ -50,7 +50,7 @@ impl Thread {
                 lock(list).extend(items);
                 Ok(left.clone())
             }
-            (BinaryOp::Or, Value::Set(set)) | (BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor, Value::Set(set)) => {
+            (BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor, Value::Set(set)) if !set.frozen => {
                 let result = self.binary(op, left, right)?;
                 if let Value::Set(new) = &result {
                     *lock(&set.items) = lock(&new.items).clone();
@@ -79,6 +79,9 @@ impl Thread {
             let (x, y) = (int::to_f64(left)?, int::to_f64(right)?);
             return float::binary(op, x, y, !is_float).transpose();
         }
+        if matches!(left, Value::Bytes(_)) || matches!(right, Value::Bytes(_)) {
+            return crate::objects::bytes::binary(op, left, right);
+        }
         Ok(match (op, left, right) {
             (BinaryOp::Add, Value::Str(a), Value::Str(b)) => Some(Value::str(&format!("{a}{b}"))),
             (BinaryOp::Add, Value::List(a), Value::List(b)) => {
@@ -97,7 +100,7 @@ impl Thread {
             }
             (BinaryOp::Mod, Value::Str(format), args) => Some(Value::str(&self.percent_format(format, args)?)),
             (BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor, Value::Set(a), Value::Set(b)) => {
-                Some(set_operation(op, a, b)?)
+                Some(Value::Set(Arc::new(self.set_operator(op, a, b)?)))
             }
             (BinaryOp::Or, Value::Dict(a), Value::Dict(b)) => {
                 let merged = a.copy();
@@ -160,11 +163,7 @@ impl Thread {
             }
         }
         if let (Value::Set(a), Value::Set(b), CompareOp::Lt | CompareOp::Le | CompareOp::Gt | CompareOp::Ge) = (left, right, op) {
-            let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
-            let (small, large) = if matches!(op, CompareOp::Lt | CompareOp::Le) { (&a, &b) } else { (&b, &a) };
-            let subset = small.keys().all(|key| large.contains_key(key));
-            let strict = matches!(op, CompareOp::Lt | CompareOp::Gt);
-            return Ok(Value::Bool(subset && (!strict || small.len() < large.len())));
+            return Ok(Value::Bool(self.set_compare(op, a, b)?));
         }
         match op {
             CompareOp::Eq => Ok(Value::Bool(self.eq(left, right)?)),
@@ -186,6 +185,7 @@ impl Thread {
         Ok(match (a, b) {
             (Value::Int(x), Value::Int(y)) => x == y,
             (Value::Str(x), Value::Str(y)) => x == y,
+            (Value::Bytes(x), Value::Bytes(y)) => x == y,
             (Value::None, Value::None) => true,
             (Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
                 self.order(a, b)? == Some(Ordering::Equal)
@@ -207,10 +207,7 @@ impl Thread {
                 }
                 true
             }
-            (Value::Set(x), Value::Set(y)) => {
-                let (x, y) = (lock(&x.items), lock(&y.items));
-                x.len() == y.len() && x.keys().all(|key| y.contains_key(key))
-            }
+            (Value::Set(x), Value::Set(y)) => self.sets_equal(x, y)?,
             (Value::Range(x), Value::Range(y)) => (x.start, x.stop, x.step) == (y.start, y.stop, y.step),
             (Value::Instance(_), _) | (_, Value::Instance(_)) => {
                 if let Some(result) = self.call_dunder(a, "__eq__", vec![b.clone()])? {
@@ -247,6 +244,7 @@ impl Thread {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
             (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            (Value::Bytes(x), Value::Bytes(y)) => Some(x.cmp(y)),
             (Value::Float(x), other) | (other, Value::Float(x)) if int::to_bigint(other).is_some() => {
                 let flipped = matches!(b, Value::Float(_)) && !matches!(a, Value::Float(_));
                 let ordering = compare_float_int(*x, other);
@@ -264,17 +262,7 @@ impl Thread {
                 self.order_sequences(&x, &y)?
             }
             (Value::Tuple(x), Value::Tuple(y)) => self.order_sequences(x, y)?,
-            (Value::Set(x), Value::Set(y)) => {
-                let (x, y) = (lock(&x.items).clone(), lock(&y.items).clone());
-                let x_in_y = x.keys().all(|key| y.contains_key(key));
-                let y_in_x = y.keys().all(|key| x.contains_key(key));
-                match (x_in_y, y_in_x) {
-                    (true, true) => Some(Ordering::Equal),
-                    (true, false) => Some(Ordering::Less),
-                    (false, true) => Some(Ordering::Greater),
-                    _ => None,
-                }
-            }
+            (Value::Set(x), Value::Set(y)) => self.set_order(x, y)?,
             (Value::Instance(_), _) | (_, Value::Instance(_)) => {
                 if self.truthy_dunder(a, "__lt__", b)? {
                     Some(Ordering::Less)
@@ -321,6 +309,7 @@ impl Thread {
             Value::BigInt(_) => true,
             Value::Float(float) => *float != 0.0,
             Value::Str(text) => !text.is_empty(),
+            Value::Bytes(bytes) => !bytes.is_empty(),
             Value::Tuple(items) => !items.is_empty(),
             Value::List(items) => !lock(items).is_empty(),
             Value::Dict(dict) => dict.len() > 0,
@@ -348,6 +337,7 @@ impl Thread {
             },
             Value::Dict(dict) => Ok(self.dict_get(dict, item)?.is_some()),
             Value::Set(set) => self.set_contains(set, item),
+            Value::Bytes(bytes) => crate::objects::bytes::contains(bytes, item),
             Value::Iter(state) if container.type_name() == "dict_keys" => {
                 let dict = match &*lock(state) {
                     crate::objects::IterState::DictView { dict, .. } => dict.clone(),
@@ -390,14 +380,17 @@ impl Thread {
                 let at = normalise_index(*index, count).ok_or_else(|| PyErr::new("IndexError", "string index out of range"))?;
                 Ok(Value::str(&text.chars().nth(at).map(String::from).unwrap_or_default()))
             }
+            (Value::Bytes(bytes), Value::Int(index)) => crate::objects::bytes::item(bytes, *index),
             (Value::Range(range), Value::Int(index)) => {
                 let at = if *index < 0 { index + range.len() } else { *index };
                 range.get(at).map(Value::Int).ok_or_else(|| PyErr::new("IndexError", "range object index out of range"))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Bool(flag)) => {
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), Value::Bool(flag)) => {
                 self.get_item(object, &Value::Int(i64::from(*flag)))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Slice(slice)) => self.slice(object, slice),
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), Value::Slice(slice)) => {
+                self.slice(object, slice)
+            }
             (Value::Dict(dict), key) => match self.dict_get(dict, key)? {
                 Some(value) => Ok(value),
                 None => {
@@ -411,7 +404,7 @@ impl Thread {
                 Some(value) => Ok(value),
                 None => Err(type_error(format!("'{}' object is not subscriptable", object.type_name()))),
             },
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_), other) => Err(type_error(format!(
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_), other) => Err(type_error(format!(
                 "{} indices must be integers or slices, not {}",
                 object.type_name(),
                 other.type_name()
@@ -510,6 +503,10 @@ impl Thread {
                 let (start, stop, step) = self.slice_bounds(slice, chars.len())?;
                 let picked: String = slice_indices(start, stop, step).into_iter().map(|i| chars[i]).collect();
                 return Ok(Value::str(&picked));
+            }
+            Value::Bytes(bytes) => {
+                let (start, stop, step) = self.slice_bounds(slice, bytes.len())?;
+                return Ok(Value::bytes(slice_indices(start, stop, step).into_iter().map(|i| bytes[i]).collect()));
             }
             Value::List(list) => lock(list).clone(),
             Value::Tuple(items) => items.to_vec(),
@@ -681,28 +678,6 @@ fn repeat(sequence: &Value, count: &Value) -> PyResult {
         Value::Tuple(items) => Value::tuple(items.iter().cloned().cycle().take(items.len() * count).collect()),
         _ => unreachable!("repeat is called for sequences only"),
     })
-}
-
-fn set_operation(op: BinaryOp, a: &Set, b: &Set) -> PyResult {
-    let (a, b) = (lock(&a.items).clone(), lock(&b.items).clone());
-    let keep = |key: &Key, in_other: bool| match op {
-        BinaryOp::And => in_other,
-        BinaryOp::Sub => !in_other,
-        _ => { let _ = key; true }
-    };
-    let mut result: indexmap::IndexMap<Key, Value> =
-        a.iter().filter(|(key, _)| keep(key, b.contains_key(*key))).map(|(k, v)| (k.clone(), v.clone())).collect();
-    match op {
-        BinaryOp::Or => result.extend(b.iter().map(|(k, v)| (k.clone(), v.clone()))),
-        BinaryOp::Xor => {
-            result.retain(|key, _| !b.contains_key(key));
-            result.extend(b.iter().filter(|(key, _)| !a.contains_key(*key)).map(|(k, v)| (k.clone(), v.clone())));
-        }
-        _ => {}
-    }
-    let set = Set::default();
-    *lock(&set.items) = result;
-    Ok(Value::Set(Arc::new(set)))
 }
 
 fn is_not_implemented(value: &Value) -> bool {

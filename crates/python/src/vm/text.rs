@@ -72,6 +72,7 @@ impl Thread {
             }
             Value::Float(x) => float::repr(*x),
             Value::Str(text) => quote(text),
+            Value::Bytes(bytes) => crate::objects::bytes::repr(bytes),
             Value::List(items) => {
                 let items = lock(items).clone();
                 format!("[{}]", self.join_reprs(&items, depth)?)
@@ -85,6 +86,8 @@ impl Thread {
                 }
                 format!("{{{}}}", parts.join(", "))
             }
+            Value::Set(set) if set.frozen && set.len() == 0 => "frozenset()".into(),
+            Value::Set(set) if set.frozen => format!("frozenset({{{}}})", self.join_reprs(&set.values(), depth)?),
             Value::Set(set) if set.len() == 0 => "set()".into(),
             Value::Set(set) => format!("{{{}}}", self.join_reprs(&set.values(), depth)?),
             Value::Range(range) => range.repr(),

@@ -1,30 +1,46 @@
 //! Dict keys and set members made by running Python: an instance whose class defines
-//! `__hash__` is hashed by calling it, and is the key of an entry already held when that
-//! entry's hash is the same and `__eq__` says they are equal, as CPython's lookups do. Every
-//! other value keeps its key made without Python (`Key::of`).
-
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
+//! `__hash__` is hashed by calling it, a tuple holding one by CPython's tuple hash of its items'
+//! hashes, and either is the key of an entry already held when that entry's hash is the same
+//! and `__eq__` says they are equal, as CPython's lookups do. Every other value keeps its key
+//! made without Python (`Key::of`).
 
 use super::Thread;
 use crate::objects::exception::type_error;
 use crate::objects::function::Args;
-use crate::objects::key::user_hash_method;
+use crate::objects::key::{big_int_hash, hashed_by_python, tuple_hash, user_hash_method};
 use crate::objects::{Dict, Key, PyResult, Set, Value};
 
-/// CPython's modulus for hashing ints: the Mersenne prime 2**61 - 1.
-const INT_HASH_MODULUS: i64 = (1 << 61) - 1;
-
 impl Thread {
-    /// `hash(value)` when `value`'s class defines `__hash__`: the int it returns, truncated as
-    /// CPython does; `None` for every other value.
+    /// `hash(value)` when Python makes it (an instance whose class defines `__hash__`, or a
+    /// tuple holding one): the int `__hash__` returns, truncated as CPython does, or the tuple's
+    /// hash of its items'; `None` for every other value.
     pub fn user_hash(&mut self, value: &Value) -> PyResult<Option<i64>> {
-        let Some(method) = user_hash_method(value) else { return Ok(None) };
+        if !hashed_by_python(value) {
+            return Ok(None);
+        }
         Key::of(value)?;
+        match value {
+            Value::Tuple(items) => {
+                let mut hashes = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    hashes.push(match self.user_hash(item)? {
+                        Some(hash) => hash,
+                        None => Key::of(item)?.hash_number(),
+                    });
+                }
+                Ok(Some(tuple_hash(hashes.into_iter())))
+            }
+            _ => self.call_user_hash(value).map(Some),
+        }
+    }
+
+    /// Calls the `__hash__` of an instance whose class defines it.
+    fn call_user_hash(&mut self, value: &Value) -> PyResult<i64> {
+        let method = user_hash_method(value).expect("called for instances hashed by Python");
         match self.call(&method, Args::positional(vec![value.clone()]))? {
-            Value::Int(int) => Ok(Some(if int == -1 { -2 } else { int })),
-            Value::Bool(flag) => Ok(Some(i64::from(flag))),
-            Value::BigInt(big) => Ok(Some(big_int_hash(&big))),
+            Value::Int(int) => Ok(if int == -1 { -2 } else { int }),
+            Value::Bool(flag) => Ok(i64::from(flag)),
+            Value::BigInt(big) => Ok(big_int_hash(&big)),
             _ => Err(type_error("__hash__ method should return an integer")),
         }
     }
@@ -105,15 +121,5 @@ impl Thread {
             self.set_add(&set, value)?;
         }
         Ok(set)
-    }
-}
-
-/// CPython's hash of an int past 64 bits: its magnitude modulo 2**61 - 1 with its sign,
-/// -1 becoming -2.
-fn big_int_hash(big: &BigInt) -> i64 {
-    let magnitude = (big.abs() % BigInt::from(INT_HASH_MODULUS)).to_i64().unwrap_or(0);
-    match if big.is_negative() { -magnitude } else { magnitude } {
-        -1 => -2,
-        hash => hash,
     }
 }

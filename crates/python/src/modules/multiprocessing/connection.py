@@ -1,4 +1,5 @@
 # multiprocessing.connection: a Pipe's two ends, each direction one of the host's channels.
+# send_bytes/recv_bytes carry bytes objects as they are (CPython's frame them unpickled).
 
 import _multiprocessing as _mp
 from time import monotonic as _time
@@ -49,6 +50,30 @@ class Connection:
             self._ended = True
             raise EOFError
         return obj
+
+    def send_bytes(self, buf, offset=0, size=None):
+        if not isinstance(buf, bytes):
+            raise TypeError("memoryview: a bytes-like object is required, not '%s'" % type(buf).__name__)
+        if offset < 0:
+            raise ValueError("offset is negative")
+        if len(buf) < offset:
+            raise ValueError("buffer length < offset")
+        if size is None:
+            size = len(buf) - offset
+        elif size < 0:
+            raise ValueError("size is negative")
+        elif offset + size > len(buf):
+            raise ValueError("buffer length < offset + size")
+        self.send(buf[offset:offset + size])
+
+    def recv_bytes(self, maxlength=None):
+        if maxlength is not None and maxlength < 0:
+            raise ValueError("negative maxlength")
+        buf = self.recv()
+        if maxlength is not None and len(buf) > maxlength:
+            self.close()
+            raise OSError("bad message length")
+        return buf
 
     def poll(self, timeout=0.0):
         self._check()

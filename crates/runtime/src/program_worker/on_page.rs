@@ -17,11 +17,17 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 use super::protocol::{decode, encode, Ended, ProgramNews, StartProgram};
 use crate::clock::BrowserClock;
 use crate::python_run::{ProgramStatus, PROGRAM_TIME_LIMIT};
+use crate::short_tasks::in_a_task_after_ms;
 use crate::worker_script::{field, message, spawn_worker};
 
 /// How long after Stop the worker has to end the program itself (it hears Stop between slices
 /// of 15 ms) before it is terminated: a slice stuck in one long operation (`10**10**7`) ends so.
 const STOP_GRACE_MS: f64 = 300.0;
+
+/// How long after a program's end the next spare worker is started (ms): not while the page
+/// draws the ended program's last output and lanes, which the new worker's start would slow on
+/// a machine with few cores.
+const SPARE_AFTER_END_MS: i32 = 500;
 
 /// How long past the time limit a program may go (the worker's own limit is noticed between
 /// slices) before its worker is terminated.
@@ -251,7 +257,7 @@ impl RunState {
         if let Some(worker) = self.worker.take() {
             worker.terminate();
         }
-        prestart_program_worker();
+        in_a_task_after_ms(SPARE_AFTER_END_MS, prestart_program_worker);
     }
 
     /// Ends a program whose worker did not: as the worker would have ended it, with `note` on

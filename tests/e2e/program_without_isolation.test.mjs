@@ -248,6 +248,52 @@ for thread in threads:
   assert.match(status, /Thread-2 \(two\) waits for/);
 });
 
+test("recursion past CPython's limit is a RecursionError on the worker's own stack, never a trap", async () => {
+  const { page, errors } = playground;
+  const source = `import sys
+import threading
+
+def plain(n):
+    return plain(n + 1)
+
+class Nested:
+    def __repr__(self):
+        return repr(Nested())
+
+def through_sorted(n):
+    return sorted([n], key=through_sorted)
+
+def attempt(name, call):
+    try:
+        call()
+    except RecursionError as error:
+        print(name, "RecursionError:", error)
+
+def all_kinds():
+    attempt("plain", lambda: plain(0))
+    attempt("repr", lambda: repr(Nested()))
+    attempt("sorted", lambda: through_sorted(0))
+
+print("limit", sys.getrecursionlimit())
+t = threading.Thread(target=all_kinds)
+t.start()
+t.join()
+all_kinds()
+`;
+  assert.match(await runProgram(page, source, GIL312), /^Finished/);
+  const kinds = ["plain", "repr", "sorted"].map((kind) => `${kind} RecursionError: maximum recursion depth exceeded`);
+  assert.deepEqual(await outputTexts(page), ["limit 1000", ...kinds, ...kinds]);
+  assert.deepEqual(errors, []);
+});
+
+test("[0] * 10**9 is a MemoryError and the page runs the next program", async () => {
+  const { page, errors } = playground;
+  assert.match(await runProgram(page, "big = [0] * 10**9\n", GIL312), /^Ended by an uncaught exception: MemoryError/);
+  assert.match(await runProgram(page, 'print("still here")\n', GIL312), /^Finished/);
+  assert.deepEqual(await outputTexts(page), ["still here"]);
+  assert.deepEqual(errors, []);
+});
+
 test("100,000 prints keep the last 10,000 lines with the dropped count, and the page stays responsive", async () => {
   const { page } = playground;
   await page.evaluate(() => {

@@ -22,6 +22,10 @@ pub const PYTHON_MODES: [(Mode, &str); 4] = [
     (Mode::OneCore, "one core"),
 ];
 
+/// Why free-threaded Python cannot run on a page without shared memory.
+pub const FREE_THREADED_REFUSED: &str =
+    "Not on this page: free-threaded threads run in parallel on cores of their own, which needs shared memory; here threads take turns on one worker.";
+
 /// What the textbox holds when the page opens: two threads share a Queue of orders and add to a
 /// total under a Lock.
 pub const DEFAULT_PROGRAM: &str = r#"import queue
@@ -174,6 +178,7 @@ pub fn status_text(status: &ProgramStatus, elapsed_ms: f64, source: &str, output
     match status {
         ProgramStatus::Running => "Running…".to_owned(),
         ProgramStatus::Failed(reason) => format!("A worker failed and the program was stopped: {reason}"),
+        ProgramStatus::Refused(reason) => format!("The program cannot run on this page: {reason}."),
         ProgramStatus::Ended(Outcome::Finished) => format!("Finished in {elapsed_ms:.0} ms."),
         ProgramStatus::Ended(Outcome::Failed) => {
             format!("Ended by an uncaught exception: {}", last_error_line(output).unwrap_or("see the output"))

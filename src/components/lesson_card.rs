@@ -3,6 +3,7 @@
 //! prediction is shown beside the run's own answer.
 
 use lessons::{Lesson, Question, RunAnswer};
+use python::Mode;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -11,6 +12,8 @@ use yew::prelude::*;
 pub struct LessonCardProps {
     /// The lesson.
     pub lesson: &'static Lesson,
+    /// Whether the page has shared memory (a free-threaded lesson needs it).
+    pub shared_memory: bool,
     /// The prediction as typed or picked.
     pub prediction: String,
     /// The prediction as it stood at the first run, once run.
@@ -30,6 +33,11 @@ pub fn LessonCard(props: &LessonCardProps) -> Html {
             <h3 id="lesson-heading">{ lesson.label() }</h3>
             <p><strong>{ "What it shows: " }</strong>{ lesson.shows }</p>
             <p><strong>{ "What to notice: " }</strong>{ lesson.notice }</p>
+            if lesson.mode == Mode::Free && !props.shared_memory {
+                <p class="notice">{ "This lesson runs free-threaded, which needs a cross-origin isolated page (shared \
+                    memory): open it in the full playground on a host that sends the isolation headers. Here its threads \
+                    could only take turns on one worker." }</p>
+            }
             if let Some(question) = &lesson.question {
                 { match &props.predicted {
                     None => asking(question, &props.prediction, &props.on_predict),

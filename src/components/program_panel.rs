@@ -2,8 +2,8 @@
 //! a code editor, its mode, Run program and Stop (or Ctrl+Enter), then, beside it, how it
 //! stands, its output as it is printed and one timeline lane per Python thread. The program and
 //! its mode are the page's (a link or a lesson may set them); the panel reports every change. A
-//! failed run marks its line. On a page without shared memory it says why programs cannot run
-//! there.
+//! failed run marks its line. On a page without shared memory its threads take turns on one
+//! worker: a note says so, and free-threaded Python, which needs cores of its own, is refused.
 
 use lessons::RunAnswer;
 use python::Mode;
@@ -14,7 +14,7 @@ use crate::components::lesson_card::LessonCard;
 use crate::components::program_output::ProgramOutput;
 use crate::components::program_timeline::ProgramTimeline;
 use crate::program_runner::{use_program_runner, ProgramRunner};
-use crate::program_state::{error_line, LessonAction, LessonState, ProgramFields, PYTHON_MODES};
+use crate::program_state::{error_line, LessonAction, LessonState, ProgramFields, FREE_THREADED_REFUSED, PYTHON_MODES};
 
 /// Props of the panel.
 #[derive(Properties, PartialEq)]
@@ -47,7 +47,7 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
 
     // Callbacks
     let run = {
-        let (start, program, can_run) = (runner.start.clone(), props.program.clone(), props.shared_memory && !runner.running);
+        let (start, program, can_run) = (runner.start.clone(), props.program.clone(), !runner.running);
         let (switch_interval_ms, lesson) = (props.switch_interval_ms, props.lesson.clone());
         Callback::from(move |()| {
             if can_run {
@@ -71,23 +71,18 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
     html! {
         <section aria-labelledby="program-heading" class="panel program wide">
             <h2 id="program-heading">{ "Program" }</h2>
-            <p class="hint">{ format!(
-                "Your own threaded Python: every thread runs on a Web Worker of its own, under the GIL of the mode you pick, \
-                 switching every {} ms (the GIL switch interval above) until the program calls sys.setswitchinterval. \
-                 Ctrl+Enter (⌘+Enter) runs it; in the editor, Tab indents: press Escape, then Tab, to move on.",
-                props.switch_interval_ms
-            ) }</p>
+            <p class="hint">{ engine_hint(props.shared_memory, props.switch_interval_ms) }</p>
             if !props.shared_memory {
-                <p class="notice error" role="alert">{
-                    "Python programs need shared memory, which this page does not have: it was served without \
-                     cross-origin isolation (the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers), or \
-                     sits in a frame of a page without it. A program's threads would have to take turns on one worker, \
-                     which the interpreter cannot do yet. Open the full playground on a host that sends the headers."
+                <p class="badge" role="note" aria-label="Program engine">{
+                    "One worker: threads take turns. This page is not cross-origin isolated, so workers cannot share \
+                     memory: a program's threads take turns on one worker under the mode's switch rule, never two at \
+                     once. Free-threaded Python needs shared memory (the full playground on a host that sends the \
+                     isolation headers)."
                 }</p>
             }
             if let (Some(state), Some(on_predict)) = (props.lesson.as_deref(), on_predict) {
                 if let Some(lesson) = state.lesson {
-                    <LessonCard {lesson} prediction={state.prediction.clone()} predicted={state.predicted.clone()}
+                    <LessonCard {lesson} shared_memory={props.shared_memory} prediction={state.prediction.clone()} predicted={state.predicted.clone()}
                         answer={run_answer(state, &runner)} {on_predict} />
                 }
             }
@@ -100,10 +95,10 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
                     </div>
                     <fieldset class="modes" role="radiogroup" aria-labelledby="python-mode-legend">
                         <legend id="python-mode-legend">{ "Python mode" }</legend>
-                        { for PYTHON_MODES.iter().map(|(choice, label)| mode_choice(&props.program, &props.on_change, *choice, label)) }
+                        { for PYTHON_MODES.iter().map(|(choice, label)| mode_choice(&props.program, &props.on_change, *choice, label, props.shared_memory)) }
                     </fieldset>
                     <div class="buttons">
-                        <button type="submit" disabled={runner.running || !props.shared_memory}>{ "Run program" }</button>
+                        <button type="submit" disabled={runner.running}>{ "Run program" }</button>
                         <button type="button" onclick={on_stop} disabled={!runner.running}>{ "Stop" }</button>
                     </div>
                     { props.children.clone() }
@@ -128,16 +123,37 @@ fn run_answer(state: &LessonState, runner: &ProgramRunner) -> Option<RunAnswer> 
     question.answered(&text, state.predicted.as_deref().unwrap_or_default())
 }
 
-fn mode_choice(program: &ProgramFields, on_change: &Callback<ProgramFields>, mode: Mode, label: &str) -> Html {
+/// What the panel says about where a program runs.
+fn engine_hint(shared_memory: bool, switch_interval_ms: f64) -> String {
+    let engine = if shared_memory {
+        "every thread runs on a Web Worker of its own, under the GIL of the mode you pick"
+    } else {
+        "every thread takes turns on one Web Worker, under the switch rule of the mode you pick"
+    };
+    format!(
+        "Your own threaded Python: {engine}, switching every {switch_interval_ms} ms (the GIL switch interval above) until \
+         the program calls sys.setswitchinterval. Ctrl+Enter (⌘+Enter) runs it; in the editor, Tab indents: press Escape, \
+         then Tab, to move on."
+    )
+}
+
+/// One mode's radio button; free-threaded Python is off, with the reason, where threads can
+/// only take turns (no shared memory).
+fn mode_choice(program: &ProgramFields, on_change: &Callback<ProgramFields>, mode: Mode, label: &str, shared_memory: bool) -> Html {
     let onchange = {
         let (program, on_change) = (program.clone(), on_change.clone());
         Callback::from(move |_: Event| on_change.emit(ProgramFields { mode, ..program.clone() }))
     };
     let id = format!("python-mode-{}", mode.name());
+    let refused = (mode == Mode::Free && !shared_memory).then(|| format!("{id}-refused"));
     html! {
         <div class="choice">
-            <input type="radio" name="python-mode" id={id.clone()} value={mode.name()} checked={program.mode == mode} {onchange} />
+            <input type="radio" name="python-mode" id={id.clone()} value={mode.name()} checked={program.mode == mode}
+                disabled={refused.is_some()} aria-describedby={refused.clone()} {onchange} />
             <label for={id}>{ label }</label>
+            if let Some(refused) = refused {
+                <span class="hint" id={refused}>{ FREE_THREADED_REFUSED }</span>
+            }
         </div>
     }
 }

@@ -17,7 +17,9 @@
 //!   [`ObjectRef`]), the [`Interval`]s between them.
 //! - [`Recorder`]: every state change of every worker, timestamped by the host's [`Clock`]; each
 //!   lane a named [`LaneHistory`], its older events summarised as [`TimeBins`] of
-//!   [`StateTimes`]. Lanes can be added while a run goes on.
+//!   [`StateTimes`]. Lanes can be added while a run goes on. A [`LaneFeed`] reads what a
+//!   recorder on a worker without shared memory recorded since its last look, as [`LaneNews`]
+//!   the page replays into a recorder of its own (`lane_feed.rs`).
 //! - [`SharedRun`] and [`run_worker`]: one run on workers that share memory (single, GIL,
 //!   free-threaded); [`ProcessWorker`] and [`ProcessPool`]: one run on workers that do not (the
 //!   processes mode, and every mode on pages without shared memory, the GIL as a [`GilToken`]);
@@ -39,6 +41,7 @@ mod events;
 mod experiments;
 mod gil;
 mod interleaving;
+mod lane_feed;
 mod lane_history;
 mod limits;
 mod mode;
@@ -70,6 +73,7 @@ pub use limits::{
 pub use mode::Mode;
 pub use native::{run_natively, run_without_shared_memory, NativeRun};
 pub use process::{FromProcess, GilToken, PoolReply, ProcessPool, ProcessWorker, ToProcess};
+pub use lane_feed::{AddedLane, LaneEvents, LaneFeed, LaneNews, RemoteEvent};
 pub use lane_history::LaneHistory;
 pub use events::{intervals, time_in, Event, Interval, Waitable, WorkerState};
 pub use object_names::{ObjectRef, MOST_OBJECT_NAMES};

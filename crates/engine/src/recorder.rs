@@ -71,7 +71,7 @@ impl Recorder {
         self.add_lane_at(name, clock.now_ms())
     }
 
-    fn add_lane_at(&self, name: &str, clock_ms: f64) -> Option<usize> {
+    pub(crate) fn add_lane_at(&self, name: &str, clock_ms: f64) -> Option<usize> {
         let lane = self.asked.fetch_add(1, Ordering::Relaxed);
         let slot = self.slots.get(lane)?;
         let history = LaneHistory::starting_at(name, (clock_ms - self.origin_ms).max(0.0));
@@ -83,6 +83,11 @@ impl Recorder {
     /// How many lanes a reader sees now: those added so far, up to the first still being added.
     pub fn lanes(&self) -> usize {
         self.slots.iter().take_while(|slot| slot.get().is_some()).count()
+    }
+
+    /// How many lanes were asked for, those past the limit included.
+    pub(crate) fn asked(&self) -> usize {
+        self.asked.load(Ordering::Relaxed)
     }
 
     /// How many lanes were asked for past the limit.
@@ -124,7 +129,7 @@ impl Recorder {
         }
     }
 
-    fn record_event(&self, lane: usize, state: WorkerState, object: Option<&str>, clock_ms: f64) {
+    pub(crate) fn record_event(&self, lane: usize, state: WorkerState, object: Option<&str>, clock_ms: f64) {
         let Some(mut history) = self.locked(lane) else { return };
         let object = object.and_then(|name| history.refer_to(name));
         let last = history.last();
@@ -143,7 +148,7 @@ impl Recorder {
     /// The one place a writer (or a host that may wait) takes a lane's lock: `None` after
     /// [`LANE_WAIT`], when a worker that trapped holding it left it locked, or when there is no
     /// such lane.
-    fn locked(&self, lane: usize) -> Option<MutexGuard<'_, LaneHistory>> {
+    pub(crate) fn locked(&self, lane: usize) -> Option<MutexGuard<'_, LaneHistory>> {
         lock_within(self.lane(lane)?, LANE_WAIT)
     }
 

@@ -43,3 +43,4 @@ pub use one_thread::{start_program_on_one_thread, OneThreadRefused, ProgramOnOne
 pub use parse::{parse, SyntaxError};
 pub use program::{run_program, run_with_scheduler, start_program, Outcome, ProgramRun, RunOptions, RunningProgram};
 pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, Waiting, MOST_LANES, NATIVE_NESTING_LIMIT};
+pub use vm::output::MAX_LINES as OUTPUT_LINES_KEPT;

@@ -8,9 +8,11 @@
 //! - `warm_up.rs`: a short run of each workload on new workers, before any measured run.
 //! - `worker.js`, `worker_script.rs`: the script workers run and how they are made.
 //! - `worker_entries.rs`: the Rust entry points inside workers, and panic reporting.
-//! - [`PythonRun`] (`python_run.rs`): a learner's Python program, every thread on a thread
-//!   worker; `python_host.rs`: the interpreter's host in the browser; `parked_workers.rs`:
-//!   workers waiting on the shared memory for a Python thread to run.
+//! - [`PythonRun`] (`python_run.rs`): a learner's Python program, on the engine the page
+//!   allows: with shared memory every thread on a thread worker (`parked_run.rs`;
+//!   `python_host.rs`: the interpreter's host there; `parked_workers.rs`: workers waiting on the
+//!   shared memory for a Python thread to run); without, every thread taking turns on one
+//!   worker with memory of its own (`program_worker/`).
 //! - [`BrowserClock`] (`clock.rs`): one time base for the page and all workers.
 //! - `short_tasks.rs`: splitting the page's work into short tasks while workers fill the cores.
 //! - `probes.rs`: the size of the page's WebAssembly memory, the thread workers alive and the
@@ -27,9 +29,11 @@ compile_error!("build for wasm32 with +atomics and shared memory: see .cargo/con
 
 mod clock;
 mod live_run;
+mod parked_run;
 mod parked_workers;
 mod probes;
 mod process_run;
+mod program_worker;
 mod python_host;
 mod python_run;
 mod shared_run;
@@ -46,4 +50,5 @@ pub use live_run::{runs_on_shared_memory, shared_memory_available, LiveRun, RunS
 pub use python_run::{program_pool, ProgramStatus, PythonRun, MAX_PYTHON_THREADS, PROGRAM_TIME_LIMIT, PROGRAM_WORKERS_KEPT, PYTHON_STACK_BYTES};
 pub use short_tasks::{after_the_next_frame, in_a_task_after_ms, in_a_task_of_its_own};
 pub use thread_pool::{JobEnd, ThreadPool};
+pub use program_worker::{program_worker_ready, program_worker_slice, program_worker_start, program_worker_stop};
 pub use worker_entries::{process_worker_handle, process_worker_ready, report_panic, thread_worker_run};

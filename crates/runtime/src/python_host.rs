@@ -12,7 +12,7 @@ use crate::parked_workers::Parking;
 
 /// The process identifier programs see (`os.getpid()`): a page has no process of its own, so a
 /// fixed number, other than the parent's that `os.getppid()` gives (1), as in a real process.
-const PAGE_PROCESS_ID: u32 = 1000;
+pub const PAGE_PROCESS_ID: u32 = 1000;
 
 /// Where a Python program runs in the page.
 pub struct BrowserHost {

@@ -1,20 +1,18 @@
-//! A learner's Python program as the page sees it: started on parked thread workers, polled
-//! with non-blocking reads, stopped.
-//!
-//! Every Python thread, the main one included, runs on a thread worker of the program pool
-//! (see `parked_workers.rs`); the page only queues the main thread's body, tops the parked
-//! workers up at each poll, and reads the output and the timeline with `try_lock`.
+//! A learner's Python program as the page sees it: started, polled with non-blocking reads,
+//! stopped; and the one place that chooses where it runs. A page with shared memory runs every
+//! Python thread on a parked thread worker (`parked_run.rs`); a page without it (not
+//! cross-origin isolated: course pages, the widget in most browsers) runs the program on one
+//! worker with memory of its own, its threads taking turns (`program_worker/`).
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use engine::{Clock, LaneHistory};
-use python::{start_program, Halt, Mode, Outcome, OutputLine, RunningProgram, Scheduler};
+use engine::LaneHistory;
+use python::{Mode, Outcome, OutputLine};
 
-use crate::clock::BrowserClock;
 use crate::live_run::shared_memory_available;
-use crate::parked_workers::{ParkedWorkers, Parking, SPARE_WORKERS};
-use crate::python_host::BrowserHost;
+use crate::parked_run::ParkedRun;
+use crate::parked_workers::SPARE_WORKERS;
+use crate::program_worker::{prestart_program_worker, OneWorkerRun};
 use crate::thread_pool::ThreadPool;
 
 /// The most Python threads alive at once in the page (the main one included); past it
@@ -37,13 +35,15 @@ pub const PROGRAM_WORKERS_KEPT: usize = 1 + SPARE_WORKERS;
 /// The Program panel's pool: workers of its own (a program's threads never take the workers
 /// kept for experiments), [`PROGRAM_WORKERS_KEPT`] of them started with the page and kept
 /// however long it stays idle, so that neither a program's main thread nor its first threads
-/// wait the tens of milliseconds a new Web Worker takes to start. None on a page without shared
-/// memory, where programs do not run.
+/// wait the tens of milliseconds a new Web Worker takes to start. On a page without shared
+/// memory the pool stays empty and a program worker is started instead, ready for the first Run.
 pub fn program_pool() -> ThreadPool {
     let pool = ThreadPool::for_programs(PYTHON_STACK_BYTES);
     if shared_memory_available() {
         pool.keep_at_all_times(PROGRAM_WORKERS_KEPT);
         pool.prestart(PROGRAM_WORKERS_KEPT, || {});
+    } else {
+        prestart_program_worker();
     }
     pool
 }
@@ -60,77 +60,84 @@ pub enum ProgramStatus {
     Ended(Outcome),
     /// A worker failed (it trapped, or none could be made): why.
     Failed(String),
+    /// It cannot run on this page (free-threaded Python on one worker): why.
+    Refused(String),
+}
+
+/// The engine a program runs on: chosen here, once per run.
+enum ProgramEngine {
+    /// Every thread on a parked thread worker of the page's shared memory.
+    Parked(ParkedRun),
+    /// Every thread taking turns on one worker with memory of its own.
+    OneWorker(OneWorkerRun),
 }
 
 /// A program started from the page.
 pub struct PythonRun {
-    program: RunningProgram,
-    parking: Arc<Parking>,
-    workers: ParkedWorkers,
+    engine: ProgramEngine,
 }
 
 impl PythonRun {
     /// Starts `source` in `mode`, its GIL switching every `switch_interval` until the program
-    /// sets another, on workers of `pool`, for a page with `cores`. Returns at once: the program
-    /// runs on workers.
+    /// sets another, for a page with `cores`: on parked workers of `pool` when the page has
+    /// shared memory, otherwise on one program worker, its threads taking turns. Returns at
+    /// once: the program runs on workers.
     pub fn start(source: &str, mode: Mode, switch_interval: Duration, cores: usize, pool: &ThreadPool) -> Self {
-        let parking = Arc::new(Parking::new(MAX_PYTHON_THREADS, PYTHON_STACK_BYTES));
-        let workers = ParkedWorkers::new(parking.clone(), pool.clone());
-        let host = Arc::new(BrowserHost::new(parking.clone(), cores));
-        let scheduler = Arc::new(Scheduler::new(mode, PROGRAM_TIME_LIMIT, host));
-        scheduler.set_switch_interval(switch_interval);
-        let program = start_program(source, scheduler);
-        workers.top_up();
-        PythonRun { program, parking, workers }
-    }
-
-    /// Keeps workers parked for the threads the program may start, and stops the program when
-    /// a worker failed. Called at every poll.
-    pub fn poll(&self) {
-        if self.workers.failure().is_some() {
-            self.halt();
-        }
-        if self.program.outcome().is_some() || self.workers.failure().is_some() {
-            self.parking.close();
+        let engine = if shared_memory_available() {
+            ProgramEngine::Parked(ParkedRun::start(source, mode, switch_interval, cores, pool))
         } else {
-            self.workers.top_up();
+            ProgramEngine::OneWorker(OneWorkerRun::start(source, mode, switch_interval, cores))
+        };
+        PythonRun { engine }
+    }
+
+    /// Called at every poll: keeps workers parked for the threads the program may start, and
+    /// ends a program whose workers failed or did not stop in time.
+    pub fn poll(&self) {
+        match &self.engine {
+            ProgramEngine::Parked(run) => run.poll(),
+            ProgramEngine::OneWorker(run) => run.poll(),
         }
     }
 
-    /// Presses Stop: every thread leaves at its next check point or wait slice.
+    /// Presses Stop: the program ends within a second, whatever it does.
     pub fn stop(&self) {
-        self.halt();
+        match &self.engine {
+            ProgramEngine::Parked(run) => run.stop(),
+            ProgramEngine::OneWorker(run) => run.stop(),
+        }
     }
 
-    /// Halts the program (`Scheduler::halt` never waits, so the page's main thread may call it;
-    /// the first reason stays).
-    fn halt(&self) {
-        self.program.scheduler.halt(Halt::Stopped);
-    }
-
-    /// Where the program stands: running until its main thread has written how it ended, or a
-    /// worker failed (the others are halted; the failed one may have been the main thread).
+    /// Where the program stands.
     pub fn status(&self) -> ProgramStatus {
-        match (self.workers.failure(), self.program.outcome()) {
-            (Some(reason), _) => ProgramStatus::Failed(reason),
-            (None, Some(outcome)) => ProgramStatus::Ended(outcome),
-            (None, None) => ProgramStatus::Running,
+        match &self.engine {
+            ProgramEngine::Parked(run) => run.status(),
+            ProgramEngine::OneWorker(run) => run.status(),
         }
     }
 
     /// The kept lines and how many were dropped; `None` while a thread is writing.
     pub fn output(&self) -> Option<(Vec<OutputLine>, u64)> {
-        self.program.output.try_snapshot()
+        match &self.engine {
+            ProgramEngine::Parked(run) => run.output(),
+            ProgramEngine::OneWorker(run) => Some(run.output()),
+        }
     }
 
     /// Every thread's lane, read afresh or, while its thread records, as in `previous`.
     /// Never waits.
     pub fn lanes(&self, previous: &[LaneHistory]) -> Vec<LaneHistory> {
-        self.program.recorder.read_lanes(previous)
+        match &self.engine {
+            ProgramEngine::Parked(run) => run.lanes(previous),
+            ProgramEngine::OneWorker(run) => run.lanes(previous),
+        }
     }
 
-    /// Milliseconds since the program's recorder started (the lanes' times count from then).
+    /// Milliseconds since the program started (the lanes' times count from then).
     pub fn elapsed_ms(&self) -> f64 {
-        BrowserClock.now_ms() - self.program.recorder.origin_ms()
+        match &self.engine {
+            ProgramEngine::Parked(run) => run.elapsed_ms(),
+            ProgramEngine::OneWorker(run) => run.elapsed_ms(),
+        }
     }
 }

@@ -1,12 +1,16 @@
 // The script every Web Worker of the playground runs, as a module made from a Blob.
 // "__GLUE_URL__" is replaced with the URL of wasm-bindgen's JavaScript glue before use.
 //
-// The first message starts the worker as one of two kinds:
+// The first message starts the worker as one of three kinds:
 // - a thread ({kind: "start-thread", module, memory, stackBytes}): it shares the page's memory, and every
 //   later message ({job}) runs one boxed Rust closure, answered by {kind: "done"}; {exit: true}
 //   ends an idle thread: it frees its stack and thread-local storage, then closes;
 // - a process ({kind: "start-process", module, origin}): it gets memory of its own, and every
-//   later message ({text}) is one engine message, answered by engine messages ({kind: "process", text}).
+//   later message ({text}) is one engine message, answered by engine messages ({kind: "process", text});
+// - a program ({kind: "start-program", module}): it gets memory of its own and says {kind: "ready"};
+//   the next message ({text}) starts a learner's program, whose threads take turns on this worker,
+//   run a slice at a time with the event loop free between slices (so {stop: true} is heard),
+//   each slice answered by what is new ({kind: "program", text}).
 // A trap (a Rust panic aborts) is answered by {kind: "trapped", message}; the page then discards
 // this worker, whose memory may be left inconsistent. A thread first frees its stack and
 // thread-local storage, which live in the page's memory and would otherwise be lost with it
@@ -41,9 +45,54 @@ async function start(data) {
       }, destroyThread);
     };
   }
+  if (data.kind === "start-program") {
+    await init({ module_or_path: data.module });
+    glue.program_worker_ready();
+    self.postMessage({ kind: "ready" });
+    return programSlices();
+  }
   await init({ module_or_path: data.module });
   guarded(() => self.postMessage({ kind: "process", text: glue.process_worker_ready() }));
   return ({ text }) => guarded(() => glue.process_worker_handle(data.origin, text));
+}
+
+// Runs the program's slices one task at a time. The next slice comes at once through a
+// MessageChannel (a task that is not clamped to 4 ms as a nested setTimeout(0) is), or, while
+// every thread sleeps, after a timer; Stop wakes a sleeping program at once.
+function programSlices() {
+  const channel = new MessageChannel();
+  let timer = null;
+  let queued = false;
+  const schedule = (waitMs) => {
+    if (waitMs > 0) {
+      timer = setTimeout(slice, waitMs);
+    } else if (waitMs === 0 && !queued) {
+      queued = true;
+      channel.port2.postMessage(null);
+    }
+  };
+  const slice = () => {
+    timer = null;
+    queued = false;
+    guarded(() => schedule(glue.program_worker_slice()));
+  };
+  const wake = () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    schedule(0);
+  };
+  channel.port1.onmessage = slice;
+  return ({ text, stop }) =>
+    guarded(() => {
+      if (stop) {
+        glue.program_worker_stop();
+      } else {
+        glue.program_worker_start(text);
+      }
+      wake();
+    });
 }
 
 function guarded(work, afterTrap = () => {}) {

@@ -90,6 +90,16 @@ impl Output {
         self.lines.try_lock().ok().map(|lines| copy(&lines))
     }
 
+    /// For a reader that forwards the output as it comes (a worker posting it to the page):
+    /// the complete lines written after the first `seen` (those still kept), the line being
+    /// written, and how many complete lines were written in all.
+    pub fn lines_after(&self, seen: u64) -> (Vec<OutputLine>, Option<OutputLine>, u64) {
+        let lines = lock(&self.lines);
+        let written = lines.dropped + lines.lines.len() as u64;
+        let new = written.saturating_sub(seen).min(lines.lines.len() as u64) as usize;
+        (lines.lines.range(lines.lines.len() - new..).cloned().collect(), lines.partial.clone(), written)
+    }
+
     /// Everything written to one stream, as text.
     pub fn text(&self, stream: Stream) -> String {
         let lines = lock(&self.lines);
@@ -152,5 +162,27 @@ fn flush_repeats(text: &mut String, repeats: usize) {
     if repeats >= 3 {
         let more = repeats - 2;
         text.push_str(&format!("  [Previous line repeated {more} more time{}]\n", if more == 1 { "" } else { "s" }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_forwarding_reader_gets_each_complete_line_once_and_the_one_being_written() {
+        let output = Output::default();
+        let main: Arc<str> = Arc::from("MainThread");
+        output.write(Stream::Stdout, &main, "one\ntwo\nthr");
+        let (lines, partial, written) = output.lines_after(0);
+        assert_eq!((lines.len(), partial.map(|line| line.text), written), (2, Some("thr".to_owned()), 2));
+        output.write(Stream::Stdout, &main, "ee\n");
+        let (lines, partial, written) = output.lines_after(written);
+        assert_eq!((lines.iter().map(|line| line.text.as_str()).collect::<Vec<_>>(), partial, written), (vec!["three"], None, 3));
+        for n in 0..MAX_LINES + 5 {
+            output.write(Stream::Stdout, &main, &format!("{n}\n"));
+        }
+        let (lines, _, written) = output.lines_after(written);
+        assert_eq!((lines.len(), lines[0].text.as_str(), written), (MAX_LINES, "5", 3 + MAX_LINES as u64 + 5));
     }
 }

@@ -1,0 +1,177 @@
+//! A recorder read from afar: what a [`Recorder`] on a worker with memory of its own recorded
+//! since the last look ([`LaneFeed::news`]), as a message ([`LaneNews`]) that the page replays
+//! into a recorder of its own ([`Recorder::replay`]), so that the page's lanes are built as if
+//! the worker had recorded into them.
+//!
+//! Times travel relative to the page's recorder's origin (the feed is given the difference of
+//! the two origins: both are readings of the one clock every global shares), and a blocked
+//! thread's object travels by its name, which the page's lane names again.
+
+use serde::{Deserialize, Serialize};
+
+use crate::events::WorkerState;
+use crate::recorder::Recorder;
+
+/// What a recorder recorded since the last look: the lanes added and each lane's new events.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LaneNews {
+    /// The index of the first lane in `added` (the lanes seen at the last look).
+    #[serde(default)]
+    pub first_added: usize,
+    /// Lanes added since the last look, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<AddedLane>,
+    /// New events, lane by lane (lanes without any are left out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<LaneEvents>,
+}
+
+/// A lane that was added: its name and when it began [`WorkerState::Starting`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AddedLane {
+    /// As the timeline shows it ("Thread-1 (worker)").
+    pub name: String,
+    /// Milliseconds since the page's recorder's origin.
+    pub at_ms: f64,
+}
+
+/// One lane's new events, oldest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LaneEvents {
+    /// Which lane.
+    pub lane: usize,
+    /// Its events.
+    pub events: Vec<RemoteEvent>,
+}
+
+/// An event as it travels: its object by name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RemoteEvent {
+    /// Milliseconds since the page's recorder's origin.
+    pub at_ms: f64,
+    /// The state entered.
+    pub state: WorkerState,
+    /// The object waited on ("Lock at 0x7f3a…"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+}
+
+impl LaneNews {
+    /// Whether there is nothing new.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.events.is_empty()
+    }
+}
+
+/// The reader's side: how much of each lane it has already sent.
+#[derive(Clone, Debug, Default)]
+pub struct LaneFeed {
+    /// Events of each lane seen so far (summarised ones included).
+    sent: Vec<usize>,
+}
+
+impl LaneFeed {
+    /// What `recorder` recorded since the last call, with times moved by `shift_ms` (the
+    /// recorder's origin less the page recorder's). Waits for writers, as a worker reading its
+    /// own recorder between slices may. Events older than those a lane keeps in full (thousands)
+    /// are not sent again: a lane that recorded more between two looks loses the oldest.
+    pub fn news(&mut self, recorder: &Recorder, shift_ms: f64) -> LaneNews {
+        let mut news = LaneNews { first_added: self.sent.len(), ..LaneNews::default() };
+        for lane in 0..recorder.lanes() {
+            let Some(history) = recorder.locked(lane) else { continue };
+            if lane >= self.sent.len() {
+                let at_ms = history.events().next().map_or(0.0, |first| first.at_ms) + shift_ms;
+                news.added.push(AddedLane { name: history.name().to_owned(), at_ms });
+                self.sent.push(0);
+            }
+            let new = history.recorded_count() - self.sent[lane];
+            self.sent[lane] = history.recorded_count();
+            if new == 0 {
+                continue;
+            }
+            let kept: Vec<_> = history.events().rev().take(new).collect();
+            let events = kept
+                .into_iter()
+                .rev()
+                .map(|event| RemoteEvent {
+                    at_ms: event.at_ms + shift_ms,
+                    state: event.state,
+                    object: event.object.and_then(|object| history.object_name(object)).map(str::to_owned),
+                })
+                .collect();
+            news.events.push(LaneEvents { lane, events });
+        }
+        news
+    }
+}
+
+impl Recorder {
+    /// Records `news` from a recorder on another worker: its new lanes (a lane this recorder
+    /// already has at that index, added ahead by the page, keeps its own start) and its events.
+    pub fn replay(&self, news: &LaneNews) {
+        for (offset, lane) in news.added.iter().enumerate() {
+            if self.asked() <= news.first_added + offset {
+                self.add_lane_at(&lane.name, self.origin_ms() + lane.at_ms);
+            }
+        }
+        for lane in &news.events {
+            for event in &lane.events {
+                self.record_event(lane.lane, event.state, event.object.as_deref(), self.origin_ms() + event.at_ms);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::{Event, Waitable};
+
+    fn names(recorder: &Recorder) -> Vec<String> {
+        recorder.histories().iter().map(|lane| lane.name().to_owned()).collect()
+    }
+
+    #[test]
+    fn a_replayed_recorder_has_the_lanes_and_events_of_the_one_read() {
+        let worker = Recorder::growing(8, 100.0);
+        let main = worker.add_lane_at("MainThread", 100.0).unwrap();
+        worker.record_at(main, WorkerState::Running, 101.0);
+        let page = Recorder::growing(8, 90.0);
+        let mut feed = LaneFeed::default();
+        page.replay(&feed.news(&worker, 10.0));
+        let thread = worker.add_lane_at("Thread-1 (worker)", 102.0).unwrap();
+        worker.record_on(thread, WorkerState::BlockedOn(Waitable::Lock), "Lock at 0x10", &crate::NativeClock);
+        worker.record_at(main, WorkerState::WaitingForGil, 103.0);
+        page.replay(&feed.news(&worker, 10.0));
+        assert_eq!(names(&page), ["MainThread", "Thread-1 (worker)"]);
+        let main_events = &page.snapshot()[main];
+        let expected = [(10.0, WorkerState::Starting), (11.0, WorkerState::Running), (13.0, WorkerState::WaitingForGil)];
+        assert_eq!(main_events, &expected.map(|(at_ms, state)| Event::new(at_ms, state)));
+        let lane = page.try_read(thread).unwrap();
+        let blocked = lane.last().unwrap();
+        assert_eq!(lane.describe(&lane.intervals(1e15)[1]), "blocked on a lock (Lock at 0x10)", "{blocked:?}");
+        assert_eq!(lane.events().next().unwrap().at_ms, 12.0);
+    }
+
+    #[test]
+    fn nothing_new_is_no_news_and_a_lane_added_ahead_keeps_its_start() {
+        let worker = Recorder::growing(4, 0.0);
+        worker.add_lane_at("MainThread", 5.0);
+        let page = Recorder::growing(4, 0.0);
+        page.add_lane_at("MainThread", 0.0);
+        let mut feed = LaneFeed::default();
+        page.replay(&feed.news(&worker, 0.0));
+        assert!(feed.news(&worker, 0.0).is_empty());
+        assert_eq!(page.snapshot(), vec![vec![Event::new(0.0, WorkerState::Starting)]]);
+    }
+
+    #[test]
+    fn news_survive_the_round_trip_through_json() {
+        let worker = Recorder::growing(2, 0.0);
+        let lane = worker.add_lane_at("MainThread", 0.0).unwrap();
+        worker.record_on(lane, WorkerState::BlockedOn(Waitable::Queue), "Queue at 0x20 (get)", &crate::NativeClock);
+        let news = LaneFeed::default().news(&worker, 0.0);
+        let text = serde_json::to_string(&news).unwrap();
+        assert_eq!(serde_json::from_str::<LaneNews>(&text).unwrap(), news);
+    }
+}

@@ -1,0 +1,174 @@
+//! Inside a program worker: the program, its threads taking turns on this worker, driven a
+//! slice at a time by `worker.js`, which yields to the worker's event loop between slices (so
+//! Stop is heard) and waits with a timer while every thread sleeps; after each slice what is
+//! new is posted to the page.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::time::Duration;
+
+use engine::{Clock, LaneFeed};
+use python::{start_program_on_one_thread, Host, OneThreadRefused, OutputLine, ProgramOnOneThread, Slice, SpawnRefused};
+use wasm_bindgen::prelude::*;
+use web_sys::DedicatedWorkerGlobalScope;
+
+use super::protocol::{decode, encode, mode_named, Ended, EndedAs, ProgramNews, StartProgram};
+use crate::clock::BrowserClock;
+use crate::python_host::PAGE_PROCESS_ID;
+use crate::python_run::PROGRAM_TIME_LIMIT;
+use crate::worker_entries::report_panic;
+use crate::worker_script::message;
+
+/// How long a slice runs before the worker looks at its messages and posts what is new: short
+/// enough that Stop is heard at once and output flows, long enough that the posting costs
+/// little.
+const SLICE: Duration = Duration::from_millis(15);
+
+/// The least time between two news while the program runs (ms): a program printing as fast as
+/// it can sends one batch of lines (at most the last 10,000) this often, not one per slice.
+/// The first news, and those before an idle wait or at the end, go at once.
+const NEWS_EVERY_MS: f64 = 50.0;
+
+/// What `program_worker_slice` returns once the program has ended: no more slices.
+const NO_MORE_SLICES: f64 = -1.0;
+
+/// The host of a program on one worker: green threads never ask for a thread of their own.
+struct OneWorkerHost {
+    cores: usize,
+}
+
+impl Host for OneWorkerHost {
+    /// Never asked: a green thread takes turns on this worker.
+    fn spawn(&self, _name: &str, _stack_bytes: usize, _body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
+        Err(SpawnRefused)
+    }
+
+    fn clock(&self) -> &(dyn Clock + Send + Sync) {
+        &BrowserClock
+    }
+
+    fn epoch_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn cpu_count(&self) -> usize {
+        self.cores
+    }
+
+    fn process_id(&self) -> u32 {
+        PAGE_PROCESS_ID
+    }
+}
+
+/// The program this worker runs and what the page has seen of it.
+struct ProgramHere {
+    program: Result<ProgramOnOneThread, OneThreadRefused>,
+    lanes: LaneFeed,
+    /// Complete lines already posted.
+    lines_posted: u64,
+    /// The line being printed, as last posted.
+    partial_posted: Option<OutputLine>,
+    /// This program's recorder's origin less the run's (both readings of the shared clock).
+    shift_ms: f64,
+    /// Whether the page has been told how it ended.
+    end_posted: bool,
+    /// When news was last posted (a clock reading), if ever.
+    posted_at_ms: Option<f64>,
+}
+
+thread_local! {
+    static PROGRAM: RefCell<Option<ProgramHere>> = const { RefCell::new(None) };
+}
+
+/// Called once the worker's own module is instantiated, before any program.
+#[wasm_bindgen]
+pub fn program_worker_ready() {
+    // The worker has memory of its own: the page's panic hook is not installed here.
+    std::panic::set_hook(Box::new(report_panic));
+}
+
+/// Starts the program of the page's [`StartProgram`] (as text); nothing runs before the
+/// first slice.
+///
+/// # Panics
+/// The text is not a [`StartProgram`] (only the page sends it).
+#[wasm_bindgen]
+pub fn program_worker_start(text: &str) {
+    let start: StartProgram = decode(text).unwrap_or_else(|error| panic!("{error}"));
+    let mode = mode_named(&start.mode).unwrap_or_else(|| panic!("no Python mode is named {}", start.mode));
+    let host = Arc::new(OneWorkerHost { cores: start.cores });
+    let program = start_program_on_one_thread(&start.source, mode, PROGRAM_TIME_LIMIT, host);
+    let shift_ms = match &program {
+        Ok(program) => {
+            program.scheduler.set_switch_interval(Duration::from_micros(start.switch_interval_us));
+            program.recorder.origin_ms() - start.origin_ms
+        }
+        Err(_) => 0.0,
+    };
+    let here = ProgramHere { program, lanes: LaneFeed::default(), lines_posted: 0, partial_posted: None, shift_ms, end_posted: false, posted_at_ms: None };
+    PROGRAM.with_borrow_mut(|slot| *slot = Some(here));
+}
+
+/// Runs one slice and posts what is new; gives how long to wait before the next slice (ms; 0:
+/// at once), or a negative number once the program has ended.
+#[wasm_bindgen]
+pub fn program_worker_slice() -> f64 {
+    PROGRAM.with_borrow_mut(|slot| match slot.as_mut() {
+        Some(here) if !here.end_posted => here.slice(),
+        _ => NO_MORE_SLICES,
+    })
+}
+
+/// Presses Stop: the program ends at its next slice.
+#[wasm_bindgen]
+pub fn program_worker_stop() {
+    PROGRAM.with_borrow(|slot| {
+        if let Some(ProgramHere { program: Ok(program), .. }) = slot {
+            program.stop();
+        }
+    });
+}
+
+impl ProgramHere {
+    fn slice(&mut self) -> f64 {
+        let (wait_ms, ended) = match &mut self.program {
+            Err(refused) => (NO_MORE_SLICES, Some(Ended::Refused(refused.0.clone()))),
+            Ok(program) => match program.run_slice(SLICE) {
+                Slice::Ran => (0.0, None),
+                Slice::IdleUntil(at_ms) => ((at_ms - BrowserClock.now_ms()).max(0.0), None),
+                Slice::Ended(outcome) => (NO_MORE_SLICES, Some(Ended::Outcome(EndedAs::from(&outcome)))),
+            },
+        };
+        let now_ms = BrowserClock.now_ms();
+        let due = wait_ms != 0.0 || self.posted_at_ms.is_none_or(|posted_ms| now_ms - posted_ms >= NEWS_EVERY_MS);
+        if due {
+            let news = self.news(ended);
+            if news != ProgramNews::default() {
+                post(&news);
+                self.posted_at_ms = Some(now_ms);
+            }
+        }
+        wait_ms
+    }
+
+    /// What the page has not seen yet.
+    fn news(&mut self, ended: Option<Ended>) -> ProgramNews {
+        self.end_posted = ended.is_some();
+        let Ok(program) = &self.program else { return ProgramNews { ended, ..ProgramNews::default() } };
+        let (lines, partial, written) = program.output.lines_after(self.lines_posted);
+        let anything_printed = written > self.lines_posted || partial != self.partial_posted;
+        self.lines_posted = written;
+        self.partial_posted.clone_from(&partial);
+        let lanes = self.lanes.news(&program.recorder, self.shift_ms);
+        if !anything_printed && lanes.is_empty() && ended.is_none() {
+            return ProgramNews::default();
+        }
+        ProgramNews { lines: lines.iter().map(Into::into).collect(), partial: partial.as_ref().map(Into::into), written, lanes, ended }
+    }
+}
+
+fn post(news: &ProgramNews) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // Posting a plain object of strings cannot fail.
+    let _ = scope.post_message(&message(&[("kind", &"program".into()), ("text", &encode(news).into())]));
+}

@@ -1,0 +1,278 @@
+//! A program on one worker, seen from the page: the worker is started with the page (a spare,
+//! instantiated before the first Run), runs one program and is ended with it (so memory is
+//! flat across runs: each program's memory goes with its worker), and a new spare is started.
+//! The page keeps what the worker posts: the last lines of output, and the lanes, replayed into
+//! a recorder of its own.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::time::Duration;
+
+use engine::{Clock, LaneHistory, Recorder, WorkerState};
+use python::{Halt, Mode, Outcome, OutputLine, Stream, MOST_LANES, OUTPUT_LINES_KEPT};
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use super::protocol::{decode, encode, Ended, ProgramNews, StartProgram};
+use crate::clock::BrowserClock;
+use crate::python_run::{ProgramStatus, PROGRAM_TIME_LIMIT};
+use crate::short_tasks::in_a_task_after_ms;
+use crate::worker_script::{field, message, spawn_worker};
+
+/// How long after Stop the worker has to end the program itself (it hears Stop between slices
+/// of 15 ms) before it is terminated: a slice stuck in one long operation (`10**10**7`) ends so.
+const STOP_GRACE_MS: f64 = 300.0;
+
+/// How long after a program's end the next spare worker is started (ms): not while the page
+/// draws the ended program's last output and lanes, which the new worker's start would slow on
+/// a machine with few cores.
+const SPARE_AFTER_END_MS: i32 = 500;
+
+/// How long past the time limit a program may go (the worker's own limit is noticed between
+/// slices) before its worker is terminated.
+const TIME_LIMIT_GRACE: Duration = Duration::from_secs(2);
+
+thread_local! {
+    /// A worker started ahead of the next Run, its module instantiated.
+    static SPARE: RefCell<Option<SpareWorker>> = const { RefCell::new(None) };
+}
+
+/// A started worker and whether it failed to start.
+struct SpareWorker {
+    worker: Worker,
+    failed: Rc<Cell<bool>>,
+}
+
+/// Starts a spare program worker if there is none, so that a Run finds one ready (on a page
+/// without shared memory).
+pub fn prestart_program_worker() {
+    SPARE.with_borrow_mut(|spare| {
+        if spare.is_none() {
+            *spare = start_worker().ok();
+        }
+    });
+}
+
+fn start_worker() -> Result<SpareWorker, String> {
+    let worker = spawn_worker(&message(&[("kind", &"start-program".into()), ("module", &wasm_bindgen::module())]))?;
+    let failed = Rc::new(Cell::new(false));
+    let noted = failed.clone();
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |_: ErrorEvent| noted.set(true));
+    worker.set_onerror(Some(on_error.into_js_value().unchecked_ref()));
+    Ok(SpareWorker { worker, failed })
+}
+
+/// The spare, or a new worker when there is none (or it failed to start).
+fn take_worker() -> Result<Worker, String> {
+    match SPARE.with_borrow_mut(Option::take) {
+        Some(spare) if !spare.failed.get() => Ok(spare.worker),
+        Some(failed) => {
+            failed.worker.terminate();
+            start_worker().map(|spare| spare.worker)
+        }
+        None => start_worker().map(|spare| spare.worker),
+    }
+}
+
+/// A program running on one worker.
+#[derive(Clone)]
+pub struct OneWorkerRun {
+    state: Rc<RefCell<RunState>>,
+}
+
+struct RunState {
+    worker: Option<Worker>,
+    origin_ms: f64,
+    /// The lanes, as the worker's recorder recorded them.
+    recorder: Recorder,
+    /// The last lines printed.
+    lines: VecDeque<OutputLine>,
+    /// The line being printed.
+    partial: Option<OutputLine>,
+    /// Lines printed in all.
+    written: u64,
+    status: ProgramStatus,
+    /// What the worker's panic hook said, before it trapped.
+    panic: Option<String>,
+    /// When Stop was pressed (a clock reading).
+    stop_pressed_ms: Option<f64>,
+}
+
+impl OneWorkerRun {
+    /// Starts `source` in `mode` on a program worker (the spare if there is one), its threads
+    /// taking turns, switching every `switch_interval` until the program sets another, for a
+    /// page with `cores`. Returns at once.
+    pub fn start(source: &str, mode: Mode, switch_interval: Duration, cores: usize) -> Self {
+        let origin_ms = BrowserClock.now_ms();
+        let recorder = Recorder::growing(MOST_LANES, origin_ms);
+        // The main thread's lane starts at Run, as on parked workers: the worker's start-up
+        // (none when the spare is ready) shows as "starting".
+        recorder.add_lane("MainThread", &BrowserClock);
+        let run = OneWorkerRun {
+            state: Rc::new(RefCell::new(RunState {
+                worker: None,
+                origin_ms,
+                recorder,
+                lines: VecDeque::new(),
+                partial: None,
+                written: 0,
+                status: ProgramStatus::Running,
+                panic: None,
+                stop_pressed_ms: None,
+            })),
+        };
+        let start = StartProgram {
+            source: source.to_owned(),
+            mode: mode.name().to_owned(),
+            switch_interval_us: switch_interval.as_micros() as u64,
+            cores,
+            origin_ms,
+        };
+        match take_worker() {
+            Ok(worker) => {
+                run.watch(&worker);
+                let _ = worker.post_message(&message(&[("text", &encode(&start).into())]));
+                run.state.borrow_mut().worker = Some(worker);
+            }
+            Err(reason) => run.state.borrow_mut().status = ProgramStatus::Failed(reason),
+        }
+        run
+    }
+
+    fn watch(&self, worker: &Worker) {
+        let run = self.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| run.on_message(&event));
+        let run = self.clone();
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            run.fail(format!("the program's worker could not start: {}", event.message()));
+        });
+        worker.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
+        worker.set_onerror(Some(on_error.into_js_value().unchecked_ref()));
+    }
+
+    fn on_message(&self, event: &MessageEvent) {
+        match field(event, "kind").as_str() {
+            "program" => match decode::<ProgramNews>(&field(event, "text")) {
+                Ok(news) => self.take_in(news),
+                Err(error) => self.fail(error),
+            },
+            "panic" => self.state.borrow_mut().panic = Some(field(event, "message")),
+            "trapped" => {
+                let panic = self.state.borrow_mut().panic.take();
+                self.fail(panic.unwrap_or_else(|| field(event, "message")));
+            }
+            _ => {}
+        }
+    }
+
+    /// Keeps what a slice did: its lines (the last [`OUTPUT_LINES_KEPT`] of all), its lanes'
+    /// events, and how the program ended.
+    fn take_in(&self, news: ProgramNews) {
+        let mut state = self.state.borrow_mut();
+        for line in news.lines {
+            state.keep(line.into());
+        }
+        state.partial = news.partial.map(Into::into);
+        state.written = news.written;
+        state.recorder.replay(&news.lanes);
+        match news.ended {
+            Some(Ended::Outcome(outcome)) => state.end(ProgramStatus::Ended(outcome.into())),
+            Some(Ended::Refused(reason)) => state.end(ProgramStatus::Refused(reason)),
+            None => {}
+        }
+    }
+
+    /// Ends the run with `reason` (unless it has ended).
+    fn fail(&self, reason: String) {
+        let mut state = self.state.borrow_mut();
+        if state.status == ProgramStatus::Running {
+            state.end_every_lane();
+            state.end(ProgramStatus::Failed(reason));
+        }
+    }
+
+    /// Presses Stop: the worker ends the program at its next slice, or is terminated
+    /// [`STOP_GRACE_MS`] later ([`OneWorkerRun::poll`]).
+    pub fn stop(&self) {
+        let mut state = self.state.borrow_mut();
+        if state.status == ProgramStatus::Running && state.stop_pressed_ms.is_none() {
+            state.stop_pressed_ms = Some(BrowserClock.now_ms());
+            if let Some(worker) = &state.worker {
+                let _ = worker.post_message(&message(&[("stop", &true.into())]));
+            }
+        }
+    }
+
+    /// Terminates a worker that did not end its program in time after Stop or the time limit.
+    pub fn poll(&self) {
+        let mut state = self.state.borrow_mut();
+        if state.status != ProgramStatus::Running {
+            return;
+        }
+        let now_ms = BrowserClock.now_ms();
+        let time_limit_ms = (PROGRAM_TIME_LIMIT + TIME_LIMIT_GRACE).as_secs_f64() * 1000.0;
+        if state.stop_pressed_ms.is_some_and(|pressed_ms| now_ms - pressed_ms >= STOP_GRACE_MS) {
+            state.halt_here(Halt::Stopped, "Stopped.");
+        } else if now_ms - state.origin_ms >= time_limit_ms {
+            state.halt_here(Halt::TimeLimit, "The program hit its time limit and was stopped.");
+        }
+    }
+
+    /// Where the program stands.
+    pub fn status(&self) -> ProgramStatus {
+        self.state.borrow().status.clone()
+    }
+
+    /// The kept lines (the one being printed last) and how many were dropped.
+    pub fn output(&self) -> (Vec<OutputLine>, u64) {
+        let state = self.state.borrow();
+        let dropped = state.written - state.lines.len() as u64;
+        (state.lines.iter().chain(&state.partial).cloned().collect(), dropped)
+    }
+
+    /// Every thread's lane (the page's own recorder: never being written while read).
+    pub fn lanes(&self, previous: &[LaneHistory]) -> Vec<LaneHistory> {
+        self.state.borrow().recorder.read_lanes(previous)
+    }
+
+    /// Milliseconds since Run (the lanes' times count from then).
+    pub fn elapsed_ms(&self) -> f64 {
+        BrowserClock.now_ms() - self.state.borrow().origin_ms
+    }
+}
+
+impl RunState {
+    /// Keeps `line`, dropping the oldest past [`OUTPUT_LINES_KEPT`].
+    fn keep(&mut self, line: OutputLine) {
+        if self.lines.len() == OUTPUT_LINES_KEPT {
+            self.lines.pop_front();
+        }
+        self.lines.push_back(line);
+    }
+
+    /// The program has ended: its worker goes, and a spare is started for the next Run.
+    fn end(&mut self, status: ProgramStatus) {
+        self.status = status;
+        if let Some(worker) = self.worker.take() {
+            worker.terminate();
+        }
+        in_a_task_after_ms(SPARE_AFTER_END_MS, prestart_program_worker);
+    }
+
+    /// Ends a program whose worker did not: as the worker would have ended it, with `note` on
+    /// stderr.
+    fn halt_here(&mut self, halt: Halt, note: &str) {
+        self.end_every_lane();
+        self.keep(OutputLine { stream: Stream::Stderr, thread: "MainThread".into(), text: note.to_owned() });
+        self.written += 1;
+        self.end(ProgramStatus::Ended(Outcome::Halted(halt)));
+    }
+
+    fn end_every_lane(&self) {
+        let now_ms = BrowserClock.now_ms();
+        for lane in 0..self.recorder.lanes() {
+            self.recorder.record_at(lane, WorkerState::Done, now_ms);
+        }
+    }
+}

@@ -283,8 +283,7 @@ impl Thread {
                 *lock(&frame.cells[slot as usize]) = Some(value);
             }
             Instr::LoadGlobal(name) => {
-                let name = &frame.code.names[name as usize];
-                let value = self.load_global(&frame.globals, name)?;
+                let value = self.load_global_cached(&frame.globals, &frame.code.names[name as usize])?;
                 frame.stack.push(value);
             }
             Instr::StoreGlobal(name) => {
@@ -314,7 +313,15 @@ impl Thread {
             }
             Instr::LoadAttr(name) => {
                 let object = frame.pop();
-                let value = self.get_attr(&object, &frame.code.names[name as usize])?;
+                let name = &frame.code.names[name as usize];
+                let cached = match &object {
+                    Value::Module(module) => self.module_attr_cached(module, name),
+                    _ => None,
+                };
+                let value = match cached {
+                    Some(value) => value,
+                    None => self.get_attr(&object, name)?,
+                };
                 frame.stack.push(value);
             }
             Instr::StoreAttr(name) => {
@@ -333,7 +340,14 @@ impl Thread {
                 let args = frame.pop_n(count as usize);
                 let Value::Int(name) = frame.pop() else { unreachable!("LoadMethod pushes the name's index") };
                 let object = frame.pop();
-                let called = self.prepare_method_call(&object, &frame.code.names[name as usize], Args::positional(args))?;
+                let name = &frame.code.names[name as usize];
+                let called = match &object {
+                    Value::Module(module) => match self.module_attr_cached(module, name) {
+                        Some(function) => self.prepare_call(&function, Args::positional(args))?,
+                        None => self.prepare_method_call(&object, name, Args::positional(args))?,
+                    },
+                    _ => self.prepare_method_call(&object, name, Args::positional(args))?,
+                };
                 return Ok(push_result(frame, called));
             }
             Instr::Subscript => {

@@ -1,0 +1,138 @@
+//! A thread's cache of names read from namespaces: globals (or the built-ins they fall back
+//! to) and module attributes (`random.random`). An entry holds the value a name had at a
+//! namespace's version; it is used while that version is still the namespace's, read without
+//! the namespace's lock ([`Namespace::version`]), and read again otherwise. Every change to a
+//! namespace bumps its version under its lock, so a global rebound by another thread, a module
+//! attribute replaced (`random.random = f`) or a built-in shadowed by a global defined later is
+//! seen at the next read, as CPython's `LOAD_GLOBAL` cache checks its dicts' versions.
+//!
+//! The cache is the thread's own (no lock, no reference count touched on a hit): a small table
+//! indexed by the namespace and the name, whose entries keep both alive (the namespace weakly),
+//! so an entry is never taken for another namespace or name at a reused address.
+
+use std::sync::{Arc, Weak};
+
+use super::Thread;
+use crate::objects::{Module, Namespace, PyErr, PyResult, Value};
+
+/// Entries in a thread's table (a power of two): a hot loop reads a handful of names.
+const SLOTS: usize = 64;
+
+/// Marks an entry found in the namespace itself, whatever the built-ins' version.
+const NOT_BUILTIN: u64 = u64::MAX;
+
+/// A thread's cached names; empty until its first global read.
+#[derive(Default)]
+pub(crate) struct NameCache {
+    entries: Vec<Option<Entry>>,
+}
+
+/// `name` in `namespace` at `version` was `value` (from the built-ins at `builtins_version`
+/// when the namespace did not have it).
+struct Entry {
+    namespace: Weak<Namespace>,
+    name: Arc<str>,
+    version: u64,
+    builtins_version: u64,
+    value: Value,
+}
+
+impl Entry {
+    #[inline]
+    fn holds(&self, namespace: &Arc<Namespace>, name: &Arc<str>, builtins: &Namespace) -> bool {
+        Arc::ptr_eq(&self.name, name)
+            && std::ptr::eq(self.namespace.as_ptr(), Arc::as_ptr(namespace))
+            && self.version == namespace.version()
+            && (self.builtins_version == NOT_BUILTIN || self.builtins_version == builtins.version())
+    }
+}
+
+/// The table slot of `name` in `namespace`.
+#[inline]
+fn slot_of(namespace: &Arc<Namespace>, name: &Arc<str>) -> usize {
+    let key = (Arc::as_ptr(namespace) as *const u8 as u64) ^ ((Arc::as_ptr(name) as *const u8 as u64) << 7);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+impl NameCache {
+    #[inline]
+    fn get(&self, namespace: &Arc<Namespace>, name: &Arc<str>, builtins: &Namespace) -> Option<&Value> {
+        match self.entries.get(slot_of(namespace, name)) {
+            Some(Some(entry)) if entry.holds(namespace, name, builtins) => Some(&entry.value),
+            _ => None,
+        }
+    }
+
+    /// Keeps `value` for `name` in `namespace`: in place when the slot held the same name of
+    /// the same namespace at an older version (no reference to either taken again).
+    fn put(&mut self, namespace: &Arc<Namespace>, name: &Arc<str>, version: u64, builtins_version: u64, value: Value) {
+        if self.entries.is_empty() {
+            self.entries.resize_with(SLOTS, || None);
+        }
+        let slot = &mut self.entries[slot_of(namespace, name)];
+        match slot {
+            Some(entry) if Arc::ptr_eq(&entry.name, name) && std::ptr::eq(entry.namespace.as_ptr(), Arc::as_ptr(namespace)) => {
+                entry.version = version;
+                entry.builtins_version = builtins_version;
+                entry.value = value;
+            }
+            _ => {
+                *slot = Some(Entry { namespace: Arc::downgrade(namespace), name: name.clone(), version, builtins_version, value });
+            }
+        }
+    }
+}
+
+impl Thread {
+    /// A global, else a built-in; NameError otherwise (through the thread's name cache).
+    #[inline]
+    pub(super) fn load_global_cached(&mut self, globals: &Arc<Namespace>, name: &Arc<str>) -> PyResult {
+        match self.name_cache.get(globals, name, &self.interp.builtins) {
+            Some(value) => Ok(value.clone()),
+            None => self.load_global_and_cache(globals, name),
+        }
+    }
+
+    /// A module's attribute, `None` when it has none (through the thread's name cache).
+    #[inline]
+    pub(super) fn module_attr_cached(&mut self, module: &Module, name: &Arc<str>) -> Option<Value> {
+        match self.name_cache.get(&module.dict, name, &self.interp.builtins) {
+            Some(value) => Some(value.clone()),
+            None => self.module_attr_and_cache(module, name),
+        }
+    }
+
+    #[inline(never)]
+    fn load_global_and_cache(&mut self, globals: &Arc<Namespace>, name: &Arc<str>) -> PyResult {
+        let (found, version) = {
+            let names = globals.lock();
+            (names.get(&**name).cloned(), names.version())
+        };
+        if let Some(value) = found {
+            self.name_cache.put(globals, name, version, NOT_BUILTIN, value.clone());
+            return Ok(value);
+        }
+        let (found, builtins_version) = {
+            let builtins = self.interp.builtins.lock();
+            (builtins.get(&**name).cloned(), builtins.version())
+        };
+        match found {
+            Some(value) => {
+                self.name_cache.put(globals, name, version, builtins_version, value.clone());
+                Ok(value)
+            }
+            None => Err(PyErr::new("NameError", format!("name '{name}' is not defined"))),
+        }
+    }
+
+    #[inline(never)]
+    fn module_attr_and_cache(&mut self, module: &Module, name: &Arc<str>) -> Option<Value> {
+        let (found, version) = {
+            let names = module.dict.lock();
+            (names.get(&**name).cloned(), names.version())
+        };
+        let value = found?;
+        self.name_cache.put(&module.dict, name, version, NOT_BUILTIN, value.clone());
+        Some(value)
+    }
+}

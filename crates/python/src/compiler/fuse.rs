@@ -7,7 +7,8 @@
 //! - `Compare op; PopJumpIfFalse t` becomes `CompareJumpIfFalse(op, t)`;
 //! - `InPlace op; StoreFast a` (`a += …`) becomes `InPlaceStoreFast(op, a)`;
 //! - `ForIter t; StoreFast a` (the head of `for a in …`) becomes `ForIterStoreFast(a, t)`;
-//! - `LoadConst c; CompareJumpIfFalse op t` (`… == 0`) becomes `ConstCompareJumpIfFalse(op, c, t)`.
+//! - `LoadConst c; CompareJumpIfFalse op t` (`… == 0`) becomes `ConstCompareJumpIfFalse(op, c, t)`;
+//! - `LoadGlobal g; LoadMethod a` (`random.random(…)`) becomes `LoadGlobalMethod(g, a)`.
 //!
 //! Pairs are fused left to right in one pass, so `Compare; PopJumpIfFalse` is fused first and
 //! the `LoadConst` before it then pairs with the result.
@@ -15,8 +16,9 @@
 //! A pair is fused only when both halves have the same line (a traceback names the same line
 //! either way) and no jump lands on its second half. None of these is a check point, and
 //! neither half touches anything another thread can see between them (locals are the frame's
-//! own; a comparison's result goes straight to the branch), so a thread switch between the
-//! halves could change nothing: fusing them changes no program's behaviour in any mode.
+//! own; a comparison's result goes straight to the branch; `LoadMethod` reads nothing), so a
+//! thread switch between the halves could change nothing: fusing them changes no program's
+//! behaviour in any mode.
 
 use crate::bytecode::{Instr, Position};
 
@@ -45,11 +47,12 @@ fn fuse_pairs((instrs, lines, positions): Instructions) -> Instructions {
     while at < instrs.len() {
         let pair = instrs.get(at + 1).filter(|_| !is_target[at + 1] && lines[at] == lines[at + 1]);
         let superinstruction = pair.and_then(|second| fused_pair(instrs[at], *second));
+        let superinstruction = superinstruction.filter(|fused| !needs_one_start(*fused) || same_start(&positions, at));
         new_index.push(fused.len() as u32);
         if superinstruction.is_some() {
             new_index.push(fused.len() as u32);
         }
-        let raising_half = if matches!(superinstruction, Some(Instr::ConstCompareJumpIfFalse(..))) { at + 1 } else { at };
+        let raising_half = if matches!(superinstruction, Some(Instr::ConstCompareJumpIfFalse(..) | Instr::LoadGlobalMethod(..))) { at + 1 } else { at };
         fused.push(superinstruction.unwrap_or(instrs[at]));
         fused_lines.push(lines[at]);
         fused_positions.push(positions.get(raising_half).copied().unwrap_or_default());
@@ -75,8 +78,21 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
         (Instr::InPlace(op), Instr::StoreFast(slot)) => Some(Instr::InPlaceStoreFast(op, slot)),
         (Instr::ForIter(target), Instr::StoreFast(slot)) => Some(Instr::ForIterStoreFast(slot, target)),
         (Instr::LoadConst(c), Instr::CompareJumpIfFalse(op, target)) => Some(Instr::ConstCompareJumpIfFalse(op, c, target)),
+        (Instr::LoadGlobal(global), Instr::LoadMethod(attr)) => Some(Instr::LoadGlobalMethod(global, attr)),
         _ => None,
     }
+}
+
+/// Whether a superinstruction keeps its second half's position and finds its first's in it:
+/// `LoadGlobalMethod` keeps the attribute's (`m.f`, where a missing method is placed), and a
+/// NameError is placed at its first bytes, the global's name (`traceback.rs`).
+fn needs_one_start(fused: Instr) -> bool {
+    matches!(fused, Instr::LoadGlobalMethod(..))
+}
+
+/// Whether the instructions at `at` and after it start at the same byte (`m` of `m.f`, not `(m).f`).
+fn same_start(positions: &[Position], at: usize) -> bool {
+    positions.get(at).map(|p| p.start) == positions.get(at + 1).map(|p| p.start)
 }
 
 /// Where a jump (or a handler set-up) may send the VM.
@@ -155,6 +171,14 @@ mod tests {
         assert!(matches!(fused[2], Instr::ConstCompareJumpIfFalse(CompareOp::Eq, 0, 4)));
         assert!(matches!(fused[4], Instr::LoadConst(1)));
         assert_eq!(std::mem::size_of::<Instr>(), 12, "a superinstruction must not make every instruction larger");
+    }
+
+    #[test]
+    fn a_module_function_call_loads_its_global_and_method_at_once() {
+        // random.random()
+        let instrs = vec![Instr::LoadGlobal(0), Instr::LoadMethod(1), Instr::CallMethod(0), Instr::Return];
+        let (fused, _, _) = fuse((instrs, vec![1; 4], Vec::new()));
+        assert!(matches!(fused[..], [Instr::LoadGlobalMethod(0, 1), Instr::CallMethod(0), Instr::Return]));
     }
 
     #[test]

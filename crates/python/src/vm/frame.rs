@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 use super::call::Called;
 use super::frame_stack::Returns;
 use super::iterate::Next;
+use super::name_cache::{module_call_marker, module_call_of};
 use super::ops::{fast_int, float_compare};
 use super::Thread;
 use crate::bytecode::{Code, CompareOp, Instr};
@@ -336,10 +337,26 @@ impl Thread {
             // The name goes on the stack as its index in the names table: an int, so no
             // reference count is touched on the way.
             Instr::LoadMethod(name) => frame.stack.push(Value::Int(i64::from(name))),
+            Instr::LoadGlobalMethod(global, attr) => {
+                let names = &frame.code.names;
+                if self.module_function_cached(&frame.globals, &names[global as usize], &names[attr as usize]) {
+                    frame.stack.push(Value::None);
+                    frame.stack.push(Value::Int(module_call_marker(global, attr)));
+                } else {
+                    let object = self.load_global_cached(&frame.globals, &names[global as usize])?;
+                    frame.stack.push(object);
+                    frame.stack.push(Value::Int(i64::from(attr)));
+                }
+            }
             Instr::CallMethod(count) => {
                 let args = frame.pop_n(count as usize);
                 let Value::Int(name) = frame.pop() else { unreachable!("LoadMethod pushes the name's index") };
                 let object = frame.pop();
+                if let Some((global, attr)) = module_call_of(name) {
+                    let names = &frame.code.names;
+                    let called = self.call_module_function(&frame.globals, &names[global as usize], &names[attr as usize], Args::positional(args))?;
+                    return Ok(push_result(frame, called));
+                }
                 let name = &frame.code.names[name as usize];
                 let called = match &object {
                     Value::Module(module) => match self.module_attr_cached(module, name) {

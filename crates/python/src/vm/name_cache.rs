@@ -12,7 +12,9 @@
 
 use std::sync::{Arc, Weak};
 
+use super::call::Called;
 use super::Thread;
+use crate::objects::function::Args;
 use crate::objects::{Module, Namespace, PyErr, PyResult, Value};
 
 /// Entries in a thread's table (a power of two): a hot loop reads a handful of names.
@@ -81,9 +83,73 @@ impl NameCache {
             }
         }
     }
+
+    /// The slot of `attr` of the module bound to the global `global`, both cached and current.
+    #[inline]
+    fn module_function_slot(&self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>, builtins: &Namespace) -> Option<usize> {
+        let Value::Module(module) = self.get(globals, global, builtins)? else { return None };
+        self.get(&module.dict, attr, builtins)?;
+        Some(slot_of(&module.dict, attr))
+    }
+}
+
+/// What `LoadGlobalMethod(g, a)` pushes in place of the method's name when `g` is a module
+/// whose `a` is cached: both indices, as a negative int (a method name's index is never one).
+#[inline]
+pub(super) fn module_call_marker(global: u32, attr: u32) -> i64 {
+    -1 - ((i64::from(global) << 32) | i64::from(attr))
+}
+
+/// The global's and the attribute's indices in a marker, or `None` for a method name's index.
+#[inline]
+pub(super) fn module_call_of(marker: i64) -> Option<(u32, u32)> {
+    (marker < 0).then(|| {
+        let both = -1 - marker;
+        ((both >> 32) as u32, both as u32)
+    })
 }
 
 impl Thread {
+    /// Whether the global `global` is a module whose attribute `attr` exists, both now in the
+    /// cache (reading them into it if need be): then a call can take them from there.
+    #[inline]
+    pub(super) fn module_function_cached(&mut self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> bool {
+        if self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins).is_some() {
+            return true;
+        }
+        let Ok(Value::Module(module)) = self.load_global_cached(globals, global) else { return false };
+        self.module_attr_cached(&module, attr).is_some()
+            && self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins).is_some()
+    }
+
+    /// `global.attr(args)` for a module's function found cached by `LoadGlobalMethod`: called
+    /// from the cache's entry, lent for the call (no reference taken), or looked up again if
+    /// a binding changed since.
+    pub(super) fn call_module_function(
+        &mut self,
+        globals: &Arc<Namespace>,
+        global: &Arc<str>,
+        attr: &Arc<str>,
+        args: Args,
+    ) -> PyResult<Called> {
+        let Some(slot) = self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins) else {
+            let module = self.load_global_cached(globals, global)?;
+            let function = match &module {
+                Value::Module(module) => self.module_attr_cached(module, attr),
+                _ => None,
+            };
+            return match function {
+                Some(function) => self.prepare_call(&function, args),
+                None => self.prepare_method_call(&module, attr, args),
+            };
+        };
+        let entry = self.name_cache.entries[slot].take().expect("the slot was just found holding it");
+        let called = self.prepare_call(&entry.value, args);
+        // A call back into Python meanwhile may have filled the slot: its entry stays.
+        self.name_cache.entries[slot].get_or_insert(entry);
+        called
+    }
+
     /// A global, else a built-in; NameError otherwise (through the thread's name cache).
     #[inline]
     pub(super) fn load_global_cached(&mut self, globals: &Arc<Namespace>, name: &Arc<str>) -> PyResult {

@@ -323,6 +323,9 @@ pub enum Instr {
     /// global is a module whose attribute the thread has cached, `[None, marker]` instead: the
     /// `CallMethod` reads both from the cache and calls with no reference count touched.
     LoadGlobalMethod(u32, u32),
+    /// `[] -> []`: locals[a] = `locals[a] op= consts[c]` (`n -= 1`: `LoadFastLoadConst` then
+    /// `InPlaceStoreFast` on the same local, in one).
+    InPlaceConstFast(BinaryOp, u32, u32),
 }
 
 impl Instr {
@@ -389,7 +392,7 @@ impl Instr {
             Instr::RaiseAssertion(n) => -(n as i32),
             Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) | Instr::LoadGlobalMethod(..) => 2,
             Instr::CompareJumpIfFalse(..) | Instr::InPlaceStoreFast(..) => -2,
-            Instr::ForIterStoreFast(..) => 0,
+            Instr::ForIterStoreFast(..) | Instr::InPlaceConstFast(..) => 0,
             Instr::ConstCompareJumpIfFalse(..) => -1,
         }
     }

@@ -8,7 +8,8 @@
 //! - `InPlace op; StoreFast a` (`a += …`) becomes `InPlaceStoreFast(op, a)`;
 //! - `ForIter t; StoreFast a` (the head of `for a in …`) becomes `ForIterStoreFast(a, t)`;
 //! - `LoadConst c; CompareJumpIfFalse op t` (`… == 0`) becomes `ConstCompareJumpIfFalse(op, c, t)`;
-//! - `LoadGlobal g; LoadMethod a` (`random.random(…)`) becomes `LoadGlobalMethod(g, a)`.
+//! - `LoadGlobal g; LoadMethod a` (`random.random(…)`) becomes `LoadGlobalMethod(g, a)`;
+//! - `LoadFastLoadConst a c; InPlaceStoreFast op a` (`n -= 1`) becomes `InPlaceConstFast(op, a, c)`.
 //!
 //! Pairs are fused left to right in one pass, so `Compare; PopJumpIfFalse` is fused first and
 //! the `LoadConst` before it then pairs with the result.
@@ -52,7 +53,10 @@ fn fuse_pairs((instrs, lines, positions): Instructions) -> Instructions {
         if superinstruction.is_some() {
             new_index.push(fused.len() as u32);
         }
-        let raising_half = if matches!(superinstruction, Some(Instr::ConstCompareJumpIfFalse(..) | Instr::LoadGlobalMethod(..))) { at + 1 } else { at };
+        let raising_half = match superinstruction {
+            Some(Instr::ConstCompareJumpIfFalse(..) | Instr::LoadGlobalMethod(..) | Instr::InPlaceConstFast(..)) => at + 1,
+            _ => at,
+        };
         fused.push(superinstruction.unwrap_or(instrs[at]));
         fused_lines.push(lines[at]);
         fused_positions.push(positions.get(raising_half).copied().unwrap_or_default());
@@ -79,15 +83,18 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
         (Instr::ForIter(target), Instr::StoreFast(slot)) => Some(Instr::ForIterStoreFast(slot, target)),
         (Instr::LoadConst(c), Instr::CompareJumpIfFalse(op, target)) => Some(Instr::ConstCompareJumpIfFalse(op, c, target)),
         (Instr::LoadGlobal(global), Instr::LoadMethod(attr)) => Some(Instr::LoadGlobalMethod(global, attr)),
+        (Instr::LoadFastLoadConst(a, c), Instr::InPlaceStoreFast(op, b)) if a == b => Some(Instr::InPlaceConstFast(op, a, c)),
         _ => None,
     }
 }
 
-/// Whether a superinstruction keeps its second half's position and finds its first's in it:
-/// `LoadGlobalMethod` keeps the attribute's (`m.f`, where a missing method is placed), and a
-/// NameError is placed at its first bytes, the global's name (`traceback.rs`).
+/// Whether a superinstruction keeps its second half's position and finds its first's in it
+/// (`TraceEntry::of`): `LoadGlobalMethod` keeps the attribute's (`m.f`, where a missing
+/// method is placed), and a NameError is placed at its first bytes, the global's name;
+/// `InPlaceConstFast` keeps the statement's (`n -= x`, where a TypeError is placed), and an
+/// UnboundLocalError is placed at its first bytes, the local's name.
 fn needs_one_start(fused: Instr) -> bool {
-    matches!(fused, Instr::LoadGlobalMethod(..))
+    matches!(fused, Instr::LoadGlobalMethod(..) | Instr::InPlaceConstFast(..))
 }
 
 /// Whether the instructions at `at` and after it start at the same byte (`m` of `m.f`, not `(m).f`).
@@ -138,12 +145,11 @@ mod tests {
         ];
         let (fused, lines, _) = fuse((instrs, vec![1, 1, 1, 1, 2, 2, 2, 2, 1, 3, 3], Vec::new()));
         assert!(matches!(fused[0], Instr::LoadFastLoadConst(0, 0)));
-        assert!(matches!(fused[1], Instr::CompareJumpIfFalse(CompareOp::Gt, 5)));
-        assert!(matches!(fused[2], Instr::LoadFastLoadConst(0, 1)));
-        assert!(matches!(fused[3], Instr::InPlaceStoreFast(crate::bytecode::BinaryOp::Sub, 0)));
-        assert!(matches!(fused[4], Instr::JumpBack(0)));
-        assert!(matches!(fused[5], Instr::LoadFast(0)));
-        assert_eq!(lines, vec![1, 1, 2, 2, 1, 3, 3]);
+        assert!(matches!(fused[1], Instr::CompareJumpIfFalse(CompareOp::Gt, 4)));
+        assert!(matches!(fused[2], Instr::InPlaceConstFast(crate::bytecode::BinaryOp::Sub, 0, 1)));
+        assert!(matches!(fused[3], Instr::JumpBack(0)));
+        assert!(matches!(fused[4], Instr::LoadFast(0)));
+        assert_eq!(lines, vec![1, 1, 2, 1, 3, 3]);
     }
 
     #[test]

@@ -30,19 +30,26 @@ impl TraceEntry {
     /// where CPython 3.11 puts it, at the attribute (`LoadMethod`), not at the whole call.
     ///
     /// A `LoadGlobalMethod` (`m.f` fused) keeps the attribute's position: what it raises (a
-    /// NameError) is placed at the global, its first bytes.
+    /// NameError) is placed at the global, its first bytes; an `InPlaceConstFast` (`n -= 1`)
+    /// keeps the statement's, and its UnboundLocalError is placed at the local, its first bytes.
     pub fn of(raised: &Raised, code: &Code, index: usize) -> TraceEntry {
         let missing_method = raised.traceback.is_empty() && raised.exception.class.is_subclass(&exception_class("AttributeError"));
         let at = if missing_method { method_lookup(code, index).unwrap_or(index) } else { index };
         let position = match code.instrs.get(at) {
-            Some(Instr::LoadGlobalMethod(global, _)) if at == index => {
-                let start = code.position_at(at).start;
-                Position { start, end: start + code.names[*global as usize].len() as u32, stress: None }
+            Some(Instr::LoadGlobalMethod(global, _)) if at == index => name_at(code, at, &code.names[*global as usize]),
+            Some(Instr::InPlaceConstFast(_, slot, _)) if raised.exception.class.is_subclass(&exception_class("UnboundLocalError")) => {
+                name_at(code, at, &code.locals[*slot as usize])
             }
             _ => code.position_at(at),
         };
         TraceEntry { file: code.file.clone(), function: code.name.clone(), line: code.line_at(index), source: code.source.clone(), position }
     }
+}
+
+/// Where `name` is at the start of the instruction at `index`'s node (a fused first half's).
+fn name_at(code: &Code, index: usize, name: &str) -> Position {
+    let start = code.position_at(index).start;
+    Position { start, end: start + name.len() as u32, stress: None }
 }
 
 /// The `LoadMethod` of the `CallMethod` at `index` (method calls nest in its arguments).

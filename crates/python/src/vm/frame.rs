@@ -412,6 +412,27 @@ impl Thread {
                     old.discard();
                 }
             }
+            Instr::InPlaceConstFast(op, slot, constant) => {
+                let right = &frame.code.consts[constant as usize];
+                let small = match (&frame.fast[slot as usize], right) {
+                    (Some(Value::Int(left)), Value::Int(right)) => fast_int(op, *left, *right),
+                    _ => None,
+                };
+                let value = match (small, &frame.fast[slot as usize]) {
+                    (Some(int), _) => Value::Int(int),
+                    (None, Some(left)) => {
+                        let (left, right) = (left.clone(), right.clone());
+                        let value = self.in_place(op, &left, &right)?;
+                        left.discard();
+                        right.discard();
+                        value
+                    }
+                    (None, None) => return Err(frame.unbound_local(slot)),
+                };
+                if let Some(old) = frame.fast[slot as usize].replace(value) {
+                    old.discard();
+                }
+            }
             Instr::Compare(op) if small_int_pair(&frame.stack).is_some() => {
                 let (left, right) = small_int_pair(&frame.stack).expect("just checked");
                 let holds = int_compare(op, left, right);

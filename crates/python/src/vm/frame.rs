@@ -7,9 +7,9 @@ use super::call::Called;
 use super::frame_stack::Returns;
 use super::iterate::Next;
 use super::name_cache::{module_call_marker, module_call_of};
-use super::ops::{fast_int, float_compare};
+use super::ops::{fast_float, fast_int, float_compare};
 use super::Thread;
-use crate::bytecode::{Code, CompareOp, Instr};
+use crate::bytecode::{BinaryOp, Code, CompareOp, Instr};
 use crate::objects::exception::{exception_args, Raised, TraceEntry};
 use crate::objects::function::{Args, Cell, Namespace};
 use crate::objects::{lock, Function, IterState, PyErr, PyResult, Value};
@@ -392,6 +392,11 @@ impl Thread {
                 };
                 frame.drop_top(2);
                 frame.stack.push(value);
+            }
+            Instr::Binary(op) | Instr::InPlace(op) if float_result(&frame.stack, op).is_some() => {
+                let value = float_result(&frame.stack, op).expect("just checked");
+                frame.drop_top(2);
+                frame.stack.push(Value::Float(value));
             }
             Instr::InPlaceStoreFast(op, slot) => {
                 let value = match small_int_pair(&frame.stack).and_then(|(left, right)| fast_int(op, left, right)) {
@@ -994,6 +999,16 @@ fn int_compare(op: CompareOp, left: i64, right: i64) -> bool {
 fn small_int_pair(stack: &[Value]) -> Option<(i64, i64)> {
     match stack {
         [.., Value::Int(left), Value::Int(right)] => Some((*left, *right)),
+        _ => None,
+    }
+}
+
+/// `a op b` for the two floats on top of the stack, when both are floats and IEEE arithmetic
+/// gives Python's answer (the float fast path: `x * x + y * y`).
+#[inline]
+fn float_result(stack: &[Value], op: BinaryOp) -> Option<f64> {
+    match stack {
+        [.., Value::Float(left), Value::Float(right)] => fast_float(op, *left, *right),
         _ => None,
     }
 }

@@ -326,6 +326,8 @@ pub enum Instr {
     /// `[] -> []`: locals[a] = `locals[a] op= consts[c]` (`n -= 1`: `LoadFastLoadConst` then
     /// `InPlaceStoreFast` on the same local, in one).
     InPlaceConstFast(BinaryOp, u32, u32),
+    /// `[] -> [locals[a] op locals[b]]` (`x * x`, `n % d`: `LoadFastLoadFast` then `Binary`).
+    BinaryFastFast(BinaryOp, u32, u32),
 }
 
 impl Instr {
@@ -391,6 +393,7 @@ impl Instr {
             Instr::ExitWithException(_) => -2,
             Instr::RaiseAssertion(n) => -(n as i32),
             Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) | Instr::LoadGlobalMethod(..) => 2,
+            Instr::BinaryFastFast(..) => 1,
             Instr::CompareJumpIfFalse(..) | Instr::InPlaceStoreFast(..) => -2,
             Instr::ForIterStoreFast(..) | Instr::InPlaceConstFast(..) => 0,
             Instr::ConstCompareJumpIfFalse(..) => -1,

@@ -9,7 +9,8 @@
 //! - `ForIter t; StoreFast a` (the head of `for a in …`) becomes `ForIterStoreFast(a, t)`;
 //! - `LoadConst c; CompareJumpIfFalse op t` (`… == 0`) becomes `ConstCompareJumpIfFalse(op, c, t)`;
 //! - `LoadGlobal g; LoadMethod a` (`random.random(…)`) becomes `LoadGlobalMethod(g, a)`;
-//! - `LoadFastLoadConst a c; InPlaceStoreFast op a` (`n -= 1`) becomes `InPlaceConstFast(op, a, c)`.
+//! - `LoadFastLoadConst a c; InPlaceStoreFast op a` (`n -= 1`) becomes `InPlaceConstFast(op, a, c)`;
+//! - `LoadFastLoadFast a b; Binary op` (`x * x`) becomes `BinaryFastFast(op, a, b)`.
 //!
 //! Pairs are fused left to right in one pass, so `Compare; PopJumpIfFalse` is fused first and
 //! the `LoadConst` before it then pairs with the result.
@@ -54,7 +55,9 @@ fn fuse_pairs((instrs, lines, positions): Instructions) -> Instructions {
             new_index.push(fused.len() as u32);
         }
         let raising_half = match superinstruction {
-            Some(Instr::ConstCompareJumpIfFalse(..) | Instr::LoadGlobalMethod(..) | Instr::InPlaceConstFast(..)) => at + 1,
+            Some(Instr::ConstCompareJumpIfFalse(..) | Instr::LoadGlobalMethod(..) | Instr::InPlaceConstFast(..) | Instr::BinaryFastFast(..)) => {
+                at + 1
+            }
             _ => at,
         };
         fused.push(superinstruction.unwrap_or(instrs[at]));
@@ -84,6 +87,7 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
         (Instr::LoadConst(c), Instr::CompareJumpIfFalse(op, target)) => Some(Instr::ConstCompareJumpIfFalse(op, c, target)),
         (Instr::LoadGlobal(global), Instr::LoadMethod(attr)) => Some(Instr::LoadGlobalMethod(global, attr)),
         (Instr::LoadFastLoadConst(a, c), Instr::InPlaceStoreFast(op, b)) if a == b => Some(Instr::InPlaceConstFast(op, a, c)),
+        (Instr::LoadFastLoadFast(a, b), Instr::Binary(op)) => Some(Instr::BinaryFastFast(op, a, b)),
         _ => None,
     }
 }
@@ -92,9 +96,11 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
 /// (`TraceEntry::of`): `LoadGlobalMethod` keeps the attribute's (`m.f`, where a missing
 /// method is placed), and a NameError is placed at its first bytes, the global's name;
 /// `InPlaceConstFast` keeps the statement's (`n -= x`, where a TypeError is placed), and an
-/// UnboundLocalError is placed at its first bytes, the local's name.
+/// UnboundLocalError is placed at its first bytes, the local's name; `BinaryFastFast` keeps the
+/// operation's (`x * y`), and an UnboundLocalError is placed at the first local's name, where
+/// `LoadFastLoadFast` placed it.
 fn needs_one_start(fused: Instr) -> bool {
-    matches!(fused, Instr::LoadGlobalMethod(..) | Instr::InPlaceConstFast(..))
+    matches!(fused, Instr::LoadGlobalMethod(..) | Instr::InPlaceConstFast(..) | Instr::BinaryFastFast(..))
 }
 
 /// Whether the instructions at `at` and after it start at the same byte (`m` of `m.f`, not `(m).f`).
@@ -174,8 +180,9 @@ mod tests {
             Instr::Return,
         ];
         let (fused, _, _) = fuse((instrs, vec![1; 8], Vec::new()));
-        assert!(matches!(fused[2], Instr::ConstCompareJumpIfFalse(CompareOp::Eq, 0, 4)));
-        assert!(matches!(fused[4], Instr::LoadConst(1)));
+        assert!(matches!(fused[0], Instr::BinaryFastFast(crate::bytecode::BinaryOp::Mod, 0, 1)));
+        assert!(matches!(fused[1], Instr::ConstCompareJumpIfFalse(CompareOp::Eq, 0, 3)));
+        assert!(matches!(fused[3], Instr::LoadConst(1)));
         assert_eq!(std::mem::size_of::<Instr>(), 12, "a superinstruction must not make every instruction larger");
     }
 

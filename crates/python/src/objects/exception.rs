@@ -31,13 +31,16 @@ impl TraceEntry {
     ///
     /// A `LoadGlobalMethod` (`m.f` fused) keeps the attribute's position: what it raises (a
     /// NameError) is placed at the global, its first bytes; an `InPlaceConstFast` (`n -= 1`)
-    /// keeps the statement's, and its UnboundLocalError is placed at the local, its first bytes.
+    /// keeps the statement's, and its UnboundLocalError is placed at the local, its first bytes
+    /// (a `BinaryFastFast`'s, `x * y`, at the first local, as `LoadFastLoadFast` places it).
     pub fn of(raised: &Raised, code: &Code, index: usize) -> TraceEntry {
         let missing_method = raised.traceback.is_empty() && raised.exception.class.is_subclass(&exception_class("AttributeError"));
         let at = if missing_method { method_lookup(code, index).unwrap_or(index) } else { index };
         let position = match code.instrs.get(at) {
             Some(Instr::LoadGlobalMethod(global, _)) if at == index => name_at(code, at, &code.names[*global as usize]),
-            Some(Instr::InPlaceConstFast(_, slot, _)) if raised.exception.class.is_subclass(&exception_class("UnboundLocalError")) => {
+            Some(Instr::InPlaceConstFast(_, slot, _) | Instr::BinaryFastFast(_, slot, _))
+                if raised.exception.class.is_subclass(&exception_class("UnboundLocalError")) =>
+            {
                 name_at(code, at, &code.locals[*slot as usize])
             }
             _ => code.position_at(at),

@@ -417,6 +417,26 @@ impl Thread {
                     old.discard();
                 }
             }
+            Instr::BinaryFastFast(op, first, second) => {
+                let value = match (&frame.fast[first as usize], &frame.fast[second as usize]) {
+                    (Some(Value::Int(left)), Some(Value::Int(right))) if fast_int(op, *left, *right).is_some() => {
+                        Value::Int(fast_int(op, *left, *right).expect("just checked"))
+                    }
+                    (Some(Value::Float(left)), Some(Value::Float(right))) if fast_float(op, *left, *right).is_some() => {
+                        Value::Float(fast_float(op, *left, *right).expect("just checked"))
+                    }
+                    (Some(left), Some(right)) => {
+                        let (left, right) = (left.clone(), right.clone());
+                        let value = self.binary(op, &left, &right)?;
+                        left.discard();
+                        right.discard();
+                        value
+                    }
+                    (None, _) => return Err(frame.unbound_local(first)),
+                    (_, None) => return Err(frame.unbound_local(second)),
+                };
+                frame.stack.push(value);
+            }
             Instr::InPlaceConstFast(op, slot, constant) => {
                 let right = &frame.code.consts[constant as usize];
                 let small = match (&frame.fast[slot as usize], right) {

@@ -353,8 +353,13 @@ impl Thread {
                 let Value::Int(name) = frame.pop() else { unreachable!("LoadMethod pushes the name's index") };
                 let object = frame.pop();
                 if let Some((global, attr)) = module_call_of(name) {
-                    let names = &frame.code.names;
-                    let called = self.call_module_function(&frame.globals, &names[global as usize], &names[attr as usize], Args::positional(args))?;
+                    let (global, attr) = (&frame.code.names[global as usize], &frame.code.names[attr as usize]);
+                    if let Some(slot) = self.module_builtin_slot(&frame.globals, global, attr) {
+                        let value = self.call_lent_builtin(slot, Args::positional(args))?;
+                        frame.stack.push(value);
+                        return Ok(Flow::Next);
+                    }
+                    let called = self.call_module_function(&frame.globals, global, attr, Args::positional(args))?;
                     return Ok(push_result(frame, called));
                 }
                 let name = &frame.code.names[name as usize];

@@ -14,7 +14,7 @@ use std::sync::{Arc, Weak};
 
 use super::call::Called;
 use super::Thread;
-use crate::objects::function::Args;
+use crate::objects::function::{Args, BuiltinBody};
 use crate::objects::{Module, Namespace, PyErr, PyResult, Value};
 
 /// Entries in a thread's table (a power of two): a hot loop reads a handful of names.
@@ -120,6 +120,34 @@ impl Thread {
         let Ok(Value::Module(module)) = self.load_global_cached(globals, global) else { return false };
         self.module_attr_cached(&module, attr).is_some()
             && self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins).is_some()
+    }
+
+    /// The cache's slot of `global.attr` when it is a module's built-in function with a body of
+    /// its own (`random.random`), both cached and current: [`Thread::call_lent_builtin`] calls it.
+    #[inline]
+    pub(super) fn module_builtin_slot(&self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> Option<usize> {
+        let slot = self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins)?;
+        match &self.name_cache.entries[slot] {
+            Some(Entry { value: Value::Builtin(builtin), .. }) if matches!(builtin.body, BuiltinBody::Function(_) | BuiltinBody::WithState(..)) => Some(slot),
+            _ => None,
+        }
+    }
+
+    /// Calls the built-in in the cache's `slot` (found by [`Thread::module_builtin_slot`]), lent
+    /// for the call: its value comes back as is, with no `Called` to move through the loop.
+    pub(super) fn call_lent_builtin(&mut self, slot: usize, args: Args) -> PyResult {
+        let entry = self.name_cache.entries[slot].take().expect("the slot was just found holding it");
+        let result = match &entry.value {
+            Value::Builtin(builtin) => match &builtin.body {
+                BuiltinBody::Function(body) => body(self, args),
+                BuiltinBody::WithState(body, state) => body(self, state.as_ref(), args),
+                _ => unreachable!("module_builtin_slot found a body of its own"),
+            },
+            _ => unreachable!("module_builtin_slot found a built-in"),
+        };
+        // A call back into Python meanwhile may have filled the slot: its entry stays.
+        self.name_cache.entries[slot].get_or_insert(entry);
+        result
     }
 
     /// `global.attr(args)` for a module's function found cached by `LoadGlobalMethod`: called

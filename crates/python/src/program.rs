@@ -189,7 +189,7 @@ pub(crate) fn begin_main(
         threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
         process: std::sync::OnceLock::new(),
     });
-    let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
+    let globals = Arc::new(crate::objects::Namespace::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
     let main_module = crate::objects::Module { name: Arc::from("__main__"), dict: globals.clone() };
     crate::objects::lock(&interp.modules).insert("__main__".into(), Value::Module(Arc::new(main_module)));
     crate::modules::multiprocessing::note_program(&interp, source);

@@ -4,7 +4,7 @@
 mod construct;
 mod functions;
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 pub use construct::construct;
 pub use functions::length;
@@ -54,5 +54,5 @@ pub fn namespace() -> Arc<Namespace> {
     }
     names.insert(Arc::from("NotImplemented"), Builtin::value("NotImplemented", |_, _| Ok(Value::None)));
     names.insert(Arc::from("__name__"), Value::str("builtins"));
-    Arc::new(Mutex::new(names))
+    Arc::new(crate::objects::Namespace::new(names))
 }

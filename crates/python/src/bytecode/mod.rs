@@ -319,6 +319,15 @@ pub enum Instr {
     ForIterStoreFast(u32, u32),
     /// `[a] -> []`: jump when `a op consts[c]` is false (`LoadConst` then `CompareJumpIfFalse`).
     ConstCompareJumpIfFalse(CompareOp, u32, u32),
+    /// `[] -> [o, i]`: `LoadGlobal g` then `LoadMethod a` in one (`random.random()`). When the
+    /// global is a module whose attribute the thread has cached, `[None, marker]` instead: the
+    /// `CallMethod` reads both from the cache and calls with no reference count touched.
+    LoadGlobalMethod(u32, u32),
+    /// `[] -> []`: locals[a] = `locals[a] op= consts[c]` (`n -= 1`: `LoadFastLoadConst` then
+    /// `InPlaceStoreFast` on the same local, in one).
+    InPlaceConstFast(BinaryOp, u32, u32),
+    /// `[] -> [locals[a] op locals[b]]` (`x * x`, `n % d`: `LoadFastLoadFast` then `Binary`).
+    BinaryFastFast(BinaryOp, u32, u32),
 }
 
 impl Instr {
@@ -383,9 +392,10 @@ impl Instr {
             Instr::SetupWith(_) => 1,
             Instr::ExitWithException(_) => -2,
             Instr::RaiseAssertion(n) => -(n as i32),
-            Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) => 2,
+            Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) | Instr::LoadGlobalMethod(..) => 2,
+            Instr::BinaryFastFast(..) => 1,
             Instr::CompareJumpIfFalse(..) | Instr::InPlaceStoreFast(..) => -2,
-            Instr::ForIterStoreFast(..) => 0,
+            Instr::ForIterStoreFast(..) | Instr::InPlaceConstFast(..) => 0,
             Instr::ConstCompareJumpIfFalse(..) => -1,
         }
     }

@@ -7,7 +7,10 @@
 //! - `Compare op; PopJumpIfFalse t` becomes `CompareJumpIfFalse(op, t)`;
 //! - `InPlace op; StoreFast a` (`a += …`) becomes `InPlaceStoreFast(op, a)`;
 //! - `ForIter t; StoreFast a` (the head of `for a in …`) becomes `ForIterStoreFast(a, t)`;
-//! - `LoadConst c; CompareJumpIfFalse op t` (`… == 0`) becomes `ConstCompareJumpIfFalse(op, c, t)`.
+//! - `LoadConst c; CompareJumpIfFalse op t` (`… == 0`) becomes `ConstCompareJumpIfFalse(op, c, t)`;
+//! - `LoadGlobal g; LoadMethod a` (`random.random(…)`) becomes `LoadGlobalMethod(g, a)`;
+//! - `LoadFastLoadConst a c; InPlaceStoreFast op a` (`n -= 1`) becomes `InPlaceConstFast(op, a, c)`;
+//! - `LoadFastLoadFast a b; Binary op` (`x * x`) becomes `BinaryFastFast(op, a, b)`.
 //!
 //! Pairs are fused left to right in one pass, so `Compare; PopJumpIfFalse` is fused first and
 //! the `LoadConst` before it then pairs with the result.
@@ -15,8 +18,9 @@
 //! A pair is fused only when both halves have the same line (a traceback names the same line
 //! either way) and no jump lands on its second half. None of these is a check point, and
 //! neither half touches anything another thread can see between them (locals are the frame's
-//! own; a comparison's result goes straight to the branch), so a thread switch between the
-//! halves could change nothing: fusing them changes no program's behaviour in any mode.
+//! own; a comparison's result goes straight to the branch; `LoadMethod` reads nothing), so a
+//! thread switch between the halves could change nothing: fusing them changes no program's
+//! behaviour in any mode.
 
 use crate::bytecode::{Instr, Position};
 
@@ -45,11 +49,17 @@ fn fuse_pairs((instrs, lines, positions): Instructions) -> Instructions {
     while at < instrs.len() {
         let pair = instrs.get(at + 1).filter(|_| !is_target[at + 1] && lines[at] == lines[at + 1]);
         let superinstruction = pair.and_then(|second| fused_pair(instrs[at], *second));
+        let superinstruction = superinstruction.filter(|fused| !needs_one_start(*fused) || same_start(&positions, at));
         new_index.push(fused.len() as u32);
         if superinstruction.is_some() {
             new_index.push(fused.len() as u32);
         }
-        let raising_half = if matches!(superinstruction, Some(Instr::ConstCompareJumpIfFalse(..))) { at + 1 } else { at };
+        let raising_half = match superinstruction {
+            Some(Instr::ConstCompareJumpIfFalse(..) | Instr::LoadGlobalMethod(..) | Instr::InPlaceConstFast(..) | Instr::BinaryFastFast(..)) => {
+                at + 1
+            }
+            _ => at,
+        };
         fused.push(superinstruction.unwrap_or(instrs[at]));
         fused_lines.push(lines[at]);
         fused_positions.push(positions.get(raising_half).copied().unwrap_or_default());
@@ -75,8 +85,27 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
         (Instr::InPlace(op), Instr::StoreFast(slot)) => Some(Instr::InPlaceStoreFast(op, slot)),
         (Instr::ForIter(target), Instr::StoreFast(slot)) => Some(Instr::ForIterStoreFast(slot, target)),
         (Instr::LoadConst(c), Instr::CompareJumpIfFalse(op, target)) => Some(Instr::ConstCompareJumpIfFalse(op, c, target)),
+        (Instr::LoadGlobal(global), Instr::LoadMethod(attr)) => Some(Instr::LoadGlobalMethod(global, attr)),
+        (Instr::LoadFastLoadConst(a, c), Instr::InPlaceStoreFast(op, b)) if a == b => Some(Instr::InPlaceConstFast(op, a, c)),
+        (Instr::LoadFastLoadFast(a, b), Instr::Binary(op)) => Some(Instr::BinaryFastFast(op, a, b)),
         _ => None,
     }
+}
+
+/// Whether a superinstruction keeps its second half's position and finds its first's in it
+/// (`TraceEntry::of`): `LoadGlobalMethod` keeps the attribute's (`m.f`, where a missing
+/// method is placed), and a NameError is placed at its first bytes, the global's name;
+/// `InPlaceConstFast` keeps the statement's (`n -= x`, where a TypeError is placed), and an
+/// UnboundLocalError is placed at its first bytes, the local's name; `BinaryFastFast` keeps the
+/// operation's (`x * y`), and an UnboundLocalError is placed at the first local's name, where
+/// `LoadFastLoadFast` placed it.
+fn needs_one_start(fused: Instr) -> bool {
+    matches!(fused, Instr::LoadGlobalMethod(..) | Instr::InPlaceConstFast(..) | Instr::BinaryFastFast(..))
+}
+
+/// Whether the instructions at `at` and after it start at the same byte (`m` of `m.f`, not `(m).f`).
+fn same_start(positions: &[Position], at: usize) -> bool {
+    positions.get(at).map(|p| p.start) == positions.get(at + 1).map(|p| p.start)
 }
 
 /// Where a jump (or a handler set-up) may send the VM.
@@ -122,12 +151,11 @@ mod tests {
         ];
         let (fused, lines, _) = fuse((instrs, vec![1, 1, 1, 1, 2, 2, 2, 2, 1, 3, 3], Vec::new()));
         assert!(matches!(fused[0], Instr::LoadFastLoadConst(0, 0)));
-        assert!(matches!(fused[1], Instr::CompareJumpIfFalse(CompareOp::Gt, 5)));
-        assert!(matches!(fused[2], Instr::LoadFastLoadConst(0, 1)));
-        assert!(matches!(fused[3], Instr::InPlaceStoreFast(crate::bytecode::BinaryOp::Sub, 0)));
-        assert!(matches!(fused[4], Instr::JumpBack(0)));
-        assert!(matches!(fused[5], Instr::LoadFast(0)));
-        assert_eq!(lines, vec![1, 1, 2, 2, 1, 3, 3]);
+        assert!(matches!(fused[1], Instr::CompareJumpIfFalse(CompareOp::Gt, 4)));
+        assert!(matches!(fused[2], Instr::InPlaceConstFast(crate::bytecode::BinaryOp::Sub, 0, 1)));
+        assert!(matches!(fused[3], Instr::JumpBack(0)));
+        assert!(matches!(fused[4], Instr::LoadFast(0)));
+        assert_eq!(lines, vec![1, 1, 2, 1, 3, 3]);
     }
 
     #[test]
@@ -152,9 +180,18 @@ mod tests {
             Instr::Return,
         ];
         let (fused, _, _) = fuse((instrs, vec![1; 8], Vec::new()));
-        assert!(matches!(fused[2], Instr::ConstCompareJumpIfFalse(CompareOp::Eq, 0, 4)));
-        assert!(matches!(fused[4], Instr::LoadConst(1)));
+        assert!(matches!(fused[0], Instr::BinaryFastFast(crate::bytecode::BinaryOp::Mod, 0, 1)));
+        assert!(matches!(fused[1], Instr::ConstCompareJumpIfFalse(CompareOp::Eq, 0, 3)));
+        assert!(matches!(fused[3], Instr::LoadConst(1)));
         assert_eq!(std::mem::size_of::<Instr>(), 12, "a superinstruction must not make every instruction larger");
+    }
+
+    #[test]
+    fn a_module_function_call_loads_its_global_and_method_at_once() {
+        // random.random()
+        let instrs = vec![Instr::LoadGlobal(0), Instr::LoadMethod(1), Instr::CallMethod(0), Instr::Return];
+        let (fused, _, _) = fuse((instrs, vec![1; 4], Vec::new()));
+        assert!(matches!(fused[..], [Instr::LoadGlobalMethod(0, 1), Instr::CallMethod(0), Instr::Return]));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! (submit, map, shutdown, `with`), as_completed, wait; and ProcessPoolExecutor over
 //! `multiprocessing`'s Pool.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::objects::function::Module;
 use crate::objects::{PyResult, Value};
@@ -16,5 +16,5 @@ pub const SOURCE: &str = include_str!("concurrent_futures.py");
 pub fn package(thread: &mut Thread) -> PyResult {
     let futures = thread.import("concurrent.futures")?;
     let dict = crate::objects::names([(Arc::from("__name__"), Value::str("concurrent")), (Arc::from("futures"), futures)]);
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("concurrent"), dict: Arc::new(Mutex::new(dict)) })))
+    Ok(Value::Module(Arc::new(Module { name: Arc::from("concurrent"), dict: Arc::new(crate::objects::Namespace::new(dict)) })))
 }

@@ -16,7 +16,7 @@ pub(crate) mod thread;
 mod threading;
 mod time;
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::objects::function::{Builtin, BuiltinFn, Module};
 use crate::objects::{PyResult, Value};
@@ -54,5 +54,5 @@ pub fn native_module(name: &str, functions: &[(&'static str, BuiltinFn)], values
         dict.insert(Arc::from(value_name), value);
     }
     dict.insert(Arc::from("__name__"), Value::str(name));
-    Value::Module(Arc::new(Module { name: Arc::from(name), dict: Arc::new(Mutex::new(dict)) }))
+    Value::Module(Arc::new(Module { name: Arc::from(name), dict: Arc::new(crate::objects::Namespace::new(dict)) }))
 }

@@ -143,7 +143,7 @@ fn run_target(thread: &mut Thread, bootstrap: &Bootstrap) -> PyResult<i32> {
         .ok()
         .and_then(|module| compile(&module, &bootstrap.source, "main.py").ok())
         .ok_or_else(|| PyErr::new("SyntaxError", "the program does not compile"))?;
-    let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str("__mp_main__"))])));
+    let globals = Arc::new(crate::objects::Namespace::new(crate::objects::names([(Arc::from("__name__"), Value::str("__mp_main__"))])));
     let main_module = Value::Module(Arc::new(Module { name: Arc::from("__mp_main__"), dict: globals.clone() }));
     {
         let mut modules = lock(&thread.interp.modules);

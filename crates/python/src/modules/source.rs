@@ -1,7 +1,7 @@
 //! Modules written in Python (as CPython writes `threading.py` and `queue.py`): compiled on
 //! first import and run in a namespace of their own.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::compiler::compile;
 use crate::objects::function::Module;
@@ -14,7 +14,7 @@ pub fn load(thread: &mut Thread, name: &str, source: &str) -> PyResult {
     let file = format!("<stdlib>/{}.py", name.replace('.', "/"));
     let module = parse(source).map_err(|error| PyErr::new("SyntaxError", format!("{file}: {}", error.message)))?;
     let code = compile(&module, source, &file).map_err(|error| PyErr::new("SyntaxError", format!("{file}: {}", error.message)))?;
-    let globals = Arc::new(Mutex::new(crate::objects::names([(Arc::from("__name__"), Value::str(name))])));
+    let globals = Arc::new(crate::objects::Namespace::new(crate::objects::names([(Arc::from("__name__"), Value::str(name))])));
     thread.run_frame(Frame::new(code, globals.clone(), None, Vec::new(), None))?;
     Ok(Value::Module(Arc::new(Module { name: Arc::from(name), dict: globals })))
 }

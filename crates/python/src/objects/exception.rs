@@ -28,11 +28,31 @@ impl TraceEntry {
     ///
     /// A method call looks its method up when it calls (`CallMethod`): a missing method is put
     /// where CPython 3.11 puts it, at the attribute (`LoadMethod`), not at the whole call.
+    ///
+    /// A `LoadGlobalMethod` (`m.f` fused) keeps the attribute's position: what it raises (a
+    /// NameError) is placed at the global, its first bytes; an `InPlaceConstFast` (`n -= 1`)
+    /// keeps the statement's, and its UnboundLocalError is placed at the local, its first bytes
+    /// (a `BinaryFastFast`'s, `x * y`, at the first local, as `LoadFastLoadFast` places it).
     pub fn of(raised: &Raised, code: &Code, index: usize) -> TraceEntry {
         let missing_method = raised.traceback.is_empty() && raised.exception.class.is_subclass(&exception_class("AttributeError"));
         let at = if missing_method { method_lookup(code, index).unwrap_or(index) } else { index };
-        TraceEntry { file: code.file.clone(), function: code.name.clone(), line: code.line_at(index), source: code.source.clone(), position: code.position_at(at) }
+        let position = match code.instrs.get(at) {
+            Some(Instr::LoadGlobalMethod(global, _)) if at == index => name_at(code, at, &code.names[*global as usize]),
+            Some(Instr::InPlaceConstFast(_, slot, _) | Instr::BinaryFastFast(_, slot, _))
+                if raised.exception.class.is_subclass(&exception_class("UnboundLocalError")) =>
+            {
+                name_at(code, at, &code.locals[*slot as usize])
+            }
+            _ => code.position_at(at),
+        };
+        TraceEntry { file: code.file.clone(), function: code.name.clone(), line: code.line_at(index), source: code.source.clone(), position }
     }
+}
+
+/// Where `name` is at the start of the instruction at `index`'s node (a fused first half's).
+fn name_at(code: &Code, index: usize, name: &str) -> Position {
+    let start = code.position_at(index).start;
+    Position { start, end: start + name.len() as u32, stress: None }
 }
 
 /// The `LoadMethod` of the `CallMethod` at `index` (method calls nest in its arguments).
@@ -44,8 +64,8 @@ fn method_lookup(code: &Code, index: usize) -> Option<usize> {
     for at in (0..index).rev() {
         match code.instrs[at] {
             Instr::CallMethod(_) => nested += 1,
-            Instr::LoadMethod(_) if nested == 0 => return Some(at),
-            Instr::LoadMethod(_) => nested -= 1,
+            Instr::LoadMethod(_) | Instr::LoadGlobalMethod(..) if nested == 0 => return Some(at),
+            Instr::LoadMethod(_) | Instr::LoadGlobalMethod(..) => nested -= 1,
             _ => {}
         }
     }

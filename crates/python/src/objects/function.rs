@@ -4,12 +4,10 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
+pub use super::Namespace;
 use super::{Class, PyResult, Value};
 use crate::bytecode::Code;
 use crate::vm::Thread;
-
-/// A module's or a class body's names.
-pub type Namespace = Mutex<super::Names>;
 
 /// A variable captured by an inner function.
 pub type Cell = Arc<Mutex<Option<Value>>>;

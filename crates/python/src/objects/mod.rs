@@ -16,6 +16,7 @@ pub mod int_bytes;
 pub mod iter;
 pub mod key;
 pub mod list;
+pub mod namespace;
 pub mod native;
 pub mod range;
 pub mod set;
@@ -33,6 +34,7 @@ pub use exception::PyErr;
 pub use function::{BoundMethod, Builtin, Function, Module};
 pub use iter::IterState;
 pub use key::Key;
+pub use namespace::{Namespace, NamespaceGuard};
 pub use native::NativeObject;
 pub use range::Range;
 pub use set::Set;
@@ -160,9 +162,66 @@ pub fn names<const N: usize>(pairs: [(Arc<str>, Value); N]) -> Names {
 pub type PyResult<T = Value> = Result<T, PyErr>;
 
 /// Locks a container, ignoring poisoning: a panic never leaves a container half-written,
-/// because every container method finishes its mutation before it can fail.
-pub fn lock<T: ?Sized>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+/// because every container method finishes its mutation before it can fail. A [`Namespace`]
+/// gives its own guard, which bumps its version on every change.
+pub fn lock<L: Lockable + ?Sized>(lockable: &L) -> L::Guard<'_> {
+    lockable.lock_now()
+}
+
+/// What [`lock`] locks: a `Mutex`, a [`Namespace`], or either behind an `Arc`.
+pub trait Lockable {
+    /// What holding the lock gives.
+    type Guard<'a>
+    where
+        Self: 'a;
+
+    /// Locks it, ignoring poisoning.
+    fn lock_now(&self) -> Self::Guard<'_>;
+}
+
+impl<T: ?Sized> Lockable for Mutex<T> {
+    type Guard<'a>
+        = MutexGuard<'a, T>
+    where
+        T: 'a;
+
+    #[inline]
+    fn lock_now(&self) -> MutexGuard<'_, T> {
+        self.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Lockable for Namespace {
+    type Guard<'a> = NamespaceGuard<'a>;
+
+    #[inline]
+    fn lock_now(&self) -> NamespaceGuard<'_> {
+        self.lock()
+    }
+}
+
+impl<L: Lockable + ?Sized> Lockable for Arc<L> {
+    type Guard<'a>
+        = L::Guard<'a>
+    where
+        L: 'a;
+
+    #[inline]
+    fn lock_now(&self) -> L::Guard<'_> {
+        (**self).lock_now()
+    }
+}
+
+impl<L: Lockable + ?Sized> Lockable for &L {
+    type Guard<'a>
+        = L::Guard<'a>
+    where
+        Self: 'a;
+
+    #[inline]
+    fn lock_now(&self) -> L::Guard<'_> {
+        (**self).lock_now()
+    }
 }
 
 impl Value {

@@ -138,6 +138,7 @@ impl Thread {
         let removed = match object {
             Value::Instance(instance) => lock(&instance.dict).remove(name).is_some(),
             Value::Class(class) => lock(&class.dict).remove(name).is_some(),
+            Value::Module(module) => lock(&module.dict).remove(name).is_some(),
             _ => false,
         };
         if removed {

@@ -1,7 +1,7 @@
 //! Calls: Python functions (arguments bound to parameters as CPython binds them), built-ins,
 //! bound methods, and classes (instances made and `__init__` run; built-in types converted).
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use super::frame_stack::Returns;
 use super::{Frame, Thread};
@@ -126,7 +126,7 @@ impl Thread {
     /// Runs a class body and makes the class.
     pub fn build_class(&mut self, body: &Value, name: &str, bases: Vec<Value>) -> PyResult {
         let Value::Function(body) = body else { unreachable!("BuildClass gets the body function") };
-        let namespace = Arc::new(Mutex::new(crate::objects::Names::default()));
+        let namespace = Arc::new(crate::objects::Namespace::default());
         let frame = Frame::new(body.code.clone(), body.globals.clone(), Some(namespace.clone()), Vec::new(), Some(body.clone()));
         debug_assert_eq!(body.code.kind, CodeKind::Class);
         self.run_frame(frame)?;

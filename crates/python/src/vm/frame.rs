@@ -6,9 +6,10 @@ use std::sync::{Arc, Mutex};
 use super::call::Called;
 use super::frame_stack::Returns;
 use super::iterate::Next;
-use super::ops::{fast_int, float_compare};
+use super::name_cache::{module_call_marker, module_call_of};
+use super::ops::{fast_float, fast_int, float_compare};
 use super::Thread;
-use crate::bytecode::{Code, CompareOp, Instr};
+use crate::bytecode::{BinaryOp, Code, CompareOp, Instr};
 use crate::objects::exception::{exception_args, Raised, TraceEntry};
 use crate::objects::function::{Args, Cell, Namespace};
 use crate::objects::{lock, Function, IterState, PyErr, PyResult, Value};
@@ -283,8 +284,7 @@ impl Thread {
                 *lock(&frame.cells[slot as usize]) = Some(value);
             }
             Instr::LoadGlobal(name) => {
-                let name = &frame.code.names[name as usize];
-                let value = self.load_global(&frame.globals, name)?;
+                let value = self.load_global_cached(&frame.globals, &frame.code.names[name as usize])?;
                 frame.stack.push(value);
             }
             Instr::StoreGlobal(name) => {
@@ -314,7 +314,15 @@ impl Thread {
             }
             Instr::LoadAttr(name) => {
                 let object = frame.pop();
-                let value = self.get_attr(&object, &frame.code.names[name as usize])?;
+                let name = &frame.code.names[name as usize];
+                let cached = match &object {
+                    Value::Module(module) => self.module_attr_cached(module, name),
+                    _ => None,
+                };
+                let value = match cached {
+                    Some(value) => value,
+                    None => self.get_attr(&object, name)?,
+                };
                 frame.stack.push(value);
             }
             Instr::StoreAttr(name) => {
@@ -329,11 +337,39 @@ impl Thread {
             // The name goes on the stack as its index in the names table: an int, so no
             // reference count is touched on the way.
             Instr::LoadMethod(name) => frame.stack.push(Value::Int(i64::from(name))),
+            Instr::LoadGlobalMethod(global, attr) => {
+                let names = &frame.code.names;
+                if self.module_function_cached(&frame.globals, &names[global as usize], &names[attr as usize]) {
+                    frame.stack.push(Value::None);
+                    frame.stack.push(Value::Int(module_call_marker(global, attr)));
+                } else {
+                    let object = self.load_global_cached(&frame.globals, &names[global as usize])?;
+                    frame.stack.push(object);
+                    frame.stack.push(Value::Int(i64::from(attr)));
+                }
+            }
             Instr::CallMethod(count) => {
                 let args = frame.pop_n(count as usize);
                 let Value::Int(name) = frame.pop() else { unreachable!("LoadMethod pushes the name's index") };
                 let object = frame.pop();
-                let called = self.prepare_method_call(&object, &frame.code.names[name as usize], Args::positional(args))?;
+                if let Some((global, attr)) = module_call_of(name) {
+                    let (global, attr) = (&frame.code.names[global as usize], &frame.code.names[attr as usize]);
+                    if let Some(slot) = self.module_builtin_slot(&frame.globals, global, attr) {
+                        let value = self.call_lent_builtin(slot, Args::positional(args))?;
+                        frame.stack.push(value);
+                        return Ok(Flow::Next);
+                    }
+                    let called = self.call_module_function(&frame.globals, global, attr, Args::positional(args))?;
+                    return Ok(push_result(frame, called));
+                }
+                let name = &frame.code.names[name as usize];
+                let called = match &object {
+                    Value::Module(module) => match self.module_attr_cached(module, name) {
+                        Some(function) => self.prepare_call(&function, Args::positional(args))?,
+                        None => self.prepare_method_call(&object, name, Args::positional(args))?,
+                    },
+                    _ => self.prepare_method_call(&object, name, Args::positional(args))?,
+                };
                 return Ok(push_result(frame, called));
             }
             Instr::Subscript => {
@@ -362,6 +398,11 @@ impl Thread {
                 frame.drop_top(2);
                 frame.stack.push(value);
             }
+            Instr::Binary(op) | Instr::InPlace(op) if float_result(&frame.stack, op).is_some() => {
+                let value = float_result(&frame.stack, op).expect("just checked");
+                frame.drop_top(2);
+                frame.stack.push(Value::Float(value));
+            }
             Instr::InPlaceStoreFast(op, slot) => {
                 let value = match small_int_pair(&frame.stack).and_then(|(left, right)| fast_int(op, left, right)) {
                     Some(int) => {
@@ -376,6 +417,47 @@ impl Thread {
                         right.discard();
                         value
                     }
+                };
+                if let Some(old) = frame.fast[slot as usize].replace(value) {
+                    old.discard();
+                }
+            }
+            Instr::BinaryFastFast(op, first, second) => {
+                let value = match (&frame.fast[first as usize], &frame.fast[second as usize]) {
+                    (Some(Value::Int(left)), Some(Value::Int(right))) if fast_int(op, *left, *right).is_some() => {
+                        Value::Int(fast_int(op, *left, *right).expect("just checked"))
+                    }
+                    (Some(Value::Float(left)), Some(Value::Float(right))) if fast_float(op, *left, *right).is_some() => {
+                        Value::Float(fast_float(op, *left, *right).expect("just checked"))
+                    }
+                    (Some(left), Some(right)) => {
+                        let (left, right) = (left.clone(), right.clone());
+                        let value = self.binary(op, &left, &right)?;
+                        left.discard();
+                        right.discard();
+                        value
+                    }
+                    (None, _) => return Err(frame.unbound_local(first)),
+                    (_, None) => return Err(frame.unbound_local(second)),
+                };
+                frame.stack.push(value);
+            }
+            Instr::InPlaceConstFast(op, slot, constant) => {
+                let right = &frame.code.consts[constant as usize];
+                let small = match (&frame.fast[slot as usize], right) {
+                    (Some(Value::Int(left)), Value::Int(right)) => fast_int(op, *left, *right),
+                    _ => None,
+                };
+                let value = match (small, &frame.fast[slot as usize]) {
+                    (Some(int), _) => Value::Int(int),
+                    (None, Some(left)) => {
+                        let (left, right) = (left.clone(), right.clone());
+                        let value = self.in_place(op, &left, &right)?;
+                        left.discard();
+                        right.discard();
+                        value
+                    }
+                    (None, None) => return Err(frame.unbound_local(slot)),
                 };
                 if let Some(old) = frame.fast[slot as usize].replace(value) {
                     old.discard();
@@ -942,6 +1024,16 @@ fn int_compare(op: CompareOp, left: i64, right: i64) -> bool {
 fn small_int_pair(stack: &[Value]) -> Option<(i64, i64)> {
     match stack {
         [.., Value::Int(left), Value::Int(right)] => Some((*left, *right)),
+        _ => None,
+    }
+}
+
+/// `a op b` for the two floats on top of the stack, when both are floats and IEEE arithmetic
+/// gives Python's answer (the float fast path: `x * x + y * y`).
+#[inline]
+fn float_result(stack: &[Value], op: BinaryOp) -> Option<f64> {
+    match stack {
+        [.., Value::Float(left), Value::Float(right)] => fast_float(op, *left, *right),
         _ => None,
     }
 }

@@ -13,6 +13,7 @@
 //! - `text.rs`: `str`, `repr` and `format` of every value.
 //! - `user_keys.rs`, `set_operators.rs`: keys Python hashes; set operators over them.
 //! - `import.rs`: imports of built-in modules.
+//! - `name_cache.rs`: globals and module attributes read once per namespace version.
 //! - `schedule.rs`: check points: Stop, the time limit, the GIL; waits.
 //! - `lanes.rs`: what each thread does, on the engine's recorder (a lane per thread).
 //! - `output.rs`: the sink print writes to, and tracebacks.
@@ -27,6 +28,7 @@ pub(crate) mod turns;
 mod import;
 mod iterate;
 mod lanes;
+mod name_cache;
 mod ops;
 pub mod output;
 pub mod schedule;
@@ -105,6 +107,8 @@ pub struct Thread {
     pub(crate) ticks: u32,
     /// Containers whose repr is being written (a list holding itself prints `[...]`).
     pub(crate) repr_in_progress: Vec<usize>,
+    /// Globals and module attributes it read, kept while their namespace is unchanged.
+    pub(crate) name_cache: name_cache::NameCache,
 }
 
 impl Thread {
@@ -112,7 +116,7 @@ impl Thread {
     pub fn new(interp: Arc<Interpreter>, name: Arc<str>, ident: u64, timeline_lane: Option<usize>) -> Thread {
         let checks_every_instruction = interp.scheduler.mode.checks_every_instruction();
         let lane = ident as usize;
-        Thread { interp, handling: Vec::new(), depth: 0, native_depth: 0, rust_calls: 0, gives_to_call_site: false, turn_ends_at_ms: f64::INFINITY, checks_every_instruction, name, ident, lane, timeline_lane, holds_gil: false, ticks: 0, repr_in_progress: Vec::new() }
+        Thread { interp, handling: Vec::new(), depth: 0, native_depth: 0, rust_calls: 0, gives_to_call_site: false, turn_ends_at_ms: f64::INFINITY, checks_every_instruction, name, ident, lane, timeline_lane, holds_gil: false, ticks: 0, repr_in_progress: Vec::new(), name_cache: Default::default() }
     }
 
     /// A global, else a built-in; NameError otherwise.

@@ -583,12 +583,15 @@ pub(super) fn fast_int(op: BinaryOp, a: i64, b: i64) -> Option<i64> {
     }
 }
 
-/// `x op y` for two floats where no error can arise (no division).
-fn fast_float(op: BinaryOp, x: f64, y: f64) -> Option<f64> {
+/// `x op y` for two floats when IEEE arithmetic is Python's too (`+`, `-`, `*`, and `/` by a
+/// non-zero); `None` for every other operator and a zero divisor, which take the general path.
+#[inline]
+pub(super) fn fast_float(op: BinaryOp, x: f64, y: f64) -> Option<f64> {
     match op {
         BinaryOp::Add => Some(x + y),
         BinaryOp::Sub => Some(x - y),
         BinaryOp::Mul => Some(x * y),
+        BinaryOp::Div if y != 0.0 => Some(x / y),
         _ => None,
     }
 }

@@ -21,7 +21,7 @@ fn run_to_end(program: &mut ProgramOnOneThread) -> (Outcome, Vec<Slice>) {
         slices.push(slice.clone());
         match slice {
             Slice::Ran => {}
-            Slice::IdleUntil(at) => {
+            Slice::IdleUntil(at) | Slice::Waiting(at) => {
                 let now = NativeHost.clock().now_ms();
                 std::thread::sleep(Duration::from_secs_f64((at - now).max(0.0) / 1000.0));
             }

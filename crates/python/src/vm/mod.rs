@@ -6,6 +6,8 @@
 //! - `effect.rs`: blocking as effects: waited for on a thread of its own, or parked.
 //! - `green.rs`: a thread that takes turns on one thread of the host, between its turns.
 //! - `turns.rs`: those threads' queue, parked ones, and one turn of the next.
+//! - `main_stages.rs`: what such a main thread runs, stage after stage (module, a child's
+//!   target, waits for threads and children).
 //! - `ops.rs`: operators, comparisons, truthiness, containment, subscripts.
 //! - `attr.rs`: attributes and method calls on every kind of value.
 //! - `call.rs`: calls, argument binding, classes and constructors.
@@ -22,6 +24,7 @@ mod frame;
 mod effect;
 mod frame_stack;
 pub(crate) mod green;
+pub(crate) mod main_stages;
 pub(crate) mod turns;
 mod import;
 mod iterate;

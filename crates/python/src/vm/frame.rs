@@ -314,13 +314,15 @@ impl Thread {
             }
             Instr::LoadAttr(name) => {
                 let object = frame.pop();
-                let value = self.get_attr(&object, &frame.code.names[name as usize])?;
-                frame.stack.push(value);
+                let loaded = self.load_attr(&object, &frame.code.names[name as usize])?;
+                return Ok(push_result(frame, loaded));
             }
             Instr::StoreAttr(name) => {
                 let object = frame.pop();
                 let value = frame.pop();
-                self.set_attr(&object, &frame.code.names[name as usize], value)?;
+                if let Some(setter) = self.store_attr(&object, &frame.code.names[name as usize], value)? {
+                    return Ok(Flow::Call(setter.returning(Returns::Nothing)));
+                }
             }
             Instr::DeleteAttr(name) => {
                 let object = frame.pop();

@@ -282,3 +282,23 @@ if __name__ == '__main__':
     let with_courier = run_over_messages(source, TreeOptions::default());
     assert_eq!(with_courier.output.text(Stream::Stdout), "[1]\n", "{}", with_courier.output.text(Stream::Stderr));
 }
+
+#[test]
+fn a_property_that_asks_another_process_parks_like_a_call() {
+    // `counter.value` and `p.exitcode` are properties whose getters ask the tree: run as pushed
+    // frames, they park without a courier; so does the setter behind `counter.value = …`.
+    let source = "\
+import multiprocessing
+def add(counter):
+    with counter.get_lock():
+        counter.value = counter.value + 5
+if __name__ == '__main__':
+    counter = multiprocessing.Value('i', 1)
+    p = multiprocessing.Process(target=add, args=(counter,))
+    p.start()
+    p.join()
+    print(counter.value, p.exitcode)
+";
+    let run = run_over_messages(source, TreeOptions { courier: false, ..TreeOptions::default() });
+    assert_eq!(run.output.text(Stream::Stdout), "6 0\n", "{}", run.output.text(Stream::Stderr));
+}

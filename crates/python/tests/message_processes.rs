@@ -273,14 +273,35 @@ if __name__ == '__main__':
     q = multiprocessing.Queue()
     p = multiprocessing.Process(target=put, args=(q,))
     p.start()
-    print(sorted(q.get() for _ in range(1)))
+    print(sorted([0], key=lambda _: q.get()))
     p.join()
 ";
     let run = run_over_messages(source, TreeOptions { courier: false, ..TreeOptions::default() });
     let stderr = run.output.text(Stream::Stderr);
     assert!(stderr.contains("RuntimeError: this waits for another process inside a built-in"), "{stderr}");
     let with_courier = run_over_messages(source, TreeOptions::default());
-    assert_eq!(with_courier.output.text(Stream::Stdout), "[1]\n", "{}", with_courier.output.text(Stream::Stderr));
+    assert_eq!(with_courier.output.text(Stream::Stdout), "[0]\n", "{}", with_courier.output.text(Stream::Stderr));
+}
+
+#[test]
+fn a_generator_that_a_built_in_consumes_whole_parks_on_its_waits() {
+    // `sorted` and `list` would run the generator on a loop nested in Rust: on one thread asking
+    // by message, a Python loop collects it first, on frames that park.
+    let source = "\
+import multiprocessing
+def put(q, n):
+    q.put(n)
+if __name__ == '__main__':
+    q = multiprocessing.Queue()
+    workers = [multiprocessing.Process(target=put, args=(q, n)) for n in (3, 1, 2)]
+    for w in workers:
+        w.start()
+    print(sorted(q.get() for _ in workers), list(x for x in range(2)), sum((n for n in [4]), 1))
+    for w in workers:
+        w.join()
+";
+    let run = run_over_messages(source, TreeOptions { courier: false, ..TreeOptions::default() });
+    assert_eq!(run.output.text(Stream::Stdout), "[1, 2, 3] [0, 1] 5\n", "{}", run.output.text(Stream::Stderr));
 }
 
 #[test]

@@ -108,6 +108,11 @@ impl ProcessState {
         ProcessState { name, parent, source, bootstrapping: AtomicBool::new(false), tree: Default::default() }
     }
 
+    /// Whether this process's tree, once asked for, answers by message.
+    pub fn asks_by_message(&self) -> bool {
+        self.tree.get().and_then(Option::as_ref).is_some_and(|tree| tree.answers_by_message())
+    }
+
     fn tree(&self, interp: &Interpreter) -> PyResult<Arc<dyn ProcessHost>> {
         let tree = self.tree.get_or_init(|| {
             let tree = interp.scheduler.host.processes();
@@ -253,7 +258,7 @@ pub fn ask(thread: &mut Thread, request: Request, waiting: Waiting, finish: Fini
 
 /// Tells the tree `request`, which has no reply.
 pub fn tell(thread: &Thread, request: Request) -> PyResult<()> {
-    state(&thread.interp).tree(&thread.interp)?.ask(&ProcessCall::new(request), Duration::ZERO);
+    tree(thread)?.ask(&ProcessCall::new(request), Duration::ZERO);
     Ok(())
 }
 

@@ -221,7 +221,7 @@ impl ProcessKeeper {
     }
 
     /// Ends `pid` and every process it started (their workers are ended), as Stop does.
-    pub fn terminate(&mut self, pid: u32, out: &mut Vec<Outgoing>) {
+    fn terminate(&mut self, pid: u32, out: &mut Vec<Outgoing>) {
         let children: Vec<u32> = self.members.values().filter(|member| member.parent == Some(pid)).map(|member| member.pid).collect();
         for child in children {
             self.terminate(child, out);

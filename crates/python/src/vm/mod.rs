@@ -11,6 +11,8 @@
 //! - `ops.rs`: operators, comparisons, truthiness, containment, subscripts.
 //! - `attr.rs`: attributes and method calls on every kind of value.
 //! - `call.rs`: calls, argument binding, classes and constructors.
+//! - `collect.rs`: on one thread asking other processes by message, a generator a built-in
+//!   consumes whole is collected by a Python loop first (its waits can park).
 //! - `iterate.rs`: iterators.
 //! - `text.rs`: `str`, `repr` and `format` of every value.
 //! - `import.rs`: imports of built-in modules.
@@ -20,6 +22,7 @@
 
 mod attr;
 mod call;
+mod collect;
 mod frame;
 mod effect;
 mod frame_stack;

@@ -195,8 +195,8 @@ impl Thread {
 fn cannot_wait_for_another_process() -> PyErr {
     PyErr::new(
         "RuntimeError",
-        "this waits for another process inside a built-in that calls back into Python (list(), sorted(), a property…): \
-         on a worker without shared memory its answer can only come once the built-in has returned; \
-         wait in a for loop or a plain call instead",
+        "this waits for another process inside a built-in that calls back into Python (a sort key, \
+         len(), repr() or iteration of a shared object…): on a worker without shared memory its answer can only come once the built-in \
+         has returned; wait in a for loop or a plain call instead",
     )
 }

@@ -76,6 +76,7 @@ impl Thread {
     /// `object.name` as the run loop loads it: an attribute, or the frame of the Python
     /// `__get__` that gives it (a property's getter), which the loop pushes, so a getter that
     /// waits (for another process, on one thread) can park like any call.
+    #[inline]
     pub(super) fn load_attr(&mut self, object: &Value, name: &str) -> PyResult<Called> {
         match object {
             Value::Instance(instance) => self.instance_attr(instance, object, name),

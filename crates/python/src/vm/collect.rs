@@ -6,6 +6,7 @@
 //! frames, and the built-in then consumes the list. Elsewhere nothing changes.
 
 use std::iter::once;
+use std::sync::Mutex;
 
 use super::call::Called;
 use super::Thread;
@@ -18,10 +19,18 @@ const CONSUMERS: [&str; 9] = ["list", "tuple", "set", "frozenset", "dict", "sort
 
 impl Thread {
     /// `consumer(generator, …)` as a call of `_collect_then(consumer, generator, …)` where that
-    /// lets the generator's waits park; `None` where the built-in is called as it is.
+    /// lets the generator's waits park; `None` where the built-in is called as it is (at once
+    /// for any call whose first argument is no iterator, or on threads of their own).
+    #[inline]
     pub(super) fn collecting_first(&mut self, consumer: &Value, name: &str, args: &Args) -> PyResult<Option<Called>> {
-        let Some(Value::Iter(state)) = args.positional.first() else { return Ok(None) };
-        if !self.interp.scheduler.takes_turns() || !CONSUMERS.contains(&name) || !matches!(*lock(state), IterState::Generator { .. }) {
+        match args.positional.first() {
+            Some(Value::Iter(state)) if self.interp.scheduler.takes_turns() => self.collecting(consumer, name, state, args),
+            _ => Ok(None),
+        }
+    }
+
+    fn collecting(&mut self, consumer: &Value, name: &str, state: &Mutex<IterState>, args: &Args) -> PyResult<Option<Called>> {
+        if !CONSUMERS.contains(&name) || !matches!(*lock(state), IterState::Generator { .. }) {
             return Ok(None);
         }
         if !self.interp.process.get().is_some_and(|process| process.asks_by_message()) {

@@ -7,7 +7,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use engine::WorkerState;
+use engine::{WorkerState, WAIT_SLICE};
 
 use super::green::{GreenThread, Turn};
 use super::main_stages::MainStages;
@@ -65,10 +65,15 @@ impl Turns {
         self.parked.iter().map(|(green, effect)| waits_for(&green.thread, effect)).collect()
     }
 
-    /// When the first parked thread gives up by itself, and whether any waits for a reply
-    /// from the tree of processes.
-    fn idle(&self) -> TurnTaken {
-        let until = self.parked.iter().filter_map(|(_, effect)| effect.deadline_ms()).reduce(f64::min);
+    /// When the first parked thread gives up by itself (or, waiting for a tree that answers
+    /// at once, looks again: a wait slice from `now`), and whether any waits for a reply from
+    /// the tree of processes.
+    fn idle(&self, now: f64) -> TurnTaken {
+        let look_again = |effect: &Effect| {
+            let polled = effect.awaited_tree().is_some_and(|tree| !tree.answers_by_message());
+            polled.then(|| now + WAIT_SLICE.as_secs_f64() * 1000.0)
+        };
+        let until = self.parked.iter().flat_map(|(_, effect)| [effect.deadline_ms(), look_again(effect)]).flatten().reduce(f64::min);
         TurnTaken::Idle { until, awaiting_replies: self.awaited_tree().is_some() }
     }
 
@@ -97,7 +102,7 @@ pub(crate) fn take_a_turn(scheduler: &Scheduler, turn_ends_at: f64) -> TurnTaken
         turns.wake(now);
         match turns.runnable.pop_front() {
             Some(green) => (green, turns.runnable.is_empty()),
-            None => return turns.idle(),
+            None => return turns.idle(now),
         }
     };
     let switch_at = now + scheduler.switch_interval().as_secs_f64() * 1000.0;

@@ -17,11 +17,22 @@ const WORKLOADS = [
   ["sum_of_primes.py", "sum of primes below 200,000"],
 ];
 
-/** Every program's runs, by runner (`cpython`, `gil312`, `free`), as the bench example prints them. */
-function nativeRuns(repeats) {
-  const command = ["+stable", "run", "--quiet", "--release", "-p", "python", "--example", "bench", "--", String(repeats)];
+/** What a native bench example printed last: one JSON object. */
+function exampleRuns(example, repeats) {
+  const command = ["+stable", "run", "--quiet", "--release", "-p", "python", "--example", example, "--", String(repeats)];
   const output = execFileSync("cargo", command, { encoding: "utf8", maxBuffer: 1 << 24 });
   return JSON.parse(output.trim().split("\n").at(-1));
+}
+
+/**
+ * Every program's runs, by runner (`cpython`, `gil312`, `free`), as the bench example prints
+ * them; the process programs also `over messages` (every process on one thread asking the
+ * tree's keeper by message), from an example of their own.
+ */
+function nativeRuns(repeats) {
+  const native = exampleRuns("bench", repeats);
+  for (const [file, runs] of Object.entries(exampleRuns("bench_over_messages", repeats).programs)) Object.assign(native.programs[file], runs);
+  return native;
 }
 
 const PROGRAMS = resolve(import.meta.dirname, "python");

@@ -17,11 +17,22 @@ const WORKLOADS = [
   ["sum_of_primes.py", "sum of primes below 200,000"],
 ];
 
-/** Every program's runs, by runner (`cpython`, `gil312`, `free`), as the bench example prints them. */
-function nativeRuns(repeats) {
-  const command = ["+stable", "run", "--quiet", "--release", "-p", "python", "--example", "bench", "--", String(repeats)];
+/** What a native bench example printed last: one JSON object. */
+function exampleRuns(example, repeats) {
+  const command = ["+stable", "run", "--quiet", "--release", "-p", "python", "--example", example, "--", String(repeats)];
   const output = execFileSync("cargo", command, { encoding: "utf8", maxBuffer: 1 << 24 });
   return JSON.parse(output.trim().split("\n").at(-1));
+}
+
+/**
+ * Every program's runs, by runner (`cpython`, `gil312`, `free`), as the bench example prints
+ * them; the process programs also `over messages` (every process on one thread asking the
+ * tree's keeper by message), from an example of their own.
+ */
+function nativeRuns(repeats) {
+  const native = exampleRuns("bench", repeats);
+  for (const [file, runs] of Object.entries(exampleRuns("bench_over_messages", repeats).programs)) Object.assign(native.programs[file], runs);
+  return native;
 }
 
 const PROGRAMS = resolve(import.meta.dirname, "python");
@@ -107,7 +118,8 @@ export async function pythonBench(page, repeats) {
 
 /** The processes' figures (issue 14), natively only until the page starts processes, beside CPython's (spawn). */
 function processFigures(programs) {
-  const both = (file, name) => ({ native: median(values(programs[file].gil312, name)), cpython: median(values(programs[file].cpython, name)) });
+  const figure = (file, runner, name) => (programs[file][runner] ? median(values(programs[file][runner], name)) : NaN);
+  const both = (file, name) => ({ native: figure(file, "gil312", name), messages: figure(file, "over messages", name), cpython: figure(file, "cpython", name) });
   const rows = [
     ["heavy loop, 20M: two processes against serial (speed-up, start-up included)", ">= 1.7 on 2 cores", both("processes_countdown.py", "two processes speed-up")],
     ["heavy loop, 20M: a Pool of two against serial (speed-up)", ">= 1.7 on 2 cores", both("processes_countdown.py", "pool of two speed-up")],
@@ -117,8 +129,8 @@ function processFigures(programs) {
       [`round trip through a ${way}, p95 of 200 (ms)`, "", both("process_round_trips.py", `${way} p95 milliseconds`)],
     ]),
   ];
-  printTable("Python processes (multiprocessing, spawn), natively (an interpreter per OS thread) beside CPython's processes; median of the runs",
-    ["figure", "target", "interpreter, native", "CPython"],
-    rows.map(([figure, target, { native, cpython }]) => [figure, target, fixed(native, 3), fixed(cpython, 3)]));
+  printTable("Python processes (multiprocessing, spawn), natively: an interpreter per OS thread sharing tables, and over messages (each process on one thread asking the tree's keeper only by encoded messages, as the page's workers will); beside CPython's processes; median of the runs",
+    ["figure", "target", "interpreter, native", "interpreter, over messages", "CPython"],
+    rows.map(([figure, target, { native, messages, cpython }]) => [figure, target, fixed(native, 3), fixed(messages, 3), fixed(cpython, 3)]));
   return Object.fromEntries(rows.map(([figure, , pair]) => [figure, pair]));
 }

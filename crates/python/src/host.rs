@@ -10,6 +10,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use engine::{Clock, NativeClock};
 
+use crate::process_tree::{ProcessCall, Reply};
+
 /// Why no thread could be started (Python raises `RuntimeError: can't start new thread`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpawnRefused;
@@ -46,7 +48,7 @@ pub trait Host: Send + Sync {
 }
 
 /// Why a process could not be started.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProcessRefused {
     /// As many processes as the host allows are alive ([`MOST_PROCESSES`]).
     TooMany,
@@ -59,62 +61,34 @@ pub const MOST_PROCESSES: usize = 32;
 
 /// What a program's processes need from their host: each process is a separate interpreter
 /// (its own GIL, objects and threads) on memory of its own, and nothing passes between them but
-/// bytes. Natively [`crate::NativeProcesses`] runs each on an OS thread and exchanges bytes
-/// through channels; in the page each is a Web Worker with its own WebAssembly memory, bytes
-/// going by `postMessage` (or, where the page is cross-origin isolated, shared memory).
+/// bytes. Every cross-process operation is a [`Request`] (start, terminate, exit codes, channels
+/// of messages, shared words, semaphores, bytes moved) with a [`Reply`]. Natively
+/// [`crate::NativeProcesses`] answers at once, or within the wait, from tables behind a mutex;
+/// a process on one thread whose tree's keeper it reaches only by messages
+/// ([`crate::AskingProcesses`]) posts the request and gets the reply later, between slices.
 ///
 /// Every wait takes the longest it may last: the caller waits in slices that notice Stop.
 pub trait ProcessHost: Send + Sync {
-    /// Starts a process that runs `bootstrap` with [`crate::run_process`]; gives its pid.
-    ///
-    /// # Errors
-    /// [`ProcessRefused`] when [`MOST_PROCESSES`] are alive or none can be started.
-    fn start(&self, bootstrap: Vec<u8>) -> Result<u32, ProcessRefused>;
+    /// A number no other process of the tree gives: a new channel's, block's or semaphore's.
+    fn new_number(&self) -> u64;
 
-    /// Ends a process at its next check point (`Process.terminate()`, Stop).
-    fn terminate(&self, pid: u32);
+    /// Asks `call`'s request: its reply once it has come, waiting up to `wait` for a request
+    /// that waits; `None` while it has not (a tree that answers by message posts the request
+    /// on the first ask only).
+    fn ask(&self, call: &ProcessCall, wait: Duration) -> Option<Reply>;
 
-    /// A process's exit code once it has ended (`None` while it runs).
-    fn exit_code(&self, pid: u32) -> Option<i32>;
+    /// Whether replies come as messages between slices (a thread waiting for one is parked
+    /// until it is delivered, its wait ended by the keeper) rather than at once.
+    fn answers_by_message(&self) -> bool {
+        false
+    }
 
-    /// Waits up to `wait` for a process to end; its exit code if it has.
-    fn wait_for_exit(&self, pid: u32, wait: Duration) -> Option<i32>;
-
-    /// A new one-way channel of messages (a queue, one direction of a pipe): its number.
-    fn open_channel(&self) -> u64;
-
-    /// Sends `message` on `channel`.
-    fn send(&self, channel: u64, message: Vec<u8>);
-
-    /// The next message on `channel`, waiting up to `wait` for one.
-    fn receive(&self, channel: u64, wait: Duration) -> Option<Vec<u8>>;
-
-    /// How many messages wait on `channel`.
-    fn pending(&self, channel: u64) -> usize;
-
-    /// A new block of `words` shared 64-bit words, all zero (`Value`, `Array`): its number.
-    fn share_words(&self, words: usize) -> u64;
-
-    /// Reads a shared word (0 past the block's end).
-    fn load_word(&self, block: u64, index: usize) -> u64;
-
-    /// Writes a shared word (ignored past the block's end).
-    fn store_word(&self, block: u64, index: usize, word: u64);
-
-    /// A new counting semaphore at `value` (a lock is a semaphore at 1): its number.
-    fn open_semaphore(&self, value: u32) -> u64;
-
-    /// Takes one from the semaphore, waiting up to `wait`; whether it did.
-    fn acquire(&self, semaphore: u64, wait: Duration) -> bool;
-
-    /// Gives one back.
-    fn release(&self, semaphore: u64);
-
-    /// The semaphore's value now.
-    fn semaphore_value(&self, semaphore: u64) -> u32;
-
-    /// Bytes moved between processes so far (bootstraps and messages).
-    fn bytes_moved(&self) -> u64;
+    /// Inside a slice (a wait in a built-in that calls back into Python, which cannot park),
+    /// waits until a reply is delivered or `until_ms`; false where it cannot (a Web Worker
+    /// without shared memory hears messages only between its tasks).
+    fn wait_for_replies(&self, _until_ms: f64) -> bool {
+        false
+    }
 
     /// Shows the children's output with `output`, the program's (told by the process that
     /// started the tree). A host that shows each process's output itself ignores it.

@@ -17,6 +17,8 @@
 //!   slice (a page without shared memory);
 //! - `pickle.rs`: values as bytes, for what crosses between processes (`multiprocessing`);
 //! - `native_processes.rs`: a program's processes natively, on OS threads exchanging bytes;
+//! - `process_tree/`: processes that exchange only messages with the keeper of their tree,
+//!   each on one thread (a page's Web Workers without shared memory);
 //! - `host.rs`: what the program's place gives it (threads, clocks, cores): natively
 //!   `std::thread`, in the browser the runtime's Web Workers.
 
@@ -30,16 +32,18 @@ mod one_thread;
 mod native_processes;
 mod parse;
 mod pickle;
+mod process_tree;
 mod program;
 mod traceback;
 mod vm;
 
 pub use compiler::CompileError;
 pub use host::{Host, NativeHost, ProcessHost, ProcessRefused, SpawnRefused, MOST_PROCESSES};
-pub use modules::multiprocessing::{run_process, ChildProcess};
-pub use native_processes::{NativeProcesses, ProcessTimeline};
+pub use modules::multiprocessing::{run_process, Bootstrap, ChildProcess};
+pub use native_processes::{NativeProcesses, ProcessTimeline, TERMINATED};
 pub use objects::exception::Halt;
-pub use one_thread::{start_program_on_one_thread, OneThreadRefused, ProgramOnOneThread, Slice};
+pub use one_thread::{start_process_on_one_thread, start_program_on_one_thread, OneThreadRefused, ProgramOnOneThread, Slice};
+pub use process_tree::{AskingProcesses, Courier, Delivery, Letter, Member, Outgoing, ProcessCall, ProcessKeeper, Reply, Request};
 pub use parse::{parse, SyntaxError};
 pub use program::{run_program, run_with_scheduler, start_program, Outcome, ProgramRun, RunOptions, RunningProgram};
 pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, Waiting, MOST_LANES, NATIVE_NESTING_LIMIT};

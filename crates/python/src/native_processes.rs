@@ -12,6 +12,7 @@ use engine::{Clock, NativeClock, Recorder};
 
 use crate::modules::multiprocessing::ChildProcess;
 use crate::host::{Host, NativeHost, ProcessHost, ProcessRefused, SpawnRefused, MOST_PROCESSES};
+use crate::process_tree::{ProcessCall, Reply, Request};
 use crate::objects::lock;
 use crate::vm::{Output, Scheduler};
 
@@ -154,6 +155,61 @@ pub struct ProcessTimeline {
 pub const TERMINATED: i32 = -15;
 
 impl ProcessHost for NativeProcesses {
+    fn new_number(&self) -> u64 {
+        self.number()
+    }
+
+    fn ask(&self, call: &ProcessCall, wait: Duration) -> Option<Reply> {
+        Some(match &call.request {
+            Request::Start { bootstrap } => Reply::Started(self.start(bootstrap.clone())),
+            Request::Terminate { pid } => {
+                self.terminate(*pid);
+                Reply::Done
+            }
+            Request::ExitCode { pid } => Reply::ExitCode(self.exit_code(*pid)),
+            Request::WaitForExit { pid, .. } => Reply::ExitCode(Some(self.wait_for_exit(*pid, wait)?)),
+            Request::OpenChannel { channel } => {
+                lock(&self.tables).channels.insert(*channel, VecDeque::new());
+                Reply::Done
+            }
+            Request::Send { channel, message } => {
+                self.send(*channel, message.clone());
+                Reply::Done
+            }
+            Request::Receive { channel, .. } => Reply::Message(Some(self.receive(*channel, wait)?)),
+            Request::Pending { channel } => Reply::Count(self.pending(*channel) as u64),
+            Request::ShareWords { block, words } => {
+                lock(&self.words).insert(*block, Arc::new((0..*words).map(|_| AtomicU64::new(0)).collect()));
+                Reply::Done
+            }
+            Request::LoadWord { block, index } => Reply::Word(self.load_word(*block, *index as usize)),
+            Request::StoreWord { block, index, word } => {
+                self.store_word(*block, *index as usize, *word);
+                Reply::Done
+            }
+            Request::OpenSemaphore { semaphore, value } => {
+                lock(&self.tables).semaphores.insert(*semaphore, *value);
+                Reply::Done
+            }
+            Request::Acquire { semaphore, .. } => Reply::Taken(self.acquire(*semaphore, wait).then_some(true)?),
+            Request::Release { semaphore } => {
+                self.release(*semaphore);
+                Reply::Done
+            }
+            Request::SemaphoreValue { semaphore } => Reply::Count(u64::from(self.semaphore_value(*semaphore))),
+            Request::BytesMoved => Reply::Count(self.bytes_moved()),
+            // A process here prints into its program's output itself, and its thread's end is its exit.
+            Request::Print { .. } | Request::Exited { .. } => Reply::Done,
+        })
+    }
+
+    fn show_output(&self, output: &Arc<Output>) {
+        let _ = self.console.set(output.clone());
+    }
+}
+
+/// What a tree's processes ask of it, answered at once or within the wait.
+impl NativeProcesses {
     fn start(&self, bootstrap: Vec<u8>) -> Result<u32, ProcessRefused> {
         let tree = self.myself.upgrade().ok_or(ProcessRefused::Failed)?;
         let pid = {
@@ -195,12 +251,6 @@ impl ProcessHost for NativeProcesses {
         self.wait_until(wait, |tables| tables.processes.get(&pid).and_then(|process| process.exit_code))
     }
 
-    fn open_channel(&self) -> u64 {
-        let channel = self.number();
-        lock(&self.tables).channels.insert(channel, VecDeque::new());
-        channel
-    }
-
     fn send(&self, channel: u64, message: Vec<u8>) {
         self.bytes_moved.fetch_add(message.len() as u64, Ordering::Relaxed);
         lock(&self.tables).channels.entry(channel).or_default().push_back(message);
@@ -215,12 +265,6 @@ impl ProcessHost for NativeProcesses {
         lock(&self.tables).channels.get(&channel).map_or(0, VecDeque::len)
     }
 
-    fn share_words(&self, words: usize) -> u64 {
-        let block = self.number();
-        lock(&self.words).insert(block, Arc::new((0..words).map(|_| AtomicU64::new(0)).collect()));
-        block
-    }
-
     fn load_word(&self, block: u64, index: usize) -> u64 {
         let words = lock(&self.words).get(&block).cloned();
         words.and_then(|words| words.get(index).map(|word| word.load(Ordering::SeqCst))).unwrap_or(0)
@@ -231,12 +275,6 @@ impl ProcessHost for NativeProcesses {
         if let Some(slot) = words.as_ref().and_then(|words| words.get(index)) {
             slot.store(word, Ordering::SeqCst);
         }
-    }
-
-    fn open_semaphore(&self, value: u32) -> u64 {
-        let semaphore = self.number();
-        lock(&self.tables).semaphores.insert(semaphore, value);
-        semaphore
     }
 
     fn acquire(&self, semaphore: u64, wait: Duration) -> bool {
@@ -256,12 +294,9 @@ impl ProcessHost for NativeProcesses {
         lock(&self.tables).semaphores.get(&semaphore).copied().unwrap_or(0)
     }
 
-    fn bytes_moved(&self) -> u64 {
+    /// Bytes moved between processes so far (bootstraps and messages).
+    pub fn bytes_moved(&self) -> u64 {
         self.bytes_moved.load(Ordering::Relaxed)
-    }
-
-    fn show_output(&self, output: &Arc<Output>) {
-        let _ = self.console.set(output.clone());
     }
 }
 

@@ -139,7 +139,7 @@ pub fn start_program(source: &str, scheduler: Arc<Scheduler>) -> RunningProgram 
 }
 
 fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>, timeline_lane: Option<usize>) -> Outcome {
-    let (mut thread, module) = match begin_main(source, &output, &scheduler, timeline_lane) {
+    let (mut thread, module) = match begin_main(source, &output, &scheduler, timeline_lane, None) {
         Ok(begun) => begun,
         Err(outcome) => return outcome,
     };
@@ -163,12 +163,14 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>, timeli
 
 /// Parses and compiles `source` and makes the main thread (recorded on `timeline_lane`, added
 /// before its host started it), ready to run the module's frame (or the error the built-ins'
-/// prelude raised); the outcome when it did not parse.
+/// prelude raised); the outcome when it did not parse. A child process (`child`, its state)
+/// runs it as `__mp_main__`, bootstrapping until the module has run.
 pub(crate) fn begin_main(
     source: &str,
     output: &Arc<Output>,
     scheduler: &Arc<Scheduler>,
     timeline_lane: Option<usize>,
+    child: Option<crate::modules::multiprocessing::ProcessState>,
 ) -> Result<(Thread, PyResult<Frame>), Outcome> {
     let main: Arc<str> = Arc::from("MainThread");
     let code = match parse(source).map_err(Rejection::Syntax).and_then(|module| compile(&module, source, "main.py").map_err(Rejection::Compile)) {
@@ -189,10 +191,21 @@ pub(crate) fn begin_main(
         threads: Mutex::new(HashMap::from([(MAIN_IDENT, main.clone())])),
         process: std::sync::OnceLock::new(),
     });
-    let globals = Arc::new(crate::objects::Namespace::new(crate::objects::names([(Arc::from("__name__"), Value::str("__main__"))])));
-    let main_module = crate::objects::Module { name: Arc::from("__main__"), dict: globals.clone() };
-    crate::objects::lock(&interp.modules).insert("__main__".into(), Value::Module(Arc::new(main_module)));
-    crate::modules::multiprocessing::note_program(&interp, source);
+    let module_name = if child.is_some() { "__mp_main__" } else { "__main__" };
+    let globals = Arc::new(crate::objects::Namespace::new(crate::objects::names([(Arc::from("__name__"), Value::str(module_name))])));
+    let main_module = Value::Module(Arc::new(crate::objects::Module { name: Arc::from(module_name), dict: globals.clone() }));
+    {
+        let mut modules = crate::objects::lock(&interp.modules);
+        modules.insert("__main__".into(), main_module.clone());
+        modules.insert(module_name.into(), main_module);
+    }
+    match child {
+        Some(child) => {
+            child.bootstrapping.store(true, std::sync::atomic::Ordering::SeqCst);
+            crate::modules::multiprocessing::set_state(&interp, child);
+        }
+        None => crate::modules::multiprocessing::note_program(&interp, source),
+    }
     let mut thread = Thread::new(interp, main, MAIN_IDENT, timeline_lane);
     scheduler.thread_started();
     let module = thread.take_gil().and_then(|()| crate::builtins::install_prelude(&mut thread));

@@ -11,6 +11,8 @@ use std::sync::Arc;
 
 use python::{run_program, start_program_on_one_thread, Host, Mode, NativeHost, RunOptions, Slice, Stream};
 
+mod tree_harness;
+
 fn corpus_dir() -> PathBuf {
     match std::env::var_os("PYTHON_CORPUS") {
         Some(dir) => PathBuf::from(dir),
@@ -95,6 +97,9 @@ enum Runner {
     Threads,
     /// Taking turns on the test's thread, slice by slice.
     OneThread,
+    /// Each process on one thread of its own, asking the keeper of its tree only by messages
+    /// (`tree_harness`); `courier`: a wait inside a built-in may get its reply in the slice.
+    OverMessages { courier: bool },
 }
 
 /// What a program printed on stdout and stderr.
@@ -110,7 +115,7 @@ fn printed(source: &str, mode: Mode, runner: Runner) -> (String, String) {
             loop {
                 match program.run_slice(Duration::from_millis(20)) {
                     Slice::Ran => {}
-                    Slice::IdleUntil(at) => {
+                    Slice::IdleUntil(at) | Slice::Waiting(at) => {
                         let now = engine::Clock::now_ms(NativeHost.clock());
                         std::thread::sleep(Duration::from_secs_f64((at - now).max(0.0) / 1000.0));
                     }
@@ -118,6 +123,11 @@ fn printed(source: &str, mode: Mode, runner: Runner) -> (String, String) {
                 }
             }
             (program.output.text(Stream::Stdout), program.output.text(Stream::Stderr))
+        }
+        Runner::OverMessages { courier } => {
+            let options = tree_harness::TreeOptions { mode, time_limit, courier, stop_after: None };
+            let run = tree_harness::run_over_messages(source, options);
+            (run.output.text(Stream::Stdout), run.output.text(Stream::Stderr))
         }
     }
 }
@@ -231,4 +241,41 @@ fn playground_only_programs_print_the_expected_messages() {
         }
     }
     assert!(unexpected.is_empty(), "{}", unexpected.join("\n\n"));
+}
+
+#[test]
+fn every_multiprocessing_program_prints_the_same_with_processes_that_exchange_only_messages() {
+    let programs = programs(&corpus_dir());
+    let only = std::env::var("PYTHON_CORPUS_ONLY").unwrap_or_default();
+    let mut unexpected = Vec::new();
+    let mut ran = 0;
+    let multiprocessing = programs.iter().filter(|p| p.topic == "multiprocessing" && p.modes.contains(&Mode::Gil312));
+    for program in multiprocessing.filter(|p| only.is_empty() || p.name.contains(&only) || p.topic == only) {
+        ran += 1;
+        if let Err(why) = check(program, Mode::Gil312, Runner::OverMessages { courier: true }) {
+            unexpected.push(format!("multiprocessing/{} [over messages]: {why}", program.name));
+        }
+    }
+    eprintln!("multiprocessing over messages: {}/{ran} programs match CPython", ran - unexpected.len());
+    assert!(ran > 0 || programs.is_empty(), "no multiprocessing program in the corpus");
+    assert!(unexpected.is_empty(), "{} unexpected failures:\n{}", unexpected.len(), unexpected.join("\n\n"));
+}
+
+#[test]
+fn without_a_courier_a_multiprocessing_program_matches_cpython_or_names_its_wait_inside_a_built_in() {
+    let programs = programs(&corpus_dir());
+    let only = std::env::var("PYTHON_CORPUS_ONLY").unwrap_or_default();
+    let mut needing = Vec::new();
+    let mut unexpected = Vec::new();
+    let multiprocessing = programs.iter().filter(|p| p.topic == "multiprocessing" && p.modes.contains(&Mode::Gil312));
+    for program in multiprocessing.filter(|p| only.is_empty() || p.name.contains(&only) || p.topic == only) {
+        let Err(why) = check(program, Mode::Gil312, Runner::OverMessages { courier: false }) else { continue };
+        if why.contains("RuntimeError: this waits for another process inside a built-in") {
+            needing.push(program.name.clone());
+        } else {
+            unexpected.push(format!("multiprocessing/{} [over messages, no courier]: {why}", program.name));
+        }
+    }
+    eprintln!("{} programs wait for another process inside a built-in: {}", needing.len(), needing.join(", "));
+    assert!(unexpected.is_empty(), "{} unexpected failures:\n{}", unexpected.len(), unexpected.join("\n\n"));
 }

@@ -21,7 +21,7 @@ fn run_to_end(program: &mut ProgramOnOneThread) -> (Outcome, Vec<Slice>) {
         slices.push(slice.clone());
         match slice {
             Slice::Ran => {}
-            Slice::IdleUntil(at) => {
+            Slice::IdleUntil(at) | Slice::Waiting(at) => {
                 let now = NativeHost.clock().now_ms();
                 std::thread::sleep(Duration::from_secs_f64((at - now).max(0.0) / 1000.0));
             }
@@ -198,4 +198,26 @@ fn dropping_a_running_program_frees_its_threads() {
     drop(program);
     // Each thread held the interpreter, which holds the scheduler: nothing is left.
     assert!(scheduler.upgrade().is_none(), "the program's scheduler outlived it");
+}
+
+#[test]
+fn a_program_on_one_thread_waits_for_processes_of_a_tree_that_answers_at_once() {
+    // The native tree answers at once or within a wait: a thread parked on it looks again
+    // every wait slice, and the program's end joins its children.
+    let source = "import multiprocessing
+def put(q):
+    q.put(sum(range(10)))
+if __name__ == '__main__':
+    q = multiprocessing.Queue()
+    p = multiprocessing.Process(target=put, args=(q,))
+    p.start()
+    print(q.get(), sorted(q.get(timeout=0.01) if not q.empty() else 0 for _ in range(1)))
+    p.join()
+    print(p.exitcode)
+";
+    let mut program = start(source, Mode::Gil312, Duration::from_secs(30));
+    let started = Instant::now();
+    let (outcome, _) = run_to_end(&mut program);
+    assert_eq!((outcome, program.output.text(Stream::Stdout)), (Outcome::Finished, "45 [0]\n0\n".to_string()), "{}", program.output.text(Stream::Stderr));
+    assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use engine::{LaneHistory, WorkerState};
-use python::{run_with_scheduler, Halt, Mode, NativeProcesses, Outcome, ProcessHost, ProgramRun, Scheduler};
+use python::{run_with_scheduler, Halt, Mode, NativeProcesses, Outcome, ProgramRun, Scheduler};
 
 fn scheduler(tree: &Arc<NativeProcesses>, mode: Mode) -> Arc<Scheduler> {
     Arc::new(Scheduler::new(mode, Duration::from_secs(30), tree.host_of(std::process::id())))

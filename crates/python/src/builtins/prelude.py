@@ -2,6 +2,13 @@
 # funcobject.c define them.
 
 
+def _collect_then(consume, iterable, *args, **kwargs):
+    # On one thread whose processes answer by message, a generator that a built-in consumes
+    # whole (list, sorted, sum ...) is collected by this loop first, whose frames can park
+    # while the generator waits for another process (vm/collect.rs).
+    return consume([item for item in iterable], *args, **kwargs)
+
+
 class property:
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
         self.fget = fget

@@ -13,13 +13,15 @@ use std::time::Duration;
 use engine::{Waitable, WorkerState};
 
 use crate::host::{ProcessHost, ProcessRefused, MOST_PROCESSES};
+use crate::process_tree::{Finish, ProcessCall, ProcessWait, Reply, Request};
+use crate::vm::Effect;
 use crate::objects::exception::type_error;
 use crate::objects::function::{Args, BuiltinFn};
 use crate::objects::{int, lock, PyErr, PyResult, Value};
 use crate::pickle::{dumps, loads, Purpose};
 use crate::vm::{Interpreter, Thread, Waiting};
 
-pub use super::multiprocessing_child::{run_process, Bootstrap, ChildProcess};
+pub use super::multiprocessing_child::{exit_code_of, run_process, target_call, Bootstrap, ChildProcess};
 pub use super::multiprocessing_shared::rebuild_shared;
 
 /// The package's modules written in Python, by name.
@@ -106,6 +108,11 @@ impl ProcessState {
         ProcessState { name, parent, source, bootstrapping: AtomicBool::new(false), tree: Default::default() }
     }
 
+    /// Whether this process's tree, once asked for, answers by message.
+    pub fn asks_by_message(&self) -> bool {
+        self.tree.get().and_then(Option::as_ref).is_some_and(|tree| tree.answers_by_message())
+    }
+
     fn tree(&self, interp: &Interpreter) -> PyResult<Arc<dyn ProcessHost>> {
         let tree = self.tree.get_or_init(|| {
             let tree = interp.scheduler.host.processes();
@@ -143,13 +150,20 @@ pub fn tree(thread: &Thread) -> PyResult<Arc<dyn ProcessHost>> {
 /// When a process's program has ended: joins its non-daemon children and terminates the
 /// others (`multiprocessing`'s exit function), or on Stop terminates them all.
 pub fn end_of_program(thread: &mut Thread) -> PyResult<()> {
-    let module = lock(&thread.interp.modules).get(PROCESS_MODULE).cloned();
-    let Some(module) = module else { return Ok(()) };
-    if thread.interp.scheduler.halt_reason().is_none() {
-        let shutdown = thread.get_attr(&module, "_shutdown")?;
+    if let Some(shutdown) = children_shutdown(thread)? {
         thread.call(&shutdown, Args::default())?;
     }
     Ok(())
+}
+
+/// The exit function that joins or terminates this process's children, if it started any
+/// and has not been halted.
+pub fn children_shutdown(thread: &mut Thread) -> PyResult<Option<Value>> {
+    let module = lock(&thread.interp.modules).get(PROCESS_MODULE).cloned();
+    match module {
+        Some(module) if thread.interp.scheduler.halt_reason().is_none() => thread.get_attr(&module, "_shutdown").map(Some),
+        _ => Ok(None),
+    }
 }
 
 /// Terminates every child this process started (when it is halted).
@@ -158,10 +172,9 @@ pub fn terminate_children(thread: &mut Thread) {
     let Some(Value::Module(module)) = module else { return };
     let children = lock(&module.dict).get("_children").cloned();
     let Some(Value::Dict(children)) = children else { return };
-    let Ok(tree) = tree(thread) else { return };
     for pid in children.keys() {
         if let Some(pid) = int::to_small(&pid) {
-            tree.terminate(pid as u32);
+            let _ = tell(thread, Request::Terminate { pid: pid as u32 });
         }
     }
 }
@@ -215,13 +228,64 @@ fn start(thread: &mut Thread, args: Args) -> PyResult {
         parent_name: process.name.clone(),
         payload: dumps(thread, &payload, Purpose::Inheritance)?,
     };
-    match process.tree(&thread.interp)?.start(bootstrap.write()) {
-        Ok(pid) => Ok(Value::Int(i64::from(pid))),
-        Err(ProcessRefused::TooMany) => Err(PyErr::new(
+    let waiting = Waiting { state: WorkerState::Sending, object: Some(format!("the start of {name}")), report: format!("the start of {name}") };
+    ask(thread, Request::Start { bootstrap: bootstrap.write() }, waiting, started)
+}
+
+fn started(_: &mut Thread, reply: Reply) -> PyResult {
+    match reply {
+        Reply::Started(Ok(pid)) => Ok(Value::Int(i64::from(pid))),
+        Reply::Started(Err(ProcessRefused::TooMany)) => Err(PyErr::new(
             "RuntimeError",
             format!("can't start new process: the playground runs at most {MOST_PROCESSES} processes at once"),
         )),
-        Err(ProcessRefused::Failed) => Err(PyErr::new("OSError", "can't start new process")),
+        Reply::Started(Err(ProcessRefused::Failed)) => Err(PyErr::new("OSError", "can't start new process")),
+        other => Err(out_of_turn(&other)),
+    }
+}
+
+/// A reply that does not answer its request (a host's mistake).
+fn out_of_turn(reply: &Reply) -> PyErr {
+    PyErr::new("SystemError", format!("the process tree answered out of turn: {reply:?}"))
+}
+
+/// Asks the tree `request` and blocks until its reply (parked, on one thread), which
+/// `finish` makes the call's value; `waiting` says what the thread waits for meanwhile.
+pub fn ask(thread: &mut Thread, request: Request, waiting: Waiting, finish: Finish) -> PyResult {
+    let wait = ProcessWait::new(tree(thread)?, request, waiting, thread.interp.scheduler.now_ms(), finish);
+    thread.block(Effect::Process(Arc::new(wait)))
+}
+
+/// Tells the tree `request`, which has no reply.
+pub fn tell(thread: &Thread, request: Request) -> PyResult<()> {
+    tree(thread)?.ask(&ProcessCall::new(request), Duration::ZERO);
+    Ok(())
+}
+
+/// What a thread waits for while the tree answers a question that does not wait.
+pub fn answering() -> Waiting {
+    Waiting { state: WorkerState::Receiving, object: Some("the process tree".into()), report: "the process tree's answer".into() }
+}
+
+/// A count as an int.
+pub fn count(_: &mut Thread, reply: Reply) -> PyResult {
+    match reply {
+        Reply::Count(count) => Ok(Value::Int(count as i64)),
+        other => Err(out_of_turn(&other)),
+    }
+}
+
+fn exit_code_value(_: &mut Thread, reply: Reply) -> PyResult {
+    match reply {
+        Reply::ExitCode(code) => Ok(code.map_or(Value::None, |code| Value::Int(i64::from(code)))),
+        other => Err(out_of_turn(&other)),
+    }
+}
+
+fn ended(_: &mut Thread, reply: Reply) -> PyResult {
+    match reply {
+        Reply::ExitCode(code) => Ok(Value::Bool(code.is_some())),
+        other => Err(out_of_turn(&other)),
     }
 }
 
@@ -244,28 +308,33 @@ pub fn timeout_argument(value: Option<&Value>) -> PyResult<Option<Duration>> {
 
 fn exitcode(thread: &mut Thread, args: Args) -> PyResult {
     let pid = pid_argument(&args)?;
-    Ok(tree(thread)?.exit_code(pid).map_or(Value::None, |code| Value::Int(i64::from(code))))
+    ask(thread, Request::ExitCode { pid }, answering(), exit_code_value)
 }
 
 /// `join(pid, name, timeout)`: waits for the process's end without the GIL, in slices.
 fn join(thread: &mut Thread, args: Args) -> PyResult {
     let pid = pid_argument(&args)?;
     let name = args.get(1).and_then(Value::as_str).unwrap_or("a process").to_string();
-    let timeout = timeout_argument(args.get(2))?;
-    let tree = tree(thread)?;
-    let waiting = |_: &Thread| Waiting::on(Waitable::Join, name.clone(), format!("the end of {name}"));
-    let ended = thread.wait_for(waiting, timeout, |slice| tree.wait_for_exit(pid, slice))?;
-    Ok(Value::Bool(ended.is_some()))
+    let wait_ms = milliseconds(timeout_argument(args.get(2))?);
+    let waiting = Waiting::on(Waitable::Join, name.clone(), format!("the end of {name}"));
+    ask(thread, Request::WaitForExit { pid, wait_ms }, waiting, ended)
+}
+
+/// A wait's milliseconds.
+pub fn milliseconds(wait: Option<Duration>) -> f64 {
+    wait.unwrap_or(WAIT_ON_ANOTHER_PROCESS).as_secs_f64() * 1000.0
 }
 
 fn terminate(thread: &mut Thread, args: Args) -> PyResult {
     let pid = pid_argument(&args)?;
-    tree(thread)?.terminate(pid);
+    tell(thread, Request::Terminate { pid })?;
     Ok(Value::None)
 }
 
 fn channel(thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Int(tree(thread)?.open_channel() as i64))
+    let channel = tree(thread)?.new_number();
+    tell(thread, Request::OpenChannel { channel })?;
+    Ok(Value::Int(channel as i64))
 }
 
 fn channel_argument(args: &Args) -> PyResult<u64> {
@@ -276,11 +345,11 @@ fn channel_argument(args: &Args) -> PyResult<u64> {
 fn send(thread: &mut Thread, args: Args) -> PyResult {
     args.expect("send", 2, 2)?;
     let channel = channel_argument(&args)?;
-    let tree = tree(thread)?;
+    tree(thread)?;
     thread.record(WorkerState::Sending);
     let message = dumps(thread, &args.positional[1], Purpose::Message);
     if let Ok(message) = message.as_ref() {
-        tree.send(channel, message.clone());
+        tell(thread, Request::Send { channel, message: message.clone() })?;
     }
     thread.record(WorkerState::Running);
     message?;
@@ -296,16 +365,19 @@ fn receive(thread: &mut Thread, args: Args) -> PyResult {
         Some(flag) => thread.truthy(flag)?,
         None => true,
     };
-    let timeout = timeout_argument(args.get(2))?;
+    let wait_ms = if block { milliseconds(timeout_argument(args.get(2))?) } else { 0.0 };
     let what = args.get(3).and_then(Value::as_str).unwrap_or("a queue").to_string();
-    let tree = tree(thread)?;
-    let message = if block {
-        let waiting = |_: &Thread| Waiting { state: WorkerState::Receiving, object: Some(what.clone()), report: what.clone() };
-        thread.wait_for(waiting, timeout, |slice| tree.receive(channel, slice))?
-    } else {
-        tree.receive(channel, Duration::ZERO)
+    let waiting = Waiting { state: WorkerState::Receiving, object: Some(what.clone()), report: what };
+    ask(thread, Request::Receive { channel, wait_ms }, waiting, received)
+}
+
+/// `(True, obj)` for a message (unpickled here), `(False, None)` when none came.
+fn received(thread: &mut Thread, reply: Reply) -> PyResult {
+    let bytes = match reply {
+        Reply::Message(Some(bytes)) => bytes,
+        Reply::Message(None) => return Ok(Value::tuple(vec![Value::Bool(false), Value::None])),
+        other => return Err(out_of_turn(&other)),
     };
-    let Some(bytes) = message else { return Ok(Value::tuple(vec![Value::Bool(false), Value::None])) };
     thread.record(WorkerState::Receiving);
     let value = loads(thread, &bytes);
     thread.record(WorkerState::Running);
@@ -314,7 +386,7 @@ fn receive(thread: &mut Thread, args: Args) -> PyResult {
 
 fn pending(thread: &mut Thread, args: Args) -> PyResult {
     let channel = channel_argument(&args)?;
-    Ok(Value::Int(tree(thread)?.pending(channel) as i64))
+    ask(thread, Request::Pending { channel }, answering(), count)
 }
 
 fn cpu_count(thread: &mut Thread, _args: Args) -> PyResult {
@@ -322,7 +394,7 @@ fn cpu_count(thread: &mut Thread, _args: Args) -> PyResult {
 }
 
 fn bytes_moved(thread: &mut Thread, _args: Args) -> PyResult {
-    Ok(Value::Int(tree(thread)?.bytes_moved() as i64))
+    ask(thread, Request::BytesMoved, answering(), count)
 }
 
 /// `format_exception(exc)`: its traceback as CPython prints it (a pool sends it with a

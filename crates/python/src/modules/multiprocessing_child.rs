@@ -58,7 +58,8 @@ impl Bootstrap {
         ])
     }
 
-    fn read(bytes: &[u8]) -> Option<Bootstrap> {
+    /// A bootstrap from its message; `None` if the bytes are not one.
+    pub fn read(bytes: &[u8]) -> Option<Bootstrap> {
         let fields = read_fields(bytes)?;
         let text = |index: usize| match fields.get(index) {
             Some(Field::Bytes(bytes)) => String::from_utf8(bytes.clone()).ok(),
@@ -159,7 +160,15 @@ fn run_target(thread: &mut Thread, bootstrap: &Bootstrap) -> PyResult<i32> {
         return Ok(1);
     }
     ran?;
-    let Value::Tuple(payload) = loads(thread, &bootstrap.payload)? else { return Err(PyErr::new("ValueError", "bad bootstrap")) };
+    let (run, call) = target_call(thread, &bootstrap.payload)?;
+    thread.call(&run, Args::positional(call))?;
+    Ok(0)
+}
+
+/// What a child calls once the program has re-run: `multiprocessing.process._run_child` with
+/// the unpickled `(process, args, kwargs)`.
+pub fn target_call(thread: &mut Thread, payload: &[u8]) -> PyResult<(Value, Vec<Value>)> {
+    let Value::Tuple(payload) = loads(thread, payload)? else { return Err(PyErr::new("ValueError", "bad bootstrap")) };
     let [target, Value::Tuple(positional), keywords] = payload.as_slice() else { return Err(PyErr::new("ValueError", "bad bootstrap")) };
     let keywords = match keywords {
         Value::Dict(dict) => dict.items().into_iter().filter_map(|(key, value)| key.as_str().map(|key| (Arc::from(key), value))).collect(),
@@ -167,15 +176,12 @@ fn run_target(thread: &mut Thread, bootstrap: &Bootstrap) -> PyResult<i32> {
     };
     let multiprocessing = thread.import("multiprocessing.process")?;
     let run = thread.get_attr(&multiprocessing, "_run_child")?;
-    let call = Args::positional(vec![target.clone(), Value::Tuple(positional.clone()), Value::Dict(Arc::new(crate::objects::Dict::from_pairs(
-        keywords.into_iter().map(|(key, value): (Arc<str>, Value)| (Value::Str(key), value)).collect(),
-    )?))]);
-    thread.call(&run, call)?;
-    Ok(0)
+    let keywords = crate::objects::Dict::from_pairs(keywords.into_iter().map(|(key, value): (Arc<str>, Value)| (Value::Str(key), value)).collect())?;
+    Ok((run, vec![target.clone(), Value::Tuple(positional.clone()), Value::Dict(Arc::new(keywords))]))
 }
 
 /// The exit code an error gives, after printing it as CPython's `Process._bootstrap` does.
-fn exit_code_of(thread: &mut Thread, name: &str, error: PyErr) -> i32 {
+pub fn exit_code_of(thread: &mut Thread, name: &str, error: PyErr) -> i32 {
     let PyErr::Raised(raised) = error else { return crate::native_processes::TERMINATED };
     if raised.exception.class.is_subclass(&crate::objects::class::exception_class("SystemExit")) {
         return match exception_args(&raised.exception).first() {

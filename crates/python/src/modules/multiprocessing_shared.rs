@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use engine::Waitable;
 
-use crate::host::ProcessHost;
+use super::multiprocessing::{answering, ask, count, milliseconds, tell};
+use crate::process_tree::{Finish, Reply, Request};
 use crate::objects::class::{builtin_types, Kind};
 use crate::objects::exception::{type_error, value_error};
 use crate::objects::function::Args;
@@ -18,7 +19,6 @@ use crate::vm::{normalise_index, Thread, Waiting};
 
 /// A block of shared words holding ints (`'i'`, `'l'` …) or floats (`'d'`, `'f'`).
 struct SharedArray {
-    tree: Arc<dyn ProcessHost>,
     block: u64,
     length: usize,
     typecode: Arc<str>,
@@ -26,7 +26,6 @@ struct SharedArray {
 
 /// A semaphore of the process tree (a lock is one at 1).
 struct SemLock {
-    tree: Arc<dyn ProcessHost>,
     semaphore: u64,
     /// `Lock`, `Semaphore` … for the timeline and the pickling error.
     kind: Arc<str>,
@@ -52,12 +51,12 @@ impl SharedArray {
         normalise_index(index, self.length).ok_or_else(|| PyErr::new("IndexError", "invalid index"))
     }
 
-    fn get(&self, index: usize) -> Value {
-        let word = self.tree.load_word(self.block, index);
-        if is_float(&self.typecode) { Value::Float(f64::from_bits(word)) } else { Value::Int(word as i64) }
+    fn get(&self, thread: &mut Thread, index: usize) -> PyResult {
+        let finish: Finish = if is_float(&self.typecode) { word_as_float } else { word_as_int };
+        ask(thread, Request::LoadWord { block: self.block, index: index as u64 }, answering(), finish)
     }
 
-    fn set(&self, index: usize, value: &Value) -> PyResult<()> {
+    fn set(&self, thread: &Thread, index: usize, value: &Value) -> PyResult<()> {
         let word = if is_float(&self.typecode) {
             int::to_f64(value)?.to_bits()
         } else {
@@ -67,8 +66,28 @@ impl SharedArray {
                 other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
             }
         };
-        self.tree.store_word(self.block, index, word);
-        Ok(())
+        tell(thread, Request::StoreWord { block: self.block, index: index as u64, word })
+    }
+}
+
+fn word_as_int(_: &mut Thread, reply: Reply) -> PyResult {
+    match reply {
+        Reply::Word(word) => Ok(Value::Int(word as i64)),
+        other => Err(PyErr::new("SystemError", format!("the process tree answered out of turn: {other:?}"))),
+    }
+}
+
+fn word_as_float(_: &mut Thread, reply: Reply) -> PyResult {
+    match reply {
+        Reply::Word(word) => Ok(Value::Float(f64::from_bits(word))),
+        other => Err(PyErr::new("SystemError", format!("the process tree answered out of turn: {other:?}"))),
+    }
+}
+
+fn taken(_: &mut Thread, reply: Reply) -> PyResult {
+    match reply {
+        Reply::Taken(taken) => Ok(Value::Bool(taken)),
+        other => Err(PyErr::new("SystemError", format!("the process tree answered out of turn: {other:?}"))),
     }
 }
 
@@ -77,10 +96,10 @@ impl NativeObject for SharedArray {
         class_named("SharedArray")
     }
 
-    fn call_method(&self, _thread: &mut Thread, name: &str, args: Args) -> Option<PyResult> {
+    fn call_method(&self, thread: &mut Thread, name: &str, args: Args) -> Option<PyResult> {
         Some(match name {
-            "get" => self.index(args.get(0)).map(|index| self.get(index)),
-            "set" => self.index(args.get(0)).and_then(|index| self.set(index, args.get(1).unwrap_or(&Value::None))).map(|()| Value::None),
+            "get" => self.index(args.get(0)).and_then(|index| self.get(thread, index)),
+            "set" => self.index(args.get(0)).and_then(|index| self.set(thread, index, args.get(1).unwrap_or(&Value::None))).map(|()| Value::None),
             "__len__" => Ok(Value::Int(self.length as i64)),
             crate::pickle::SHARED_STATE_METHOD => Ok(Value::tuple(vec![
                 Value::str("array"),
@@ -94,14 +113,12 @@ impl NativeObject for SharedArray {
 }
 
 impl SemLock {
-    fn acquire(&self, thread: &mut Thread, block: bool, timeout: Option<Duration>) -> PyResult<bool> {
-        if !block {
-            return Ok(self.tree.acquire(self.semaphore, Duration::ZERO));
-        }
+    fn acquire(&self, thread: &mut Thread, block: bool, timeout: Option<Duration>) -> PyResult {
+        let wait_ms = if block { milliseconds(timeout) } else { 0.0 };
         let name = format!("{} at {:#x}", self.kind, self as *const SemLock as usize);
         let what = if &*self.kind == "Lock" || &*self.kind == "RLock" { Waitable::Lock } else { Waitable::Semaphore };
-        let waiting = |_: &Thread| Waiting::on(what, name.clone(), format!("a process-shared {}", self.kind));
-        Ok(thread.wait_for(waiting, timeout, |slice| self.tree.acquire(self.semaphore, slice).then_some(()))?.is_some())
+        let waiting = Waiting::on(what, name, format!("a process-shared {}", self.kind));
+        ask(thread, Request::Acquire { semaphore: self.semaphore, wait_ms }, waiting, taken)
     }
 }
 
@@ -118,14 +135,13 @@ impl NativeObject for SemLock {
                     None => true,
                 };
                 let timeout = super::multiprocessing::timeout_argument(args.get_or_keyword(1, "timeout").as_ref())?;
-                self.acquire(thread, block, timeout).map(Value::Bool)
+                self.acquire(thread, block, timeout)
             })(),
-            "release" => {
-                self.tree.release(self.semaphore);
+            "release" => tell(thread, Request::Release { semaphore: self.semaphore }).map(|()| {
                 thread.interp.scheduler.note_progress();
-                Ok(Value::None)
-            }
-            "get_value" => Ok(Value::Int(i64::from(self.tree.semaphore_value(self.semaphore)))),
+                Value::None
+            }),
+            "get_value" => ask(thread, Request::SemaphoreValue { semaphore: self.semaphore }, answering(), count),
             crate::pickle::SHARED_STATE_METHOD => {
                 Ok(Value::tuple(vec![Value::str("semaphore"), Value::Int(self.semaphore as i64), Value::Str(self.kind.clone())]))
             }
@@ -138,31 +154,31 @@ impl NativeObject for SemLock {
 pub fn shared_array(thread: &mut Thread, args: Args) -> PyResult {
     let length = args.get(0).and_then(int::to_small).filter(|length| (0..=1 << 24).contains(length)).ok_or_else(|| value_error("bad length"))?;
     let Some(Value::Str(typecode)) = args.get(1) else { return Err(type_error("a typecode is a str")) };
-    let tree = super::multiprocessing::tree(thread)?;
-    let block = tree.share_words(length as usize);
-    Ok(Value::Native(Arc::new(SharedArray { tree, block, length: length as usize, typecode: typecode.clone() })))
+    let block = super::multiprocessing::tree(thread)?.new_number();
+    tell(thread, Request::ShareWords { block, words: length as u64 })?;
+    Ok(Value::Native(Arc::new(SharedArray { block, length: length as usize, typecode: typecode.clone() })))
 }
 
 /// `semaphore(value, kind)`: a new semaphore of the process tree.
 pub fn semaphore(thread: &mut Thread, args: Args) -> PyResult {
     let value = args.get(0).and_then(int::to_small).filter(|value| *value >= 0).ok_or_else(|| value_error("semaphore initial value must be >= 0"))?;
     let kind: Arc<str> = args.get(1).and_then(Value::as_str).map_or_else(|| Arc::from("Semaphore"), Arc::from);
-    let tree = super::multiprocessing::tree(thread)?;
-    let semaphore = tree.open_semaphore(value as u32);
-    Ok(Value::Native(Arc::new(SemLock { tree, semaphore, kind })))
+    let semaphore = super::multiprocessing::tree(thread)?.new_number();
+    tell(thread, Request::OpenSemaphore { semaphore, value: value as u32 })?;
+    Ok(Value::Native(Arc::new(SemLock { semaphore, kind })))
 }
 
 /// A shared object again, in the process that unpickled its state.
 pub fn rebuild_shared(thread: &mut Thread, state: &Value) -> PyResult {
     let Value::Tuple(state) = state else { return Err(value_error("bad shared state")) };
-    let tree = super::multiprocessing::tree(thread)?;
+    super::multiprocessing::tree(thread)?;
     let number = |index: usize| state.get(index).and_then(int::to_small).unwrap_or(0);
     let text = |index: usize| state.get(index).and_then(Value::as_str).map_or_else(|| Arc::from(""), Arc::from);
     match state.first().and_then(Value::as_str) {
         Some("array") => {
-            Ok(Value::Native(Arc::new(SharedArray { tree, block: number(1) as u64, length: number(2) as usize, typecode: text(3) })))
+            Ok(Value::Native(Arc::new(SharedArray { block: number(1) as u64, length: number(2) as usize, typecode: text(3) })))
         }
-        Some("semaphore") => Ok(Value::Native(Arc::new(SemLock { tree, semaphore: number(1) as u64, kind: text(2) }))),
+        Some("semaphore") => Ok(Value::Native(Arc::new(SemLock { semaphore: number(1) as u64, kind: text(2) }))),
         _ => Err(value_error("bad shared state")),
     }
 }

@@ -3,41 +3,19 @@
 
 use std::sync::Arc;
 
-use super::Thread;
+use super::call::Called;
+use super::{Frame, Thread};
 use crate::objects::function::{Args, BoundMethod, Builtin};
-use crate::objects::{self, lock, Class, PyErr, PyResult, Value};
+use crate::objects::{self, lock, Class, Instance, PyErr, PyResult, Value};
 
 impl Thread {
     /// `object.name`.
     pub fn get_attr(&mut self, object: &Value, name: &str) -> PyResult {
         match object {
-            Value::Instance(instance) => {
-                if let Some(value) = lock(&instance.dict).get(name) {
-                    return Ok(value.clone());
-                }
-                match name {
-                    "__class__" => return Ok(Value::Class(instance.class.clone())),
-                    "__dict__" => {
-                        let pairs = lock(&instance.dict).iter().map(|(k, v)| (Value::Str(k.clone()), v.clone())).collect();
-                        return Ok(Value::Dict(Arc::new(objects::Dict::from_pairs(pairs)?)));
-                    }
-                    _ => {}
-                }
-                if let Some(value) = instance.class.lookup(name) {
-                    if let Some(getter) = descriptor_method(&value, "__get__") {
-                        let owner = Value::Class(instance.class.clone());
-                        return self.call(&getter, Args::positional(vec![value, object.clone(), owner]));
-                    }
-                    return Ok(bind(value, object));
-                }
-                if instance.class.is_exception() && matches!(name, "__cause__" | "__context__" | "__traceback__") {
-                    return Ok(Value::None);
-                }
-                if let Some(getattr) = instance.class.lookup("__getattr__") {
-                    return self.call(&getattr, Args::positional(vec![object.clone(), Value::str(name)]));
-                }
-                Err(no_attribute(object, name))
-            }
+            Value::Instance(instance) => match self.instance_attr(instance, object, name)? {
+                Called::Done(value) => Ok(value),
+                Called::Frame(getter) => self.called_from_rust(|thread| thread.run_callee(getter)),
+            },
             Value::Class(class) if class.kind != objects::Kind::Object && type_methods(class.kind).contains(&name) => {
                 Ok(Builtin::unbound_type_method(leak_name(name)))
             }
@@ -99,6 +77,63 @@ impl Thread {
                 Err(no_attribute(object, name))
             }
         }
+    }
+
+    /// `object.name` as the run loop loads it: an attribute, or the frame of the Python
+    /// `__get__` that gives it (a property's getter), which the loop pushes, so a getter that
+    /// waits (for another process, on one thread) can park like any call.
+    #[inline]
+    pub(super) fn load_attr(&mut self, object: &Value, name: &str) -> PyResult<Called> {
+        match object {
+            Value::Instance(instance) => self.instance_attr(instance, object, name),
+            _ => self.get_attr(object, name).map(Called::Done),
+        }
+    }
+
+    /// An instance's attribute: its own, a class attribute (bound, or through a descriptor's
+    /// `__get__`, whose frame is given to run), or `__getattr__`'s.
+    fn instance_attr(&mut self, instance: &Arc<Instance>, object: &Value, name: &str) -> PyResult<Called> {
+        if let Some(value) = lock(&instance.dict).get(name) {
+            return Ok(Called::Done(value.clone()));
+        }
+        match name {
+            "__class__" => return Ok(Called::Done(Value::Class(instance.class.clone()))),
+            "__dict__" => {
+                let pairs = lock(&instance.dict).iter().map(|(k, v)| (Value::Str(k.clone()), v.clone())).collect();
+                return Ok(Called::Done(Value::Dict(Arc::new(objects::Dict::from_pairs(pairs)?))));
+            }
+            _ => {}
+        }
+        if let Some(value) = instance.class.lookup(name) {
+            if let Some(getter) = descriptor_method(&value, "__get__") {
+                let owner = Value::Class(instance.class.clone());
+                return self.prepare_call(&getter, Args::positional(vec![value, object.clone(), owner]));
+            }
+            return Ok(Called::Done(bind(value, object)));
+        }
+        if instance.class.is_exception() && matches!(name, "__cause__" | "__context__" | "__traceback__") {
+            return Ok(Called::Done(Value::None));
+        }
+        if let Some(getattr) = instance.class.lookup("__getattr__") {
+            return self.call(&getattr, Args::positional(vec![object.clone(), Value::str(name)])).map(Called::Done);
+        }
+        Err(no_attribute(object, name))
+    }
+
+    /// `object.name = value` as the run loop stores it: done, or the frame of the Python
+    /// `__set__` that does it (a property's setter), which the loop pushes so it can park.
+    pub(super) fn store_attr(&mut self, object: &Value, name: &str, value: Value) -> PyResult<Option<Frame>> {
+        if let Value::Instance(instance) = object {
+            if let Some(descriptor) = instance.class.lookup(name) {
+                if let Some(setter) = descriptor_method(&descriptor, "__set__") {
+                    return match self.prepare_call(&setter, Args::positional(vec![descriptor, object.clone(), value]))? {
+                        Called::Frame(frame) => Ok(Some(frame)),
+                        Called::Done(_) => Ok(None),
+                    };
+                }
+            }
+        }
+        self.set_attr(object, name, value).map(|()| None)
     }
 
     /// `object.name = value`.

@@ -33,7 +33,11 @@ impl Thread {
         match callable {
             Value::Function(function) => self.function_frame(function, args),
             Value::Builtin(builtin) => match &builtin.body {
-                BuiltinBody::Function(body) | BuiltinBody::Method(body) => body(self, args).map(Called::Done),
+                BuiltinBody::Function(body) => match self.collecting_first(callable, builtin.name, &args)? {
+                    Some(collecting) => Ok(collecting),
+                    None => body(self, args).map(Called::Done),
+                },
+                BuiltinBody::Method(body) => body(self, args).map(Called::Done),
                 BuiltinBody::WithState(body, state) => body(self, state.as_ref(), args).map(Called::Done),
                 BuiltinBody::TypeMethod => Err(type_error(format!("unbound method {}", builtin.name))),
                 BuiltinBody::UnboundTypeMethod => {
@@ -50,6 +54,10 @@ impl Thread {
                     self.call_method(&method.receiver, builtin.name, args).map(Called::Done)
                 }
                 function => self.prepare_call(function, with_receiver(&method.receiver, args)),
+            },
+            Value::Class(class) if class.kind != Kind::Object => match self.collecting_first(callable, &class.name, &args)? {
+                Some(collecting) => Ok(collecting),
+                None => self.instantiate(class, args),
             },
             Value::Class(class) => self.instantiate(class, args),
             Value::Instance(_) => match self.get_attr(callable, "__call__") {

@@ -6,7 +6,10 @@
 //! Stop, the time limit and deadlock noticed), while a thread that takes turns on one worker
 //! (`one_thread.rs`) is parked by its driver: the effect unwinds to the run loop as
 //! [`PyErr::Suspended`], the thread's frames stay as they are, and the value the effect gives
-//! is pushed as the call's result when the driver resumes it.
+//! is pushed as the call's result when the driver resumes it. A request to the tree of
+//! processes is an effect too ([`Effect::Process`]): answered at once or within its wait on a
+//! thread of its own, or, on one thread whose keeper answers by message, parked until its reply
+//! is delivered between slices.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,6 +17,8 @@ use std::time::Duration;
 use super::{Thread, Waiting};
 use crate::modules::thread::LockCore;
 use crate::objects::{PyErr, PyResult, Value};
+use crate::process_tree::ProcessWait;
+use crate::host::ProcessHost;
 
 /// What a blocked thread waits for.
 #[derive(Clone)]
@@ -26,6 +31,9 @@ pub enum Effect {
     Sleep { until_ms: f64 },
     /// Let another runnable thread run (the switch interval has passed): resumes where it was.
     Yield,
+    /// Ask the tree of processes (`multiprocessing`) and wait for its reply, which becomes the
+    /// call's value on the thread ([`ProcessWait::finish`]).
+    Process(Arc<ProcessWait>),
 }
 
 impl Effect {
@@ -35,6 +43,23 @@ impl Effect {
         self.attempt(ident, Duration::ZERO, now_ms).or_else(|| {
             self.deadline_ms().filter(|deadline| now_ms >= *deadline).map(|_| self.timed_out())
         })
+    }
+
+    /// The blocking call's value from what the effect gave, on the thread that blocked (a
+    /// reply from the tree of processes is made a Python value there).
+    pub fn finish(&self, thread: &mut Thread, value: Value) -> PyResult {
+        match self {
+            Effect::Process(wait) => wait.finish(thread),
+            _ => Ok(value),
+        }
+    }
+
+    /// The tree of processes it waits for a reply from, if it does.
+    pub fn awaited_tree(&self) -> Option<&Arc<dyn ProcessHost>> {
+        match self {
+            Effect::Process(wait) => Some(wait.tree()),
+            _ => None,
+        }
     }
 
     /// Tries it for the thread `ident`, waiting up to `slice` (on a thread of its own).
@@ -54,6 +79,7 @@ impl Effect {
                 (left_ms <= slice.as_secs_f64() * 1000.0).then_some(Value::None)
             }
             Effect::Yield => Some(Value::None),
+            Effect::Process(wait) => wait.attempt(slice).then_some(Value::None),
         }
     }
 
@@ -61,6 +87,10 @@ impl Effect {
     fn timed_out(&self) -> Value {
         match self {
             Effect::Acquire { .. } => Value::Bool(false),
+            Effect::Process(wait) => {
+                wait.time_out();
+                Value::None
+            }
             Effect::Sleep { .. } | Effect::Yield => Value::None,
         }
     }
@@ -71,6 +101,7 @@ impl Effect {
             Effect::Acquire { deadline_ms, .. } => *deadline_ms,
             Effect::Sleep { until_ms } => Some(*until_ms),
             Effect::Yield => None,
+            Effect::Process(wait) => wait.deadline_ms(),
         }
     }
 
@@ -79,6 +110,7 @@ impl Effect {
         match self {
             Effect::Acquire { lock, address, .. } => lock.waiting(thread, *address),
             Effect::Sleep { .. } | Effect::Yield => Waiting::sleeping(),
+            Effect::Process(wait) => wait.waiting.clone(),
         }
     }
 }
@@ -92,7 +124,7 @@ impl Thread {
                 // `time.sleep(0)`: a chance for another thread to run.
                 self.check_point()?;
             }
-            return Ok(value);
+            return effect.finish(self, value);
         }
         if scheduler.takes_turns() {
             if self.can_suspend() {
@@ -111,6 +143,7 @@ impl Thread {
             .deadline_ms()
             .map(|deadline| Duration::from_secs_f64(((deadline - scheduler.now_ms()) / 1000.0).max(0.0)));
         let done = self.wait_for(|thread| effect.waiting(thread), timeout, |slice| effect.attempt(ident, slice, scheduler.now_ms()))?;
-        Ok(done.unwrap_or_else(|| effect.timed_out()))
+        let value = done.unwrap_or_else(|| effect.timed_out());
+        effect.finish(self, value)
     }
 }

@@ -315,20 +315,21 @@ impl Thread {
             Instr::LoadAttr(name) => {
                 let object = frame.pop();
                 let name = &frame.code.names[name as usize];
-                let cached = match &object {
-                    Value::Module(module) => self.module_attr_cached(module, name),
-                    _ => None,
-                };
-                let value = match cached {
-                    Some(value) => value,
-                    None => self.get_attr(&object, name)?,
-                };
-                frame.stack.push(value);
+                if let Value::Module(module) = &object {
+                    if let Some(value) = self.module_attr_cached(module, name) {
+                        frame.stack.push(value);
+                        return Ok(Flow::Next);
+                    }
+                }
+                let loaded = self.load_attr(&object, name)?;
+                return Ok(push_result(frame, loaded));
             }
             Instr::StoreAttr(name) => {
                 let object = frame.pop();
                 let value = frame.pop();
-                self.set_attr(&object, &frame.code.names[name as usize], value)?;
+                if let Some(setter) = self.store_attr(&object, &frame.code.names[name as usize], value)? {
+                    return Ok(Flow::Call(setter.returning(Returns::Nothing)));
+                }
             }
             Instr::DeleteAttr(name) => {
                 let object = frame.pop();

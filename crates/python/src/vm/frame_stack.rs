@@ -111,12 +111,13 @@ impl Thread {
 
     /// Runs a thread that takes turns on one worker (`one_thread.rs`) until it ends, blocks
     /// or lets another run: `base` and `callees` are its frames, kept between turns; `value`
-    /// is what the effect it was parked on gave, for the call that blocked.
+    /// is what the effect it was parked on gave, for the call that blocked (an error is
+    /// raised there, as if the call raised it).
     ///
     /// # Errors
     /// [`PyErr::Suspended`] when it parks (its frames are left ready to go on), and what
     /// ends a thread otherwise.
-    pub(crate) fn run_turn(&mut self, base: &mut Frame, callees: &mut Vec<Frame>, value: Option<Value>) -> PyResult {
+    pub(crate) fn run_turn(&mut self, base: &mut Frame, callees: &mut Vec<Frame>, value: Option<PyResult>) -> PyResult {
         let mut raised = None;
         if let (Some(value), true) = (value, std::mem::take(&mut self.gives_to_call_site)) {
             let handling = self.handling.len();
@@ -124,7 +125,7 @@ impl Thread {
                 Some(callee) => callee,
                 None => &mut *base,
             };
-            raised = top.complete_call(value, handling).err();
+            raised = value.and_then(|value| top.complete_call(value, handling)).err();
         }
         match self.run_stack(base, callees, raised)? {
             FrameExit::Return(value) | FrameExit::Yield(value) => Ok(value),

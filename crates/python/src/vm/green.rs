@@ -26,8 +26,9 @@ pub(crate) struct GreenThread {
     /// The frame it runs and the frames that one called (innermost last).
     base: Option<Frame>,
     callees: Vec<Frame>,
-    /// What the effect it was parked on gave, for its next turn.
-    pub ready: Option<Value>,
+    /// What the effect it was parked on gave, and the effect (which makes it the call's
+    /// value), for its next turn.
+    pub ready: Option<(Value, super::Effect)>,
 }
 
 impl GreenThread {
@@ -60,7 +61,8 @@ impl GreenThread {
             }
         }
         let Some(base) = self.base.as_mut() else { return Turn::Ended(Ok(Value::None)) };
-        match self.thread.run_turn(base, &mut self.callees, self.ready.take()) {
+        let ready = self.ready.take().map(|(value, effect)| effect.finish(&mut self.thread, value));
+        match self.thread.run_turn(base, &mut self.callees, ready) {
             Err(crate::objects::PyErr::Suspended(effect)) => Turn::Parked(*effect),
             ended => {
                 self.base = None;
@@ -70,10 +72,10 @@ impl GreenThread {
         }
     }
 
-    /// Runs `function()` next, on its own stack (the main thread's `threading._shutdown`).
-    pub fn call_next(&mut self, function: Value) {
+    /// Runs `function(*args)` next, on its own stack (the main thread's next stage).
+    pub fn call_next(&mut self, function: Value, args: Vec<Value>) {
         self.thread.depth = 0;
-        self.start = Some((function, Vec::new()));
+        self.start = Some((function, args));
     }
 
     /// It has ended: its lane says so and it leaves the program's threads.

@@ -14,6 +14,7 @@ use crate::modules::thread::MAX_THREADS;
 pub const MOST_LANES: usize = MAX_THREADS + 1;
 
 /// What a blocked thread waits on.
+#[derive(Clone)]
 pub struct Waiting {
     /// Its state on the timeline.
     pub state: WorkerState,

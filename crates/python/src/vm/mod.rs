@@ -6,9 +6,13 @@
 //! - `effect.rs`: blocking as effects: waited for on a thread of its own, or parked.
 //! - `green.rs`: a thread that takes turns on one thread of the host, between its turns.
 //! - `turns.rs`: those threads' queue, parked ones, and one turn of the next.
+//! - `main_stages.rs`: what such a main thread runs, stage after stage (module, a child's
+//!   target, waits for threads and children).
 //! - `ops.rs`: operators, comparisons, truthiness, containment, subscripts.
 //! - `attr.rs`: attributes and method calls on every kind of value.
 //! - `call.rs`: calls, argument binding, classes and constructors.
+//! - `collect.rs`: on one thread asking other processes by message, a generator a built-in
+//!   consumes whole is collected by a Python loop first (its waits can park).
 //! - `iterate.rs`: iterators.
 //! - `text.rs`: `str`, `repr` and `format` of every value.
 //! - `user_keys.rs`, `set_operators.rs`: keys Python hashes; set operators over them.
@@ -20,10 +24,12 @@
 
 mod attr;
 mod call;
+mod collect;
 mod frame;
 mod effect;
 mod frame_stack;
 pub(crate) mod green;
+pub(crate) mod main_stages;
 pub(crate) mod turns;
 mod import;
 mod iterate;

@@ -37,25 +37,42 @@ struct Lines {
     dropped: u64,
 }
 
+/// Where a child process's output goes instead of being kept.
+enum Forward {
+    /// Into its program's output, each thread named after its process.
+    Program(Arc<Output>, Arc<str>),
+    /// To a sink: a process on a worker of its own posts it to its tree's keeper.
+    Sink(OutputSink),
+}
+
+/// What takes each piece of output as it is written: its stream, its thread, its text.
+pub type OutputSink = Box<dyn Fn(Stream, &str, &str) + Send + Sync>;
+
 /// The sink print writes to.
 #[derive(Default)]
 pub struct Output {
     lines: Mutex<Lines>,
-    /// A child process's output goes to its program's, each thread named after its process.
-    forward: Option<(Arc<Output>, Arc<str>)>,
+    forward: Option<Forward>,
 }
 
 impl Output {
     /// The output of the process `process`, written into `program`'s as
     /// `Process-1/MainThread`.
     pub fn forwarding_to(program: Arc<Output>, process: &str) -> Output {
-        Output { lines: Mutex::default(), forward: Some((program, Arc::from(process))) }
+        Output { lines: Mutex::default(), forward: Some(Forward::Program(program, Arc::from(process))) }
+    }
+
+    /// An output that keeps nothing and hands every piece written to `sink`.
+    pub fn posting_to(sink: OutputSink) -> Output {
+        Output { lines: Mutex::default(), forward: Some(Forward::Sink(sink)) }
     }
 
     /// Appends text; complete lines are kept, the last partial line waits for its end.
     pub fn write(&self, stream: Stream, thread: &Arc<str>, text: &str) {
-        if let Some((program, process)) = &self.forward {
-            return program.write(stream, &Arc::from(format!("{process}/{thread}")), text);
+        match &self.forward {
+            Some(Forward::Program(program, process)) => return program.write(stream, &Arc::from(format!("{process}/{thread}")), text),
+            Some(Forward::Sink(sink)) => return sink(stream, thread, text),
+            None => {}
         }
         let mut lines = lock(&self.lines);
         let mut pieces = text.split('\n').peekable();

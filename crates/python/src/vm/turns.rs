@@ -5,23 +5,27 @@
 //! turns itself until its effect is done (`Thread::block`).
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
-use engine::WorkerState;
+use engine::{WorkerState, WAIT_SLICE};
 
 use super::green::{GreenThread, Turn};
+use super::main_stages::MainStages;
 use super::schedule::deadlock_report;
 use super::{Effect, Scheduler, Thread, MAIN_IDENT};
+use crate::host::ProcessHost;
 use crate::objects::exception::Halt;
 use crate::objects::{lock, PyErr, PyResult};
-use crate::program::{report, shutdown_function, Outcome};
+use crate::program::report;
 
 /// The green threads of a program, between their turns.
 #[derive(Default)]
 pub(crate) struct Turns {
     runnable: VecDeque<GreenThread>,
     parked: Vec<(GreenThread, Effect)>,
-    /// How the main thread's code ended, once it has.
-    pub main_outcome: Option<Outcome>,
+    /// The main thread's stages (its module, then waits for its threads and children), kept
+    /// here while another thread runs.
+    pub main: Option<MainStages>,
 }
 
 /// What one turn came to.
@@ -29,8 +33,9 @@ pub(crate) enum TurnTaken {
     /// A thread ran.
     Ran,
     /// None could run: every thread is parked, the first deadline is at this time (`None`:
-    /// none has one).
-    Idle(Option<f64>),
+    /// none has one); `awaiting_replies` when some wait for a reply from the tree of
+    /// processes (not a deadlock: another process may answer).
+    Idle { until: Option<f64>, awaiting_replies: bool },
 }
 
 impl Turns {
@@ -46,7 +51,7 @@ impl Turns {
         for (mut green, effect) in std::mem::take(&mut self.parked) {
             match effect.try_now(green.thread.ident, now) {
                 Some(value) => {
-                    green.ready = Some(value);
+                    green.ready = Some((value, effect));
                     self.enqueue(green);
                 }
                 None => still.push((green, effect)),
@@ -58,6 +63,23 @@ impl Turns {
     /// What each parked thread waits for, as a deadlock report says it.
     pub fn waits(&self) -> Vec<String> {
         self.parked.iter().map(|(green, effect)| waits_for(&green.thread, effect)).collect()
+    }
+
+    /// When the first parked thread gives up by itself (or, waiting for a tree that answers
+    /// at once, looks again: a wait slice from `now`), and whether any waits for a reply from
+    /// the tree of processes.
+    fn idle(&self, now: f64) -> TurnTaken {
+        let look_again = |effect: &Effect| {
+            let polled = effect.awaited_tree().is_some_and(|tree| !tree.answers_by_message());
+            polled.then(|| now + WAIT_SLICE.as_secs_f64() * 1000.0)
+        };
+        let until = self.parked.iter().flat_map(|(_, effect)| [effect.deadline_ms(), look_again(effect)]).flatten().reduce(f64::min);
+        TurnTaken::Idle { until, awaiting_replies: self.awaited_tree().is_some() }
+    }
+
+    /// The tree of processes a parked thread waits for a reply from, if one does.
+    pub fn awaited_tree(&self) -> Option<Arc<dyn ProcessHost>> {
+        self.parked.iter().find_map(|(_, effect)| effect.awaited_tree().cloned())
     }
 
     /// Every thread still there, for the end of the program.
@@ -80,7 +102,7 @@ pub(crate) fn take_a_turn(scheduler: &Scheduler, turn_ends_at: f64) -> TurnTaken
         turns.wake(now);
         match turns.runnable.pop_front() {
             Some(green) => (green, turns.runnable.is_empty()),
-            None => return TurnTaken::Idle(turns.parked.iter().filter_map(|(_, effect)| effect.deadline_ms()).reduce(f64::min)),
+            None => return turns.idle(now),
         }
     };
     let switch_at = now + scheduler.switch_interval().as_secs_f64() * 1000.0;
@@ -97,35 +119,31 @@ pub(crate) fn take_a_turn(scheduler: &Scheduler, turn_ends_at: f64) -> TurnTaken
     TurnTaken::Ran
 }
 
-/// A thread's code has ended: another thread's uncaught error is printed; the main thread's
-/// module goes on to `threading._shutdown` (waiting for the other threads), after which the
-/// program ends.
+/// A thread's code has ended: another thread's uncaught error is printed; the main thread
+/// goes on to its next stage (`vm/main_stages.rs`), after the last of which the program ends.
 fn thread_ended(scheduler: &Scheduler, mut green: GreenThread, result: PyResult) {
-    let failed = result.err().map(|error| report(&mut green.thread, error));
     if green.thread.ident != MAIN_IDENT {
+        if let Err(error) = result {
+            report(&mut green.thread, error);
+        }
         return green.finish();
     }
-    let main_outcome = lock(&scheduler.turns).main_outcome.take();
-    let outcome = match main_outcome {
-        // The module ended: wait for the other threads, as CPython's main thread does.
-        None => match shutdown_function(&mut green.thread) {
-            Ok(Some(shutdown)) => {
-                let mut turns = lock(&scheduler.turns);
-                turns.main_outcome = Some(failed.unwrap_or(Outcome::Finished));
-                green.call_next(shutdown);
-                turns.runnable.push_front(green);
-                return;
-            }
-            Ok(None) => failed.unwrap_or(Outcome::Finished),
-            Err(error) => failed.unwrap_or_else(|| report(&mut green.thread, error)),
-        },
-        // `_shutdown` ended.
-        Some(Outcome::Finished) => failed.unwrap_or(Outcome::Finished),
-        Some(outcome) => outcome,
-    };
-    lock(&scheduler.turns).main_outcome = Some(outcome);
-    green.finish();
-    scheduler.halt(Halt::ProgramEnded);
+    let mut stages = lock(&scheduler.turns).main.take().unwrap_or_else(MainStages::program);
+    stages.ended(&mut green.thread, result);
+    let next = stages.next_call(&mut green.thread);
+    let mut turns = lock(&scheduler.turns);
+    turns.main = Some(stages);
+    match next {
+        Some((function, args)) => {
+            green.call_next(function, args);
+            turns.runnable.push_front(green);
+        }
+        None => {
+            drop(turns);
+            green.finish();
+            scheduler.halt(Halt::ProgramEnded);
+        }
+    }
 }
 
 impl Thread {
@@ -138,7 +156,7 @@ impl Thread {
             let now = scheduler.now_ms();
             if let Some(value) = effect.try_now(self.ident, now) {
                 self.record(WorkerState::Running);
-                return Ok(value);
+                return effect.finish(self, value);
             }
             if now >= scheduler.deadline_ms() {
                 scheduler.halt(Halt::TimeLimit);
@@ -146,10 +164,24 @@ impl Thread {
             if scheduler.halted() {
                 return Err(PyErr::Halted(scheduler.halt_reason().unwrap_or(Halt::Stopped)));
             }
-            let idle_until = match take_a_turn(&scheduler, now + scheduler.switch_interval().as_secs_f64() * 1000.0) {
+            let (idle_until, awaiting_replies) = match take_a_turn(&scheduler, now + scheduler.switch_interval().as_secs_f64() * 1000.0) {
                 TurnTaken::Ran => continue,
-                TurnTaken::Idle(at) => [at, effect.deadline_ms()].into_iter().flatten().reduce(f64::min),
+                TurnTaken::Idle { until, awaiting_replies } => ([until, effect.deadline_ms()].into_iter().flatten().reduce(f64::min), awaiting_replies),
             };
+            let tree = effect.awaited_tree().cloned().or_else(|| awaiting_replies.then(|| lock(&scheduler.turns).awaited_tree()).flatten());
+            if let Some(tree) = tree {
+                let until = idle_until.unwrap_or(f64::INFINITY).min(scheduler.deadline_ms());
+                if !tree.answers_by_message() {
+                    // A tree that answers at once: look again shortly.
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                    continue;
+                }
+                if tree.wait_for_replies(until) {
+                    continue;
+                }
+                self.record(WorkerState::Running);
+                return Err(cannot_wait_for_another_process());
+            }
             match idle_until {
                 Some(at) => std::thread::sleep(std::time::Duration::from_secs_f64((at - scheduler.now_ms()).max(0.0) / 1000.0)),
                 None => {
@@ -162,3 +194,14 @@ impl Thread {
     }
 }
 
+
+/// A wait for another process where no reply can come: inside a built-in that calls back into
+/// Python, on a worker that hears the keeper only between its slices.
+fn cannot_wait_for_another_process() -> PyErr {
+    PyErr::new(
+        "RuntimeError",
+        "this waits for another process inside a built-in that calls back into Python (a sort key, \
+         len(), repr() or iteration of a shared object…): on a worker without shared memory its answer can only come once the built-in \
+         has returned; wait in a for loop or a plain call instead",
+    )
+}

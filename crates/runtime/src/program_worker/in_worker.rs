@@ -135,7 +135,9 @@ impl ProgramHere {
             Err(refused) => (NO_MORE_SLICES, Some(Ended::Refused(refused.0.clone()))),
             Ok(program) => match program.run_slice(SLICE) {
                 Slice::Ran => (0.0, None),
-                Slice::IdleUntil(at_ms) => ((at_ms - BrowserClock.now_ms()).max(0.0), None),
+                // Waiting for other processes' replies cannot happen yet: this worker's program
+                // has no processes (its host gives none), so it is looked at again by then.
+                Slice::IdleUntil(at_ms) | Slice::Waiting(at_ms) => ((at_ms - BrowserClock.now_ms()).max(0.0), None),
                 Slice::Ended(outcome) => (NO_MORE_SLICES, Some(Ended::Outcome(EndedAs::from(&outcome)))),
             },
         };

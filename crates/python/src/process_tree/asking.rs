@@ -1,0 +1,160 @@
+//! The tree as a process on one thread sees it when it reaches the keeper only by messages
+//! (a Web Worker with memory of its own): [`AskingProcesses`] puts every request in an outbox
+//! as a [`Letter`] and keeps the replies delivered to it until the thread that asked goes on.
+//! Its driver takes the letters after each slice ([`AskingProcesses::take_letters`]), sends
+//! them, and delivers what comes back ([`AskingProcesses::deliver`]) before the next slice.
+//!
+//! A thread that waits inside a built-in calling back into Python (`sorted(q.get() for …)`, a
+//! property reading a shared `Value`) cannot park: its reply must come before the slice ends.
+//! Only a [`Courier`] can bring it (natively a blocking receive; in a page, a wait on shared
+//! memory); without one the wait is an error that says why.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use engine::Clock;
+
+use super::call::ProcessCall;
+use super::protocol::{Delivery, Letter, Reply, Request};
+use crate::host::{Host, ProcessHost, SpawnRefused};
+use crate::objects::lock;
+use crate::vm::{Output, Stream};
+
+/// What brings replies while a slice runs: sends letters and waits for deliveries.
+pub trait Courier: Send + Sync {
+    /// Sends `letters` to the keeper, then waits until at least one delivery has come or
+    /// `until_ms` (on the host's clock) has passed; what came.
+    fn exchange(&self, letters: Vec<Vec<u8>>, until_ms: f64) -> Vec<Vec<u8>>;
+}
+
+/// A process's side of a tree whose keeper it reaches by messages.
+pub struct AskingProcesses {
+    pid: u32,
+    outbox: Mutex<Vec<Letter>>,
+    inbox: Mutex<HashMap<u64, Reply>>,
+    next_ticket: AtomicU64,
+    next_number: AtomicU64,
+    courier: OnceLock<Box<dyn Courier>>,
+}
+
+impl AskingProcesses {
+    /// The process `pid`'s side (the keeper gave it its pid).
+    pub fn new(pid: u32) -> Arc<AskingProcesses> {
+        Arc::new(AskingProcesses {
+            pid,
+            outbox: Mutex::new(Vec::new()),
+            inbox: Mutex::new(HashMap::new()),
+            next_ticket: AtomicU64::new(1),
+            next_number: AtomicU64::new(1),
+            courier: OnceLock::new(),
+        })
+    }
+
+    /// Lets waits inside a slice get their replies through `courier`.
+    pub fn set_courier(&self, courier: Box<dyn Courier>) {
+        let _ = self.courier.set(courier);
+    }
+
+    /// Its pid.
+    pub fn pid(&self) -> u32 {
+        self.pid
+    }
+
+    /// The letters posted since last taken, as bytes, in the order they were posted.
+    pub fn take_letters(&self) -> Vec<Vec<u8>> {
+        std::mem::take(&mut *lock(&self.outbox)).iter().map(Letter::encode).collect()
+    }
+
+    /// Delivers a reply's bytes; whether they were one.
+    pub fn deliver(&self, bytes: &[u8]) -> bool {
+        let Some(Delivery { ticket, reply }) = Delivery::decode(bytes) else { return false };
+        lock(&self.inbox).insert(ticket, reply);
+        true
+    }
+
+    /// Posts `request`; its ticket.
+    fn post(&self, request: Request) -> u64 {
+        let ticket = self.next_ticket.fetch_add(1, Ordering::Relaxed);
+        lock(&self.outbox).push(Letter { from: self.pid, ticket, request });
+        ticket
+    }
+
+    /// Tells the keeper this process has ended with `code`.
+    pub fn exited(&self, code: i32) {
+        self.post(Request::Exited { code });
+    }
+
+    /// An output whose every piece is posted to the keeper, which shows it under the
+    /// process's name.
+    pub fn output(self: &Arc<Self>) -> Output {
+        let tree = self.clone();
+        Output::posting_to(Box::new(move |stream: Stream, thread: &str, text: &str| {
+            tree.post(Request::Print { stream, thread: thread.to_string(), text: text.to_string() });
+        }))
+    }
+
+    /// A host as `base`, whose pid is this process's and whose processes are asked by message.
+    pub fn host_on(self: &Arc<Self>, base: Arc<dyn Host>) -> Arc<dyn Host> {
+        Arc::new(AskingHost { base, tree: self.clone() })
+    }
+}
+
+impl ProcessHost for AskingProcesses {
+    fn new_number(&self) -> u64 {
+        (u64::from(self.pid) << 32) | self.next_number.fetch_add(1, Ordering::Relaxed)
+    }
+
+    fn ask(&self, call: &ProcessCall, _wait: Duration) -> Option<Reply> {
+        let ticket = *call.ticket.get_or_init(|| self.post(call.request.clone()));
+        if !call.request.expects_reply() {
+            return Some(Reply::Done);
+        }
+        lock(&self.inbox).remove(&ticket)
+    }
+
+    fn answers_by_message(&self) -> bool {
+        true
+    }
+
+    fn wait_for_replies(&self, until_ms: f64) -> bool {
+        let Some(courier) = self.courier.get() else { return false };
+        for delivery in courier.exchange(self.take_letters(), until_ms) {
+            self.deliver(&delivery);
+        }
+        true
+    }
+}
+
+/// A host whose processes are a tree reached by message.
+struct AskingHost {
+    base: Arc<dyn Host>,
+    tree: Arc<AskingProcesses>,
+}
+
+impl Host for AskingHost {
+    fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
+        self.base.spawn(name, stack_bytes, body)
+    }
+
+    fn clock(&self) -> &(dyn Clock + Send + Sync) {
+        self.base.clock()
+    }
+
+    fn epoch_ms(&self) -> f64 {
+        self.base.epoch_ms()
+    }
+
+    fn cpu_count(&self) -> usize {
+        self.base.cpu_count()
+    }
+
+    fn process_id(&self) -> u32 {
+        self.tree.pid
+    }
+
+    fn processes(&self) -> Option<Arc<dyn ProcessHost>> {
+        Some(self.tree.clone())
+    }
+}

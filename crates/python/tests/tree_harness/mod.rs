@@ -1,0 +1,302 @@
+//! Processes that share nothing but encoded messages, natively: every process, the main one
+//! included, is a `ProgramOnOneThread` on a std thread of its own, asking one
+//! `ProcessKeeper` (on its own thread) only through letters and deliveries as bytes over
+//! channels, as a page's Web Workers will by `postMessage`. The keeper's thread starts a
+//! process's thread when the keeper orders a worker, ends it when the keeper ends one, and
+//! writes the children's output into the main program's.
+
+// Each test crate that includes the harness reads only part of what a run reports.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use engine::{Clock, NativeClock, Recorder};
+use python::{
+    start_process_on_one_thread, start_program_on_one_thread, AskingProcesses, Courier, Host, Member, Mode, NativeHost, Outcome, Outgoing,
+    Output, ProcessKeeper, ProgramOnOneThread, Scheduler, Slice,
+};
+
+/// The main process's pid.
+pub const MAIN_PID: u32 = 1000;
+
+/// How long a process runs between looks at its mailbox.
+const SLICE: Duration = Duration::from_millis(5);
+
+/// What the keeper's thread is sent.
+enum ToKeeper {
+    /// A letter's bytes.
+    Letter(Vec<u8>),
+}
+
+/// What a process's thread is sent.
+enum ToProcess {
+    /// A delivery's bytes.
+    Delivery(Vec<u8>),
+    /// Its worker is ended.
+    Terminate,
+}
+
+/// How a run over messages went.
+pub struct TreeRun {
+    /// The main program's output, the children's in it.
+    pub output: Arc<Output>,
+    /// How the main program ended.
+    pub outcome: Outcome,
+    /// Every process the keeper knew, with its parent and exit code.
+    pub members: Vec<Member>,
+    /// Each process's lanes, by pid.
+    pub recorders: Vec<(u32, Arc<Recorder>)>,
+    /// From the main program's end until every process's thread had left.
+    pub ended_within: Duration,
+    /// Bytes moved between processes.
+    pub bytes_moved: u64,
+}
+
+/// Options of a run.
+#[derive(Clone, Copy)]
+pub struct TreeOptions {
+    /// The threads' mode.
+    pub mode: Mode,
+    /// The main program's time limit.
+    pub time_limit: Duration,
+    /// Whether a wait inside a built-in may get its reply during a slice (a blocking receive,
+    /// as a page's worker could with shared memory); without, it is an error.
+    pub courier: bool,
+    /// Presses Stop this long after the start.
+    pub stop_after: Option<Duration>,
+}
+
+impl Default for TreeOptions {
+    fn default() -> TreeOptions {
+        TreeOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(30), courier: true, stop_after: None }
+    }
+}
+
+/// A process's mailbox, shared by its driver and its courier (never at once: both run on its thread).
+type Mailbox = Arc<Mutex<Receiver<ToProcess>>>;
+
+/// Brings replies during a slice: sends the letters, then waits on the mailbox.
+struct MailboxCourier {
+    keeper: Sender<ToKeeper>,
+    mailbox: Mailbox,
+    scheduler: Arc<OnceLock<Arc<Scheduler>>>,
+}
+
+impl Courier for MailboxCourier {
+    fn exchange(&self, letters: Vec<Vec<u8>>, until_ms: f64) -> Vec<Vec<u8>> {
+        for letter in letters {
+            let _ = self.keeper.send(ToKeeper::Letter(letter));
+        }
+        let wait = Duration::from_secs_f64(((until_ms - NativeClock.now_ms()) / 1000.0).clamp(0.0, 0.1));
+        let mailbox = self.mailbox.lock().expect("a mailbox");
+        let mut deliveries = Vec::new();
+        let mut mail = mailbox.recv_timeout(wait).ok();
+        while let Some(one) = mail {
+            match one {
+                ToProcess::Delivery(bytes) => deliveries.push(bytes),
+                ToProcess::Terminate => {
+                    if let Some(scheduler) = self.scheduler.get() {
+                        scheduler.stop();
+                    }
+                }
+            }
+            mail = mailbox.try_recv().ok();
+        }
+        deliveries
+    }
+}
+
+/// A process's side: its asking host, its mailbox and the keeper's address.
+struct Side {
+    asking: Arc<AskingProcesses>,
+    mailbox: Mailbox,
+    keeper: Sender<ToKeeper>,
+    scheduler: Arc<OnceLock<Arc<Scheduler>>>,
+}
+
+impl Side {
+    fn new(pid: u32, mailbox: Receiver<ToProcess>, keeper: Sender<ToKeeper>, courier: bool) -> Side {
+        let asking = AskingProcesses::new(pid);
+        let mailbox = Arc::new(Mutex::new(mailbox));
+        let scheduler = Arc::new(OnceLock::new());
+        if courier {
+            asking.set_courier(Box::new(MailboxCourier { keeper: keeper.clone(), mailbox: mailbox.clone(), scheduler: scheduler.clone() }));
+        }
+        Side { asking, mailbox, keeper, scheduler }
+    }
+
+    fn host(&self) -> Arc<dyn Host> {
+        self.asking.host_on(Arc::new(NativeHost))
+    }
+
+    fn send_letters(&self) {
+        for letter in self.asking.take_letters() {
+            let _ = self.keeper.send(ToKeeper::Letter(letter));
+        }
+    }
+
+    /// Runs `program` slice by slice until it ends, sending its letters after each slice and
+    /// delivering what came before the next; its outcome. It tells the keeper its exit.
+    fn drive(&self, program: &mut ProgramOnOneThread) -> Outcome {
+        let _ = self.scheduler.set(program.scheduler.clone());
+        loop {
+            let slice = program.run_slice(SLICE);
+            self.send_letters();
+            let until = match slice {
+                Slice::Ended(outcome) => {
+                    let code = program.exit_code().unwrap_or(if outcome == Outcome::Finished { 0 } else { 1 });
+                    self.asking.exited(code);
+                    self.send_letters();
+                    return outcome;
+                }
+                Slice::Ran => NativeClock.now_ms(),
+                Slice::IdleUntil(at) | Slice::Waiting(at) => at,
+            };
+            self.take_mail(program, until);
+        }
+    }
+
+    /// Waits until one mail comes or `until_ms`, then takes every mail there is.
+    fn take_mail(&self, program: &ProgramOnOneThread, until_ms: f64) {
+        let mailbox = self.mailbox.lock().expect("a mailbox");
+        let wait = Duration::from_secs_f64(((until_ms - NativeClock.now_ms()) / 1000.0).clamp(0.0, 0.1));
+        let mut mail = mailbox.recv_timeout(wait).ok();
+        while let Some(one) = mail {
+            match one {
+                ToProcess::Delivery(bytes) => {
+                    self.asking.deliver(&bytes);
+                }
+                ToProcess::Terminate => program.stop(),
+            }
+            mail = mailbox.try_recv().ok();
+        }
+    }
+}
+
+/// What the keeper's thread shares with the harness.
+struct Shared {
+    recorders: Mutex<Vec<(u32, Arc<Recorder>)>>,
+    threads: Mutex<Vec<JoinHandle<()>>>,
+}
+
+/// Runs `source` with every process on a thread of its own, talking to the keeper only by
+/// encoded messages.
+pub fn run_over_messages(source: &str, options: TreeOptions) -> TreeRun {
+    let (to_keeper, keeper_inbox) = channel();
+    let (main_mail, main_mailbox) = channel();
+    let side = Side::new(MAIN_PID, main_mailbox, to_keeper.clone(), options.courier);
+    let mut program = start_program_on_one_thread(source, options.mode, options.time_limit, side.host()).expect("a GIL mode");
+    let shared = Arc::new(Shared { recorders: Mutex::new(vec![(MAIN_PID, program.recorder.clone())]), threads: Mutex::new(Vec::new()) });
+    let keeper = {
+        let (output, shared, to_keeper) = (program.output.clone(), shared.clone(), to_keeper.clone());
+        std::thread::spawn(move || keep(keeper_inbox, to_keeper, main_mail, output, shared, options))
+    };
+    if let Some(after) = options.stop_after {
+        let scheduler = program.scheduler.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(after);
+            scheduler.stop();
+        });
+    }
+    let outcome = side.drive(&mut program);
+    let ended = Instant::now();
+    drop(side);
+    drop(to_keeper);
+    let (members, bytes_moved) = keeper.join().expect("the keeper's thread");
+    loop {
+        let Some(thread) = shared.threads.lock().expect("threads").pop() else { break };
+        let _ = thread.join();
+    }
+    let ended_within = ended.elapsed();
+    let recorders = shared.recorders.lock().expect("recorders").clone();
+    TreeRun { output: program.output.clone(), outcome, members, recorders, ended_within, bytes_moved }
+}
+
+/// The keeper's thread: letters in, replies and orders out, until the main process has ended
+/// and every process with it.
+fn keep(
+    inbox: Receiver<ToKeeper>,
+    to_keeper: Sender<ToKeeper>,
+    main_mail: Sender<ToProcess>,
+    output: Arc<Output>,
+    shared: Arc<Shared>,
+    options: TreeOptions,
+) -> (Vec<Member>, u64) {
+    let mut keeper = ProcessKeeper::new(MAIN_PID);
+    let mut mailboxes: HashMap<u32, Sender<ToProcess>> = HashMap::from([(MAIN_PID, main_mail)]);
+    loop {
+        let now = NativeClock.now_ms();
+        let wait = keeper.next_deadline().map_or(0.05, |at| ((at - now) / 1000.0).clamp(0.0, 0.05));
+        let mut out = match inbox.recv_timeout(Duration::from_secs_f64(wait)) {
+            Ok(ToKeeper::Letter(bytes)) => keeper.receive_bytes(&bytes, NativeClock.now_ms()),
+            Err(RecvTimeoutError::Timeout) => Vec::new(),
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        out.extend(keeper.expire(NativeClock.now_ms()));
+        let main_ended = keeper.members().first().is_some_and(|main| main.exit_code.is_some());
+        if main_ended {
+            // The program has ended: what it left running ends with it.
+            out.extend(keeper.stop_all());
+        }
+        for outgoing in out {
+            carry_out(outgoing, &keeper, &mut mailboxes, &to_keeper, &output, &shared, options);
+        }
+        if main_ended && keeper.alive() == 0 {
+            break;
+        }
+    }
+    (keeper.members(), keeper.bytes_moved())
+}
+
+/// Does what the keeper ordered.
+fn carry_out(
+    outgoing: Outgoing,
+    keeper: &ProcessKeeper,
+    mailboxes: &mut HashMap<u32, Sender<ToProcess>>,
+    to_keeper: &Sender<ToKeeper>,
+    output: &Arc<Output>,
+    shared: &Arc<Shared>,
+    options: TreeOptions,
+) {
+    match outgoing {
+        Outgoing::Reply { to, delivery } => {
+            if let Some(mailbox) = mailboxes.get(&to) {
+                let _ = mailbox.send(ToProcess::Delivery(delivery.encode()));
+            }
+        }
+        Outgoing::StartWorker { pid, bootstrap } => {
+            let (mail, mailbox) = channel();
+            mailboxes.insert(pid, mail);
+            let (to_keeper, shared_here) = (to_keeper.clone(), shared.clone());
+            let courier = options.courier;
+            let thread = std::thread::Builder::new()
+                .name(format!("process-{pid}"))
+                .stack_size(64 << 20)
+                .spawn(move || {
+                    let side = Side::new(pid, mailbox, to_keeper, courier);
+                    let output = Arc::new(side.asking.output());
+                    let Ok(mut program) = start_process_on_one_thread(&bootstrap, side.host(), output) else {
+                        side.asking.exited(1);
+                        return side.send_letters();
+                    };
+                    shared_here.recorders.lock().expect("recorders").push((pid, program.recorder.clone()));
+                    side.drive(&mut program);
+                })
+                .expect("a process's thread");
+            shared.threads.lock().expect("threads").push(thread);
+        }
+        Outgoing::EndWorker { pid } => {
+            if let Some(mailbox) = mailboxes.get(&pid) {
+                let _ = mailbox.send(ToProcess::Terminate);
+            }
+        }
+        Outgoing::Print { pid, stream, thread, text } => {
+            let name = keeper.members().into_iter().find(|member| member.pid == pid).map_or_else(|| pid.to_string(), |member| member.name);
+            output.write(stream, &Arc::from(format!("{name}/{thread}")), &text);
+        }
+    }
+}

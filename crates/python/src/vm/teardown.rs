@@ -2,7 +2,8 @@
 //! reference-counted with no cycle collector, and a module's functions hold its namespace as
 //! their globals (classes their methods, the threads their interpreter), so each module's
 //! namespace is emptied, `__main__` last as `PyImport_Cleanup` does, then the modules table,
-//! the threads table and the built-ins. Output, recorder and outcome are not the
+//! the threads table, the built-ins and the namespace of the built-ins written in Python
+//! (`builtins/prelude.py`, in no modules table). Output, recorder and outcome are not the
 //! interpreter's: they stay for the page to read.
 
 use std::sync::Arc;
@@ -22,9 +23,13 @@ impl Interpreter {
                 empty(&module.dict);
             }
         }
-        drop((others, main));
         lock(&self.threads).clear();
-        empty(&self.builtins);
+        let builtins: Names = std::mem::take(&mut *self.builtins.lock());
+        for value in builtins.values() {
+            if let Value::Function(function) = value {
+                empty(&function.globals);
+            }
+        }
     }
 }
 

@@ -25,7 +25,7 @@ use crate::vm::main_stages::MainStages;
 use crate::vm::green::GreenThread;
 use crate::vm::schedule::deadlock_report;
 use crate::vm::turns::{take_a_turn, TurnTaken};
-use crate::vm::{Mode, Output, Scheduler};
+use crate::vm::{Interpreter, Mode, Output, Scheduler};
 
 /// How a slice of a program on one thread ended.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +54,8 @@ pub struct ProgramOnOneThread {
     pub recorder: Arc<Recorder>,
     /// Its Stop and time limit, and its threads between their turns.
     pub scheduler: Arc<Scheduler>,
+    /// Its interpreter until the end empties it (`vm/teardown.rs`).
+    interp: Option<Arc<Interpreter>>,
     ended: Option<Outcome>,
     exit_code: Option<i32>,
 }
@@ -105,7 +107,7 @@ fn begin(
     }
     let scheduler = Arc::new(Scheduler::taking_turns(mode, time_limit, host));
     let is_child = child.is_some();
-    let mut program = ProgramOnOneThread { output: output.clone(), recorder: scheduler.recorder.clone(), scheduler: scheduler.clone(), ended: None, exit_code: None };
+    let mut program = ProgramOnOneThread { output: output.clone(), recorder: scheduler.recorder.clone(), scheduler: scheduler.clone(), interp: None, ended: None, exit_code: None };
     let main_lane = scheduler.add_lane("MainThread");
     let (state, mut stages) = match child {
         Some((state, stages)) => (Some(state), stages),
@@ -117,11 +119,13 @@ fn begin(
             program.exit_code = is_child.then_some(1);
         }
         Ok((thread, Ok(module))) => {
+            program.interp = Some(thread.interp.clone());
             let mut turns = lock(&scheduler.turns);
             turns.main = Some(stages);
             turns.enqueue(GreenThread::running(thread, module));
         }
         Ok((mut thread, Err(error))) => {
+            program.interp = Some(thread.interp.clone());
             stages.ended(&mut thread, Err(error));
             let mut turns = lock(&scheduler.turns);
             turns.main = Some(stages);
@@ -173,7 +177,8 @@ impl ProgramOnOneThread {
     }
 
     /// Ends the program: threads left (daemons, or all of them on Stop) are done, and leave the
-    /// scheduler (each holds the interpreter, which holds the scheduler). A program halted
+    /// scheduler (each holds the interpreter, which holds the scheduler); the interpreter's
+    /// namespaces are emptied, freeing the program's objects. A program halted
     /// before its end terminates the processes it started.
     fn end(&mut self) -> Slice {
         if self.ended.is_none() {
@@ -187,6 +192,9 @@ impl ProgramOnOneThread {
             }
             for mut green in left {
                 green.finish();
+            }
+            if let Some(interp) = self.interp.take() {
+                interp.tear_down();
             }
             let outcome = main.as_ref().map_or(Outcome::Finished, MainStages::outcome);
             self.exit_code = main.as_ref().and_then(MainStages::exit_code).map(|code| if halted { TERMINATED } else { code });

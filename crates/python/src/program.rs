@@ -157,7 +157,9 @@ fn run_main(source: &str, output: Arc<Output>, scheduler: Arc<Scheduler>, timeli
     thread.record(WorkerState::Done);
     scheduler.thread_finished();
     scheduler.halt(Halt::ProgramEnded);
-    scheduler.wait_for_threads_to_leave(THREADS_LEAVE_WITHIN);
+    if scheduler.wait_for_threads_to_leave(THREADS_LEAVE_WITHIN) {
+        thread.interp.tear_down();
+    }
     conclude(outcome, &output, &scheduler)
 }
 

@@ -132,7 +132,9 @@ pub fn run_process(bootstrap: &[u8], host: Arc<dyn Host>, output: Arc<Output>, s
     thread.record(WorkerState::Done);
     scheduler.thread_finished();
     scheduler.halt(crate::Halt::ProgramEnded);
-    scheduler.wait_for_threads_to_leave(THREADS_LEAVE_WITHIN);
+    if scheduler.wait_for_threads_to_leave(THREADS_LEAVE_WITHIN) {
+        thread.interp.tear_down();
+    }
     exit_code
 }
 

@@ -21,6 +21,7 @@
 //! - `schedule.rs`: check points: Stop, the time limit, the GIL; waits.
 //! - `lanes.rs`: what each thread does, on the engine's recorder (a lane per thread).
 //! - `output.rs`: the sink print writes to, and tracebacks.
+//! - `teardown.rs`: a program's end empties the namespaces its objects hang from.
 
 mod attr;
 mod call;
@@ -40,6 +41,7 @@ pub mod output;
 pub mod schedule;
 mod text;
 mod set_operators;
+mod teardown;
 mod threads;
 mod user_keys;
 

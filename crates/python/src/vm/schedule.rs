@@ -203,12 +203,13 @@ impl Scheduler {
     }
 
     /// Waits, up to `within`, until every Python thread has finished (after the program ended,
-    /// each leaves at its next check point or wait slice).
-    pub fn wait_for_threads_to_leave(&self, within: Duration) {
+    /// each leaves at its next check point or wait slice); whether they all have.
+    pub fn wait_for_threads_to_leave(&self, within: Duration) -> bool {
         let give_up_at = self.now_ms() + within.as_secs_f64() * 1000.0;
         while self.live.load(Ordering::SeqCst) > 0 && self.now_ms() < give_up_at {
             std::thread::sleep(Duration::from_millis(1));
         }
+        self.live.load(Ordering::SeqCst) == 0
     }
 
     /// Whether the threads take turns on one thread of the host.

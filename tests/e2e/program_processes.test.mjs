@@ -74,6 +74,43 @@ if __name__ == "__main__":
     p.join()
 `;
 
+// Figures printed, not asserted: a process's start and join, and a round trip through two Queues.
+const FIGURES = `import multiprocessing
+import time
+
+
+def nothing():
+    pass
+
+
+def echo(inbox, outbox):
+    while (item := inbox.get()) is not None:
+        outbox.put(item)
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    p = multiprocessing.Process(target=nothing)
+    p.start()
+    p.join()
+    print(f"start and join: {(time.perf_counter() - started) * 1000:.1f} ms")
+    inbox, outbox = multiprocessing.Queue(), multiprocessing.Queue()
+    p = multiprocessing.Process(target=echo, args=(inbox, outbox))
+    p.start()
+    inbox.put(0)
+    outbox.get()
+    trips = []
+    for n in range(50):
+        started = time.perf_counter()
+        inbox.put(n)
+        outbox.get()
+        trips.append((time.perf_counter() - started) * 1000)
+    inbox.put(None)
+    p.join()
+    trips.sort()
+    print(f"queue round trip: median {trips[25]:.2f} ms, p95 {trips[47]:.2f} ms")
+`;
+
 for (const [where, options] of [
   ["an isolated page", {}],
   ["a page without isolation", { isolated: false, serviceWorkers: "block" }],
@@ -106,6 +143,15 @@ for (const [where, options] of [
       assert.equal(stderr.at(-1), "ZeroDivisionError: division by zero");
       assert.ok(stderr.includes("  File \"main.py\", line 10, in work"), stderr.join("\n"));
       assert.equal(lines.at(-1).text, "exitcode: 1");
+    });
+
+    test("a process's start and a Queue round trip are measured", async () => {
+      const { page } = playground;
+      assert.match(await runProgram(page, FIGURES, GIL312), /^Finished/);
+      const texts = await outputTexts(page);
+      console.log(`${where}: ${texts.join("; ")}`);
+      assert.match(texts[0], /^start and join: [\d.]+ ms$/);
+      assert.match(texts[1], /^queue round trip: median [\d.]+ ms, p95 [\d.]+ ms$/);
     });
 
     test("Stop ends a program whose child loops forever", async () => {

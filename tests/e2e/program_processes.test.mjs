@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
-import { outputLines, outputTexts, programPanel, runProgram, startProgram, waitForProgramEnd } from "../support/program.mjs";
+import { outputLines, outputTexts, programPanel, runProgram, startProgram, threadNames, waitForProgramEnd } from "../support/program.mjs";
 
 const GIL312 = "CPython 3.12, with the GIL";
 
@@ -126,10 +126,12 @@ for (const [where, options] of [
       assert.deepEqual(await outputTexts(page), ["[0, 1, 4, 9, 16, 25, 36, 49, 64, 81]"]);
     });
 
-    test("a Process sends values to its parent through a Queue", async () => {
+    test("a Process sends values to its parent through a Queue, and has a lane of its own", async () => {
       const { page } = playground;
       assert.match(await runProgram(page, PROCESS_WITH_QUEUE, GIL312), /^Finished/);
       assert.deepEqual(await outputTexts(page), ["got 0", "got 10", "got 20", "exitcode: 0"]);
+      const names = await threadNames(page);
+      assert.ok(names.includes("Process-1 MainThread"), names.join(", "));
     });
 
     test("a child's exception prints its traceback, and its exit code is 1", async () => {

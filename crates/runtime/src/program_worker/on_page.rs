@@ -6,11 +6,11 @@
 //! page keeps (`page_tree.rs`), each child on a program worker of its own.
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use std::time::Duration;
 
-use engine::{Clock, LaneHistory, Recorder, WorkerState};
+use engine::{Clock, LaneHistory, LaneNews, Recorder, WorkerState};
 use python::{Halt, Mode, Outcome, OutputLine, Stream, MOST_LANES, OUTPUT_LINES_KEPT};
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
@@ -104,6 +104,8 @@ struct RunState {
     tree: Option<PageTree>,
     /// Lines the children printed (in `written` too).
     child_lines: u64,
+    /// Each child's lanes as lanes of `recorder`, by pid.
+    child_lanes: HashMap<u32, Vec<Option<usize>>>,
     /// How the main program was started: its children start alike.
     start: StartProgram,
 }
@@ -140,6 +142,7 @@ impl OneWorkerRun {
                 stop_pressed_ms: None,
                 tree: None,
                 child_lines: 0,
+                child_lanes: HashMap::new(),
                 start: start.clone(),
             })),
         };
@@ -183,6 +186,7 @@ impl OneWorkerRun {
             "program" => {
                 if let Ok(news) = decode::<ProgramNews>(&field(event, "text")) {
                     self.take_letters(&news.letters);
+                    self.replay_child_lanes(pid, &news.lanes);
                     if news.ended.is_some() {
                         self.with_tree(|tree, _| {
                             tree.child_ended(pid);
@@ -197,6 +201,15 @@ impl OneWorkerRun {
             }),
             _ => {}
         }
+    }
+
+    /// Draws a child's lanes, named after it ("Process-1 MainThread"), below the main program's.
+    fn replay_child_lanes(&self, pid: u32, news: &LaneNews) {
+        let mut state = self.state.borrow_mut();
+        let state = &mut *state;
+        let Some(tree) = &state.tree else { return };
+        let name = tree.name_of(pid);
+        state.recorder.replay_process(news, &name, state.child_lanes.entry(pid).or_default());
     }
 
     /// Hands a process's letters to the page's keeper.
@@ -345,6 +358,8 @@ impl RunState {
         if let Some(mut tree) = self.tree.take() {
             let lines = tree.stop_all();
             self.keep_child_lines(lines);
+            // Terminated children's lanes end with the program.
+            self.end_every_lane();
         }
         if let Some(worker) = self.worker.take() {
             worker.terminate();

@@ -90,9 +90,14 @@ impl PageTree {
         lines
     }
 
+    /// The process `pid`'s name ("Process-1").
+    pub fn name_of(&self, pid: u32) -> String {
+        self.keeper.members().into_iter().find(|member| member.pid == pid).map_or_else(|| pid.to_string(), |member| member.name)
+    }
+
     /// A piece printed by a child's thread; the lines it completed.
     fn print(&mut self, pid: u32, stream: Stream, thread: &str, text: &str) -> Vec<OutputLine> {
-        let name = self.keeper.members().into_iter().find(|member| member.pid == pid).map_or_else(|| pid.to_string(), |member| member.name);
+        let name = self.name_of(pid);
         let tag = format!("{name}/{thread}");
         let stderr = stream == Stream::Stderr;
         let pending = self.pieces.entry((tag.clone(), stderr)).or_default();

@@ -2,7 +2,6 @@
 # title: Four ways to hand work to a pool
 # shows: A pool of processes takes calls four ways: map (all at once, results in order), apply (one call, waits for it), apply_async and map_async (hand everything over first, collect later).
 # notice: map and map_async give the squares in input order; apply waits for each call before the next, so it takes longest; the async calls are all handed over before the first result is read.
-# needs: processes
 # mode: gil312
 # question: Which way of calling takes longest for eight slow squares?
 # choices: map | apply | apply_async

@@ -2,7 +2,6 @@
 # title: Six chunks of work over a pool of three
 # shows: A long sum cut into six chunks, handed to a pool of three processes: the first three chunks start at once, the other three wait for a free worker.
 # notice: The chunks are taken in order by at most three worker processes, each taking the next chunk when it is free; the total is the same as one process's.
-# needs: processes
 # mode: gil312
 # question: Six chunks, a pool of three: how many different processes will do the work, at most?
 # number: processes

@@ -2,7 +2,6 @@
 # title: A heavy loop: one process, Process objects, a Pool
 # shows: The same loop run in the main process, split over Process objects started by hand, and over a Pool: processes have an interpreter (and a GIL) each, so they run at once.
 # notice: Split over processes the loop finishes sooner on a machine with free cores; each start costs time, so the gain is less than the number of processes.
-# needs: processes
 # mode: gil312
 # question: Split over 2 processes, how many times sooner will the loop finish?
 # number: times

@@ -2,7 +2,6 @@
 # title: A Pipe between two processes
 # shows: A Pipe has two ends; the sender sends a few messages and then "END", the receiver reads until it sees "END".
 # notice: The messages arrive in the order they were sent, and the receiver stops at "END".
-# needs: processes
 # mode: gil312
 # question: The sender sends three messages, then END. How many will the receiver print?
 # number: messages

@@ -2,7 +2,6 @@
 # title: What starting processes and sending data costs
 # shows: Tiny tasks sent to a pool of processes: each must be serialised, sent, run and sent back, and the pool's processes must first start.
 # notice: With tasks this small the pool is slower than a plain loop: "pool / loop" is well above 1.
-# needs: processes
 # mode: gil312
 # question: A thousand tiny tasks: how will a pool of two processes compare with a plain loop?
 # choices: faster | slower

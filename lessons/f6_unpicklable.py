@@ -2,7 +2,6 @@
 # title: Sending a lock to a process
 # shows: Whatever goes to another process is serialised (pickled) first; a threading.Lock cannot be, so handing one to a pool's worker fails with a clear error.
 # notice: The call raises TypeError saying the lock cannot be pickled; the worker never ran.
-# needs: processes
 # mode: gil312
 # question: A threading.Lock is passed to a pool's worker. What happens?
 # choices: it arrives | an error

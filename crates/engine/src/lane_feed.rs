@@ -120,6 +120,21 @@ impl Recorder {
             }
         }
     }
+
+    /// Records `news` from another process's recorder as lanes of this one, each named after
+    /// `process` ("Process-1 MainThread"); `lanes` maps that recorder's lanes to this one's
+    /// (kept between calls; `None` past this recorder's limit).
+    pub fn replay_process(&self, news: &LaneNews, process: &str, lanes: &mut Vec<Option<usize>>) {
+        for lane in &news.added {
+            lanes.push(self.add_lane_at(&format!("{process} {}", lane.name), self.origin_ms() + lane.at_ms));
+        }
+        for lane in &news.events {
+            let Some(Some(here)) = lanes.get(lane.lane) else { continue };
+            for event in &lane.events {
+                self.record_event(*here, event.state, event.object.as_deref(), self.origin_ms() + event.at_ms);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +166,20 @@ mod tests {
         let blocked = lane.last().unwrap();
         assert_eq!(lane.describe(&lane.intervals(1e15)[1]), "blocked on a lock (Lock at 0x10)", "{blocked:?}");
         assert_eq!(lane.events().next().unwrap().at_ms, 12.0);
+    }
+
+    #[test]
+    fn another_process_lanes_are_added_after_these_named_after_it() {
+        let child = Recorder::growing(4, 0.0);
+        let main = child.add_lane_at("MainThread", 5.0).unwrap();
+        child.record_at(main, WorkerState::Running, 6.0);
+        let page = Recorder::growing(4, 0.0);
+        page.add_lane_at("MainThread", 0.0);
+        let (mut feed, mut lanes) = (LaneFeed::default(), Vec::new());
+        page.replay_process(&feed.news(&child, 0.0), "Process-1", &mut lanes);
+        assert_eq!(names(&page), ["MainThread", "Process-1 MainThread"]);
+        assert_eq!(lanes, [Some(1)]);
+        assert_eq!(page.snapshot()[1], [(5.0, WorkerState::Starting), (6.0, WorkerState::Running)].map(|(at_ms, state)| Event::new(at_ms, state)));
     }
 
     #[test]

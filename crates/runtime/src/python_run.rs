@@ -72,6 +72,12 @@ enum ProgramEngine {
     OneWorker(OneWorkerRun),
 }
 
+/// Whether `source` starts processes: such a program runs on program workers, one per
+/// process, on every page (parked workers share one memory, so they cannot be processes).
+fn uses_processes(source: &str) -> bool {
+    source.contains("multiprocessing") || source.contains("ProcessPoolExecutor")
+}
+
 /// A program started from the page.
 pub struct PythonRun {
     engine: ProgramEngine,
@@ -83,10 +89,11 @@ impl PythonRun {
     /// shared memory, otherwise on one program worker, its threads taking turns. Returns at
     /// once: the program runs on workers.
     pub fn start(source: &str, mode: Mode, switch_interval: Duration, cores: usize, pool: &ThreadPool) -> Self {
-        let engine = if shared_memory_available() {
+        let processes = uses_processes(source);
+        let engine = if shared_memory_available() && !processes {
             ProgramEngine::Parked(ParkedRun::start(source, mode, switch_interval, cores, pool))
         } else {
-            ProgramEngine::OneWorker(OneWorkerRun::start(source, mode, switch_interval, cores))
+            ProgramEngine::OneWorker(OneWorkerRun::start(source, mode, switch_interval, cores, processes))
         };
         PythonRun { engine }
     }

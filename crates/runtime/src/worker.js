@@ -10,7 +10,8 @@
 // - a program ({kind: "start-program", module}): it gets memory of its own and says {kind: "ready"};
 //   the next message ({text}) starts a learner's program, whose threads take turns on this worker,
 //   run a slice at a time with the event loop free between slices (so {stop: true} is heard),
-//   each slice answered by what is new ({kind: "program", text}).
+//   each slice answered by what is new ({kind: "program", text}); a program in a tree of processes
+//   gets the page keeper's replies as {deliveries}, and runs its next slice at once.
 // A trap (a Rust panic aborts) is answered by {kind: "trapped", message}; the page then discards
 // this worker, whose memory may be left inconsistent. A thread first frees its stack and
 // thread-local storage, which live in the page's memory and would otherwise be lost with it
@@ -84,10 +85,12 @@ function programSlices() {
     schedule(0);
   };
   channel.port1.onmessage = slice;
-  return ({ text, stop }) =>
+  return ({ text, stop, deliveries }) =>
     guarded(() => {
       if (stop) {
         glue.program_worker_stop();
+      } else if (deliveries !== undefined) {
+        glue.program_worker_deliver(deliveries);
       } else {
         glue.program_worker_start(text);
       }

@@ -1,18 +1,20 @@
 //! Inside a program worker: the program, its threads taking turns on this worker, driven a
 //! slice at a time by `worker.js`, which yields to the worker's event loop between slices (so
 //! Stop is heard) and waits with a timer while every thread sleeps; after each slice what is
-//! new is posted to the page.
+//! new is posted to the page. A process of a tree the page keeps asks by message
+//! (`AskingProcesses`): its letters go with its news, the page's replies are delivered here
+//! before the next slice.
 
 use std::cell::RefCell;
 use std::sync::Arc;
 use std::time::Duration;
 
 use engine::{Clock, LaneFeed};
-use python::{start_program_on_one_thread, Host, OneThreadRefused, OutputLine, ProgramOnOneThread, Slice, SpawnRefused};
+use python::{start_process_on_one_thread, start_program_on_one_thread, AskingProcesses, Host, OneThreadRefused, Outcome, OutputLine, ProgramOnOneThread, Slice, SpawnRefused};
 use wasm_bindgen::prelude::*;
 use web_sys::DedicatedWorkerGlobalScope;
 
-use super::protocol::{decode, encode, mode_named, Ended, EndedAs, ProgramNews, StartProgram};
+use super::protocol::{decode, encode, mode_named, Ended, EndedAs, InTree, ProgramNews, StartProgram};
 use crate::clock::BrowserClock;
 use crate::python_host::PAGE_PROCESS_ID;
 use crate::python_run::PROGRAM_TIME_LIMIT;
@@ -31,6 +33,11 @@ const NEWS_EVERY_MS: f64 = 50.0;
 
 /// What `program_worker_slice` returns once the program has ended: no more slices.
 const NO_MORE_SLICES: f64 = -1.0;
+
+/// The longest wait for other processes' replies before a slice looks again (ms): a delivery
+/// wakes the worker at once, so this only bounds a wait with no deadline (a timer cannot wait
+/// forever).
+const LONGEST_WAIT_MS: f64 = 1000.0;
 
 /// The host of a program on one worker: green threads never ask for a thread of their own.
 struct OneWorkerHost {
@@ -74,6 +81,8 @@ struct ProgramHere {
     end_posted: bool,
     /// When news was last posted (a clock reading), if ever.
     posted_at_ms: Option<f64>,
+    /// Its side of the page's tree of processes, if it is in one.
+    tree: Option<Arc<AskingProcesses>>,
 }
 
 thread_local! {
@@ -96,8 +105,13 @@ pub fn program_worker_ready() {
 pub fn program_worker_start(text: &str) {
     let start: StartProgram = decode(text).unwrap_or_else(|error| panic!("{error}"));
     let mode = mode_named(&start.mode).unwrap_or_else(|| panic!("no Python mode is named {}", start.mode));
-    let host = Arc::new(OneWorkerHost { cores: start.cores });
-    let program = start_program_on_one_thread(&start.source, mode, PROGRAM_TIME_LIMIT, host);
+    let host: Arc<dyn Host> = Arc::new(OneWorkerHost { cores: start.cores });
+    let tree = start.process.as_ref().map(|process| AskingProcesses::new(process.pid));
+    let program = match (&tree, start.process) {
+        (Some(tree), Some(InTree { bootstrap: Some(bootstrap), .. })) => start_process_on_one_thread(&bootstrap, tree.host_on(host), Arc::new(tree.output())),
+        (Some(tree), _) => start_program_on_one_thread(&start.source, mode, PROGRAM_TIME_LIMIT, tree.host_on(host)),
+        (None, _) => start_program_on_one_thread(&start.source, mode, PROGRAM_TIME_LIMIT, host),
+    };
     let shift_ms = match &program {
         Ok(program) => {
             program.scheduler.set_switch_interval(Duration::from_micros(start.switch_interval_us));
@@ -105,7 +119,7 @@ pub fn program_worker_start(text: &str) {
         }
         Err(_) => 0.0,
     };
-    let here = ProgramHere { program, lanes: LaneFeed::default(), lines_posted: 0, partial_posted: None, shift_ms, end_posted: false, posted_at_ms: None };
+    let here = ProgramHere { program, lanes: LaneFeed::default(), lines_posted: 0, partial_posted: None, shift_ms, end_posted: false, posted_at_ms: None, tree };
     PROGRAM.with_borrow_mut(|slot| *slot = Some(here));
 }
 
@@ -117,6 +131,22 @@ pub fn program_worker_slice() -> f64 {
         Some(here) if !here.end_posted => here.slice(),
         _ => NO_MORE_SLICES,
     })
+}
+
+/// Delivers the page keeper's replies (a JSON list of byte lists) before the next slice.
+///
+/// # Panics
+/// The text is not such a list (only the page sends it).
+#[wasm_bindgen]
+pub fn program_worker_deliver(text: &str) {
+    let deliveries: Vec<Vec<u8>> = decode(text).unwrap_or_else(|error| panic!("{error}"));
+    PROGRAM.with_borrow(|slot| {
+        if let Some(ProgramHere { tree: Some(tree), .. }) = slot {
+            for delivery in deliveries {
+                tree.deliver(&delivery);
+            }
+        }
+    });
 }
 
 /// Presses Stop: the program ends at its next slice.
@@ -135,16 +165,22 @@ impl ProgramHere {
             Err(refused) => (NO_MORE_SLICES, Some(Ended::Refused(refused.0.clone()))),
             Ok(program) => match program.run_slice(SLICE) {
                 Slice::Ran => (0.0, None),
-                // Waiting for other processes' replies cannot happen yet: this worker's program
-                // has no processes (its host gives none), so it is looked at again by then.
-                Slice::IdleUntil(at_ms) | Slice::Waiting(at_ms) => ((at_ms - BrowserClock.now_ms()).max(0.0), None),
-                Slice::Ended(outcome) => (NO_MORE_SLICES, Some(Ended::Outcome(EndedAs::from(&outcome)))),
+                Slice::IdleUntil(at_ms) => ((at_ms - BrowserClock.now_ms()).max(0.0), None),
+                // A delivery wakes the worker before then.
+                Slice::Waiting(at_ms) => ((at_ms - BrowserClock.now_ms()).clamp(0.0, LONGEST_WAIT_MS), None),
+                Slice::Ended(outcome) => {
+                    if let Some(tree) = &self.tree {
+                        tree.exited(program.exit_code().unwrap_or(if outcome == Outcome::Finished { 0 } else { 1 }));
+                    }
+                    (NO_MORE_SLICES, Some(Ended::Outcome(EndedAs::from(&outcome))))
+                }
             },
         };
+        let letters = self.tree.as_ref().map(|tree| tree.take_letters()).unwrap_or_default();
         let now_ms = BrowserClock.now_ms();
-        let due = wait_ms != 0.0 || self.posted_at_ms.is_none_or(|posted_ms| now_ms - posted_ms >= NEWS_EVERY_MS);
+        let due = wait_ms != 0.0 || !letters.is_empty() || self.posted_at_ms.is_none_or(|posted_ms| now_ms - posted_ms >= NEWS_EVERY_MS);
         if due {
-            let news = self.news(ended);
+            let news = ProgramNews { letters, ..self.news(ended) };
             if news != ProgramNews::default() {
                 post(&news);
                 self.posted_at_ms = Some(now_ms);
@@ -165,7 +201,7 @@ impl ProgramHere {
         if !anything_printed && lanes.is_empty() && ended.is_none() {
             return ProgramNews::default();
         }
-        ProgramNews { lines: lines.iter().map(Into::into).collect(), partial: partial.as_ref().map(Into::into), written, lanes, ended }
+        ProgramNews { letters: Vec::new(), lines: lines.iter().map(Into::into).collect(), partial: partial.as_ref().map(Into::into), written, lanes, ended }
     }
 }
 

@@ -7,10 +7,12 @@
 //! - `in_worker.rs`: the worker's side: the program, its host, a slice at a time.
 //! - `on_page.rs`: the page's side ([`OneWorkerRun`]): a spare worker started ahead of Run,
 //!   one worker per program, the output and lanes rebuilt from the news, Stop.
+//! - `page_tree.rs`: a program's processes, kept by the page, each on a program worker.
 
 mod in_worker;
 mod on_page;
+mod page_tree;
 mod protocol;
 
-pub use in_worker::{program_worker_ready, program_worker_slice, program_worker_start, program_worker_stop};
+pub use in_worker::{program_worker_deliver, program_worker_ready, program_worker_slice, program_worker_start, program_worker_stop};
 pub use on_page::{prestart_program_worker, OneWorkerRun};

@@ -2,19 +2,22 @@
 //! instantiated before the first Run), runs one program and is ended with it (so memory is
 //! flat across runs: each program's memory goes with its worker), and a new spare is started.
 //! The page keeps what the worker posts: the last lines of output, and the lanes, replayed into
-//! a recorder of its own.
+//! a recorder of its own. A program that uses processes runs as the main process of a tree the
+//! page keeps (`page_tree.rs`), each child on a program worker of its own.
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use std::time::Duration;
 
-use engine::{Clock, LaneHistory, Recorder, WorkerState};
+use engine::{Clock, LaneHistory, LaneNews, Recorder, WorkerState};
 use python::{Halt, Mode, Outcome, OutputLine, Stream, MOST_LANES, OUTPUT_LINES_KEPT};
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use super::protocol::{decode, encode, Ended, ProgramNews, StartProgram};
+use super::page_tree::PageTree;
+use super::protocol::{decode, encode, Ended, InTree, ProgramNews, StartProgram};
+use crate::python_host::PAGE_PROCESS_ID;
 use crate::clock::BrowserClock;
 use crate::python_run::{ProgramStatus, PROGRAM_TIME_LIMIT};
 use crate::short_tasks::in_a_task_after_ms;
@@ -97,18 +100,35 @@ struct RunState {
     panic: Option<String>,
     /// When Stop was pressed (a clock reading).
     stop_pressed_ms: Option<f64>,
+    /// The program's processes, when it may start some.
+    tree: Option<PageTree>,
+    /// Lines the children printed (in `written` too).
+    child_lines: u64,
+    /// Each child's lanes as lanes of `recorder`, by pid.
+    child_lanes: HashMap<u32, Vec<Option<usize>>>,
+    /// How the main program was started: its children start alike.
+    start: StartProgram,
 }
 
 impl OneWorkerRun {
     /// Starts `source` in `mode` on a program worker (the spare if there is one), its threads
     /// taking turns, switching every `switch_interval` until the program sets another, for a
-    /// page with `cores`. Returns at once.
-    pub fn start(source: &str, mode: Mode, switch_interval: Duration, cores: usize) -> Self {
+    /// page with `cores`; with `processes`, as the main process of a tree the page keeps, each
+    /// child on a worker of its own. Returns at once.
+    pub fn start(source: &str, mode: Mode, switch_interval: Duration, cores: usize, processes: bool) -> Self {
         let origin_ms = BrowserClock.now_ms();
         let recorder = Recorder::growing(MOST_LANES, origin_ms);
         // The main thread's lane starts at Run, as on parked workers: the worker's start-up
         // (none when the spare is ready) shows as "starting".
         recorder.add_lane("MainThread", &BrowserClock);
+        let start = StartProgram {
+            source: source.to_owned(),
+            mode: mode.name().to_owned(),
+            switch_interval_us: switch_interval.as_micros() as u64,
+            cores,
+            origin_ms,
+            process: processes.then_some(InTree { pid: PAGE_PROCESS_ID, bootstrap: None }),
+        };
         let run = OneWorkerRun {
             state: Rc::new(RefCell::new(RunState {
                 worker: None,
@@ -120,20 +140,19 @@ impl OneWorkerRun {
                 status: ProgramStatus::Running,
                 panic: None,
                 stop_pressed_ms: None,
+                tree: None,
+                child_lines: 0,
+                child_lanes: HashMap::new(),
+                start: start.clone(),
             })),
-        };
-        let start = StartProgram {
-            source: source.to_owned(),
-            mode: mode.name().to_owned(),
-            switch_interval_us: switch_interval.as_micros() as u64,
-            cores,
-            origin_ms,
         };
         match take_worker() {
             Ok(worker) => {
                 run.watch(&worker);
                 let _ = worker.post_message(&message(&[("text", &encode(&start).into())]));
-                run.state.borrow_mut().worker = Some(worker);
+                let mut state = run.state.borrow_mut();
+                state.tree = processes.then(|| PageTree::new(PAGE_PROCESS_ID, worker.clone()));
+                state.worker = Some(worker);
             }
             Err(reason) => run.state.borrow_mut().status = ProgramStatus::Failed(reason),
         }
@@ -151,10 +170,76 @@ impl OneWorkerRun {
         worker.set_onerror(Some(on_error.into_js_value().unchecked_ref()));
     }
 
+    /// Starts the child `pid` on a new program worker, running `bootstrap`.
+    fn start_child(&self, pid: u32, bootstrap: Vec<u8>) -> Option<Worker> {
+        let worker = start_worker().ok()?.worker;
+        let start = StartProgram { source: String::new(), process: Some(InTree { pid, bootstrap: Some(bootstrap) }), ..self.state.borrow().start.clone() };
+        let run = self.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| run.on_child_message(pid, &event));
+        worker.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
+        let _ = worker.post_message(&message(&[("text", &encode(&start).into())]));
+        Some(worker)
+    }
+
+    fn on_child_message(&self, pid: u32, event: &MessageEvent) {
+        match field(event, "kind").as_str() {
+            "program" => {
+                if let Ok(news) = decode::<ProgramNews>(&field(event, "text")) {
+                    self.take_letters(&news.letters);
+                    self.replay_child_lanes(pid, &news.lanes);
+                    if news.ended.is_some() {
+                        self.with_tree(|tree, _| {
+                            tree.child_ended(pid);
+                            Vec::new()
+                        });
+                    }
+                }
+            }
+            "trapped" => self.with_tree(|tree, _| {
+                tree.child_ended(pid);
+                Vec::new()
+            }),
+            _ => {}
+        }
+    }
+
+    /// Draws a child's lanes, named after it ("Process-1 MainThread"), below the main program's.
+    fn replay_child_lanes(&self, pid: u32, news: &LaneNews) {
+        let mut state = self.state.borrow_mut();
+        let state = &mut *state;
+        let Some(tree) = &state.tree else { return };
+        let name = tree.name_of(pid);
+        state.recorder.replay_process(news, &name, state.child_lanes.entry(pid).or_default());
+    }
+
+    /// Hands a process's letters to the page's keeper.
+    fn take_letters(&self, letters: &[Vec<u8>]) {
+        if !letters.is_empty() {
+            self.with_tree(|tree, start_child| tree.take_letters(letters, start_child));
+        }
+    }
+
+    /// Does `work` on the tree (if the program has one and runs), keeping the lines it gives.
+    fn with_tree(&self, work: impl FnOnce(&mut PageTree, &dyn Fn(u32, Vec<u8>) -> Option<Worker>) -> Vec<OutputLine>) {
+        let Some(mut tree) = self.state.borrow_mut().tree.take() else { return };
+        let lines = work(&mut tree, &|pid, bootstrap| self.start_child(pid, bootstrap));
+        let mut state = self.state.borrow_mut();
+        state.keep_child_lines(lines);
+        if state.status == ProgramStatus::Running {
+            state.tree = Some(tree);
+        } else {
+            let lines = tree.stop_all();
+            state.keep_child_lines(lines);
+        }
+    }
+
     fn on_message(&self, event: &MessageEvent) {
         match field(event, "kind").as_str() {
             "program" => match decode::<ProgramNews>(&field(event, "text")) {
-                Ok(news) => self.take_in(news),
+                Ok(news) => {
+                    self.take_letters(&news.letters);
+                    self.take_in(news);
+                }
                 Err(error) => self.fail(error),
             },
             "panic" => self.state.borrow_mut().panic = Some(field(event, "message")),
@@ -174,7 +259,7 @@ impl OneWorkerRun {
             state.keep(line.into());
         }
         state.partial = news.partial.map(Into::into);
-        state.written = news.written;
+        state.written = news.written + state.child_lines;
         state.recorder.replay(&news.lanes);
         match news.ended {
             Some(Ended::Outcome(outcome)) => state.end(ProgramStatus::Ended(outcome.into())),
@@ -201,11 +286,17 @@ impl OneWorkerRun {
             if let Some(worker) = &state.worker {
                 let _ = worker.post_message(&message(&[("stop", &true.into())]));
             }
+            // Every child ends at once: its worker is terminated.
+            if let Some(tree) = state.tree.as_mut() {
+                let lines = tree.stop_all();
+                state.keep_child_lines(lines);
+            }
         }
     }
 
     /// Terminates a worker that did not end its program in time after Stop or the time limit.
     pub fn poll(&self) {
+        self.with_tree(|tree, start_child| tree.expire(start_child));
         let mut state = self.state.borrow_mut();
         if state.status != ProgramStatus::Running {
             return;
@@ -251,9 +342,25 @@ impl RunState {
         self.lines.push_back(line);
     }
 
-    /// The program has ended: its worker goes, and a spare is started for the next Run.
+    /// Keeps lines the children printed.
+    fn keep_child_lines(&mut self, lines: Vec<OutputLine>) {
+        for line in lines {
+            self.keep(line);
+            self.written += 1;
+            self.child_lines += 1;
+        }
+    }
+
+    /// The program has ended: its worker goes, and its children's, and a spare is started for
+    /// the next Run.
     fn end(&mut self, status: ProgramStatus) {
         self.status = status;
+        if let Some(mut tree) = self.tree.take() {
+            let lines = tree.stop_all();
+            self.keep_child_lines(lines);
+            // Terminated children's lanes end with the program.
+            self.end_every_lane();
+        }
         if let Some(worker) = self.worker.take() {
             worker.terminate();
         }

@@ -1,6 +1,8 @@
 //! The messages between the page and a program worker, as JSON text: [`StartProgram`] from the
-//! page (Stop is a plain `{stop: true}`, which `worker.js` hands to the program), and
-//! [`ProgramNews`] back after each slice that had any, the last one saying how it ended.
+//! page (Stop is a plain `{stop: true}`, which `worker.js` hands to the program; replies of the
+//! page's keeper of processes come as `{deliveries}`, a JSON list of byte lists), and
+//! [`ProgramNews`] back after each slice that had any (with the process's letters to the
+//! keeper), the last one saying how it ended.
 
 use python::{Halt, Mode, Outcome, OutputLine, Stream};
 use serde::{Deserialize, Serialize};
@@ -21,6 +23,20 @@ pub struct StartProgram {
     /// The run's time origin, a reading of the clock every global shares: the page's lanes
     /// count from it, and the news' times are sent relative to it.
     pub origin_ms: f64,
+    /// Set when the program's processes ask the page's keeper by message: this process's
+    /// place in the tree (none: the program cannot start processes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process: Option<InTree>,
+}
+
+/// A process of a tree kept by the page: its pid, and for a child its bootstrap message.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InTree {
+    /// Its pid.
+    pub pid: u32,
+    /// A child's bootstrap (`None`: the main program).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bootstrap: Option<Vec<u8>>,
 }
 
 /// What a slice of the program did that the page has not seen yet.
@@ -41,6 +57,9 @@ pub struct ProgramNews {
     /// How the program ended (in its last news only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Ended>,
+    /// The process's letters to the page's keeper, as bytes, in the order they were posted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub letters: Vec<Vec<u8>>,
 }
 
 /// One line of output as it travels.
@@ -150,6 +169,7 @@ mod tests {
             written: 12,
             lanes: LaneNews::default(),
             ended: Some(Ended::Outcome(EndedAs::Deadlock("deadlock: every thread is blocked".into()))),
+            letters: vec![vec![1, 2, 255]],
         };
         assert_eq!(decode::<ProgramNews>(&encode(&news)), Ok(news));
     }

@@ -1,0 +1,110 @@
+//! The page's side of a program's processes: the page holds the tree's keeper
+//! (`python::ProcessKeeper`), hands it each process's letters with the time, posts its replies
+//! to the worker that asked (`{deliveries}`), starts a program worker per new process and ends
+//! it when the keeper says, and turns the children's printed pieces into lines of the Output
+//! log, tagged `Process-1/MainThread`.
+
+use std::collections::HashMap;
+
+use python::{Outgoing, OutputLine, ProcessKeeper, Stream};
+use web_sys::Worker;
+
+use super::protocol::encode;
+use crate::clock::BrowserClock;
+use crate::worker_script::message;
+use engine::Clock;
+
+/// Starts a program worker for the process `pid` from its bootstrap; the worker, if one started.
+pub type StartChild<'a> = &'a dyn Fn(u32, Vec<u8>) -> Option<Worker>;
+
+/// A tree of processes kept by the page.
+pub struct PageTree {
+    keeper: ProcessKeeper,
+    main_pid: u32,
+    /// Every live process's worker, the main one's included.
+    workers: HashMap<u32, Worker>,
+    /// Each child thread's line being printed, by its tag and stream.
+    pieces: HashMap<(String, bool), String>,
+}
+
+impl PageTree {
+    /// A tree whose main process `main_pid` runs on `main`.
+    pub fn new(main_pid: u32, main: Worker) -> PageTree {
+        PageTree { keeper: ProcessKeeper::new(main_pid), main_pid, workers: HashMap::from([(main_pid, main)]), pieces: HashMap::new() }
+    }
+
+    /// Hands the keeper a process's `letters`; the children's lines completed.
+    pub fn take_letters(&mut self, letters: &[Vec<u8>], start_child: StartChild) -> Vec<OutputLine> {
+        let now_ms = BrowserClock.now_ms();
+        let mut out: Vec<Outgoing> = letters.iter().flat_map(|letter| self.keeper.receive_bytes(letter, now_ms)).collect();
+        out.extend(self.keeper.expire(now_ms));
+        self.carry_out(out, start_child)
+    }
+
+    /// Answers the waits that are over; the children's lines completed.
+    pub fn expire(&mut self, start_child: StartChild) -> Vec<OutputLine> {
+        let out = self.keeper.expire(BrowserClock.now_ms());
+        self.carry_out(out, start_child)
+    }
+
+    /// Stop, or the main program's end: every child process ends, its worker terminated.
+    pub fn stop_all(&mut self) -> Vec<OutputLine> {
+        let out = self.keeper.stop_all();
+        let lines = self.carry_out(out, &|_, _| None);
+        for (_, worker) in self.workers.drain().filter(|(pid, _)| *pid != self.main_pid) {
+            worker.terminate();
+        }
+        lines
+    }
+
+    /// A child's worker has ended its program (its exit is among its last letters).
+    pub fn child_ended(&mut self, pid: u32) {
+        if pid != self.main_pid {
+            if let Some(worker) = self.workers.remove(&pid) {
+                worker.terminate();
+            }
+        }
+    }
+
+    /// Does what the keeper ordered; the children's lines completed.
+    fn carry_out(&mut self, out: Vec<Outgoing>, start_child: StartChild) -> Vec<OutputLine> {
+        let mut deliveries: HashMap<u32, Vec<Vec<u8>>> = HashMap::new();
+        let mut lines = Vec::new();
+        for outgoing in out {
+            match outgoing {
+                Outgoing::Reply { to, delivery } => deliveries.entry(to).or_default().push(delivery.encode()),
+                Outgoing::StartWorker { pid, bootstrap } => {
+                    if let Some(worker) = start_child(pid, bootstrap) {
+                        self.workers.insert(pid, worker);
+                    }
+                }
+                Outgoing::EndWorker { pid } => self.child_ended(pid),
+                Outgoing::Print { pid, stream, thread, text } => lines.extend(self.print(pid, stream, &thread, &text)),
+            }
+        }
+        for (pid, batch) in deliveries {
+            if let Some(worker) = self.workers.get(&pid) {
+                let _ = worker.post_message(&message(&[("deliveries", &encode(&batch).into())]));
+            }
+        }
+        lines
+    }
+
+    /// The process `pid`'s name ("Process-1").
+    pub fn name_of(&self, pid: u32) -> String {
+        self.keeper.members().into_iter().find(|member| member.pid == pid).map_or_else(|| pid.to_string(), |member| member.name)
+    }
+
+    /// A piece printed by a child's thread; the lines it completed.
+    fn print(&mut self, pid: u32, stream: Stream, thread: &str, text: &str) -> Vec<OutputLine> {
+        let name = self.name_of(pid);
+        let tag = format!("{name}/{thread}");
+        let stderr = stream == Stream::Stderr;
+        let pending = self.pieces.entry((tag.clone(), stderr)).or_default();
+        pending.push_str(text);
+        let Some(last_newline) = pending.rfind('\n') else { return Vec::new() };
+        let rest = pending.split_off(last_newline + 1);
+        let complete = std::mem::replace(pending, rest);
+        complete.lines().map(|text| OutputLine { stream, thread: tag.as_str().into(), text: text.to_owned() }).collect()
+    }
+}

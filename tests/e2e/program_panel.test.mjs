@@ -5,42 +5,13 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import {
-  outputLines, outputTexts, programSource, runProgram, startProgram, threadNames, waitForProgramEnd,
+  outputLines, outputTexts, programSource, PYTHON_MODES, runProgram, startProgram, threadNames, TWO_THREADS,
+  waitForProgramEnd,
 } from "../support/program.mjs";
 
 const playground = playgroundForTests();
 
-const MODES = ["CPython 3.12, with the GIL", "CPython 3.9 and earlier", "free-threaded (3.13t / 3.14t)", "one core"];
-
-// Two threads share a Queue of jobs and add to a total under a Lock.
-const TWO_THREADS = `import queue
-import threading
-
-jobs = queue.Queue()
-total = 0
-total_lock = threading.Lock()
-
-def worker():
-    global total
-    while True:
-        n = jobs.get()
-        if n is None:
-            return
-        with total_lock:
-            total += n
-        print("job", n)
-
-pair = [threading.Thread(target=worker) for _ in range(2)]
-for thread in pair:
-    thread.start()
-for n in range(1, 11):
-    jobs.put(n)
-for thread in pair:
-    jobs.put(None)
-for thread in pair:
-    thread.join()
-print("total", total)
-`;
+const MODES = [PYTHON_MODES.gil312, PYTHON_MODES.gil39, PYTHON_MODES.free, PYTHON_MODES.oneCore];
 
 /** Workers the page starts for programs with itself: the main thread's and two spares (python_run.rs). */
 const PROGRAM_WORKERS_KEPT = 3;

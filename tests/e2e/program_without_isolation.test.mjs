@@ -13,45 +13,13 @@ import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import { allLessons } from "../support/lessons.mjs";
 import { serveStatic } from "../support/static-server.mjs";
 import {
-  fillProgram, linkToProgram, outputLines, outputTexts, programPanel, programStatus, runProgram, startProgram, threadNames,
-  waitForProgramEnd,
+  fillProgram, linkToProgram, outputLines, outputTexts, programPanel, programStatus, PYTHON_MODES, runProgram, startProgram,
+  threadNames, TWO_THREADS, waitForProgramEnd,
 } from "../support/program.mjs";
 
 const playground = playgroundForTests({ isolated: false, serviceWorkers: "block" });
 
-const GIL312 = "CPython 3.12, with the GIL";
-const GIL39 = "CPython 3.9 and earlier";
-const FREE = "free-threaded (3.13t / 3.14t)";
-
-// Two threads share a Queue of jobs and add to a total under a Lock.
-const TWO_THREADS = `import queue
-import threading
-
-jobs = queue.Queue()
-total = 0
-total_lock = threading.Lock()
-
-def worker():
-    global total
-    while True:
-        n = jobs.get()
-        if n is None:
-            return
-        with total_lock:
-            total += n
-        print("job", n)
-
-pair = [threading.Thread(target=worker) for _ in range(2)]
-for thread in pair:
-    thread.start()
-for n in range(1, 11):
-    jobs.put(n)
-for thread in pair:
-    jobs.put(None)
-for thread in pair:
-    thread.join()
-print("total", total)
-`;
+const { gil312: GIL312, gil39: GIL39, free: FREE } = PYTHON_MODES;
 
 // Two threads add to a balance without a lock: under the 3.9 rule a switch may fall between the
 // read and the write of \`balance += 1\`; under 3.12's it falls only at the loop's backward jump.

@@ -98,3 +98,41 @@ export async function linkToProgram(page, source, mode) {
   await panel.getByRole("radiogroup", { name: "Python mode" }).getByRole("radio", { name: mode, exact: true }).check();
   return panel.getByLabel("Link to this program").inputValue();
 }
+
+/** The Program panel's Python modes, by their radios' names. */
+export const PYTHON_MODES = {
+  gil312: "CPython 3.12, with the GIL",
+  gil39: "CPython 3.9 and earlier",
+  free: "free-threaded (3.13t / 3.14t)",
+  oneCore: "one core",
+};
+
+// Two threads share a Queue of jobs and add to a total under a Lock.
+export const TWO_THREADS = `import queue
+import threading
+
+jobs = queue.Queue()
+total = 0
+total_lock = threading.Lock()
+
+def worker():
+    global total
+    while True:
+        n = jobs.get()
+        if n is None:
+            return
+        with total_lock:
+            total += n
+        print("job", n)
+
+pair = [threading.Thread(target=worker) for _ in range(2)]
+for thread in pair:
+    thread.start()
+for n in range(1, 11):
+    jobs.put(n)
+for thread in pair:
+    jobs.put(None)
+for thread in pair:
+    thread.join()
+print("total", total)
+`;

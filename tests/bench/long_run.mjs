@@ -164,9 +164,9 @@ function watchReadout() {
 
 /** Growth of each figure from the second checkpoint to the last, in per cent. */
 function growth(rows) {
-  const [at30, at90] = [rows.find((row) => row.seconds === CHECKPOINTS_S[1]), rows.find((row) => row.seconds === CHECKPOINTS_S[2])];
-  if (!at30 || !at90) return null;
-  const percent = (key) => ((at90[key] - at30[key]) / at30[key]) * 100;
+  const [atSecond, atLast] = [rows.find((row) => row.seconds === CHECKPOINTS_S[1]), rows.find((row) => row.seconds === CHECKPOINTS_S[2])];
+  if (!atSecond || !atLast) return null;
+  const percent = (key) => ((atLast[key] - atSecond[key]) / atSecond[key]) * 100;
   return { jsHeapPercent: percent("jsHeapBytes"), wasmPercent: percent("wasmBytes"), mainThreadCpuPercent: percent("mainThreadCpuMsPerS") };
 }
 

@@ -4,6 +4,7 @@
 //! its mode are the page's (a link or a lesson may set them); the panel reports every change. A
 //! failed run marks its line. On a page without shared memory its threads take turns on one
 //! worker: a note says so, and free-threaded Python, which needs cores of its own, is refused.
+//! The note also says where processes keep `Value` and `Array`: in shared memory, or relayed.
 
 use lessons::RunAnswer;
 use python::Mode;
@@ -72,14 +73,7 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
         <section aria-labelledby="program-heading" class="panel program wide">
             <h2 id="program-heading">{ "Program" }</h2>
             <p class="hint">{ engine_hint(props.shared_memory, props.switch_interval_ms) }</p>
-            if !props.shared_memory {
-                <p class="badge" role="note" aria-label="Program engine">{
-                    "One worker: threads take turns. This page is not cross-origin isolated, so workers cannot share \
-                     memory: a program's threads take turns on one worker under the mode's switch rule, never two at \
-                     once. Free-threaded Python needs shared memory (the full playground on a host that sends the \
-                     isolation headers)."
-                }</p>
-            }
+            <p class="badge" role="note" aria-label="Program engine">{ engine_note(props.shared_memory) }</p>
             if let (Some(state), Some(on_predict)) = (props.lesson.as_deref(), on_predict) {
                 if let Some(lesson) = state.lesson {
                     <LessonCard {lesson} shared_memory={props.shared_memory} prediction={state.prediction.clone()} predicted={state.predicted.clone()}
@@ -124,6 +118,21 @@ fn run_answer(state: &LessonState, runner: &ProgramRunner) -> Option<RunAnswer> 
 }
 
 /// What the panel says about where a program runs.
+/// What the engine badge says: how threads run, and where processes keep `Value` and `Array`.
+fn engine_note(shared_memory: bool) -> &'static str {
+    if shared_memory {
+        "Workers share memory: each thread runs on a worker of its own. A program that uses multiprocessing runs each \
+         process on a worker with memory of its own (its threads take turns there), with Value and Array in shared \
+         memory: read and written directly, with no message (their locks are still relayed through the page)."
+    } else {
+        "One worker: threads take turns. This page is not cross-origin isolated, so workers cannot share memory: a \
+         program's threads take turns on one worker under the mode's switch rule, never two at once. Free-threaded \
+         Python needs shared memory (the full playground on a host that sends the isolation headers). A program's \
+         processes each run on a worker of their own, their Value and Array relayed through the page: every read and \
+         write is a message, slower but correct."
+    }
+}
+
 fn engine_hint(shared_memory: bool, switch_interval_ms: f64) -> String {
     let engine = if shared_memory {
         "every thread runs on a Web Worker of its own, under the GIL of the mode you pick"

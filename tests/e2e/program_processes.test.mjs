@@ -2,6 +2,9 @@
 // program worker of its own, the page keeping what they share; on an isolated page and on one
 // without isolation alike. Pool, Process and Queue print what CPython prints; a child's
 // exception prints its traceback and exit code 1; Stop ends a program whose child loops forever.
+// A shared Value loses updates to an unlocked += from two processes and none under get_lock():
+// on an isolated page it is in shared memory (the engine note says so), without isolation every
+// access is relayed through the page.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
@@ -111,6 +114,47 @@ if __name__ == "__main__":
     print(f"queue round trip: median {trips[25]:.2f} ms, p95 {trips[47]:.2f} ms")
 `;
 
+// Two processes add 1 to one shared Value TIMES times each, starting together at an Event;
+// with LOCKED, each += holds the Value's get_lock().
+const TWO_COUNTERS = `import multiprocessing
+
+
+def add(counter, go, times, locked):
+    go.wait()
+    for _ in range(times):
+        if locked:
+            with counter.get_lock():
+                counter.value += 1
+        else:
+            counter.value += 1
+
+
+if __name__ == "__main__":
+    counter, go = multiprocessing.Value("i", 0), multiprocessing.Event()
+    workers = [multiprocessing.Process(target=add, args=(counter, go, TIMES, LOCKED)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    go.set()
+    for w in workers:
+        w.join()
+    print("lost", 2 * TIMES - counter.value)
+`;
+
+/** How many updates two processes lost adding `times` each, with or without the lock. */
+async function updatesLost(page, times, locked) {
+  const source = TWO_COUNTERS.replaceAll("TIMES", String(times)).replace("LOCKED", locked ? "True" : "False");
+  const started = Date.now();
+  assert.match(await runProgram(page, source, GIL312), /^Finished/);
+  const texts = await outputTexts(page);
+  assert.match(texts.at(-1) ?? "", /^lost \d+$/, texts.join("\n"));
+  return { lost: Number(texts.at(-1).split(" ")[1]), ms: Date.now() - started };
+}
+
+/** Unlocked adds in each process (every one a round trip where the page relays them). */
+const UNLOCKED_TIMES = 50_000;
+/** Adds under get_lock() in each process: every acquire is a round trip through the page. */
+const LOCKED_TIMES = LOCKED_TIMES_PLACEHOLDER;
+
 for (const [where, options] of [
   ["an isolated page", {}],
   ["a page without isolation", { isolated: false, serviceWorkers: "block" }],
@@ -154,6 +198,25 @@ for (const [where, options] of [
       console.log(`${where}: ${texts.join("; ")}`);
       assert.match(texts[0], /^start and join: [\d.]+ ms$/);
       assert.match(texts[1], /^queue round trip: median [\d.]+ ms, p95 [\d.]+ ms$/);
+    });
+
+    test("two processes adding to a Value without its lock lose updates, and with get_lock() lose none", async () => {
+      const { page } = playground;
+      // Both start at one Event and run at once: a loss needs their read and write to interleave.
+      const attempts = [];
+      while (attempts.length < 3 && !attempts.some((attempt) => attempt.lost > 0)) attempts.push(await updatesLost(page, UNLOCKED_TIMES, false));
+      console.log(`${where}: unlocked, ${UNLOCKED_TIMES} adds each, lost ${attempts.map((a) => `${a.lost} (${a.ms} ms)`).join(", ")}`);
+      assert.ok(attempts.some((attempt) => attempt.lost > 0 && attempt.lost < UNLOCKED_TIMES), JSON.stringify(attempts));
+      const locked = await updatesLost(page, LOCKED_TIMES, true);
+      console.log(`${where}: with get_lock(), ${LOCKED_TIMES} adds each, lost ${locked.lost} (${locked.ms} ms)`);
+      assert.equal(locked.lost, 0);
+    });
+
+    test("the engine note says where Value and Array live", async () => {
+      const { page } = playground;
+      const note = await programPanel(page).getByRole("note", { name: "Program engine" }).textContent();
+      if (options.isolated === false) assert.match(note, /Value and Array relayed through the page/);
+      else assert.match(note, /Value and Array in shared memory/);
     });
 
     test("Stop ends a program whose child loops forever", async () => {

@@ -90,6 +90,12 @@ pub trait ProcessHost: Send + Sync {
         false
     }
 
+    /// The words the tree's processes share for real (`Value`, `Array`), where they have
+    /// memory in common; `None`: every read and write is a request to the tree.
+    fn shared_words(&self) -> Option<Arc<dyn crate::SharedWords>> {
+        None
+    }
+
     /// Shows the children's output with `output`, the program's (told by the process that
     /// started the tree). A host that shows each process's output itself ignores it.
     fn show_output(&self, _output: &Arc<crate::vm::Output>) {}

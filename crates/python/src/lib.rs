@@ -20,7 +20,9 @@
 //! - `process_tree/`: processes that exchange only messages with the keeper of their tree,
 //!   each on one thread (a page's Web Workers without shared memory);
 //! - `host.rs`: what the program's place gives it (threads, clocks, cores): natively
-//!   `std::thread`, in the browser the runtime's Web Workers.
+//!   `std::thread`, in the browser the runtime's Web Workers;
+//! - `shared_words.rs`: the words of `Value` and `Array` where a tree's processes share memory
+//!   (a cross-origin isolated page), read and written with no message.
 
 mod builtins;
 pub mod bytecode;
@@ -34,6 +36,7 @@ mod parse;
 mod pickle;
 mod process_tree;
 mod program;
+mod shared_words;
 mod traceback;
 mod vm;
 
@@ -45,6 +48,7 @@ pub use objects::exception::Halt;
 pub use one_thread::{start_process_on_one_thread, start_program_on_one_thread, OneThreadRefused, ProgramOnOneThread, Slice};
 pub use process_tree::{AskingProcesses, Courier, Delivery, Letter, Member, Outgoing, ProcessCall, ProcessKeeper, Reply, Request};
 pub use parse::{parse, SyntaxError};
+pub use shared_words::{NativeSharedWords, SharedWords, SharedWordsFull, SHARED_WORDS_BYTES};
 pub use program::{run_program, run_with_scheduler, start_program, Outcome, ProgramRun, RunOptions, RunningProgram};
 pub use vm::{Interpreter, Mode, Output, OutputLine, Scheduler, Stream, Thread, Waiting, MOST_LANES, NATIVE_NESTING_LIMIT};
 pub use vm::output::MAX_LINES as OUTPUT_LINES_KEPT;

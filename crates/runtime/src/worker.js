@@ -8,7 +8,8 @@
 // - a process ({kind: "start-process", module, origin}): it gets memory of its own, and every
 //   later message ({text}) is one engine message, answered by engine messages ({kind: "process", text});
 // - a program ({kind: "start-program", module}): it gets memory of its own and says {kind: "ready"};
-//   the next message ({text}) starts a learner's program, whose threads take turns on this worker,
+//   the next message ({text, words}) starts a learner's program, whose threads take turns on this worker
+//   (words: on an isolated page, the SharedArrayBuffer of its tree's Value and Array, else undefined),
 //   run a slice at a time with the event loop free between slices (so {stop: true} is heard),
 //   each slice answered by what is new ({kind: "program", text}); a program in a tree of processes
 //   gets the page keeper's replies as {deliveries}, and runs its next slice at once.
@@ -85,14 +86,14 @@ function programSlices() {
     schedule(0);
   };
   channel.port1.onmessage = slice;
-  return ({ text, stop, deliveries }) =>
+  return ({ text, stop, deliveries, words }) =>
     guarded(() => {
       if (stop) {
         glue.program_worker_stop();
       } else if (deliveries !== undefined) {
         glue.program_worker_deliver(deliveries);
       } else {
-        glue.program_worker_start(text);
+        glue.program_worker_start(text, words);
       }
       wake();
     });

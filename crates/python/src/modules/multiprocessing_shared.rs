@@ -2,7 +2,9 @@
 //! `Array`: a read and a write are two steps, so an unlocked `+=` from two processes loses
 //! updates) and semaphores (every lock, condition, event and barrier is built on them, as
 //! CPython's `synchronize.py` builds them on `SemLock`). Each lives in the host's process tree;
-//! a process holds it by number, and a child inherits it through its start's pickle.
+//! a process holds it by number, and a child inherits it through its start's pickle. Where the
+//! tree's processes share memory (`SharedWords`), a block's words are read and written there
+//! directly; otherwise each read and write is a request to the tree.
 
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -11,6 +13,7 @@ use engine::Waitable;
 
 use super::multiprocessing::{answering, ask, count, milliseconds, tell};
 use crate::process_tree::{Finish, Reply, Request};
+use crate::shared_words::SharedWords;
 use crate::objects::class::{builtin_types, Kind};
 use crate::objects::exception::{type_error, value_error};
 use crate::objects::function::Args;
@@ -19,9 +22,12 @@ use crate::vm::{normalise_index, Thread, Waiting};
 
 /// A block of shared words holding ints (`'i'`, `'l'` …) or floats (`'d'`, `'f'`).
 struct SharedArray {
+    /// Its number in the tree; where the tree shares words, its first word's index there.
     block: u64,
     length: usize,
     typecode: Arc<str>,
+    /// The tree's shared words, read and written directly; `None`: asked of the tree.
+    words: Option<Arc<dyn SharedWords>>,
 }
 
 /// A semaphore of the process tree (a lock is one at 1).
@@ -53,7 +59,10 @@ impl SharedArray {
 
     fn get(&self, thread: &mut Thread, index: usize) -> PyResult {
         let finish: Finish = if is_float(&self.typecode) { word_as_float } else { word_as_int };
-        ask(thread, Request::LoadWord { block: self.block, index: index as u64 }, answering(), finish)
+        match &self.words {
+            Some(words) => finish(thread, Reply::Word(words.load(self.block, index as u64))),
+            None => ask(thread, Request::LoadWord { block: self.block, index: index as u64 }, answering(), finish),
+        }
     }
 
     fn set(&self, thread: &Thread, index: usize, value: &Value) -> PyResult<()> {
@@ -66,7 +75,13 @@ impl SharedArray {
                 other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
             }
         };
-        tell(thread, Request::StoreWord { block: self.block, index: index as u64, word })
+        match &self.words {
+            Some(words) => {
+                words.store(self.block, index as u64, word);
+                Ok(())
+            }
+            None => tell(thread, Request::StoreWord { block: self.block, index: index as u64, word }),
+        }
     }
 }
 
@@ -154,9 +169,17 @@ impl NativeObject for SemLock {
 pub fn shared_array(thread: &mut Thread, args: Args) -> PyResult {
     let length = args.get(0).and_then(int::to_small).filter(|length| (0..=1 << 24).contains(length)).ok_or_else(|| value_error("bad length"))?;
     let Some(Value::Str(typecode)) = args.get(1) else { return Err(type_error("a typecode is a str")) };
-    let block = super::multiprocessing::tree(thread)?.new_number();
-    tell(thread, Request::ShareWords { block, words: length as u64 })?;
-    Ok(Value::Native(Arc::new(SharedArray { block, length: length as usize, typecode: typecode.clone() })))
+    let tree = super::multiprocessing::tree(thread)?;
+    let words = tree.shared_words();
+    let block = match &words {
+        Some(words) => words.allocate(length as u64).map_err(|full| PyErr::new("MemoryError", full.message()))?,
+        None => {
+            let block = tree.new_number();
+            tell(thread, Request::ShareWords { block, words: length as u64 })?;
+            block
+        }
+    };
+    Ok(Value::Native(Arc::new(SharedArray { block, length: length as usize, typecode: typecode.clone(), words })))
 }
 
 /// `semaphore(value, kind)`: a new semaphore of the process tree.
@@ -171,12 +194,12 @@ pub fn semaphore(thread: &mut Thread, args: Args) -> PyResult {
 /// A shared object again, in the process that unpickled its state.
 pub fn rebuild_shared(thread: &mut Thread, state: &Value) -> PyResult {
     let Value::Tuple(state) = state else { return Err(value_error("bad shared state")) };
-    super::multiprocessing::tree(thread)?;
+    let words = super::multiprocessing::tree(thread)?.shared_words();
     let number = |index: usize| state.get(index).and_then(int::to_small).unwrap_or(0);
     let text = |index: usize| state.get(index).and_then(Value::as_str).map_or_else(|| Arc::from(""), Arc::from);
     match state.first().and_then(Value::as_str) {
         Some("array") => {
-            Ok(Value::Native(Arc::new(SharedArray { block: number(1) as u64, length: number(2) as usize, typecode: text(3) })))
+            Ok(Value::Native(Arc::new(SharedArray { block: number(1) as u64, length: number(2) as usize, typecode: text(3), words })))
         }
         Some("semaphore") => Ok(Value::Native(Arc::new(SemLock { semaphore: number(1) as u64, kind: text(2) }))),
         _ => Err(value_error("bad shared state")),

@@ -20,6 +20,7 @@ use super::call::ProcessCall;
 use super::protocol::{Delivery, Letter, Reply, Request};
 use crate::host::{Host, ProcessHost, SpawnRefused};
 use crate::objects::lock;
+use crate::shared_words::SharedWords;
 use crate::vm::{Output, Stream};
 
 /// What brings replies while a slice runs: sends letters and waits for deliveries.
@@ -37,6 +38,7 @@ pub struct AskingProcesses {
     next_ticket: AtomicU64,
     next_number: AtomicU64,
     courier: OnceLock<Box<dyn Courier>>,
+    shared_words: OnceLock<Arc<dyn SharedWords>>,
 }
 
 impl AskingProcesses {
@@ -49,12 +51,19 @@ impl AskingProcesses {
             next_ticket: AtomicU64::new(1),
             next_number: AtomicU64::new(1),
             courier: OnceLock::new(),
+            shared_words: OnceLock::new(),
         })
     }
 
     /// Lets waits inside a slice get their replies through `courier`.
     pub fn set_courier(&self, courier: Box<dyn Courier>) {
         let _ = self.courier.set(courier);
+    }
+
+    /// Keeps the blocks of `Value` and `Array` in `words`, which every process of the tree
+    /// shares, instead of asking the keeper for each read and write.
+    pub fn set_shared_words(&self, words: Arc<dyn SharedWords>) {
+        let _ = self.shared_words.set(words);
     }
 
     /// Its pid.
@@ -116,6 +125,10 @@ impl ProcessHost for AskingProcesses {
 
     fn answers_by_message(&self) -> bool {
         true
+    }
+
+    fn shared_words(&self) -> Option<Arc<dyn SharedWords>> {
+        self.shared_words.get().cloned()
     }
 
     fn wait_for_replies(&self, until_ms: f64) -> bool {

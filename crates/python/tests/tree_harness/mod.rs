@@ -3,7 +3,9 @@
 //! `ProcessKeeper` (on its own thread) only through letters and deliveries as bytes over
 //! channels, as a page's Web Workers will by `postMessage`. The keeper's thread starts a
 //! process's thread when the keeper orders a worker, ends it when the keeper ends one, and
-//! writes the children's output into the main program's.
+//! writes the children's output into the main program's. With `shared_words`, every process
+//! reads and writes `Value` and `Array` in one `NativeSharedWords`, as a cross-origin isolated
+//! page's workers do in one `SharedArrayBuffer`.
 
 // Each test crate that includes the harness reads only part of what a run reports.
 #![allow(dead_code)]
@@ -16,8 +18,8 @@ use std::time::{Duration, Instant};
 
 use engine::{Clock, NativeClock, Recorder};
 use python::{
-    start_process_on_one_thread, start_program_on_one_thread, AskingProcesses, Courier, Host, Member, Mode, NativeHost, Outcome, Outgoing,
-    Output, ProcessKeeper, ProgramOnOneThread, Scheduler, Slice,
+    start_process_on_one_thread, start_program_on_one_thread, AskingProcesses, Courier, Host, Member, Mode, NativeHost, NativeSharedWords,
+    Outcome, Outgoing, Output, ProcessKeeper, ProgramOnOneThread, Scheduler, SharedWords, Slice, SHARED_WORDS_BYTES,
 };
 
 /// The main process's pid.
@@ -68,11 +70,14 @@ pub struct TreeOptions {
     pub courier: bool,
     /// Presses Stop this long after the start.
     pub stop_after: Option<Duration>,
+    /// Whether the processes share words for real (`Value`, `Array`), as on an isolated page;
+    /// without, every read and write is a letter to the keeper.
+    pub shared_words: bool,
 }
 
 impl Default for TreeOptions {
     fn default() -> TreeOptions {
-        TreeOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(30), courier: true, stop_after: None }
+        TreeOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(30), courier: true, stop_after: None, shared_words: false }
     }
 }
 
@@ -119,8 +124,11 @@ struct Side {
 }
 
 impl Side {
-    fn new(pid: u32, mailbox: Receiver<ToProcess>, keeper: Sender<ToKeeper>, courier: bool) -> Side {
+    fn new(pid: u32, mailbox: Receiver<ToProcess>, keeper: Sender<ToKeeper>, courier: bool, words: Option<Arc<dyn SharedWords>>) -> Side {
         let asking = AskingProcesses::new(pid);
+        if let Some(words) = words {
+            asking.set_shared_words(words);
+        }
         let mailbox = Arc::new(Mutex::new(mailbox));
         let scheduler = Arc::new(OnceLock::new());
         if courier {
@@ -179,6 +187,8 @@ impl Side {
 
 /// What the keeper's thread shares with the harness.
 struct Shared {
+    /// The tree's shared words, if its processes share memory.
+    words: Option<Arc<dyn SharedWords>>,
     recorders: Mutex<Vec<(u32, Arc<Recorder>)>>,
     threads: Mutex<Vec<JoinHandle<()>>>,
 }
@@ -188,9 +198,10 @@ struct Shared {
 pub fn run_over_messages(source: &str, options: TreeOptions) -> TreeRun {
     let (to_keeper, keeper_inbox) = channel();
     let (main_mail, main_mailbox) = channel();
-    let side = Side::new(MAIN_PID, main_mailbox, to_keeper.clone(), options.courier);
+    let words = options.shared_words.then(|| Arc::new(NativeSharedWords::new(SHARED_WORDS_BYTES)) as Arc<dyn SharedWords>);
+    let side = Side::new(MAIN_PID, main_mailbox, to_keeper.clone(), options.courier, words.clone());
     let mut program = start_program_on_one_thread(source, options.mode, options.time_limit, side.host()).expect("a GIL mode");
-    let shared = Arc::new(Shared { recorders: Mutex::new(vec![(MAIN_PID, program.recorder.clone())]), threads: Mutex::new(Vec::new()) });
+    let shared = Arc::new(Shared { words, recorders: Mutex::new(vec![(MAIN_PID, program.recorder.clone())]), threads: Mutex::new(Vec::new()) });
     let keeper = {
         let (output, shared, to_keeper) = (program.output.clone(), shared.clone(), to_keeper.clone());
         std::thread::spawn(move || keep(keeper_inbox, to_keeper, main_mail, output, shared, options))
@@ -277,7 +288,7 @@ fn carry_out(
                 .name(format!("process-{pid}"))
                 .stack_size(64 << 20)
                 .spawn(move || {
-                    let side = Side::new(pid, mailbox, to_keeper, courier);
+                    let side = Side::new(pid, mailbox, to_keeper, courier, shared_here.words.clone());
                     let output = Arc::new(side.asking.output());
                     let Ok(mut program) = start_process_on_one_thread(&bootstrap, side.host(), output) else {
                         side.asking.exited(1);

@@ -10,11 +10,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use engine::{Clock, LaneFeed};
+use js_sys::SharedArrayBuffer;
 use python::{start_process_on_one_thread, start_program_on_one_thread, AskingProcesses, Host, OneThreadRefused, Outcome, OutputLine, ProgramOnOneThread, Slice, SpawnRefused};
 use wasm_bindgen::prelude::*;
 use web_sys::DedicatedWorkerGlobalScope;
 
 use super::protocol::{decode, encode, mode_named, Ended, EndedAs, InTree, ProgramNews, StartProgram};
+use super::shared_words::WorkerSharedWords;
 use crate::clock::BrowserClock;
 use crate::python_host::PAGE_PROCESS_ID;
 use crate::python_run::PROGRAM_TIME_LIMIT;
@@ -97,16 +99,22 @@ pub fn program_worker_ready() {
 }
 
 /// Starts the program of the page's [`StartProgram`] (as text); nothing runs before the
-/// first slice.
+/// first slice. `words` is the tree's `SharedArrayBuffer` on a cross-origin isolated page
+/// (`Value` and `Array` are read and written there), otherwise `undefined`.
 ///
 /// # Panics
 /// The text is not a [`StartProgram`] (only the page sends it).
 #[wasm_bindgen]
-pub fn program_worker_start(text: &str) {
+pub fn program_worker_start(text: &str, words: JsValue) {
     let start: StartProgram = decode(text).unwrap_or_else(|error| panic!("{error}"));
     let mode = mode_named(&start.mode).unwrap_or_else(|| panic!("no Python mode is named {}", start.mode));
     let host: Arc<dyn Host> = Arc::new(OneWorkerHost { cores: start.cores });
     let tree = start.process.as_ref().map(|process| AskingProcesses::new(process.pid));
+    // Not `dyn_ref`: its `instanceof SharedArrayBuffer` throws where the page is not isolated
+    // (the constructor is not exposed there), and the page sends `undefined` then.
+    if let (Some(tree), false) = (&tree, words.is_undefined()) {
+        tree.set_shared_words(Arc::new(WorkerSharedWords::over(words.unchecked_ref::<SharedArrayBuffer>())));
+    }
     let program = match (&tree, start.process) {
         (Some(tree), Some(InTree { bootstrap: Some(bootstrap), .. })) => start_process_on_one_thread(&bootstrap, tree.host_on(host), Arc::new(tree.output())),
         (Some(tree), _) => start_program_on_one_thread(&start.source, mode, PROGRAM_TIME_LIMIT, tree.host_on(host)),

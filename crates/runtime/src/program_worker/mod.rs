@@ -8,11 +8,14 @@
 //! - `on_page.rs`: the page's side ([`OneWorkerRun`]): a spare worker started ahead of Run,
 //!   one worker per program, the output and lanes rebuilt from the news, Stop.
 //! - `page_tree.rs`: a program's processes, kept by the page, each on a program worker.
+//! - `shared_words.rs`: on a cross-origin isolated page, the `SharedArrayBuffer` in which a
+//!   program's processes read and write `Value` and `Array` directly.
 
 mod in_worker;
 mod on_page;
 mod page_tree;
 mod protocol;
+mod shared_words;
 
 pub use in_worker::{program_worker_deliver, program_worker_ready, program_worker_slice, program_worker_start, program_worker_stop};
 pub use on_page::{prestart_program_worker, OneWorkerRun};

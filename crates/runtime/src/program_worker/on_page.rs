@@ -3,7 +3,8 @@
 //! flat across runs: each program's memory goes with its worker), and a new spare is started.
 //! The page keeps what the worker posts: the last lines of output, and the lanes, replayed into
 //! a recorder of its own. A program that uses processes runs as the main process of a tree the
-//! page keeps (`page_tree.rs`), each child on a program worker of its own.
+//! page keeps (`page_tree.rs`), each child on a program worker of its own; on a cross-origin
+//! isolated page they get one `SharedArrayBuffer` with their start, for `Value` and `Array`.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
@@ -17,6 +18,8 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use super::page_tree::PageTree;
 use super::protocol::{decode, encode, Ended, InTree, ProgramNews, StartProgram};
+use super::shared_words::new_shared_words;
+use crate::live_run::shared_memory_available;
 use crate::python_host::PAGE_PROCESS_ID;
 use crate::clock::BrowserClock;
 use crate::python_run::{ProgramStatus, PROGRAM_TIME_LIMIT};
@@ -108,6 +111,9 @@ struct RunState {
     child_lanes: HashMap<u32, Vec<Option<usize>>>,
     /// How the main program was started: its children start alike.
     start: StartProgram,
+    /// The words its processes share (`Value`, `Array`) on a cross-origin isolated page;
+    /// `undefined` where every access is relayed through the page's keeper.
+    shared_words: JsValue,
 }
 
 impl OneWorkerRun {
@@ -144,13 +150,14 @@ impl OneWorkerRun {
                 child_lines: 0,
                 child_lanes: HashMap::new(),
                 start: start.clone(),
+                shared_words: if processes && shared_memory_available() { new_shared_words().into() } else { JsValue::UNDEFINED },
             })),
         };
         match take_worker() {
             Ok(worker) => {
                 run.watch(&worker);
-                let _ = worker.post_message(&message(&[("text", &encode(&start).into())]));
                 let mut state = run.state.borrow_mut();
+                let _ = worker.post_message(&message(&[("text", &encode(&start).into()), ("words", &state.shared_words)]));
                 state.tree = processes.then(|| PageTree::new(PAGE_PROCESS_ID, worker.clone()));
                 state.worker = Some(worker);
             }
@@ -173,11 +180,14 @@ impl OneWorkerRun {
     /// Starts the child `pid` on a new program worker, running `bootstrap`.
     fn start_child(&self, pid: u32, bootstrap: Vec<u8>) -> Option<Worker> {
         let worker = start_worker().ok()?.worker;
-        let start = StartProgram { source: String::new(), process: Some(InTree { pid, bootstrap: Some(bootstrap) }), ..self.state.borrow().start.clone() };
+        let (start, words) = {
+            let state = self.state.borrow();
+            (StartProgram { source: String::new(), process: Some(InTree { pid, bootstrap: Some(bootstrap) }), ..state.start.clone() }, state.shared_words.clone())
+        };
         let run = self.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| run.on_child_message(pid, &event));
         worker.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
-        let _ = worker.post_message(&message(&[("text", &encode(&start).into())]));
+        let _ = worker.post_message(&message(&[("text", &encode(&start).into()), ("words", &words)]));
         Some(worker)
     }
 

@@ -7,7 +7,9 @@
 //! A thread that waits inside a built-in calling back into Python (`sorted(q.get() for …)`, a
 //! property reading a shared `Value`) cannot park: its reply must come before the slice ends.
 //! Only a [`Courier`] can bring it (natively a blocking receive; in a page, a wait on shared
-//! memory); without one the wait is an error that says why.
+//! memory); without one the wait is an error that says why. Where the tree shares words
+//! ([`AskingProcesses::set_shared_words`]), `Value` and `Array` are read there and wait for no
+//! reply at all.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

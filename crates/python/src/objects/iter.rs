@@ -24,8 +24,9 @@ pub enum IterState {
     Enumerate { source: Value, count: i64 },
     /// A live view of a dict (`keys()`, `values()`, `items()`): iterable, not an iterator.
     DictView { dict: Arc<super::Dict>, kind: &'static str },
-    /// A generator: its suspended frame (`None` while it runs or once it has finished).
-    Generator { frame: Option<Box<crate::vm::Frame>>, finished: bool },
+    /// A generator: its suspended frame (`None` while it runs or once it has finished), held
+    /// in place: resuming it moves the frame out and a yield moves it back, allocating nothing.
+    Generator { frame: Option<crate::vm::Frame>, finished: bool },
 }
 
 impl IterState {

@@ -100,10 +100,11 @@ impl Thread {
     }
 
     fn function_frame(&mut self, function: &Arc<Function>, args: Args) -> PyResult<Called> {
-        let fast = bind_arguments(function, args)?;
-        let frame = Frame::new(function.code.clone(), function.globals.clone(), None, fast, Some(function.clone()));
+        let fast = bind_arguments(function, args, &mut self.frame_pool)?;
+        let stack = self.frame_pool.stack(function.code.max_stack);
+        let frame = Frame::with_stack(function.code.clone(), function.globals.clone(), None, fast, Some(function.clone()), stack);
         if function.code.is_generator {
-            return Ok(Called::Done(Thread::iterator(crate::objects::IterState::Generator { frame: Some(Box::new(frame)), finished: false })));
+            return Ok(Called::Done(Thread::iterator(crate::objects::IterState::Generator { frame: Some(frame), finished: false })));
         }
         Ok(Called::Frame(frame))
     }
@@ -175,13 +176,14 @@ fn not_callable(value: &Value) -> PyErr {
     type_error(format!("'{}' object is not callable", value.type_name()))
 }
 
-/// Binds a call's arguments to a function's local slots.
-fn bind_arguments(function: &Function, args: Args) -> PyResult<Vec<Option<Value>>> {
+/// Binds a call's arguments to a function's local slots (a vector from the thread's pool).
+fn bind_arguments(function: &Function, args: Args, pool: &mut super::frame_pool::FramePool) -> PyResult<Vec<Option<Value>>> {
     let code = &function.code;
     let parameters = &code.parameters;
     let name = &code.qualified_name;
-    let mut fast: Vec<Option<Value>> = vec![None; code.locals.len().max(parameters.names.len())];
-    let mut positional = args.positional.into_iter();
+    let mut fast = pool.locals(code.locals.len().max(parameters.names.len()));
+    let Args { positional: mut given, keywords } = args;
+    let mut positional = given.drain(..);
     for slot in fast.iter_mut().take(parameters.positional) {
         match positional.next() {
             Some(value) => *slot = Some(value),
@@ -189,6 +191,7 @@ fn bind_arguments(function: &Function, args: Args) -> PyResult<Vec<Option<Value>
         }
     }
     let extra: Vec<Value> = positional.collect();
+    pool.keep_arguments(given);
     let named = parameters.names.len();
     if parameters.var_positional {
         fast[named] = Some(Value::tuple(extra));
@@ -205,7 +208,7 @@ fn bind_arguments(function: &Function, args: Args) -> PyResult<Vec<Option<Value>
     }
     let var_keyword_slot = named + usize::from(parameters.var_positional);
     let mut extra_keywords = Vec::new();
-    for (keyword, value) in args.keywords {
+    for (keyword, value) in keywords {
         match parameters.names.iter().position(|p| *p == keyword).filter(|index| *index >= parameters.positional_only) {
             Some(index) if fast[index].is_some() => {
                 return Err(type_error(format!("{name}() got multiple values for argument '{keyword}'")))

@@ -32,6 +32,9 @@ pub struct Frame {
     pub(super) stack: Vec<Value>,
     pub(super) handlers: Vec<Handler>,
     pub(super) pc: usize,
+    /// The counters of its `for … in range(…)` loops, by their iterator's stack slot
+    /// (`range_loop.rs`).
+    pub(super) range_loops: Vec<super::range_loop::RangeLoop>,
     /// How many exceptions were being handled when it started running: they stay.
     pub(super) handling_base: usize,
     /// What its caller gets when it returns.
@@ -79,6 +82,19 @@ impl Frame {
         fast: Vec<Option<Value>>,
         function: Option<Arc<Function>>,
     ) -> Frame {
+        let stack = Vec::with_capacity(code.max_stack);
+        Frame::with_stack(code, globals, names, fast, function, stack)
+    }
+
+    /// A frame like [`Frame::new`]'s on an empty value stack of the caller's (a pooled one).
+    pub(super) fn with_stack(
+        code: Arc<Code>,
+        globals: Arc<Namespace>,
+        names: Option<Arc<Namespace>>,
+        fast: Vec<Option<Value>>,
+        function: Option<Arc<Function>>,
+        stack: Vec<Value>,
+    ) -> Frame {
         let mut cells: Vec<Cell> = code
             .cell_vars
             .iter()
@@ -88,7 +104,7 @@ impl Frame {
             cells.extend(function.closure.iter().cloned());
         }
         Frame {
-            stack: Vec::with_capacity(code.max_stack),
+            stack,
             code,
             globals,
             names,
@@ -97,6 +113,7 @@ impl Frame {
             function,
             handlers: Vec::new(),
             pc: 0,
+            range_loops: Vec::new(),
             handling_base: 0,
             returns: Returns::Value,
         }
@@ -158,10 +175,16 @@ impl Thread {
                 return self.leave(frame, Step::Raise(error));
             }
         }
+        // The instructions and the mode's rule held in locals (one reference count per entry
+        // to the loop, a call's or a return's): fetching an instruction is then one load, not
+        // three dependent ones through the frame and its code.
+        let code = Arc::clone(&frame.code);
+        let instrs: &[Instr] = &code.instrs;
+        let checks_every_instruction = self.checks_every_instruction;
         loop {
-            let instr = frame.code.instrs[frame.pc];
+            let instr = instrs[frame.pc];
             frame.pc += 1;
-            let checked = if self.checks_every_instruction || instr.is_check_point() { self.check_point() } else { Ok(()) };
+            let checked = if checks_every_instruction || instr.is_check_point() { self.check_point() } else { Ok(()) };
             // One call of `execute`, inlined: the loop then keeps the instruction and its
             // result in registers instead of passing them through memory on every instruction.
             let result = match checked {
@@ -589,9 +612,31 @@ impl Thread {
             }
             Instr::GetIter => {
                 let object = frame.pop();
+                if let (Value::Range(range), true) = (&object, frame.loop_head_is_next()) {
+                    frame.start_range_loop(range);
+                    return Ok(Flow::Next);
+                }
                 let iterator = self.iter(&object)?;
                 frame.stack.push(iterator);
             }
+            Instr::ForIter(target) if frame.in_range_loop() => match frame.next_in_range_loop() {
+                Some(value) => frame.stack.push(Value::Int(value)),
+                None => {
+                    frame.pop();
+                    frame.pc = target as usize;
+                }
+            },
+            Instr::ForIterStoreFast(slot, target) if frame.in_range_loop() => match frame.next_in_range_loop() {
+                Some(value) => {
+                    if let Some(old) = frame.fast[slot as usize].replace(Value::Int(value)) {
+                        old.discard();
+                    }
+                }
+                None => {
+                    frame.pop();
+                    frame.pc = target as usize;
+                }
+            },
             Instr::ForIter(target) => {
                 match self.next_or_generator(frame.top())? {
                     Next::Item(Some(value)) => frame.stack.push(value),
@@ -724,7 +769,7 @@ impl Thread {
                 frame.stack.extend(items.into_iter().rev());
             }
             Instr::Call(count) => {
-                let args = frame.pop_n(count as usize);
+                let args = self.frame_pool.arguments(&mut frame.stack, count as usize);
                 let function = frame.pop();
                 let called = self.prepare_call(&function, Args::positional(args))?;
                 return Ok(push_result(frame, called));

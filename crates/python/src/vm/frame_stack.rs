@@ -93,7 +93,9 @@ impl Thread {
     /// Runs a frame to its return, on a run loop of its own (the caller's loop waits in Rust).
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult {
         let returns = std::mem::replace(&mut frame.returns, Returns::Value);
-        match self.resume(&mut frame)? {
+        let exit = self.resume(&mut frame);
+        self.frame_pool.recycle(frame);
+        match exit? {
             FrameExit::Return(value) | FrameExit::Yield(value) => Ok(returns.finish(value)?.unwrap_or(Value::None)),
         }
     }
@@ -104,7 +106,9 @@ impl Thread {
         self.nest_natively()?;
         base.handling_base = self.handling.len();
         let result = if base.code.kind == CodeKind::Function && base.pc == 0 { self.check_point() } else { Ok(()) };
-        let result = result.and_then(|()| self.run_stack(base, &mut Vec::new(), None));
+        let mut callees = self.frame_pool.callees();
+        let result = result.and_then(|()| self.run_stack(base, &mut callees, None));
+        self.frame_pool.keep_callees(callees);
         self.native_depth -= 1;
         result
     }
@@ -182,14 +186,16 @@ impl Thread {
                     return Err(PyErr::Suspended(effect));
                 }
                 Step::Return(value) => {
-                    let Some(callee) = callees.pop() else { return Ok(FrameExit::Return(value)) };
+                    let Some(mut callee) = callees.pop() else { return Ok(FrameExit::Return(value)) };
                     self.depth -= 1;
+                    let returns = std::mem::replace(&mut callee.returns, Returns::Value);
+                    self.frame_pool.recycle(callee);
                     let handling = self.handling.len();
                     let caller = match callees.last_mut() {
                         Some(caller) => caller,
                         None => &mut *base,
                     };
-                    raised = caller.take_return(callee.returns, value, handling).err();
+                    raised = caller.take_return(returns, value, handling).err();
                 }
                 Step::Yield(value) => {
                     let Some(mut generator) = callees.pop() else { return Ok(FrameExit::Yield(value)) };
@@ -216,6 +222,7 @@ impl Thread {
                     if let Returns::Generator { state, .. } = &callee.returns {
                         generator_ended(state);
                     }
+                    self.frame_pool.recycle(callee);
                     self.depth -= 1;
                     raised = Some(error);
                 }

@@ -22,7 +22,7 @@ pub(super) enum Next {
 pub(super) fn generator_yielded(state: &Mutex<IterState>, mut frame: Frame) {
     frame.returns = Returns::Value;
     if let IterState::Generator { frame: slot, .. } = &mut *lock(state) {
-        *slot = Some(Box::new(frame));
+        *slot = Some(frame);
     }
 }
 
@@ -56,7 +56,7 @@ impl Thread {
             Value::Range(range) => Thread::iterator(IterState::Range { next: range.start, remaining: range.len(), step: range.step }),
             Value::Instance(_) => {
                 if let Some(iterator) = self.call_dunder(object, "__iter__", vec![])? {
-                    return Ok(iterator);
+                    return self.checked_iterator(iterator);
                 }
                 if self.call_dunder(object, "__getitem__", vec![Value::Int(0)]).is_ok() {
                     let mut items = Vec::new();
@@ -76,6 +76,21 @@ impl Thread {
             }
             _ => return Err(not_iterable(object)),
         })
+    }
+
+    /// What `__iter__` returned, if it is an iterator; TypeError otherwise, as CPython says
+    /// (so a `for` loop's iterator is never `None`, the marker of a range loop: `range_loop.rs`).
+    fn checked_iterator(&mut self, iterator: Value) -> PyResult {
+        let is_iterator = match &iterator {
+            Value::Iter(_) => true,
+            Value::Instance(instance) => instance.class.lookup("__next__").is_some(),
+            _ => false,
+        };
+        if is_iterator {
+            Ok(iterator)
+        } else {
+            Err(type_error(format!("iter() returned non-iterator of type '{}'", iterator.type_name())))
+        }
     }
 
     /// The next item of an iterator; `None` when it is exhausted. A generator runs on a
@@ -133,7 +148,7 @@ impl Thread {
                         return Ok(Next::Item(None));
                     }
                     match frame.take() {
-                        Some(frame) => Lazy::Generator(frame),
+                        Some(frame) => return Ok(Next::Generator(frame)),
                         None => return Err(PyErr::new("ValueError", "generator already executing")),
                     }
                 }
@@ -144,29 +159,27 @@ impl Thread {
                 }
             }
         };
-        if let Lazy::Generator(frame) = lazy {
-            return Ok(Next::Generator(*frame));
-        }
         self.next_lazy(lazy).map(Next::Item)
     }
 
     /// Runs a generator's frame to its next yield on a nested loop.
-    fn resume_generator(&mut self, state: &Mutex<IterState>, frame: Frame) -> PyResult<Option<Value>> {
-        let mut frame = Box::new(frame);
+    fn resume_generator(&mut self, state: &Mutex<IterState>, mut frame: Frame) -> PyResult<Option<Value>> {
         self.depth += 1;
         let result = self.resume(&mut frame);
         self.depth -= 1;
         match result {
             Ok(FrameExit::Yield(value)) => {
-                generator_yielded(state, *frame);
+                generator_yielded(state, frame);
                 Ok(Some(value))
             }
             Ok(FrameExit::Return(_)) => {
                 generator_ended(state);
+                self.frame_pool.recycle(frame);
                 Ok(None)
             }
             Err(error) => {
                 generator_ended(state);
+                self.frame_pool.recycle(frame);
                 Err(error)
             }
         }
@@ -205,7 +218,6 @@ impl Thread {
                 }
                 Ok(Some(Value::tuple(items)))
             }
-            Lazy::Generator(_) => Ok(None),
             Lazy::Enumerate(source, count) => Ok(self.next(&source)?.map(|value| Value::tuple(vec![Value::Int(count), value]))),
         }
     }
@@ -232,7 +244,6 @@ impl Thread {
 
 /// A lazy iterator's step, taken out of its lock so it can call Python.
 enum Lazy {
-    Generator(Box<crate::vm::Frame>),
     Map(Value, Vec<Value>),
     Filter(Value, Value),
     Zip(Vec<Value>),

@@ -3,6 +3,7 @@
 //!
 //! - `frame.rs`: the evaluation loop and exception handlers.
 //! - `frame_stack.rs`: a thread's frames on an explicit stack; nested run loops counted.
+//! - `frame_pool.rs`: finished frames' vectors, kept for the next calls.
 //! - `effect.rs`: blocking as effects: waited for on a thread of its own, or parked.
 //! - `green.rs`: a thread that takes turns on one thread of the host, between its turns.
 //! - `turns.rs`: those threads' queue, parked ones, and one turn of the next.
@@ -14,6 +15,7 @@
 //! - `collect.rs`: on one thread asking other processes by message, a generator a built-in
 //!   consumes whole is collected by a Python loop first (its waits can park).
 //! - `iterate.rs`: iterators.
+//! - `range_loop.rs`: `for … in range(…)` counted in the frame, with no lock.
 //! - `text.rs`: `str`, `repr` and `format` of every value.
 //! - `user_keys.rs`, `set_operators.rs`: keys Python hashes; set operators over them.
 //! - `import.rs`: imports of built-in modules.
@@ -28,6 +30,7 @@ mod call;
 mod collect;
 mod frame;
 mod effect;
+mod frame_pool;
 mod frame_stack;
 pub(crate) mod green;
 pub(crate) mod main_stages;
@@ -37,6 +40,7 @@ mod iterate;
 mod lanes;
 mod name_cache;
 mod ops;
+mod range_loop;
 pub mod output;
 pub mod schedule;
 mod text;
@@ -117,6 +121,8 @@ pub struct Thread {
     pub(crate) repr_in_progress: Vec<usize>,
     /// Globals and module attributes it read, kept while their namespace is unchanged.
     pub(crate) name_cache: name_cache::NameCache,
+    /// Finished frames' locals and stacks, reused by the next calls.
+    pub(crate) frame_pool: frame_pool::FramePool,
 }
 
 impl Thread {
@@ -124,7 +130,7 @@ impl Thread {
     pub fn new(interp: Arc<Interpreter>, name: Arc<str>, ident: u64, timeline_lane: Option<usize>) -> Thread {
         let checks_every_instruction = interp.scheduler.mode.checks_every_instruction();
         let lane = ident as usize;
-        Thread { interp, handling: Vec::new(), depth: 0, native_depth: 0, rust_calls: 0, gives_to_call_site: false, turn_ends_at_ms: f64::INFINITY, checks_every_instruction, name, ident, lane, timeline_lane, holds_gil: false, ticks: 0, repr_in_progress: Vec::new(), name_cache: Default::default() }
+        Thread { interp, handling: Vec::new(), depth: 0, native_depth: 0, rust_calls: 0, gives_to_call_site: false, turn_ends_at_ms: f64::INFINITY, checks_every_instruction, name, ident, lane, timeline_lane, holds_gil: false, ticks: 0, repr_in_progress: Vec::new(), name_cache: Default::default(), frame_pool: Default::default() }
     }
 
     /// A global, else a built-in; NameError otherwise.

@@ -75,7 +75,7 @@ fn lane_group(group: &LaneGroup, lanes: &[ProgramLane], span_ms: f64) -> Html {
             if let Some(process) = group.process {
                 <h4 class="process-heading">{ process_heading(process) }</h4>
             }
-            { for group.lanes.iter().map(|&lane| lane_row(&lanes[lane], span_ms)) }
+            { for group.lanes.iter().map(|&lane| lane_row(&lanes[lane], group.process, span_ms)) }
         </>
     }
 }
@@ -93,14 +93,16 @@ fn colour(doing: Doing) -> &'static str {
     })
 }
 
-fn lane_row(lane: &ProgramLane, span_ms: f64) -> Html {
+/// A thread's name and lane; under its process's heading the name leaves out the process (the
+/// image's accessible name keeps it).
+fn lane_row(lane: &ProgramLane, process: Option<&ProgramProcess>, span_ms: f64) -> Html {
     let spent = lane.time_per_state;
     let summary: Vec<String> =
         Doing::ALL.iter().zip(spent).filter(|(_, ms)| *ms > 0.0).map(|(doing, ms)| format!("{} {ms:.1} ms", doing.label())).collect();
     let label = format!("{}: {}; now {}", lane.name, summary.join(", "), lane.now());
     html! {
         <>
-            <span class="lane-name" title={lane.name.to_string()}>{ lane.name.to_string() }</span>
+            <span class="lane-name" title={lane.name.to_string()}>{ thread_name(&lane.name, process) }</span>
             <svg class="lane" viewBox={format!("0 0 {COLUMNS} 10")} preserveAspectRatio="none" role="img" aria-label={label}>
                 { for stretches(lane, span_ms).into_iter().map(|stretch| html! {
                     <rect x={stretch.first.to_string()} y="0" width={(stretch.last + 1 - stretch.first).to_string()} height="10" fill={colour(stretch.doing)}>
@@ -111,6 +113,12 @@ fn lane_row(lane: &ProgramLane, span_ms: f64) -> Html {
             </svg>
         </>
     }
+}
+
+/// A thread's name without its process's ("MainThread" for "Process-1 MainThread").
+fn thread_name(lane_name: &str, process: Option<&ProgramProcess>) -> String {
+    let own = process.and_then(|process| lane_name.strip_prefix(process.name.as_str())?.strip_prefix(' '));
+    own.unwrap_or(lane_name).to_owned()
 }
 
 /// Neighbouring columns drawn in one state, as one rectangle.
@@ -147,8 +155,9 @@ fn span_within(lane: &ProgramLane, doing: Doing, from_ms: f64, to_ms: f64) -> St
     overlapping.map_or_else(|| doing.label().to_owned(), Span::describe)
 }
 
-/// Time per state and thread (the states `shown`), the thread's process (with processes), what
-/// each does now and what it was blocked on.
+/// Time per state and thread (the states `shown`), the thread's process (with processes, whose
+/// threads are listed together, in the order the processes started), what each does now and
+/// what it was blocked on.
 fn threads_table(lanes: &[ProgramLane], processes: &[ProgramProcess], shown: &[Doing]) -> Html {
     let with_processes = !processes.is_empty();
     html! {
@@ -167,7 +176,7 @@ fn threads_table(lanes: &[ProgramLane], processes: &[ProgramProcess], shown: &[D
                     </tr>
                 </thead>
                 <tbody>
-                    { for lanes.iter().enumerate().map(|(index, lane)| html! {
+                    { for lane_groups(lanes.len(), processes).iter().flat_map(|group| group.lanes.clone()).map(|index| (index, &lanes[index])).map(|(index, lane)| html! {
                         <tr>
                             <th scope="row">{ lane.name.to_string() }</th>
                             if with_processes {
@@ -191,22 +200,22 @@ fn blocked_on(lane: &ProgramLane) -> String {
     objects.into_iter().collect::<Vec<_>>().join(", ")
 }
 
-/// One row per process: its pid, its parent's, its threads, how it ended and the bytes it
-/// sent and received.
+/// One row per process: its pid, its parent's, the bytes it sent and received, its threads
+/// and how it ended.
 fn processes_table(processes: &[ProgramProcess]) -> Html {
     html! {
         <div class="table-scroll">
             <table aria-label={PROCESSES_TABLE_NAME}>
-                <caption>{ "Each process, who started it, and the bytes it moved: pickled arguments, results and messages, and a new process's start" }</caption>
+                <caption>{ "Each process, who started it, and the bytes it moved (pickled arguments, results, messages)" }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Process" }</th>
                         <th scope="col">{ "pid" }</th>
                         <th scope="col">{ "parent" }</th>
-                        <th scope="col">{ "threads" }</th>
-                        <th scope="col">{ "exit code" }</th>
                         <th scope="col">{ "bytes sent" }</th>
                         <th scope="col">{ "bytes received" }</th>
+                        <th scope="col">{ "threads" }</th>
+                        <th scope="col">{ "exit code" }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -215,10 +224,10 @@ fn processes_table(processes: &[ProgramProcess]) -> Html {
                             <th scope="row">{ process.name.clone() }</th>
                             <td>{ process.pid.to_string() }</td>
                             <td>{ process.parent.map(|parent| parent.to_string()).unwrap_or_default() }</td>
-                            <td>{ process.lanes.len().to_string() }</td>
-                            <td>{ process.exit_code.map(|code| code.to_string()).unwrap_or_default() }</td>
                             <td>{ format_bytes(process.bytes_sent) }</td>
                             <td>{ format_bytes(process.bytes_received) }</td>
+                            <td>{ process.lanes.len().to_string() }</td>
+                            <td>{ process.exit_code.map(|code| code.to_string()).unwrap_or_default() }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -9,7 +9,8 @@
 //!   `run_controller.rs`: the current run, polled every 50 ms.
 //! - `program_runner.rs`: the Program panel's Python program, polled every 50 ms;
 //!   `program_state.rs`: its modes, default program and status line; `program_lanes.rs`: its
-//!   threads' lanes from the interpreter's timeline.
+//!   threads' lanes from the interpreter's timeline; `program_processes.rs`: its processes,
+//!   their lanes grouped by process and the bytes they moved.
 //!
 //! The workload engine is the `engine` crate; Web Workers are the `runtime` crate.
 
@@ -23,6 +24,7 @@ mod history;
 mod link;
 mod panels;
 mod program_lanes;
+mod program_processes;
 mod program_runner;
 mod program_state;
 mod race_form;

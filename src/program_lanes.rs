@@ -2,7 +2,7 @@
 //! per Python thread, recorded by the interpreter) turned into what the panel draws and tables:
 //! time per state (the engine's, summary included), time per state in each pixel column
 //! (`LaneHistory::state_times_per_column`, as the experiments' timeline), and the spans of the
-//! events kept in full, which say what a thread was blocked on.
+//! events kept in full, which say what a thread was blocked on or received from.
 
 use std::sync::Arc;
 
@@ -22,13 +22,23 @@ pub enum Doing {
     Blocked,
     /// In `time.sleep`.
     Sleeping,
-    /// Between `start()` and its first instruction (a worker taking the thread up).
+    /// Between `start()` and its first instruction (a worker taking the thread up; for a
+    /// process's main thread, from `start()` until the new process runs the program).
     Starting,
+    /// Pickling a message and handing it to another process.
+    Sending,
+    /// Waiting for a message (or an answer) from another process, and unpickling it.
+    Receiving,
 }
 
 impl Doing {
     /// Every kind, in legend order.
-    pub const ALL: [Doing; 5] = [Doing::Running, Doing::WaitingForGil, Doing::Blocked, Doing::Sleeping, Doing::Starting];
+    pub const ALL: [Doing; 7] =
+        [Doing::Running, Doing::WaitingForGil, Doing::Blocked, Doing::Sleeping, Doing::Starting, Doing::Sending, Doing::Receiving];
+
+    /// What every program's legend shows: the kinds a thread of one process may be in (those
+    /// between processes are shown once some thread spent time in them).
+    const ALWAYS_SHOWN: usize = 5;
 
     /// What a thread in the engine's `state` is doing (nothing once idle or done).
     pub fn of(state: WorkerState) -> Option<Doing> {
@@ -36,8 +46,10 @@ impl Doing {
             WorkerState::Running => Doing::Running,
             WorkerState::WaitingForGil => Doing::WaitingForGil,
             WorkerState::Sleeping => Doing::Sleeping,
-            WorkerState::Blocked | WorkerState::BlockedOn(_) | WorkerState::Sending | WorkerState::Receiving => Doing::Blocked,
+            WorkerState::Blocked | WorkerState::BlockedOn(_) => Doing::Blocked,
             WorkerState::Starting => Doing::Starting,
+            WorkerState::Sending => Doing::Sending,
+            WorkerState::Receiving => Doing::Receiving,
             WorkerState::Idle | WorkerState::Done => return None,
         })
     }
@@ -50,7 +62,16 @@ impl Doing {
             Doing::Blocked => "blocked",
             Doing::Sleeping => "sleeping",
             Doing::Starting => "starting",
+            Doing::Sending => "sending",
+            Doing::Receiving => "receiving",
         }
+    }
+
+    /// The kinds a legend and table of `lanes` show: the first five always, sending and
+    /// receiving once some lane spent time in them.
+    pub fn shown(lanes: &[ProgramLane]) -> Vec<Doing> {
+        let spent = |doing: Doing| lanes.iter().any(|lane| lane.time_per_state[doing as usize] > 0.0);
+        Doing::ALL.into_iter().enumerate().filter(|&(index, doing)| index < Doing::ALWAYS_SHOWN || spent(doing)).map(|(_, doing)| doing).collect()
     }
 }
 
@@ -63,16 +84,19 @@ pub struct Span {
     pub end_ms: f64,
     /// What the thread did.
     pub doing: Doing,
-    /// What it was blocked on ("Lock", "Queue.get"), when blocked.
+    /// What it was blocked on ("a lock (Lock at 0x…)"), or sent to or received from ("the
+    /// pool's tasks").
     pub on: Option<Arc<str>>,
 }
 
 impl Span {
-    /// What the thread did, with what it was blocked on ("blocked on Lock").
+    /// What the thread did, with what it was blocked on or received from ("blocked on a lock
+    /// (Lock at 0x…)", "receiving (Queue at 0x…)").
     pub fn describe(&self) -> String {
-        match &self.on {
-            Some(what) => format!("blocked on {what}"),
-            None => self.doing.label().to_owned(),
+        match (&self.on, self.doing) {
+            (Some(what), Doing::Blocked) => format!("blocked on {what}"),
+            (Some(what), doing) => format!("{} ({what})", doing.label()),
+            (None, doing) => doing.label().to_owned(),
         }
     }
 }
@@ -134,7 +158,7 @@ fn span(lane: &LaneHistory, interval: &Interval) -> Option<Span> {
     let doing = Doing::of(interval.state)?;
     let on = match interval.state {
         WorkerState::BlockedOn(_) => Some(Arc::from(lane.describe(interval).trim_start_matches("blocked on "))),
-        WorkerState::Sending | WorkerState::Receiving => Some(Arc::from(lane.describe(interval))),
+        WorkerState::Sending | WorkerState::Receiving => interval.object.and_then(|object| lane.object_name(object)).map(Arc::from),
         _ => None,
     };
     Some(Span { start_ms: interval.start_ms, end_ms: interval.end_ms, doing, on })
@@ -161,7 +185,7 @@ mod tests {
         let spans: Vec<(f64, f64, String)> = lanes[0].spans.iter().map(|span| (span.start_ms, span.end_ms, span.describe())).collect();
         assert_eq!(spans, [(0.0, 4.0, "running".into()), (4.0, 10.0, "blocked on a lock".into()), (10.0, 12.0, "running".into())]);
         assert_eq!(lanes[0].finished_ms, Some(12.0));
-        assert_eq!(lanes[0].time_per_state, [6.0, 0.0, 6.0, 0.0, 0.0]);
+        assert_eq!(lanes[0].time_per_state, [6.0, 0.0, 6.0, 0.0, 0.0, 0.0, 0.0]);
         assert_eq!(lanes[0].now(), "finished");
     }
 
@@ -169,7 +193,26 @@ mod tests {
     fn a_thread_taken_up_late_shows_its_starting_stretch() {
         let lanes = program_lanes(&[lane(&[(0.0, WorkerState::Starting), (5.0, WorkerState::Running)])], 8.0, 8.0);
         assert_eq!(lanes[0].spans[0].describe(), "starting");
-        assert_eq!(lanes[0].time_per_state, [3.0, 0.0, 0.0, 0.0, 5.0]);
+        assert_eq!(lanes[0].time_per_state, [3.0, 0.0, 0.0, 0.0, 5.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn a_thread_waiting_for_another_process_is_receiving_from_what_it_waits_on() {
+        let mut history = lane(&[(0.0, WorkerState::Running)]);
+        let queue = history.refer_to("Queue at 0x7f10").unwrap();
+        history.push(Event { at_ms: 2.0, state: WorkerState::Receiving, object: Some(queue) });
+        history.push(Event::new(9.0, WorkerState::Sending));
+        let lanes = program_lanes(&[history], 10.0, 10.0);
+        let described: Vec<String> = lanes[0].spans.iter().map(Span::describe).collect();
+        assert_eq!(described, ["running", "receiving (Queue at 0x7f10)", "sending"]);
+        assert_eq!(lanes[0].time_per_state, [2.0, 0.0, 0.0, 0.0, 0.0, 1.0, 7.0]);
+        assert_eq!(Doing::shown(&lanes), Doing::ALL);
+    }
+
+    #[test]
+    fn a_program_of_one_process_shows_the_five_kinds_of_its_threads() {
+        let lanes = program_lanes(&[lane(&[(0.0, WorkerState::Running), (3.0, WorkerState::BlockedOn(Waitable::Queue))])], 5.0, 5.0);
+        assert_eq!(Doing::shown(&lanes), Doing::ALL[..5]);
     }
 
     #[test]

@@ -7,12 +7,13 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use engine::LaneHistory;
-use python::Mode;
+use python::{Mode, Outcome};
 use runtime::{in_a_task_after_ms, program_pool, ProgramStatus, PythonRun};
 use yew::prelude::*;
 
 use crate::components::environment_status::core_count;
 use crate::program_lanes::{all_finished_ms, program_lanes};
+use crate::program_processes::moved_summary;
 use crate::program_state::{status_text, OutputView, ProgramView};
 
 /// How often a running program is polled (ms): output appears as it is printed.
@@ -118,6 +119,10 @@ fn poll(current: &RefCell<Option<Current>>, view: &Shared<ProgramView>, status: 
         // An ended program's axis ends with its last thread.
         next.now_ms = all_finished_ms(&current.histories).filter(|_| ended).unwrap_or(now_ms);
         next.lanes = program_lanes(&current.histories, now_ms, next.now_ms.max(1.0)).into();
+        let processes = current.run.processes();
+        if *next.processes != *processes {
+            next.processes = processes.into();
+        }
         current.lanes_read_ms = now_ms;
     }
     if next != current.shown {
@@ -125,7 +130,11 @@ fn poll(current: &RefCell<Option<Current>>, view: &Shared<ProgramView>, status: 
         view.set(next.clone());
     }
     if ended && complete {
-        status.set(Some(status_text(&state, next.now_ms, &current.source, &next.output)));
+        let mut text = status_text(&state, next.now_ms, &current.source, &next.output);
+        if state == ProgramStatus::Ended(Outcome::Finished) {
+            text.push_str(&moved_summary(&next.processes));
+        }
+        status.set(Some(text));
         return true;
     }
     false

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use lessons::Lesson;
 use python::{Halt, Mode, Outcome, OutputLine, Stream};
-use runtime::{ProgramStatus, PROGRAM_TIME_LIMIT};
+use runtime::{ProgramProcess, ProgramStatus, PROGRAM_TIME_LIMIT};
 use yew::Reducible;
 
 use crate::program_lanes::ProgramLane;
@@ -168,6 +168,8 @@ pub struct ProgramView {
     pub output: OutputView,
     /// One lane per Python thread.
     pub lanes: Rc<[ProgramLane]>,
+    /// Its processes, each with its lanes (none for a program that cannot start any).
+    pub processes: Rc<[ProgramProcess]>,
     /// Milliseconds since it started, when last read.
     pub now_ms: f64,
 }

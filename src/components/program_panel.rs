@@ -100,7 +100,7 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
                 <div class="program-results">
                     <p class="notice program-status" role="status">{ runner.status.clone().unwrap_or_default() }</p>
                     <ProgramOutput output={runner.view.output.clone()} />
-                    <ProgramTimeline lanes={runner.view.lanes.clone()} now_ms={runner.view.now_ms} running={runner.running} />
+                    <ProgramTimeline lanes={runner.view.lanes.clone()} processes={runner.view.processes.clone()} now_ms={runner.view.now_ms} running={runner.running} />
                 </div>
             </div>
         </section>

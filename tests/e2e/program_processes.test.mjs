@@ -5,10 +5,13 @@
 // A shared Value loses updates to an unlocked += from two processes and none under get_lock():
 // on an isolated page it is in shared memory (the engine note says so), without isolation every
 // access is relayed through the page.
+// Issue 14 §5 and §2: the timeline groups lanes by process (name, pid, parent), a child's main
+// thread is "starting" from start() until its program runs, a thread waiting on another
+// process is "receiving", and the bytes each process sent and received are counted and shown.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
-import { outputLines, outputTexts, programPanel, runProgram, startProgram, threadNames, waitForProgramEnd } from "../support/program.mjs";
+import { outputLines, outputTexts, programPanel, programStatus, runProgram, startProgram, threadNames, waitForProgramEnd } from "../support/program.mjs";
 
 const GIL312 = "CPython 3.12, with the GIL";
 
@@ -76,6 +79,52 @@ if __name__ == "__main__":
     p.start()
     p.join()
 `;
+
+// A child sends its parent one message of SIZE characters: the bytes moved grow with SIZE.
+const sendsMessageOf = (size) => `import multiprocessing
+
+
+def produce(q):
+    q.put("x" * ${size})
+
+
+if __name__ == "__main__":
+    q = multiprocessing.Queue()
+    p = multiprocessing.Process(target=produce, args=(q,))
+    p.start()
+    print(len(q.get()))
+    p.join()
+`;
+
+/** The rows of the table named `name` in the Program panel: each row's cells' text. */
+async function tableRows(page, name) {
+  const table = programPanel(page).getByRole("table", { name, exact: true });
+  return table.evaluate((element) =>
+    [...element.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent.trim())),
+  );
+}
+
+/** The column headers of the table named `name`. */
+async function tableHeaders(page, name) {
+  const table = programPanel(page).getByRole("table", { name, exact: true });
+  return (await table.getByRole("columnheader").allTextContents()).map((header) => header.trim());
+}
+
+/** A byte count as the page writes it ("12.3 kB") in bytes. */
+function parseBytes(text) {
+  const [, number, unit] = text.match(/^([\d.]+) (B|kB|MB|GB)$/) ?? assert.fail(`not a byte count: ${text}`);
+  return Number(number) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[unit];
+}
+
+/** A lane's stretches, from its image's titles: what it did, and from and to (ms). */
+async function stretches(page, laneName) {
+  const lane = programPanel(page).getByRole("img", { name: new RegExp(`^${laneName}: `) });
+  const titles = await lane.locator("title").allTextContents();
+  return titles.map((title) => {
+    const [, doing, from, to] = title.match(/^.*?: (.*) from ([\d.]+) to ([\d.]+) ms$/);
+    return { doing, from: Number(from), to: Number(to) };
+  });
+}
 
 // Figures printed, not asserted: a process's start and join, and a round trip through two Queues.
 const FIGURES = `import multiprocessing
@@ -250,6 +299,73 @@ for (const [where, options] of [
         assert.deepEqual(await outputTexts(page), ["9.0 <Synchronized wrapper for c_longlong(-7)>"]);
       });
     }
+
+    test("a Pool of two has its lanes grouped by process, each with its pid and parent", async () => {
+      const { page } = playground;
+      assert.match(await runProgram(page, POOL_MAP, GIL312), /^Finished/);
+      const panel = programPanel(page);
+      const processes = await tableRows(page, "Processes");
+      assert.deepEqual(processes.map((row) => row[0]), ["MainProcess", "SpawnPoolWorker-1", "SpawnPoolWorker-2"]);
+      const [main, ...workers] = processes;
+      assert.equal(main[2], "", "the main process has no parent");
+      for (const worker of workers) {
+        assert.equal(worker[2], main[1], `${worker[0]} was started by the main process`);
+        assert.notEqual(worker[1], main[1]);
+        const heading = `${worker[0]} · pid ${worker[1]} · parent ${main[1]}`;
+        assert.ok(await panel.getByRole("heading", { name: heading, exact: true }).isVisible(), heading);
+      }
+      assert.ok(await panel.getByRole("heading", { name: `MainProcess · pid ${main[1]}`, exact: true }).isVisible());
+      // Each worker's thread is listed under its process, in the threads' table too.
+      assert.deepEqual((await tableHeaders(page, "Python threads")).slice(0, 2), ["Thread", "Process"]);
+      const threads = await tableRows(page, "Python threads");
+      const worker1 = threads.find((row) => row[0] === "SpawnPoolWorker-1 MainThread");
+      assert.equal(worker1?.[1], "SpawnPoolWorker-1", threads.map((row) => row.join(" | ")).join("\n"));
+      assert.ok(threads.filter((row) => row[1] === "MainProcess").some((row) => row[0] === "MainThread"));
+      // Each worker received its start (and tasks); the results came back from them.
+      for (const worker of workers) {
+        assert.ok(parseBytes(worker[4]) > 0, worker.join(" | "));
+      }
+      assert.ok(workers.some((worker) => parseBytes(worker[3]) > 0), workers.map((row) => row.join(" | ")).join("\n"));
+      assert.ok(parseBytes(main[4]) > 0, "the main process received the results");
+    });
+
+    test("a child's lane is starting from start() until its program runs, and its parent is receiving meanwhile", async () => {
+      const { page } = playground;
+      assert.match(await runProgram(page, sendsMessageOf(10), GIL312), /^Finished/);
+      assert.deepEqual(await outputTexts(page), ["10"]);
+      const child = await stretches(page, "Process-1 MainThread");
+      assert.equal(child[0].doing, "starting", JSON.stringify(child));
+      assert.ok(child.slice(1).some((stretch) => stretch.doing === "running"), JSON.stringify(child));
+      const parent = await stretches(page, "MainThread");
+      const receiving = parent.find((stretch) => stretch.doing.startsWith("receiving"));
+      assert.match(receiving?.doing ?? "", /^receiving \(Queue at 0x[0-9a-f]+/, JSON.stringify(parent));
+      // The child's lane begins when start() was called, before its parent waited on the Queue
+      // (a column's width of leeway): not once its worker was up.
+      const column = (parent.at(-1).to - parent[0].from) / 400;
+      assert.ok(child[0].from <= receiving.from + column, `child from ${child[0].from} ms, parent receiving from ${receiving.from} ms`);
+      const legend = programPanel(page).getByRole("list", { name: "Legend" });
+      assert.ok(await legend.getByText("receiving", { exact: true }).isVisible());
+      const label = await programPanel(page).getByRole("img", { name: /^MainThread: / }).getAttribute("aria-label");
+      assert.match(label, /receiving \d/);
+    });
+
+    test("the bytes moved between processes are counted, and grow with the message", async () => {
+      const { page } = playground;
+      const moved = [];
+      for (const size of [10, 100_000]) {
+        assert.match(await runProgram(page, sendsMessageOf(size), GIL312), /^Finished/);
+        const status = await programStatus(page);
+        const [, total] = status.match(/ 2 processes moved ([\d.]+ k?M?G?B) between them\.$/) ?? assert.fail(status);
+        const [main, child] = await tableRows(page, "Processes");
+        assert.equal(child[0], "Process-1");
+        assert.ok(parseBytes(child[3]) >= size, `Process-1 sent ${child[3]} for ${size} characters`);
+        assert.ok(parseBytes(main[4]) >= size, `MainProcess received ${main[4]}`);
+        assert.ok(parseBytes(child[4]) > 0, "the child received its bootstrap");
+        moved.push(parseBytes(total));
+        console.log(`a message of ${size} characters in ${where}: ${status}`);
+      }
+      assert.ok(moved[0] > 0 && moved[1] > moved[0] + 90_000, moved.join(" → "));
+    });
 
     test("Stop ends a program whose child loops forever", async () => {
       const { page } = playground;

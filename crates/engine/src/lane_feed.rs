@@ -122,11 +122,16 @@ impl Recorder {
     }
 
     /// Records `news` from another process's recorder as lanes of this one, each named after
-    /// `process` ("Process-1 MainThread"); `lanes` maps that recorder's lanes to this one's
-    /// (kept between calls; `None` past this recorder's limit).
-    pub fn replay_process(&self, news: &LaneNews, process: &str, lanes: &mut Vec<Option<usize>>) {
-        for lane in &news.added {
-            lanes.push(self.add_lane_at(&format!("{process} {}", lane.name), self.origin_ms() + lane.at_ms));
+    /// `process` ("Process-1 MainThread"; the main process's are named as they are, `None`);
+    /// `lanes` maps that recorder's lanes to this one's (kept between calls; `None` past this
+    /// recorder's limit). A lane already mapped (added ahead by the page, when the process was
+    /// started) keeps its own start, so its "starting" covers the process's start-up.
+    pub fn replay_process(&self, news: &LaneNews, process: Option<&str>, lanes: &mut Vec<Option<usize>>) {
+        for (offset, lane) in news.added.iter().enumerate() {
+            if lanes.len() <= news.first_added + offset {
+                let name = process.map_or_else(|| lane.name.clone(), |process| format!("{process} {}", lane.name));
+                lanes.push(self.add_lane_at(&name, self.origin_ms() + lane.at_ms));
+            }
         }
         for lane in &news.events {
             let Some(Some(here)) = lanes.get(lane.lane) else { continue };
@@ -176,7 +181,7 @@ mod tests {
         let page = Recorder::growing(4, 0.0);
         page.add_lane_at("MainThread", 0.0);
         let (mut feed, mut lanes) = (LaneFeed::default(), Vec::new());
-        page.replay_process(&feed.news(&child, 0.0), "Process-1", &mut lanes);
+        page.replay_process(&feed.news(&child, 0.0), Some("Process-1"), &mut lanes);
         assert_eq!(names(&page), ["MainThread", "Process-1 MainThread"]);
         assert_eq!(lanes, [Some(1)]);
         assert_eq!(page.snapshot()[1], [(5.0, WorkerState::Starting), (6.0, WorkerState::Running)].map(|(at_ms, state)| Event::new(at_ms, state)));
@@ -192,6 +197,61 @@ mod tests {
         page.replay(&feed.news(&worker, 0.0));
         assert!(feed.news(&worker, 0.0).is_empty());
         assert_eq!(page.snapshot(), vec![vec![Event::new(0.0, WorkerState::Starting)]]);
+    }
+
+    #[test]
+    fn a_child_lane_added_when_it_was_started_is_starting_until_its_program_runs() {
+        let page = Recorder::growing(4, 0.0);
+        page.add_lane_at("MainThread", 0.0);
+        // The parent's start() at 2 ms: the page adds the child's lane then.
+        let mut lanes = vec![page.add_lane_at("Process-1 MainThread", 2.0)];
+        let child = Recorder::growing(4, 0.0);
+        let main = child.add_lane_at("MainThread", 40.0).unwrap();
+        child.record_at(main, WorkerState::Running, 41.0);
+        let mut feed = LaneFeed::default();
+        page.replay_process(&feed.news(&child, 0.0), Some("Process-1"), &mut lanes);
+        assert_eq!(names(&page), ["MainThread", "Process-1 MainThread"]);
+        let expected = [(2.0, WorkerState::Starting), (41.0, WorkerState::Running)];
+        assert_eq!(page.snapshot()[1], expected.map(|(at_ms, state)| Event::new(at_ms, state)));
+    }
+
+    #[test]
+    fn the_main_process_lanes_keep_their_names_and_indices_among_its_childrens() {
+        let main = Recorder::growing(4, 0.0);
+        let main_thread = main.add_lane_at("MainThread", 1.0).unwrap();
+        let page = Recorder::growing(8, 0.0);
+        let mut main_lanes = vec![page.add_lane_at("MainThread", 0.0)];
+        let (mut main_feed, mut child_feed, mut child_lanes) = (LaneFeed::default(), LaneFeed::default(), Vec::new());
+        page.replay_process(&main_feed.news(&main, 0.0), None, &mut main_lanes);
+        let child = Recorder::growing(4, 0.0);
+        child.add_lane_at("MainThread", 3.0);
+        page.replay_process(&child_feed.news(&child, 0.0), Some("Process-1"), &mut child_lanes);
+        // A thread the main process starts after its child: its events go to its own lane.
+        let thread = main.add_lane_at("Thread-1 (handler)", 4.0).unwrap();
+        main.record_at(thread, WorkerState::Receiving, 5.0);
+        main.record_at(main_thread, WorkerState::Running, 6.0);
+        page.replay_process(&main_feed.news(&main, 0.0), None, &mut main_lanes);
+        assert_eq!(names(&page), ["MainThread", "Process-1 MainThread", "Thread-1 (handler)"]);
+        assert_eq!(main_lanes, [Some(0), Some(2)]);
+        assert_eq!(page.snapshot()[2], [(4.0, WorkerState::Starting), (5.0, WorkerState::Receiving)].map(|(at_ms, state)| Event::new(at_ms, state)));
+        assert_eq!(page.snapshot()[1], [Event::new(3.0, WorkerState::Starting)]);
+    }
+
+    #[test]
+    fn sending_and_receiving_travel_with_what_they_move_and_have_times_of_their_own() {
+        let child = Recorder::growing(2, 0.0);
+        let lane = child.add_lane_at("MainThread", 0.0).unwrap();
+        child.record_at(lane, WorkerState::Running, 1.0);
+        child.record_event(lane, WorkerState::Sending, Some("Queue at 0x30"), 2.0);
+        child.record_event(lane, WorkerState::Receiving, Some("the pool's tasks"), 5.0);
+        child.record_at(lane, WorkerState::Running, 12.0);
+        let page = Recorder::growing(2, 0.0);
+        page.replay_process(&LaneFeed::default().news(&child, 0.0), Some("SpawnPoolWorker-1"), &mut Vec::new());
+        let replayed = page.try_read(0).unwrap();
+        let times = replayed.state_times(20.0);
+        assert_eq!((times.of(WorkerState::Sending), times.of(WorkerState::Receiving), times.of(WorkerState::Running)), (3.0, 7.0, 9.0));
+        let described: Vec<String> = replayed.intervals(20.0).iter().map(|interval| replayed.describe(interval)).collect();
+        assert_eq!(described, ["starting", "running", "sending (Queue at 0x30)", "receiving (the pool's tasks)", "running"]);
     }
 
     #[test]

@@ -50,5 +50,5 @@ pub use live_run::{runs_on_shared_memory, shared_memory_available, LiveRun, RunS
 pub use python_run::{program_pool, ProgramStatus, PythonRun, MAX_PYTHON_THREADS, PROGRAM_TIME_LIMIT, PROGRAM_WORKERS_KEPT, PYTHON_STACK_BYTES};
 pub use short_tasks::{after_the_next_frame, in_a_task_after_ms, in_a_task_of_its_own};
 pub use thread_pool::{JobEnd, ThreadPool};
-pub use program_worker::{program_worker_deliver, program_worker_ready, program_worker_slice, program_worker_start, program_worker_stop};
+pub use program_worker::{ProgramProcess, program_worker_deliver, program_worker_ready, program_worker_slice, program_worker_start, program_worker_stop};
 pub use worker_entries::{process_worker_handle, process_worker_ready, report_panic, thread_worker_run};

@@ -12,7 +12,7 @@ use python::{Mode, Outcome, OutputLine};
 use crate::live_run::shared_memory_available;
 use crate::parked_run::ParkedRun;
 use crate::parked_workers::SPARE_WORKERS;
-use crate::program_worker::{prestart_program_worker, OneWorkerRun};
+use crate::program_worker::{prestart_program_worker, OneWorkerRun, ProgramProcess};
 use crate::thread_pool::ThreadPool;
 
 /// The most Python threads alive at once in the page (the main one included); past it
@@ -137,6 +137,15 @@ impl PythonRun {
         match &self.engine {
             ProgramEngine::Parked(run) => run.lanes(previous),
             ProgramEngine::OneWorker(run) => run.lanes(previous),
+        }
+    }
+
+    /// The program's processes, each with its lanes: none for a program that starts none (it
+    /// runs on parked workers, or on one worker outside a tree).
+    pub fn processes(&self) -> Vec<ProgramProcess> {
+        match &self.engine {
+            ProgramEngine::Parked(_) => Vec::new(),
+            ProgramEngine::OneWorker(run) => run.processes(),
         }
     }
 

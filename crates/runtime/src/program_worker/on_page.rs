@@ -16,7 +16,7 @@ use python::{Halt, Mode, Outcome, OutputLine, Stream, MOST_LANES, OUTPUT_LINES_K
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use super::page_tree::PageTree;
+use super::page_tree::{PageTree, ProgramProcess};
 use super::protocol::{decode, encode, Ended, InTree, ProgramNews, StartProgram};
 use super::shared_words::new_shared_words;
 use crate::live_run::shared_memory_available;
@@ -107,8 +107,11 @@ struct RunState {
     tree: Option<PageTree>,
     /// Lines the children printed (in `written` too).
     child_lines: u64,
-    /// Each child's lanes as lanes of `recorder`, by pid.
-    child_lanes: HashMap<u32, Vec<Option<usize>>>,
+    /// Each process's lanes as lanes of `recorder`, by pid (the main process's too, when the
+    /// program is a tree's main process).
+    process_lanes: HashMap<u32, Vec<Option<usize>>>,
+    /// The tree's processes as they were when it ended (while it runs, the tree says).
+    ended_processes: Vec<ProgramProcess>,
     /// How the main program was started: its children start alike.
     start: StartProgram,
     /// The words its processes share (`Value`, `Array`) on a cross-origin isolated page;
@@ -148,7 +151,9 @@ impl OneWorkerRun {
                 stop_pressed_ms: None,
                 tree: None,
                 child_lines: 0,
-                child_lanes: HashMap::new(),
+                // The main thread's lane is the recorder's first.
+                process_lanes: processes.then(|| (PAGE_PROCESS_ID, vec![Some(0)])).into_iter().collect(),
+                ended_processes: Vec::new(),
                 start: start.clone(),
                 shared_words: if processes && shared_memory_available() { new_shared_words().into() } else { JsValue::UNDEFINED },
             })),
@@ -177,8 +182,14 @@ impl OneWorkerRun {
         worker.set_onerror(Some(on_error.into_js_value().unchecked_ref()));
     }
 
-    /// Starts the child `pid` on a new program worker, running `bootstrap`.
-    fn start_child(&self, pid: u32, bootstrap: Vec<u8>) -> Option<Worker> {
+    /// Starts the child `pid`, named `name`, on a new program worker, running `bootstrap`. Its
+    /// main thread's lane starts now, so the worker's start-up shows as "starting".
+    fn start_child(&self, pid: u32, name: &str, bootstrap: Vec<u8>) -> Option<Worker> {
+        {
+            let mut state = self.state.borrow_mut();
+            let lane = state.recorder.add_lane(&format!("{name} MainThread"), &BrowserClock);
+            state.process_lanes.insert(pid, vec![lane]);
+        }
         let worker = start_worker().ok()?.worker;
         let (start, words) = {
             let state = self.state.borrow();
@@ -195,7 +206,7 @@ impl OneWorkerRun {
         match field(event, "kind").as_str() {
             "program" => {
                 if let Ok(news) = decode::<ProgramNews>(&field(event, "text")) {
-                    self.take_letters(&news.letters);
+                    self.take_letters(pid, &news.letters);
                     self.replay_child_lanes(pid, &news.lanes);
                     if news.ended.is_some() {
                         self.with_tree(|tree, _| {
@@ -219,27 +230,26 @@ impl OneWorkerRun {
         let state = &mut *state;
         let Some(tree) = &state.tree else { return };
         let name = tree.name_of(pid);
-        state.recorder.replay_process(news, &name, state.child_lanes.entry(pid).or_default());
+        state.recorder.replay_process(news, Some(&name), state.process_lanes.entry(pid).or_default());
     }
 
-    /// Hands a process's letters to the page's keeper.
-    fn take_letters(&self, letters: &[Vec<u8>]) {
+    /// Hands the letters of the process `from` to the page's keeper.
+    fn take_letters(&self, from: u32, letters: &[Vec<u8>]) {
         if !letters.is_empty() {
-            self.with_tree(|tree, start_child| tree.take_letters(letters, start_child));
+            self.with_tree(|tree, start_child| tree.take_letters(from, letters, start_child));
         }
     }
 
     /// Does `work` on the tree (if the program has one and runs), keeping the lines it gives.
-    fn with_tree(&self, work: impl FnOnce(&mut PageTree, &dyn Fn(u32, Vec<u8>) -> Option<Worker>) -> Vec<OutputLine>) {
+    fn with_tree(&self, work: impl FnOnce(&mut PageTree, &dyn Fn(u32, &str, Vec<u8>) -> Option<Worker>) -> Vec<OutputLine>) {
         let Some(mut tree) = self.state.borrow_mut().tree.take() else { return };
-        let lines = work(&mut tree, &|pid, bootstrap| self.start_child(pid, bootstrap));
+        let lines = work(&mut tree, &|pid, name, bootstrap| self.start_child(pid, name, bootstrap));
         let mut state = self.state.borrow_mut();
         state.keep_child_lines(lines);
         if state.status == ProgramStatus::Running {
             state.tree = Some(tree);
         } else {
-            let lines = tree.stop_all();
-            state.keep_child_lines(lines);
+            state.end_tree(tree);
         }
     }
 
@@ -247,7 +257,7 @@ impl OneWorkerRun {
         match field(event, "kind").as_str() {
             "program" => match decode::<ProgramNews>(&field(event, "text")) {
                 Ok(news) => {
-                    self.take_letters(&news.letters);
+                    self.take_letters(PAGE_PROCESS_ID, &news.letters);
                     self.take_in(news);
                 }
                 Err(error) => self.fail(error),
@@ -270,7 +280,12 @@ impl OneWorkerRun {
         }
         state.partial = news.partial.map(Into::into);
         state.written = news.written + state.child_lines;
-        state.recorder.replay(&news.lanes);
+        let run = &mut *state;
+        match run.process_lanes.get_mut(&PAGE_PROCESS_ID) {
+            // Among its children's lanes, the main process's keep their own indices.
+            Some(lanes) => run.recorder.replay_process(&news.lanes, None, lanes),
+            None => run.recorder.replay(&news.lanes),
+        }
         match news.ended {
             Some(Ended::Outcome(outcome)) => state.end(ProgramStatus::Ended(outcome.into())),
             Some(Ended::Refused(reason)) => state.end(ProgramStatus::Refused(reason)),
@@ -337,6 +352,16 @@ impl OneWorkerRun {
         self.state.borrow().recorder.read_lanes(previous)
     }
 
+    /// The program's processes (none unless it is a tree's main process), each with its lanes.
+    pub fn processes(&self) -> Vec<ProgramProcess> {
+        let state = self.state.borrow();
+        let mut processes = state.tree.as_ref().map_or_else(|| state.ended_processes.clone(), PageTree::processes);
+        for process in &mut processes {
+            process.lanes = state.process_lanes.get(&process.pid).into_iter().flatten().flatten().copied().collect();
+        }
+        processes
+    }
+
     /// Milliseconds since Run (the lanes' times count from then).
     pub fn elapsed_ms(&self) -> f64 {
         BrowserClock.now_ms() - self.state.borrow().origin_ms
@@ -365,9 +390,8 @@ impl RunState {
     /// the next Run.
     fn end(&mut self, status: ProgramStatus) {
         self.status = status;
-        if let Some(mut tree) = self.tree.take() {
-            let lines = tree.stop_all();
-            self.keep_child_lines(lines);
+        if let Some(tree) = self.tree.take() {
+            self.end_tree(tree);
             // Terminated children's lanes end with the program.
             self.end_every_lane();
         }
@@ -375,6 +399,13 @@ impl RunState {
             worker.terminate();
         }
         in_a_task_after_ms(SPARE_AFTER_END_MS, prestart_program_worker);
+    }
+
+    /// Every child of the ended program ends; what the tree was is kept for the page.
+    fn end_tree(&mut self, mut tree: PageTree) {
+        let lines = tree.stop_all();
+        self.keep_child_lines(lines);
+        self.ended_processes = tree.processes();
     }
 
     /// Ends a program whose worker did not: as the worker would have ended it, with `note` on

@@ -1,12 +1,13 @@
 //! The page's side of a program's processes: the page holds the tree's keeper
 //! (`python::ProcessKeeper`), hands it each process's letters with the time, posts its replies
 //! to the worker that asked (`{deliveries}`), starts a program worker per new process and ends
-//! it when the keeper says, and turns the children's printed pieces into lines of the Output
-//! log, tagged `Process-1/MainThread`.
+//! it when the keeper says, turns the children's printed pieces into lines of the Output
+//! log, tagged `Process-1/MainThread`, and counts the bytes each process sends and receives
+//! (the pickled arguments, results and messages, and a new process's bootstrap).
 
 use std::collections::HashMap;
 
-use python::{Outgoing, OutputLine, ProcessKeeper, Stream};
+use python::{Delivery, Outgoing, OutputLine, ProcessKeeper, Reply, Stream};
 use web_sys::Worker;
 
 use super::protocol::encode;
@@ -14,8 +15,36 @@ use crate::clock::BrowserClock;
 use crate::worker_script::message;
 use engine::Clock;
 
-/// Starts a program worker for the process `pid` from its bootstrap; the worker, if one started.
-pub type StartChild<'a> = &'a dyn Fn(u32, Vec<u8>) -> Option<Worker>;
+/// Starts a program worker for the process `pid` named `name` from its bootstrap; the worker,
+/// if one started.
+pub type StartChild<'a> = &'a dyn Fn(u32, &str, Vec<u8>) -> Option<Worker>;
+
+/// A process of a program's tree, as the page shows it: who it is, who started it, the bytes
+/// it moved, and its lanes among the page's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProgramProcess {
+    /// Its pid (the playground's own numbers: the main process is 1000).
+    pub pid: u32,
+    /// Its name (`MainProcess`, `Process-1`, `SpawnPoolWorker-2`).
+    pub name: String,
+    /// The pid of the process that started it (`None` for the main process).
+    pub parent: Option<u32>,
+    /// Its exit code once it has ended.
+    pub exit_code: Option<i32>,
+    /// Bytes it sent to other processes: messages, and bootstraps of the processes it started.
+    pub bytes_sent: u64,
+    /// Bytes delivered to it: messages, and its own bootstrap.
+    pub bytes_received: u64,
+    /// Its threads' lanes (indices of the page's lanes), in the order they were added.
+    pub lanes: Vec<usize>,
+}
+
+/// Bytes a process sent and received.
+#[derive(Clone, Copy, Debug, Default)]
+struct Traffic {
+    sent: u64,
+    received: u64,
+}
 
 /// A tree of processes kept by the page.
 pub struct PageTree {
@@ -25,20 +54,52 @@ pub struct PageTree {
     workers: HashMap<u32, Worker>,
     /// Each child thread's line being printed, by its tag and stream.
     pieces: HashMap<(String, bool), String>,
+    /// Bytes moved, by pid.
+    traffic: HashMap<u32, Traffic>,
 }
 
 impl PageTree {
     /// A tree whose main process `main_pid` runs on `main`.
     pub fn new(main_pid: u32, main: Worker) -> PageTree {
-        PageTree { keeper: ProcessKeeper::new(main_pid), main_pid, workers: HashMap::from([(main_pid, main)]), pieces: HashMap::new() }
+        PageTree {
+            keeper: ProcessKeeper::new(main_pid),
+            main_pid,
+            workers: HashMap::from([(main_pid, main)]),
+            pieces: HashMap::new(),
+            traffic: HashMap::new(),
+        }
     }
 
-    /// Hands the keeper a process's `letters`; the children's lines completed.
-    pub fn take_letters(&mut self, letters: &[Vec<u8>], start_child: StartChild) -> Vec<OutputLine> {
+    /// Hands the keeper the `letters` of the process `from`; the children's lines completed.
+    /// What the keeper counts as moved meanwhile (the messages and bootstraps in them) is what
+    /// `from` sent.
+    pub fn take_letters(&mut self, from: u32, letters: &[Vec<u8>], start_child: StartChild) -> Vec<OutputLine> {
         let now_ms = BrowserClock.now_ms();
+        let moved_before = self.keeper.bytes_moved();
         let mut out: Vec<Outgoing> = letters.iter().flat_map(|letter| self.keeper.receive_bytes(letter, now_ms)).collect();
+        self.traffic.entry(from).or_default().sent += self.keeper.bytes_moved() - moved_before;
         out.extend(self.keeper.expire(now_ms));
         self.carry_out(out, start_child)
+    }
+
+    /// Every process so far, by pid, with the bytes it moved (and no lanes: the page knows
+    /// those).
+    pub fn processes(&self) -> Vec<ProgramProcess> {
+        let members = self.keeper.members().into_iter();
+        members
+            .map(|member| {
+                let traffic = self.traffic.get(&member.pid).copied().unwrap_or_default();
+                ProgramProcess {
+                    pid: member.pid,
+                    name: member.name,
+                    parent: member.parent,
+                    exit_code: member.exit_code,
+                    bytes_sent: traffic.sent,
+                    bytes_received: traffic.received,
+                    lanes: Vec::new(),
+                }
+            })
+            .collect()
     }
 
     /// Answers the waits that are over; the children's lines completed.
@@ -50,7 +111,7 @@ impl PageTree {
     /// Stop, or the main program's end: every child process ends, its worker terminated.
     pub fn stop_all(&mut self) -> Vec<OutputLine> {
         let out = self.keeper.stop_all();
-        let lines = self.carry_out(out, &|_, _| None);
+        let lines = self.carry_out(out, &|_, _, _| None);
         for (_, worker) in self.workers.drain().filter(|(pid, _)| *pid != self.main_pid) {
             worker.terminate();
         }
@@ -72,9 +133,13 @@ impl PageTree {
         let mut lines = Vec::new();
         for outgoing in out {
             match outgoing {
-                Outgoing::Reply { to, delivery } => deliveries.entry(to).or_default().push(delivery.encode()),
+                Outgoing::Reply { to, delivery } => {
+                    self.count_received(to, &delivery);
+                    deliveries.entry(to).or_default().push(delivery.encode());
+                }
                 Outgoing::StartWorker { pid, bootstrap } => {
-                    if let Some(worker) = start_child(pid, bootstrap) {
+                    self.traffic.entry(pid).or_default().received += bootstrap.len() as u64;
+                    if let Some(worker) = start_child(pid, &self.name_of(pid), bootstrap) {
                         self.workers.insert(pid, worker);
                     }
                 }
@@ -88,6 +153,13 @@ impl PageTree {
             }
         }
         lines
+    }
+
+    /// Counts a message delivered to `to`.
+    fn count_received(&mut self, to: u32, delivery: &Delivery) {
+        if let Reply::Message(Some(message)) = &delivery.reply {
+            self.traffic.entry(to).or_default().received += message.len() as u64;
+        }
     }
 
     /// The process `pid`'s name ("Process-1").

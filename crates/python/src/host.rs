@@ -83,13 +83,6 @@ pub trait ProcessHost: Send + Sync {
         false
     }
 
-    /// Inside a slice (a wait in a built-in that calls back into Python, which cannot park),
-    /// waits until a reply is delivered or `until_ms`; false where it cannot (a Web Worker
-    /// without shared memory hears messages only between its tasks).
-    fn wait_for_replies(&self, _until_ms: f64) -> bool {
-        false
-    }
-
     /// Shows the children's output with `output`, the program's (told by the process that
     /// started the tree). A host that shows each process's output itself ignores it.
     fn show_output(&self, _output: &Arc<crate::vm::Output>) {}

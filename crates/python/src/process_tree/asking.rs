@@ -4,14 +4,16 @@
 //! Its driver takes the letters after each slice ([`AskingProcesses::take_letters`]), sends
 //! them, and delivers what comes back ([`AskingProcesses::deliver`]) before the next slice.
 //!
-//! A thread that waits inside a built-in calling back into Python (`sorted(q.get() for …)`, a
-//! property reading a shared `Value`) cannot park: its reply must come before the slice ends.
-//! Only a [`Courier`] can bring it (natively a blocking receive; in a page, a wait on shared
-//! memory); without one the wait is an error that says why.
+//! A thread parks while it waits for its reply. One that waits inside a built-in that still
+//! calls back into Python on a loop nested in Rust (a sort key, `map`'s function) cannot park,
+//! and no reply comes before the slice ends: that wait is an error that says why
+//! (`vm/turns.rs`). Subscripts, `len`, `str`, `repr`, iteration and the built-ins that consume
+//! a whole iterable run their Python on pushed frames (`vm/dunder_frames.rs`, `vm/collect.rs`),
+//! so every multiprocessing program of the corpus waits only where it can park.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use engine::Clock;
@@ -22,13 +24,6 @@ use crate::host::{Host, ProcessHost, SpawnRefused};
 use crate::objects::lock;
 use crate::vm::{Output, Stream};
 
-/// What brings replies while a slice runs: sends letters and waits for deliveries.
-pub trait Courier: Send + Sync {
-    /// Sends `letters` to the keeper, then waits until at least one delivery has come or
-    /// `until_ms` (on the host's clock) has passed; what came.
-    fn exchange(&self, letters: Vec<Vec<u8>>, until_ms: f64) -> Vec<Vec<u8>>;
-}
-
 /// A process's side of a tree whose keeper it reaches by messages.
 pub struct AskingProcesses {
     pid: u32,
@@ -36,7 +31,6 @@ pub struct AskingProcesses {
     inbox: Mutex<HashMap<u64, Reply>>,
     next_ticket: AtomicU64,
     next_number: AtomicU64,
-    courier: OnceLock<Box<dyn Courier>>,
 }
 
 impl AskingProcesses {
@@ -48,13 +42,7 @@ impl AskingProcesses {
             inbox: Mutex::new(HashMap::new()),
             next_ticket: AtomicU64::new(1),
             next_number: AtomicU64::new(1),
-            courier: OnceLock::new(),
         })
-    }
-
-    /// Lets waits inside a slice get their replies through `courier`.
-    pub fn set_courier(&self, courier: Box<dyn Courier>) {
-        let _ = self.courier.set(courier);
     }
 
     /// Its pid.
@@ -115,14 +103,6 @@ impl ProcessHost for AskingProcesses {
     }
 
     fn answers_by_message(&self) -> bool {
-        true
-    }
-
-    fn wait_for_replies(&self, until_ms: f64) -> bool {
-        let Some(courier) = self.courier.get() else { return false };
-        for delivery in courier.exchange(self.take_letters(), until_ms) {
-            self.deliver(&delivery);
-        }
         true
     }
 }

@@ -2,6 +2,8 @@
 
 use std::sync::Mutex;
 
+use super::call::Called;
+use super::dunder_frames::python_dunder;
 use super::frame::FrameExit;
 use super::frame_stack::Returns;
 use super::{Frame, Thread};
@@ -16,6 +18,9 @@ pub(super) enum Next {
     /// The generator's frame, taken out of it while it runs: push it, and give it back when
     /// it yields ([`generator_yielded`]) or end the generator ([`generator_ended`]).
     Generator(Frame),
+    /// The frame of the `__next__` that an instance's class defines in Python: push it (its
+    /// return is the item; a StopIteration ends the iteration).
+    Dunder(Frame),
 }
 
 /// A generator's frame goes back into it after a yield.
@@ -87,12 +92,24 @@ impl Thread {
                 let Value::Iter(state) = iterator else { unreachable!("only an iterator holds a generator") };
                 self.resume_generator(state, frame)
             }
+            Next::Dunder(frame) => match self.called_from_rust(|thread| thread.run_callee(frame)) {
+                Ok(item) => Ok(Some(item)),
+                Err(error) if error.is("StopIteration") => Ok(None),
+                Err(error) => Err(error),
+            },
         }
     }
 
-    /// The next item of an iterator, or a generator's frame for the caller's run loop to push.
+    /// The next item of an iterator, or the frame of a generator or of a class's `__next__`
+    /// for the caller's run loop to push.
     pub(super) fn next_or_generator(&mut self, iterator: &Value) -> PyResult<Next> {
         let Value::Iter(state) = iterator else {
+            if let Some(function) = python_dunder(iterator, "__next__") {
+                return Ok(match self.prepare_call(&function, Args::positional(vec![iterator.clone()]))? {
+                    Called::Frame(frame) => Next::Dunder(frame),
+                    Called::Done(item) => Next::Item(Some(item)),
+                });
+            }
             return Ok(Next::Item(match self.call_dunder(iterator, "__next__", vec![]) {
                 Ok(Some(value)) => Ok(Some(value)),
                 Ok(None) => Err(type_error(format!("'{}' object is not an iterator", iterator.type_name()))),

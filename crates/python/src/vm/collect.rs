@@ -27,8 +27,8 @@ const CONSUMERS: [&str; 9] = ["list", "tuple", "set", "frozenset", "dict", "sort
 
 impl Thread {
     /// `builtin(*args)` (named `name`) as a call that the run loop pushes where that lets its
-    /// waits park; `None` where the built-in is called as it is (at once for a call whose
-    /// arguments are no iterator nor instance).
+    /// waits park; `None` where the built-in is called as it is (at once, on a thread of its
+    /// own, for a call whose first argument is no iterator nor instance).
     #[inline]
     pub(super) fn builtin_on_frames(&mut self, builtin: &Value, name: &str, args: &Args) -> PyResult<Option<Called>> {
         match args.positional.first() {

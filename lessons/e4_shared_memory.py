@@ -2,7 +2,7 @@
 # title: A shared Value and Array, and a plain variable
 # shows: A child process writes to a multiprocessing Value, an Array and an ordinary global; only the first two live in memory the parent shares.
 # notice: The parent sees the child's writes to the Value and the Array; the plain variable is still 0 in the parent, because the child changed its own copy.
-# needs: processes
+# output: exact
 # mode: gil312
 # question: The child sets a plain global to 42. What will the parent read?
 # number: value

@@ -2,7 +2,6 @@
 # title: A Manager holds a dict for ten processes
 # shows: A Manager runs a server process that holds a dict; ten processes each write to it through a proxy, and every access is a round trip to that server.
 # notice: All ten updates arrive; an access through the proxy takes far longer than one to a local dict.
-# needs: processes
 # mode: gil312
 # question: Ten processes each write one key. How many keys will the dict hold?
 # number: keys

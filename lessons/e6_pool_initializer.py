@@ -2,7 +2,6 @@
 # title: A lock for every worker of a pool
 # shows: A Lock cannot be passed as an argument of a pool's call, but it can be given to each worker once, by the pool's initializer; the workers then hold it around their pairs of lines.
 # notice: Each task's two lines stay together: no line of another task comes between them (the parent checks the order the lines were written in).
-# needs: processes
 # mode: gil312
 # question: Four workers write two lines per task, under a shared lock. Will another task's line ever come between a pair?
 # choices: never | sometimes

@@ -20,8 +20,7 @@ pub struct LessonPickerProps {
 /// The list and the button.
 #[component]
 pub fn LessonPicker(props: &LessonPickerProps) -> Html {
-    let runnable: Vec<&'static Lesson> = lessons::all().iter().filter(|lesson| !lesson.needs_processes).collect();
-    let experiment_lesson = lessons::by_id(props.experiment).filter(|lesson| !lesson.needs_processes);
+    let experiment_lesson = lessons::by_id(props.experiment);
 
     // Callbacks
     let onchange = {
@@ -48,7 +47,7 @@ pub fn LessonPicker(props: &LessonPickerProps) -> Html {
                 <label for="lesson-choice">{ "Lessons" }</label>
                 <select id="lesson-choice" {onchange}>
                     <option value="" selected={props.chosen.is_none()} disabled=true>{ "Pick a lesson to open its program…" }</option>
-                    { for runnable.iter().map(|lesson| html! {
+                    { for lessons::all().iter().map(|lesson| html! {
                         <option value={lesson.id} selected={props.chosen == Some(lesson.id)}>{ lesson.label() }</option>
                     }) }
                 </select>

@@ -14,8 +14,8 @@ import { allLessons, checkedModes, MODE_LABELS, problems } from "../support/less
 import { FREE_SCHEDULING, GIL_SCHEDULING, raceLab } from "../support/race_lab.mjs";
 
 const playground = playgroundForTests();
-const runnable = allLessons().filter((lesson) => !lesson.needsProcesses);
-const byId = (id) => runnable.find((lesson) => lesson.id === id);
+const lessons = allLessons();
+const byId = (id) => lessons.find((lesson) => lesson.id === id);
 
 const lessonsList = (page) => page.getByRole("combobox", { name: "Lessons" });
 const programText = (page) => programSource(page);
@@ -34,10 +34,10 @@ async function runOpenProgram(page) {
 }
 
 describe("the Lessons list", () => {
-  test("lists every runnable lesson, and opening one loads its program, mode and card", async () => {
+  test("lists every lesson, and opening one loads its program, mode and card", async () => {
     const { page, errors } = playground;
     const labels = (await lessonsList(page).locator("option:not([disabled])").allTextContents()).map((label) => label.trim());
-    assert.deepEqual(labels, runnable.map((lesson) => `${lesson.id} · ${lesson.title}`));
+    assert.deepEqual(labels, lessons.map((lesson) => `${lesson.id} · ${lesson.title}`));
     const lesson = byId("C4");
     await openLesson(page, lesson);
     assert.equal(await programText(page), lesson.program);
@@ -48,10 +48,10 @@ describe("the Lessons list", () => {
 
   test("a lesson is picked with the keyboard alone", async () => {
     const { page } = playground;
-    await openLesson(page, runnable[0]);
+    await openLesson(page, lessons[0]);
     await lessonsList(page).focus();
     await page.keyboard.press("ArrowDown");
-    const second = runnable[1];
+    const second = lessons[1];
     await programPanel(page).getByRole("heading", { name: `${second.id} · ${second.title}` }).waitFor();
     assert.equal(await programText(page), second.program);
   });
@@ -106,7 +106,7 @@ describe("predict, then run", () => {
 });
 
 describe("every lesson runs in the page and shows what its notice says", () => {
-  for (const lesson of runnable) {
+  for (const lesson of lessons) {
     for (const mode of checkedModes(lesson)) {
       test(`${lesson.id} ${lesson.title} (${MODE_LABELS[mode]})`, async () => {
         const { page, errors } = playground;

@@ -2,7 +2,7 @@
 // are checked exactly in the page's default mode, and how their output is compared with what
 // CPython 3.11 printed.
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 
 export const CORPUS = resolve(import.meta.dirname, "../python/programs");
 export const DEFAULT_MODE = "CPython 3.12, with the GIL";
@@ -54,10 +54,6 @@ export function expected(path, extension) {
   }
 }
 
-/** Processes run natively only, until the page starts them on workers of their own (issue 14). */
-const PROCESSES = "multiprocessing/";
-
-export const SHARE = programsUnder(CORPUS)
-  .filter((path) => !relative(CORPUS, path).startsWith(PROCESSES))
-  .filter((path) => checkedInDefaultMode(readFileSync(path, "utf8")));
+/** Every program checked exactly in the default mode, those with processes (a worker each) too. */
+export const SHARE = programsUnder(CORPUS).filter((path) => checkedInDefaultMode(readFileSync(path, "utf8")));
 

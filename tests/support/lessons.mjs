@@ -15,13 +15,13 @@ export const MODE_LABELS = {
 
 const COMPARISONS = { "<": (a, b) => a < b, "<=": (a, b) => a <= b, "==": (a, b) => a === b, ">=": (a, b) => a >= b, ">": (a, b) => a > b };
 
-/** Every lesson: { file, id, title, mode, needsProcesses, program, checks, prints, absent, ends, question }. */
+/** Every lesson: { file, id, title, mode, program, checks, prints, absent, ends, question }. */
 export function allLessons() {
   return readdirSync(FOLDER).filter((name) => name.endsWith(".py")).sort().map((file) => parseLesson(file, readFileSync(resolve(FOLDER, file), "utf8")));
 }
 
 function parseLesson(file, text) {
-  const lesson = { file, checks: [], prints: [], absent: [], ends: "finished", needsProcesses: false, question: null };
+  const lesson = { file, checks: [], prints: [], absent: [], ends: "finished", question: null };
   const lines = text.split("\n");
   let at = 0;
   for (; at < lines.length && lines[at].startsWith("# ") && lines[at].includes(": "); at += 1) {
@@ -31,7 +31,6 @@ function parseLesson(file, text) {
     if (key === "lesson") lesson.id = value;
     else if (key === "title") lesson.title = value;
     else if (key === "mode") lesson.mode = value;
-    else if (key === "needs") lesson.needsProcesses = value === "processes";
     else if (key === "prints") lesson.prints.push(value);
     else if (key === "absent") lesson.absent.push(value);
     else if (key === "ends") lesson.ends = value;

@@ -28,8 +28,6 @@ pub struct Lesson {
     pub notice: &'static str,
     /// The mode it opens in.
     pub mode: Mode,
-    /// Whether it needs processes (`multiprocessing`), which programs cannot run yet.
-    pub needs_processes: bool,
     /// The question asked before its first run, if any.
     pub question: Option<Question>,
     /// Claims about its output (every mode's and the default mode's).
@@ -103,7 +101,6 @@ struct Fields {
     shows: Option<&'static str>,
     notice: Option<&'static str>,
     mode: Option<Mode>,
-    needs_processes: bool,
     question: Option<&'static str>,
     choices: Option<Vec<&'static str>>,
     unit: Option<&'static str>,
@@ -123,7 +120,6 @@ impl Fields {
             "shows" => self.shows = Some(value),
             "notice" => self.notice = Some(value),
             "mode" => self.mode = Some(mode_named(value)?),
-            "needs" if value == "processes" => self.needs_processes = true,
             "question" => self.question = Some(value),
             "choices" => self.choices = Some(value.split(" | ").map(str::trim).collect()),
             "number" => self.unit = Some(value),
@@ -156,7 +152,6 @@ impl Fields {
             shows: required(self.shows, "shows")?,
             notice: required(self.notice, "notice")?,
             mode: self.mode.ok_or_else(|| HeaderError("no `# mode:` line".to_owned()))?,
-            needs_processes: self.needs_processes,
             question,
             checks: self.checks,
             prints: self.prints,

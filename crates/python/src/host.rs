@@ -83,13 +83,6 @@ pub trait ProcessHost: Send + Sync {
         false
     }
 
-    /// Inside a slice (a wait in a built-in that calls back into Python, which cannot park),
-    /// waits until a reply is delivered or `until_ms`; false where it cannot (a Web Worker
-    /// without shared memory hears messages only between its tasks).
-    fn wait_for_replies(&self, _until_ms: f64) -> bool {
-        false
-    }
-
     /// The words the tree's processes share for real (`Value`, `Array`), where they have
     /// memory in common; `None`: every read and write is a request to the tree.
     fn shared_words(&self) -> Option<Arc<dyn crate::SharedWords>> {

@@ -46,7 +46,7 @@ pub use modules::multiprocessing::{run_process, Bootstrap, ChildProcess};
 pub use native_processes::{NativeProcesses, ProcessTimeline, TERMINATED};
 pub use objects::exception::Halt;
 pub use one_thread::{start_process_on_one_thread, start_program_on_one_thread, OneThreadRefused, ProgramOnOneThread, Slice};
-pub use process_tree::{AskingProcesses, Courier, Delivery, Letter, Member, Outgoing, ProcessCall, ProcessKeeper, Reply, Request};
+pub use process_tree::{AskingProcesses, Delivery, Letter, Member, Outgoing, ProcessCall, ProcessKeeper, Reply, Request};
 pub use parse::{parse, SyntaxError};
 pub use shared_words::{NativeSharedWords, SharedWords, SharedWordsFull, SHARED_WORDS_BYTES};
 pub use program::{run_program, run_with_scheduler, start_program, Outcome, ProgramRun, RunOptions, RunningProgram};

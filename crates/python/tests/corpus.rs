@@ -98,9 +98,10 @@ enum Runner {
     /// Taking turns on the test's thread, slice by slice.
     OneThread,
     /// Each process on one thread of its own, asking the keeper of its tree only by messages
-    /// (`tree_harness`); `courier`: a wait inside a built-in may get its reply in the slice;
-    /// `shared_words`: `Value` and `Array` in words every process reads and writes directly.
-    OverMessages { courier: bool, shared_words: bool },
+    /// (`tree_harness`), as a page's workers do: a wait parks until its reply is delivered
+    /// between slices; `shared_words`: `Value` and `Array` in words every process reads and
+    /// writes directly.
+    OverMessages { shared_words: bool },
 }
 
 /// What a program printed on stdout and stderr.
@@ -125,8 +126,8 @@ fn printed(source: &str, mode: Mode, runner: Runner) -> (String, String) {
             }
             (program.output.text(Stream::Stdout), program.output.text(Stream::Stderr))
         }
-        Runner::OverMessages { courier, shared_words } => {
-            let options = tree_harness::TreeOptions { mode, time_limit, courier, stop_after: None, shared_words };
+        Runner::OverMessages { shared_words } => {
+            let options = tree_harness::TreeOptions { mode, time_limit, stop_after: None, shared_words };
             let run = tree_harness::run_over_messages(source, options);
             (run.output.text(Stream::Stdout), run.output.text(Stream::Stderr))
         }
@@ -253,7 +254,7 @@ fn every_multiprocessing_program_prints_the_same_with_processes_that_exchange_on
     let multiprocessing = programs.iter().filter(|p| p.topic == "multiprocessing" && p.modes.contains(&Mode::Gil312));
     for program in multiprocessing.filter(|p| only.is_empty() || p.name.contains(&only) || p.topic == only) {
         ran += 1;
-        if let Err(why) = check(program, Mode::Gil312, Runner::OverMessages { courier: true, shared_words: false }) {
+        if let Err(why) = check(program, Mode::Gil312, Runner::OverMessages { shared_words: false }) {
             unexpected.push(format!("multiprocessing/{} [over messages]: {why}", program.name));
         }
     }
@@ -271,30 +272,11 @@ fn every_multiprocessing_program_prints_the_same_with_values_and_arrays_in_share
     let multiprocessing = programs.iter().filter(|p| p.topic == "multiprocessing" && p.modes.contains(&Mode::Gil312));
     for program in multiprocessing.filter(|p| only.is_empty() || p.name.contains(&only) || p.topic == only) {
         ran += 1;
-        if let Err(why) = check(program, Mode::Gil312, Runner::OverMessages { courier: true, shared_words: true }) {
+        if let Err(why) = check(program, Mode::Gil312, Runner::OverMessages { shared_words: true }) {
             unexpected.push(format!("multiprocessing/{} [over messages, shared words]: {why}", program.name));
         }
     }
     eprintln!("multiprocessing over messages with shared words: {}/{ran} programs match CPython", ran - unexpected.len());
     assert!(ran > 0 || programs.is_empty(), "no multiprocessing program in the corpus");
-    assert!(unexpected.is_empty(), "{} unexpected failures:\n{}", unexpected.len(), unexpected.join("\n\n"));
-}
-
-#[test]
-fn without_a_courier_a_multiprocessing_program_matches_cpython_or_names_its_wait_inside_a_built_in() {
-    let programs = programs(&corpus_dir());
-    let only = std::env::var("PYTHON_CORPUS_ONLY").unwrap_or_default();
-    let mut needing = Vec::new();
-    let mut unexpected = Vec::new();
-    let multiprocessing = programs.iter().filter(|p| p.topic == "multiprocessing" && p.modes.contains(&Mode::Gil312));
-    for program in multiprocessing.filter(|p| only.is_empty() || p.name.contains(&only) || p.topic == only) {
-        let Err(why) = check(program, Mode::Gil312, Runner::OverMessages { courier: false, shared_words: false }) else { continue };
-        if why.contains("RuntimeError: this waits for another process inside a built-in") {
-            needing.push(program.name.clone());
-        } else {
-            unexpected.push(format!("multiprocessing/{} [over messages, no courier]: {why}", program.name));
-        }
-    }
-    eprintln!("{} programs wait for another process inside a built-in: {}", needing.len(), needing.join(", "));
     assert!(unexpected.is_empty(), "{} unexpected failures:\n{}", unexpected.len(), unexpected.join("\n\n"));
 }

@@ -1,8 +1,9 @@
 //! Processes that exchange only messages: requests and replies survive their encoding, the
 //! keeper of a tree answers a wait when what it waits for comes or its time is over, and whole
 //! programs run with every process on one thread of its own asking the keeper by message
-//! (`tree_harness`): Stop ends them all, a wait for another process is not a deadlock, and a
-//! wait inside a built-in without a courier is a clear error.
+//! (`tree_harness`): Stop ends them all, a wait for another process is not a deadlock, a wait
+//! in a class's dunder or in what a built-in consumes parks like a call, and a wait inside a
+//! built-in that still nests a loop in Rust (a sort key) is a clear error.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -264,7 +265,8 @@ if __name__ == '__main__':
 }
 
 #[test]
-fn a_wait_inside_a_built_in_without_a_courier_is_a_clear_error() {
+fn a_wait_inside_a_sort_key_is_a_clear_error() {
+    // A sort key still runs on a loop nested in Rust, where a thread cannot park.
     let source = "\
 import multiprocessing
 def put(q):
@@ -276,11 +278,9 @@ if __name__ == '__main__':
     print(sorted([0], key=lambda _: q.get()))
     p.join()
 ";
-    let run = run_over_messages(source, TreeOptions { courier: false, ..TreeOptions::default() });
+    let run = run_over_messages(source, TreeOptions::default());
     let stderr = run.output.text(Stream::Stderr);
     assert!(stderr.contains("RuntimeError: this waits for another process inside a built-in"), "{stderr}");
-    let with_courier = run_over_messages(source, TreeOptions::default());
-    assert_eq!(with_courier.output.text(Stream::Stdout), "[0]\n", "{}", with_courier.output.text(Stream::Stderr));
 }
 
 #[test]
@@ -300,14 +300,14 @@ if __name__ == '__main__':
     for w in workers:
         w.join()
 ";
-    let run = run_over_messages(source, TreeOptions { courier: false, ..TreeOptions::default() });
+    let run = run_over_messages(source, TreeOptions::default());
     assert_eq!(run.output.text(Stream::Stdout), "[1, 2, 3] [0, 1] 5\n", "{}", run.output.text(Stream::Stderr));
 }
 
 #[test]
 fn a_property_that_asks_another_process_parks_like_a_call() {
     // `counter.value` and `p.exitcode` are properties whose getters ask the tree: run as pushed
-    // frames, they park without a courier; so does the setter behind `counter.value = …`.
+    // frames, they park; so does the setter behind `counter.value = …`.
     let source = "\
 import multiprocessing
 def add(counter):
@@ -320,6 +320,38 @@ if __name__ == '__main__':
     p.join()
     print(counter.value, p.exitcode)
 ";
-    let run = run_over_messages(source, TreeOptions { courier: false, ..TreeOptions::default() });
+    let run = run_over_messages(source, TreeOptions::default());
     assert_eq!(run.output.text(Stream::Stdout), "6 0\n", "{}", run.output.text(Stream::Stderr));
+}
+
+#[test]
+fn dunders_that_ask_another_process_park_like_calls() {
+    // Subscripts, `in`, `len`, `str`, `repr` and `print` of an object whose `__repr__` asks, a
+    // comprehension's loop, `list`, `sorted` and `sum` of a manager's proxies: each runs the
+    // proxy's dunder on pushed frames, so every round trip parks.
+    let source = "\
+import multiprocessing
+class Shown:
+    def __init__(self, proxy):
+        self.proxy = proxy
+    def __repr__(self):
+        return 'Shown(%d)' % len(self.proxy)
+def fill(d, numbers):
+    d['b'] = numbers[1] + len(numbers)
+    numbers[0] = 30
+if __name__ == '__main__':
+    with multiprocessing.Manager() as manager:
+        d = manager.dict()
+        d['a'] = 1
+        numbers = manager.list([3, 1, 2])
+        p = multiprocessing.Process(target=fill, args=(d, numbers))
+        p.start()
+        p.join()
+        print(d['a'], d['b'], 'a' in d, 'c' not in d, len(numbers), numbers[0])
+        print([n for n in numbers], list(numbers), sorted(numbers), sum(numbers), str(Shown(numbers)))
+        print(Shown(numbers), repr(Shown(numbers)))
+";
+    let run = run_over_messages(source, TreeOptions::default());
+    let expected = "1 4 True True 3 30\n[30, 1, 2] [30, 1, 2] [1, 2, 30] 33 Shown(3)\nShown(3) Shown(3)\n";
+    assert_eq!(run.output.text(Stream::Stdout), expected, "{}", run.output.text(Stream::Stderr));
 }

@@ -2,7 +2,7 @@
 //! page: every process on one thread of its own asks the keeper only by message
 //! (`tree_harness`), but reads and writes those words directly. An unlocked `+=` from two
 //! processes still loses updates, `get_lock()` still keeps them all, a read needs no reply (so
-//! it may happen inside a built-in with no courier), and a block that does not fit is a clear
+//! it may happen inside a built-in that reads on Rust's stack), and a block that does not fit is a clear
 //! `MemoryError`.
 
 use python::{Outcome, Stream, SHARED_WORDS_BYTES};
@@ -60,7 +60,7 @@ fn with_get_lock_two_processes_lose_no_update_in_shared_words() {
 
 #[test]
 fn a_read_of_shared_words_waits_for_no_reply_even_inside_a_built_in() {
-    // `sum` and `repr` read on Rust's stack: relayed, each read would need a courier.
+    // `sum` and `repr` read on Rust's stack, where a relayed read could not wait for its reply.
     let source = "\
 import multiprocessing
 def fill(numbers):
@@ -73,12 +73,9 @@ if __name__ == '__main__':
     p.join()
     print(sum(numbers), numbers[:], repr(multiprocessing.Value('q', -7)))
 ";
-    let no_courier = TreeOptions { courier: false, ..shared() };
-    let run = run_over_messages(source, no_courier);
+    let run = run_over_messages(source, shared());
     let expected = "9.0 [0.0, 1.5, 3.0, 4.5] <Synchronized wrapper for c_longlong(-7)>\n";
     assert_eq!(run.output.text(Stream::Stdout), expected, "{}", run.output.text(Stream::Stderr));
-    let relayed = run_over_messages(source, TreeOptions { courier: false, ..TreeOptions::default() });
-    assert!(relayed.output.text(Stream::Stderr).contains("inside a built-in"), "{}", relayed.output.text(Stream::Stderr));
 }
 
 #[test]

@@ -16,12 +16,15 @@ use crate::objects::Value;
 /// The prelude's loop that collects a generator before a built-in consumes it (`vm/collect.rs`).
 pub const COLLECT_THEN: &str = "_collect_then";
 
+/// The prelude's `print` that takes each argument's `str()` first (`vm/collect.rs`).
+pub const PRINT_THEN: &str = "_print_then";
+
 /// Adds the built-ins written in Python (`property`, `staticmethod`, `classmethod`).
 pub fn install_prelude(thread: &mut crate::vm::Thread) -> crate::objects::PyResult<()> {
     let module = crate::modules::load_source(thread, "builtins", include_str!("prelude.py"))?;
     if let Value::Module(module) = module {
         let names: Vec<(Arc<str>, Value)> =
-            crate::objects::lock(&module.dict).iter().filter(|(k, _)| !k.starts_with('_') || &***k == COLLECT_THEN).map(|(k, v)| (k.clone(), v.clone())).collect();
+            crate::objects::lock(&module.dict).iter().filter(|(k, _)| !k.starts_with('_') || [COLLECT_THEN, PRINT_THEN].contains(&&***k)).map(|(k, v)| (k.clone(), v.clone())).collect();
         crate::objects::lock(&thread.interp.builtins).extend(names);
     }
     Ok(())

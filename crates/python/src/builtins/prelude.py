@@ -9,6 +9,12 @@ def _collect_then(consume, iterable, *args, **kwargs):
     return consume([item for item in iterable], *args, **kwargs)
 
 
+def _print_then(print, *args, **kwargs):
+    # There too, print of an object whose class writes its text in Python takes each
+    # argument's str() first, a call whose frames can park (vm/collect.rs).
+    return print(*[str(arg) for arg in args], **kwargs)
+
+
 class property:
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
         self.fget = fget

@@ -4,12 +4,14 @@
 //! Its driver takes the letters after each slice ([`AskingProcesses::take_letters`]), sends
 //! them, and delivers what comes back ([`AskingProcesses::deliver`]) before the next slice.
 //!
-//! A thread that waits inside a built-in calling back into Python (`sorted(q.get() for …)`, a
-//! property reading a shared `Value`) cannot park: its reply must come before the slice ends.
-//! Only a [`Courier`] can bring it (natively a blocking receive; in a page, a wait on shared
-//! memory); without one the wait is an error that says why. Where the tree shares words
-//! ([`AskingProcesses::set_shared_words`]), `Value` and `Array` are read there and wait for no
-//! reply at all.
+//! A thread parks while it waits for its reply. One that waits inside a built-in that still
+//! calls back into Python on a loop nested in Rust (a sort key, `map`'s function) cannot park,
+//! and no reply comes before the slice ends: that wait is an error that says why
+//! (`vm/turns.rs`). Subscripts, `len`, `str`, `repr`, iteration and the built-ins that consume
+//! a whole iterable run their Python on pushed frames (`vm/dunder_frames.rs`, `vm/collect.rs`),
+//! so every multiprocessing program of the corpus waits only where it can park.
+//! Where the tree shares words ([`AskingProcesses::set_shared_words`]), `Value` and `Array`
+//! are read there and wait for no reply at all.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,13 +27,6 @@ use crate::objects::lock;
 use crate::shared_words::SharedWords;
 use crate::vm::{Output, Stream};
 
-/// What brings replies while a slice runs: sends letters and waits for deliveries.
-pub trait Courier: Send + Sync {
-    /// Sends `letters` to the keeper, then waits until at least one delivery has come or
-    /// `until_ms` (on the host's clock) has passed; what came.
-    fn exchange(&self, letters: Vec<Vec<u8>>, until_ms: f64) -> Vec<Vec<u8>>;
-}
-
 /// A process's side of a tree whose keeper it reaches by messages.
 pub struct AskingProcesses {
     pid: u32,
@@ -39,7 +34,6 @@ pub struct AskingProcesses {
     inbox: Mutex<HashMap<u64, Reply>>,
     next_ticket: AtomicU64,
     next_number: AtomicU64,
-    courier: OnceLock<Box<dyn Courier>>,
     shared_words: OnceLock<Arc<dyn SharedWords>>,
 }
 
@@ -52,14 +46,8 @@ impl AskingProcesses {
             inbox: Mutex::new(HashMap::new()),
             next_ticket: AtomicU64::new(1),
             next_number: AtomicU64::new(1),
-            courier: OnceLock::new(),
             shared_words: OnceLock::new(),
         })
-    }
-
-    /// Lets waits inside a slice get their replies through `courier`.
-    pub fn set_courier(&self, courier: Box<dyn Courier>) {
-        let _ = self.courier.set(courier);
     }
 
     /// Keeps the blocks of `Value` and `Array` in `words`, which every process of the tree
@@ -131,14 +119,6 @@ impl ProcessHost for AskingProcesses {
 
     fn shared_words(&self) -> Option<Arc<dyn SharedWords>> {
         self.shared_words.get().cloned()
-    }
-
-    fn wait_for_replies(&self, until_ms: f64) -> bool {
-        let Some(courier) = self.courier.get() else { return false };
-        for delivery in courier.exchange(self.take_letters(), until_ms) {
-            self.deliver(&delivery);
-        }
-        true
     }
 }
 

@@ -12,7 +12,7 @@ mod keeper;
 mod protocol;
 mod wire;
 
-pub use asking::{AskingProcesses, Courier};
+pub use asking::AskingProcesses;
 pub use call::{Finish, ProcessCall, ProcessWait};
 pub use keeper::{Member, Outgoing, ProcessKeeper};
 pub use protocol::{Delivery, Letter, Reply, Request};

@@ -33,7 +33,7 @@ impl Thread {
         match callable {
             Value::Function(function) => self.function_frame(function, args),
             Value::Builtin(builtin) => match &builtin.body {
-                BuiltinBody::Function(body) => match self.collecting_first(callable, builtin.name, &args)? {
+                BuiltinBody::Function(body) => match self.builtin_on_frames(callable, builtin.name, &args)? {
                     Some(collecting) => Ok(collecting),
                     None => body(self, args).map(Called::Done),
                 },
@@ -55,7 +55,7 @@ impl Thread {
                 }
                 function => self.prepare_call(function, with_receiver(&method.receiver, args)),
             },
-            Value::Class(class) if class.kind != Kind::Object => match self.collecting_first(callable, &class.name, &args)? {
+            Value::Class(class) if class.kind != Kind::Object => match self.builtin_on_frames(callable, &class.name, &args)? {
                 Some(collecting) => Ok(collecting),
                 None => self.instantiate(class, args),
             },

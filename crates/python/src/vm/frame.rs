@@ -399,6 +399,9 @@ impl Thread {
             Instr::Subscript => {
                 let key = frame.pop();
                 let object = frame.pop();
+                if let Value::Instance(_) = object {
+                    return Ok(self.get_item_on_frames(frame, object, key)?.map_or(Flow::Next, Flow::Call));
+                }
                 let value = self.get_item(&object, &key)?;
                 frame.stack.push(value);
             }
@@ -406,6 +409,9 @@ impl Thread {
                 let key = frame.pop();
                 let object = frame.pop();
                 let value = frame.pop();
+                if let Value::Instance(_) = object {
+                    return Ok(self.set_item_on_frames(frame, object, key, value)?.map_or(Flow::Next, Flow::Call));
+                }
                 self.set_item(&object, key, value)?;
             }
             Instr::DeleteSubscript => {
@@ -580,6 +586,9 @@ impl Thread {
             Instr::In(negate) => {
                 let container = frame.pop();
                 let item = frame.pop();
+                if let Value::Instance(_) = container {
+                    return Ok(self.contains_on_frames(frame, container, item, negate)?.map_or(Flow::Next, Flow::Call));
+                }
                 let found = self.contains(&container, &item)?;
                 frame.stack.push(Value::Bool(found != negate));
             }
@@ -616,6 +625,9 @@ impl Thread {
                     frame.start_range_loop(range);
                     return Ok(Flow::Next);
                 }
+                if let Value::Instance(_) = object {
+                    return Ok(self.iter_on_frames(frame, object)?.map_or(Flow::Next, Flow::Call));
+                }
                 let iterator = self.iter(&object)?;
                 frame.stack.push(iterator);
             }
@@ -645,6 +657,7 @@ impl Thread {
                         frame.pc = target as usize;
                     }
                     Next::Generator(generator) => return Ok(resume_generator(frame, generator, target, None)),
+                    Next::Dunder(callee) => return Ok(Flow::Call(callee.returning(Returns::LoopItem { target: target as usize, store: None }))),
                 }
             }
             Instr::ForIterStoreFast(slot, target) => match self.next_or_generator(frame.top())? {
@@ -658,6 +671,9 @@ impl Thread {
                     frame.pc = target as usize;
                 }
                 Next::Generator(generator) => return Ok(resume_generator(frame, generator, target, Some(slot))),
+                Next::Dunder(callee) => {
+                    return Ok(Flow::Call(callee.returning(Returns::LoopItem { target: target as usize, store: Some(slot as usize) })))
+                }
             },
             Instr::BuildTuple(count) => {
                 let items = frame.pop_n(count as usize);

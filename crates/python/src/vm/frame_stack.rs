@@ -35,6 +35,19 @@ pub enum Returns {
     /// loop its next item (pushed, or stored in the local `store` by a fused `ForIterStoreFast`),
     /// a return ends the loop; either way the generator's state is kept.
     Generator { state: Arc<Mutex<IterState>>, target: usize, store: Option<usize> },
+    /// A class's `__len__` run by `len()`: the caller gets it if it is a non-negative int.
+    Length,
+    /// A class's `__str__` or `__repr__` (the name) run by `str()` or `repr()`: the caller
+    /// gets it if it is a str.
+    Text(&'static str),
+    /// A class's `__iter__` run by `iter()` or a `for` loop: the caller gets it if it is an
+    /// iterator (so a loop's iterator is never `None`, the range loop's marker).
+    Iterator,
+    /// A class's `__contains__` run by `in` (`not in` when `negate`): the caller gets its truth.
+    Contains { negate: bool },
+    /// A class's `__next__` run by a `for` loop (whose loop ends at `target`): a return gives
+    /// the loop its next item (pushed, or stored in the local `store`), a StopIteration ends it.
+    LoopItem { target: usize, store: Option<usize> },
 }
 
 impl Returns {
@@ -48,8 +61,26 @@ impl Returns {
                 value.type_name()
             ))),
             Returns::Nothing => Ok(None),
-            Returns::EnterWith(_) | Returns::Generator { .. } => Ok(Some(value)),
+            Returns::Length => length(value).map(Some),
+            Returns::Text(_) if matches!(value, Value::Str(_)) => Ok(Some(value)),
+            Returns::Text(name) => Err(crate::objects::exception::type_error(format!(
+                "{name} returned non-string (type {})",
+                value.type_name()
+            ))),
+            Returns::Iterator => super::iterate::checked_iterator(value).map(Some),
+            Returns::EnterWith(_) | Returns::Generator { .. } | Returns::Contains { .. } | Returns::LoopItem { .. } => Ok(Some(value)),
         }
+    }
+}
+
+/// What `len()` gives for a `__len__` that returned `value`, as CPython checks it.
+fn length(value: Value) -> PyResult {
+    match value {
+        Value::Int(count) if count >= 0 => Ok(Value::Int(count)),
+        Value::Int(_) => Err(PyErr::new("ValueError", "__len__() should return >= 0")),
+        Value::Bool(flag) => Ok(Value::Int(i64::from(flag))),
+        Value::BigInt(_) => Err(PyErr::new("OverflowError", "cannot fit 'int' into an index-sized integer")),
+        other => Err(crate::objects::exception::type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
     }
 }
 
@@ -66,6 +97,12 @@ impl Frame {
                 generator_ended(&state);
                 self.stack.pop();
                 self.pc = target;
+                return Ok(());
+            }
+            Returns::LoopItem { store: Some(slot), .. } => {
+                if let Some(old) = self.fast[slot].replace(value) {
+                    old.discard();
+                }
                 return Ok(());
             }
             _ => {}
@@ -195,7 +232,7 @@ impl Thread {
                         Some(caller) => caller,
                         None => &mut *base,
                     };
-                    raised = caller.take_return(returns, value, handling).err();
+                    raised = self.return_to(caller, returns, value, handling).err();
                 }
                 Step::Yield(value) => {
                     let Some(mut generator) = callees.pop() else { return Ok(FrameExit::Yield(value)) };
@@ -218,12 +255,24 @@ impl Thread {
                     }
                 }
                 Step::Raise(error) => {
-                    let Some(callee) = callees.pop() else { return Err(error) };
+                    let Some(mut callee) = callees.pop() else { return Err(error) };
                     if let Returns::Generator { state, .. } = &callee.returns {
                         generator_ended(state);
                     }
+                    let returns = std::mem::replace(&mut callee.returns, Returns::Value);
                     self.frame_pool.recycle(callee);
                     self.depth -= 1;
+                    if let Returns::LoopItem { target, .. } = returns {
+                        if error.is("StopIteration") {
+                            let caller = match callees.last_mut() {
+                                Some(caller) => caller,
+                                None => &mut *base,
+                            };
+                            caller.stack.pop();
+                            caller.pc = target;
+                            continue;
+                        }
+                    }
                     raised = Some(error);
                 }
             }

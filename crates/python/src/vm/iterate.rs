@@ -2,6 +2,8 @@
 
 use std::sync::Mutex;
 
+use super::call::Called;
+use super::dunder_frames::python_dunder;
 use super::frame::FrameExit;
 use super::frame_stack::Returns;
 use super::{Frame, Thread};
@@ -16,6 +18,9 @@ pub(super) enum Next {
     /// The generator's frame, taken out of it while it runs: push it, and give it back when
     /// it yields ([`generator_yielded`]) or end the generator ([`generator_ended`]).
     Generator(Frame),
+    /// The frame of the `__next__` that an instance's class defines in Python: push it (its
+    /// return is the item; a StopIteration ends the iteration).
+    Dunder(Frame),
 }
 
 /// A generator's frame goes back into it after a yield.
@@ -56,7 +61,7 @@ impl Thread {
             Value::Range(range) => Thread::iterator(IterState::Range { next: range.start, remaining: range.len(), step: range.step }),
             Value::Instance(_) => {
                 if let Some(iterator) = self.call_dunder(object, "__iter__", vec![])? {
-                    return self.checked_iterator(iterator);
+                    return checked_iterator(iterator);
                 }
                 if self.call_dunder(object, "__getitem__", vec![Value::Int(0)]).is_ok() {
                     let mut items = Vec::new();
@@ -78,21 +83,6 @@ impl Thread {
         })
     }
 
-    /// What `__iter__` returned, if it is an iterator; TypeError otherwise, as CPython says
-    /// (so a `for` loop's iterator is never `None`, the marker of a range loop: `range_loop.rs`).
-    fn checked_iterator(&mut self, iterator: Value) -> PyResult {
-        let is_iterator = match &iterator {
-            Value::Iter(_) => true,
-            Value::Instance(instance) => instance.class.lookup("__next__").is_some(),
-            _ => false,
-        };
-        if is_iterator {
-            Ok(iterator)
-        } else {
-            Err(type_error(format!("iter() returned non-iterator of type '{}'", iterator.type_name())))
-        }
-    }
-
     /// The next item of an iterator; `None` when it is exhausted. A generator runs on a
     /// nested run loop.
     pub fn next(&mut self, iterator: &Value) -> PyResult<Option<Value>> {
@@ -102,12 +92,24 @@ impl Thread {
                 let Value::Iter(state) = iterator else { unreachable!("only an iterator holds a generator") };
                 self.resume_generator(state, frame)
             }
+            Next::Dunder(frame) => match self.called_from_rust(|thread| thread.run_callee(frame)) {
+                Ok(item) => Ok(Some(item)),
+                Err(error) if error.is("StopIteration") => Ok(None),
+                Err(error) => Err(error),
+            },
         }
     }
 
-    /// The next item of an iterator, or a generator's frame for the caller's run loop to push.
+    /// The next item of an iterator, or the frame of a generator or of a class's `__next__`
+    /// for the caller's run loop to push.
     pub(super) fn next_or_generator(&mut self, iterator: &Value) -> PyResult<Next> {
         let Value::Iter(state) = iterator else {
+            if let Some(function) = python_dunder(iterator, "__next__") {
+                return Ok(match self.prepare_call(&function, Args::positional(vec![iterator.clone()]))? {
+                    Called::Frame(frame) => Next::Dunder(frame),
+                    Called::Done(item) => Next::Item(Some(item)),
+                });
+            }
             return Ok(Next::Item(match self.call_dunder(iterator, "__next__", vec![]) {
                 Ok(Some(value)) => Ok(Some(value)),
                 Ok(None) => Err(type_error(format!("'{}' object is not an iterator", iterator.type_name()))),
@@ -252,4 +254,19 @@ enum Lazy {
 
 fn not_iterable(value: &Value) -> PyErr {
     type_error(format!("'{}' object is not iterable", value.type_name()))
+}
+
+/// What `__iter__` returned, if it is an iterator; TypeError otherwise, as CPython says
+/// (so a `for` loop's iterator is never `None`, the marker of a range loop: `range_loop.rs`).
+pub(super) fn checked_iterator(iterator: Value) -> PyResult {
+    let is_iterator = match &iterator {
+        Value::Iter(_) => true,
+        Value::Instance(instance) => instance.class.lookup("__next__").is_some(),
+        _ => false,
+    };
+    if is_iterator {
+        Ok(iterator)
+    } else {
+        Err(type_error(format!("iter() returned non-iterator of type '{}'", iterator.type_name())))
+    }
 }

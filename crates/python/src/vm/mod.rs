@@ -12,8 +12,11 @@
 //! - `ops.rs`: operators, comparisons, truthiness, containment, subscripts.
 //! - `attr.rs`: attributes and method calls on every kind of value.
 //! - `call.rs`: calls, argument binding, classes and constructors.
-//! - `collect.rs`: on one thread asking other processes by message, a generator a built-in
-//!   consumes whole is collected by a Python loop first (its waits can park).
+//! - `collect.rs`: on one thread asking other processes by message, a generator or an
+//!   instance a built-in consumes whole is collected by a Python loop first, and `print` of
+//!   an instance writes its text by a Python call first (their waits can park).
+//! - `dunder_frames.rs`: a class's dunders (subscripts, `in`, iteration, `len`, `str`, `repr`)
+//!   run as pushed frames, not on a loop nested in Rust.
 //! - `iterate.rs`: iterators.
 //! - `range_loop.rs`: `for … in range(…)` counted in the frame, with no lock.
 //! - `text.rs`: `str`, `repr` and `format` of every value.
@@ -28,6 +31,7 @@
 mod attr;
 mod call;
 mod collect;
+mod dunder_frames;
 mod frame;
 mod effect;
 mod frame_pool;

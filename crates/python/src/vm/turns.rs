@@ -170,13 +170,9 @@ impl Thread {
             };
             let tree = effect.awaited_tree().cloned().or_else(|| awaiting_replies.then(|| lock(&scheduler.turns).awaited_tree()).flatten());
             if let Some(tree) = tree {
-                let until = idle_until.unwrap_or(f64::INFINITY).min(scheduler.deadline_ms());
                 if !tree.answers_by_message() {
                     // A tree that answers at once: look again shortly.
                     std::thread::sleep(std::time::Duration::from_millis(1));
-                    continue;
-                }
-                if tree.wait_for_replies(until) {
                     continue;
                 }
                 self.record(WorkerState::Running);
@@ -201,7 +197,7 @@ fn cannot_wait_for_another_process() -> PyErr {
     PyErr::new(
         "RuntimeError",
         "this waits for another process inside a built-in that calls back into Python (a sort key, \
-         len(), repr() or iteration of a shared object…): on a worker without shared memory its answer can only come once the built-in \
+         map()'s function…): on a worker that hears the other processes between its slices its answer can only come once the built-in \
          has returned; wait in a for loop or a plain call instead",
     )
 }

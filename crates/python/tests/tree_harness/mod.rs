@@ -12,14 +12,14 @@
 
 use std::collections::HashMap;
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use engine::{Clock, NativeClock, Recorder};
 use python::{
-    start_process_on_one_thread, start_program_on_one_thread, AskingProcesses, Courier, Host, Member, Mode, NativeHost, NativeSharedWords,
-    Outcome, Outgoing, Output, ProcessKeeper, ProgramOnOneThread, Scheduler, SharedWords, Slice, SHARED_WORDS_BYTES,
+    start_process_on_one_thread, start_program_on_one_thread, AskingProcesses, Host, Member, Mode, NativeHost, NativeSharedWords, Outcome,
+    Outgoing, Output, ProcessKeeper, ProgramOnOneThread, SharedWords, Slice, SHARED_WORDS_BYTES,
 };
 
 /// The main process's pid.
@@ -65,9 +65,6 @@ pub struct TreeOptions {
     pub mode: Mode,
     /// The main program's time limit.
     pub time_limit: Duration,
-    /// Whether a wait inside a built-in may get its reply during a slice (a blocking receive,
-    /// as a page's worker could with shared memory); without, it is an error.
-    pub courier: bool,
     /// Presses Stop this long after the start.
     pub stop_after: Option<Duration>,
     /// Whether the processes share words for real (`Value`, `Array`), as on an isolated page;
@@ -77,64 +74,24 @@ pub struct TreeOptions {
 
 impl Default for TreeOptions {
     fn default() -> TreeOptions {
-        TreeOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(30), courier: true, stop_after: None, shared_words: false }
-    }
-}
-
-/// A process's mailbox, shared by its driver and its courier (never at once: both run on its thread).
-type Mailbox = Arc<Mutex<Receiver<ToProcess>>>;
-
-/// Brings replies during a slice: sends the letters, then waits on the mailbox.
-struct MailboxCourier {
-    keeper: Sender<ToKeeper>,
-    mailbox: Mailbox,
-    scheduler: Arc<OnceLock<Arc<Scheduler>>>,
-}
-
-impl Courier for MailboxCourier {
-    fn exchange(&self, letters: Vec<Vec<u8>>, until_ms: f64) -> Vec<Vec<u8>> {
-        for letter in letters {
-            let _ = self.keeper.send(ToKeeper::Letter(letter));
-        }
-        let wait = Duration::from_secs_f64(((until_ms - NativeClock.now_ms()) / 1000.0).clamp(0.0, 0.1));
-        let mailbox = self.mailbox.lock().expect("a mailbox");
-        let mut deliveries = Vec::new();
-        let mut mail = mailbox.recv_timeout(wait).ok();
-        while let Some(one) = mail {
-            match one {
-                ToProcess::Delivery(bytes) => deliveries.push(bytes),
-                ToProcess::Terminate => {
-                    if let Some(scheduler) = self.scheduler.get() {
-                        scheduler.stop();
-                    }
-                }
-            }
-            mail = mailbox.try_recv().ok();
-        }
-        deliveries
+        TreeOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(30), stop_after: None, shared_words: false }
     }
 }
 
 /// A process's side: its asking host, its mailbox and the keeper's address.
 struct Side {
     asking: Arc<AskingProcesses>,
-    mailbox: Mailbox,
+    mailbox: Receiver<ToProcess>,
     keeper: Sender<ToKeeper>,
-    scheduler: Arc<OnceLock<Arc<Scheduler>>>,
 }
 
 impl Side {
-    fn new(pid: u32, mailbox: Receiver<ToProcess>, keeper: Sender<ToKeeper>, courier: bool, words: Option<Arc<dyn SharedWords>>) -> Side {
+    fn new(pid: u32, mailbox: Receiver<ToProcess>, keeper: Sender<ToKeeper>, words: Option<Arc<dyn SharedWords>>) -> Side {
         let asking = AskingProcesses::new(pid);
         if let Some(words) = words {
             asking.set_shared_words(words);
         }
-        let mailbox = Arc::new(Mutex::new(mailbox));
-        let scheduler = Arc::new(OnceLock::new());
-        if courier {
-            asking.set_courier(Box::new(MailboxCourier { keeper: keeper.clone(), mailbox: mailbox.clone(), scheduler: scheduler.clone() }));
-        }
-        Side { asking, mailbox, keeper, scheduler }
+        Side { asking, mailbox, keeper }
     }
 
     fn host(&self) -> Arc<dyn Host> {
@@ -150,7 +107,6 @@ impl Side {
     /// Runs `program` slice by slice until it ends, sending its letters after each slice and
     /// delivering what came before the next; its outcome. It tells the keeper its exit.
     fn drive(&self, program: &mut ProgramOnOneThread) -> Outcome {
-        let _ = self.scheduler.set(program.scheduler.clone());
         loop {
             let slice = program.run_slice(SLICE);
             self.send_letters();
@@ -170,7 +126,7 @@ impl Side {
 
     /// Waits until one mail comes or `until_ms`, then takes every mail there is.
     fn take_mail(&self, program: &ProgramOnOneThread, until_ms: f64) {
-        let mailbox = self.mailbox.lock().expect("a mailbox");
+        let mailbox = &self.mailbox;
         let wait = Duration::from_secs_f64(((until_ms - NativeClock.now_ms()) / 1000.0).clamp(0.0, 0.1));
         let mut mail = mailbox.recv_timeout(wait).ok();
         while let Some(one) = mail {
@@ -199,12 +155,12 @@ pub fn run_over_messages(source: &str, options: TreeOptions) -> TreeRun {
     let (to_keeper, keeper_inbox) = channel();
     let (main_mail, main_mailbox) = channel();
     let words = options.shared_words.then(|| Arc::new(NativeSharedWords::new(SHARED_WORDS_BYTES)) as Arc<dyn SharedWords>);
-    let side = Side::new(MAIN_PID, main_mailbox, to_keeper.clone(), options.courier, words.clone());
+    let side = Side::new(MAIN_PID, main_mailbox, to_keeper.clone(), words.clone());
     let mut program = start_program_on_one_thread(source, options.mode, options.time_limit, side.host()).expect("a GIL mode");
     let shared = Arc::new(Shared { words, recorders: Mutex::new(vec![(MAIN_PID, program.recorder.clone())]), threads: Mutex::new(Vec::new()) });
     let keeper = {
         let (output, shared, to_keeper) = (program.output.clone(), shared.clone(), to_keeper.clone());
-        std::thread::spawn(move || keep(keeper_inbox, to_keeper, main_mail, output, shared, options))
+        std::thread::spawn(move || keep(keeper_inbox, to_keeper, main_mail, output, shared))
     };
     if let Some(after) = options.stop_after {
         let scheduler = program.scheduler.clone();
@@ -235,7 +191,6 @@ fn keep(
     main_mail: Sender<ToProcess>,
     output: Arc<Output>,
     shared: Arc<Shared>,
-    options: TreeOptions,
 ) -> (Vec<Member>, u64) {
     let mut keeper = ProcessKeeper::new(MAIN_PID);
     let mut mailboxes: HashMap<u32, Sender<ToProcess>> = HashMap::from([(MAIN_PID, main_mail)]);
@@ -254,7 +209,7 @@ fn keep(
             out.extend(keeper.stop_all());
         }
         for outgoing in out {
-            carry_out(outgoing, &keeper, &mut mailboxes, &to_keeper, &output, &shared, options);
+            carry_out(outgoing, &keeper, &mut mailboxes, &to_keeper, &output, &shared);
         }
         if main_ended && keeper.alive() == 0 {
             break;
@@ -271,7 +226,6 @@ fn carry_out(
     to_keeper: &Sender<ToKeeper>,
     output: &Arc<Output>,
     shared: &Arc<Shared>,
-    options: TreeOptions,
 ) {
     match outgoing {
         Outgoing::Reply { to, delivery } => {
@@ -283,12 +237,11 @@ fn carry_out(
             let (mail, mailbox) = channel();
             mailboxes.insert(pid, mail);
             let (to_keeper, shared_here) = (to_keeper.clone(), shared.clone());
-            let courier = options.courier;
             let thread = std::thread::Builder::new()
                 .name(format!("process-{pid}"))
                 .stack_size(64 << 20)
                 .spawn(move || {
-                    let side = Side::new(pid, mailbox, to_keeper, courier, shared_here.words.clone());
+                    let side = Side::new(pid, mailbox, to_keeper, shared_here.words.clone());
                     let output = Arc::new(side.asking.output());
                     let Ok(mut program) = start_process_on_one_thread(&bootstrap, side.host(), output) else {
                         side.asking.exited(1);

@@ -37,7 +37,10 @@ def _run_task(func, args, kwds):
 
 
 def mapstar(args):
-    return list(map(*args))
+    # A comprehension, not list(map(...)): map's function would run on a loop nested in Rust,
+    # where a task that waits (for a lock the initializer shared) could not park.
+    func, chunk = args
+    return [func(item) for item in chunk]
 
 
 def starmapstar(args):

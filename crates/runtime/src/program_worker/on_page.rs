@@ -32,13 +32,27 @@ const STOP_GRACE_MS: f64 = 300.0;
 /// a machine with few cores.
 const SPARE_AFTER_END_MS: i32 = 500;
 
+/// The longest wait the page sets a timer for, to answer a timed-out wait of a process at its
+/// end (ms); the polls answer longer ones.
+const EXPIRY_TIMER_AT_MOST_MS: f64 = 60_000.0;
+
 /// How long past the time limit a program may go (the worker's own limit is noticed between
 /// slices) before its worker is terminated.
 const TIME_LIMIT_GRACE: Duration = Duration::from_secs(2);
 
+/// Spare workers for a program's processes, beside the one for its main program: started at
+/// the first Run of a program that starts processes, and kept ready after it (a new worker
+/// takes 90–160 ms before it runs anything, on 2 busy cores), so the workers of a `Pool(2)`
+/// start at once.
+const SPARES_FOR_PROCESSES: usize = 2;
+
 thread_local! {
-    /// A worker started ahead of the next Run, its module instantiated.
-    static SPARE: RefCell<Option<SpareWorker>> = const { RefCell::new(None) };
+    /// Workers started ahead of the next Run or process, their modules instantiated (or being).
+    static SPARES: RefCell<Vec<SpareWorker>> = const { RefCell::new(Vec::new()) };
+    /// Program workers started and not yet terminated: spares, programs and their processes.
+    static LIVE_WORKERS: Cell<usize> = const { Cell::new(0) };
+    /// Whether a program worker has been asked to rehearse (the first one the page starts).
+    static REHEARSAL_ASKED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// A started worker and whether it failed to start.
@@ -50,15 +64,29 @@ struct SpareWorker {
 /// Starts a spare program worker if there is none, so that a Run finds one ready (on a page
 /// without shared memory).
 pub fn prestart_program_worker() {
-    SPARE.with_borrow_mut(|spare| {
-        if spare.is_none() {
-            *spare = start_worker().ok();
+    keep_spares(1);
+}
+
+/// Starts spare workers until there are `count`.
+fn keep_spares(count: usize) {
+    SPARES.with_borrow_mut(|spares| {
+        while spares.len() < count {
+            let Ok(spare) = start_worker() else { return };
+            spares.push(spare);
         }
     });
 }
 
+/// Program workers alive on this page (started, not yet terminated).
+pub fn live_program_workers() -> usize {
+    LIVE_WORKERS.get()
+}
+
 fn start_worker() -> Result<SpareWorker, String> {
-    let worker = spawn_worker(&message(&[("kind", &"start-program".into()), ("module", &wasm_bindgen::module())]))?;
+    // Only the page's first program worker rehearses: the code it compiles serves them all.
+    let rehearse = !REHEARSAL_ASKED.replace(true);
+    let worker = spawn_worker(&message(&[("kind", &"start-program".into()), ("module", &wasm_bindgen::module()), ("rehearse", &rehearse.into())]))?;
+    LIVE_WORKERS.set(LIVE_WORKERS.get() + 1);
     let failed = Rc::new(Cell::new(false));
     let noted = failed.clone();
     let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |_: ErrorEvent| noted.set(true));
@@ -66,12 +94,18 @@ fn start_worker() -> Result<SpareWorker, String> {
     Ok(SpareWorker { worker, failed })
 }
 
-/// The spare, or a new worker when there is none (or it failed to start).
+/// Terminates a program worker: its memory goes with it.
+pub(super) fn end_worker(worker: &Worker) {
+    worker.terminate();
+    LIVE_WORKERS.set(LIVE_WORKERS.get().saturating_sub(1));
+}
+
+/// The oldest spare, or a new worker when there is none (or it failed to start).
 fn take_worker() -> Result<Worker, String> {
-    match SPARE.with_borrow_mut(Option::take) {
+    match SPARES.with_borrow_mut(|spares| (!spares.is_empty()).then(|| spares.remove(0))) {
         Some(spare) if !spare.failed.get() => Ok(spare.worker),
         Some(failed) => {
-            failed.worker.terminate();
+            end_worker(&failed.worker);
             start_worker().map(|spare| spare.worker)
         }
         None => start_worker().map(|spare| spare.worker),
@@ -108,6 +142,8 @@ struct RunState {
     child_lanes: HashMap<u32, Vec<Option<usize>>>,
     /// How the main program was started: its children start alike.
     start: StartProgram,
+    /// When the timer set for the keeper's next timed-out wait fires, if one is set.
+    expiry_at_ms: Option<f64>,
 }
 
 impl OneWorkerRun {
@@ -144,10 +180,15 @@ impl OneWorkerRun {
                 child_lines: 0,
                 child_lanes: HashMap::new(),
                 start: start.clone(),
+                expiry_at_ms: None,
             })),
         };
         match take_worker() {
             Ok(worker) => {
+                if processes {
+                    // Its first processes' workers start with it, unless kept from a run before.
+                    keep_spares(SPARES_FOR_PROCESSES);
+                }
                 run.watch(&worker);
                 let _ = worker.post_message(&message(&[("text", &encode(&start).into())]));
                 let mut state = run.state.borrow_mut();
@@ -170,9 +211,10 @@ impl OneWorkerRun {
         worker.set_onerror(Some(on_error.into_js_value().unchecked_ref()));
     }
 
-    /// Starts the child `pid` on a new program worker, running `bootstrap`.
+    /// Starts the child `pid` on a spare program worker (new spares are started after the
+    /// program, not while its processes run), running `bootstrap`.
     fn start_child(&self, pid: u32, bootstrap: Vec<u8>) -> Option<Worker> {
-        let worker = start_worker().ok()?.worker;
+        let worker = take_worker().ok()?;
         let start = StartProgram { source: String::new(), process: Some(InTree { pid, bootstrap: Some(bootstrap) }), ..self.state.borrow().start.clone() };
         let run = self.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| run.on_child_message(pid, &event));
@@ -219,10 +261,12 @@ impl OneWorkerRun {
         }
     }
 
-    /// Does `work` on the tree (if the program has one and runs), keeping the lines it gives.
+    /// Does `work` on the tree (if the program has one and runs), keeping the lines it gives,
+    /// and sets a timer for the keeper's next timed-out wait.
     fn with_tree(&self, work: impl FnOnce(&mut PageTree, &dyn Fn(u32, Vec<u8>) -> Option<Worker>) -> Vec<OutputLine>) {
         let Some(mut tree) = self.state.borrow_mut().tree.take() else { return };
         let lines = work(&mut tree, &|pid, bootstrap| self.start_child(pid, bootstrap));
+        let next_deadline_ms = tree.next_deadline();
         let mut state = self.state.borrow_mut();
         state.keep_child_lines(lines);
         if state.status == ProgramStatus::Running {
@@ -230,7 +274,29 @@ impl OneWorkerRun {
         } else {
             let lines = tree.stop_all();
             state.keep_child_lines(lines);
+            return;
         }
+        drop(state);
+        if let Some(deadline_ms) = next_deadline_ms {
+            self.expire_at(deadline_ms);
+        }
+    }
+
+    /// Answers the keeper's waits that are over at `deadline_ms` then, not at the next poll
+    /// (every 50 ms): `q.get(timeout=0.01)` returns after its 10 ms. A wait longer than
+    /// [`EXPIRY_TIMER_AT_MOST_MS`] is left to the polls.
+    fn expire_at(&self, deadline_ms: f64) {
+        let mut state = self.state.borrow_mut();
+        let delay_ms = deadline_ms - BrowserClock.now_ms();
+        if delay_ms > EXPIRY_TIMER_AT_MOST_MS || state.expiry_at_ms.is_some_and(|set_ms| set_ms <= deadline_ms) {
+            return;
+        }
+        state.expiry_at_ms = Some(deadline_ms);
+        let run = self.clone();
+        in_a_task_after_ms(delay_ms.max(0.0).ceil() as i32, move || {
+            run.state.borrow_mut().expiry_at_ms = None;
+            run.with_tree(|tree, start_child| tree.expire(start_child));
+        });
     }
 
     fn on_message(&self, event: &MessageEvent) {
@@ -351,10 +417,11 @@ impl RunState {
         }
     }
 
-    /// The program has ended: its worker goes, and its children's, and a spare is started for
-    /// the next Run.
+    /// The program has ended: its worker goes, and its children's, and spares are started for
+    /// the next Run (and its processes, after a program that started some).
     fn end(&mut self, status: ProgramStatus) {
         self.status = status;
+        let spares = if self.tree.is_some() { 1 + SPARES_FOR_PROCESSES } else { 1 };
         if let Some(mut tree) = self.tree.take() {
             let lines = tree.stop_all();
             self.keep_child_lines(lines);
@@ -362,9 +429,9 @@ impl RunState {
             self.end_every_lane();
         }
         if let Some(worker) = self.worker.take() {
-            worker.terminate();
+            end_worker(&worker);
         }
-        in_a_task_after_ms(SPARE_AFTER_END_MS, prestart_program_worker);
+        in_a_task_after_ms(SPARE_AFTER_END_MS, move || keep_spares(spares));
     }
 
     /// Ends a program whose worker did not: as the worker would have ended it, with `note` on

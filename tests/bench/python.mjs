@@ -48,10 +48,16 @@ function printedFigures(lines) {
   }));
 }
 
-/** Runs `file` in the page's Program panel in `mode` (`gil312`, `free`); what it printed, or null when it did not finish. */
+/**
+ * Runs `file` in the page's Program panel in `mode` (`gil312`, `free`); the figures it printed,
+ * or null when it printed none. A program that failed after some figures keeps those: in the
+ * page, `process_round_trips.py` prints its Queue and Pipe figures, then its `with Manager()`
+ * ends in a join inside `__exit__`, a wait inside a built-in the page cannot make yet.
+ */
 async function runInPage(page, file, mode) {
-  const status = await runProgram(page, readFileSync(resolve(PROGRAMS, file), "utf8"), BROWSER_MODES[mode]);
-  return status.startsWith("Finished") ? printedFigures(await outputTexts(page)) : null;
+  await runProgram(page, readFileSync(resolve(PROGRAMS, file), "utf8"), BROWSER_MODES[mode]);
+  const printed = printedFigures(await outputTexts(page));
+  return Object.keys(printed).length ? printed : null;
 }
 
 /** The process programs, run in the page under the 3.12 GIL. */
@@ -73,8 +79,8 @@ async function browserRuns(page, repeats, plan) {
   return runs;
 }
 
-/** The numbers a runner's runs printed under `name`. */
-const values = (runs, name) => (runs ?? []).map((printed) => Number(printed[name]));
+/** The numbers a runner's runs printed under `name` (runs that did not print it left out). */
+const values = (runs, name) => (runs ?? []).filter((printed) => name in printed).map((printed) => Number(printed[name]));
 /** The fastest of a runner's runs: on a loaded machine, the run least slowed by other programs. */
 const fastest = (runs, name) => (runs?.length ? Math.min(...values(runs, name)) : NaN);
 /** The median over runs of a figure computed within each run (a ratio of two timings of one run). */
@@ -142,7 +148,7 @@ async function runsWithoutIsolation() {
 
 /** The processes' figures (issue 14): natively, over messages, in the page (isolated, and not), beside CPython's (spawn). */
 function processFigures(programs, browser, withoutIsolation) {
-  const figure = (runs, name) => (runs?.length ? median(values(runs, name)) : NaN);
+  const figure = (runs, name) => (values(runs, name).length ? median(values(runs, name)) : NaN);
   const both = (file, name) => ({
     native: figure(programs[file].gil312, name),
     messages: figure(programs[file]["over messages"], name),

@@ -2,10 +2,12 @@
 // machine, on the programs of tests/bench/python/ (each times its own work). Native figures come
 // from `cargo run --release -p python --example bench`, which runs CPython and the interpreter
 // one after the other in this one bench run; the browser's from the page's Program panel, which
-// runs the same files (threads on Web Workers). Printed, never asserted.
+// runs the same files (threads on Web Workers; each process on a program worker of its own, on
+// the isolated page and once on a page without isolation). Printed, never asserted.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { openPlayground } from "../support/browser.mjs";
 import { outputTexts, runProgram } from "../support/program.mjs";
 import { median } from "./measure.mjs";
 import { fixed, printTable } from "./report.mjs";
@@ -46,16 +48,24 @@ function printedFigures(lines) {
   }));
 }
 
-/** Runs `file` in the page's Program panel in `mode` (`gil312`, `free`); what it printed, or null when it did not finish. */
+/**
+ * Runs `file` in the page's Program panel in `mode` (`gil312`, `free`); the figures it printed,
+ * or null when it printed none. A program that failed after some figures keeps those: in the
+ * page, `process_round_trips.py` prints its Queue and Pipe figures, then its `with Manager()`
+ * ends in a join inside `__exit__`, a wait inside a built-in the page cannot make yet.
+ */
 async function runInPage(page, file, mode) {
-  const status = await runProgram(page, readFileSync(resolve(PROGRAMS, file), "utf8"), BROWSER_MODES[mode]);
-  return status.startsWith("Finished") ? printedFigures(await outputTexts(page)) : null;
+  await runProgram(page, readFileSync(resolve(PROGRAMS, file), "utf8"), BROWSER_MODES[mode]);
+  const printed = printedFigures(await outputTexts(page));
+  return Object.keys(printed).length ? printed : null;
 }
 
+/** The process programs, run in the page under the 3.12 GIL. */
+const PROCESS_PROGRAMS = ["processes_countdown.py", "process_start.py", "process_round_trips.py"].map((file) => [file, ["gil312"]]);
+
 /** The same programs in the page, `repeats` times each, by program and runner as `nativeRuns` gives them. */
-async function browserRuns(page, repeats) {
+async function browserRuns(page, repeats, plan) {
   const runs = {};
-  const plan = [...WORKLOADS.map(([file]) => [file, ["gil312"]]), ["threads_countdown.py", ["gil312", "free"]], ["thread_start.py", ["gil312"]]];
   for (const [file, modes] of plan) {
     runs[file] = {};
     for (const mode of modes) {
@@ -69,8 +79,8 @@ async function browserRuns(page, repeats) {
   return runs;
 }
 
-/** The numbers a runner's runs printed under `name`. */
-const values = (runs, name) => (runs ?? []).map((printed) => Number(printed[name]));
+/** The numbers a runner's runs printed under `name` (runs that did not print it left out). */
+const values = (runs, name) => (runs ?? []).filter((printed) => name in printed).map((printed) => Number(printed[name]));
 /** The fastest of a runner's runs: on a loaded machine, the run least slowed by other programs. */
 const fastest = (runs, name) => (runs?.length ? Math.min(...values(runs, name)) : NaN);
 /** The median over runs of a figure computed within each run (a ratio of two timings of one run). */
@@ -79,7 +89,9 @@ const twoAgainstOne = (printed) => Number(printed["two threads seconds"]) / Numb
 
 export async function pythonBench(page, repeats) {
   const native = nativeRuns(repeats);
-  const browser = await browserRuns(page, repeats);
+  const plan = [...WORKLOADS.map(([file]) => [file, ["gil312"]]), ["threads_countdown.py", ["gil312", "free"]], ["thread_start.py", ["gil312"]], ...PROCESS_PROGRAMS];
+  const browser = await browserRuns(page, repeats, plan);
+  const withoutIsolation = await runsWithoutIsolation();
   const workloads = WORKLOADS.map(([file, name]) => {
     const runs = native.programs[file];
     const cpythonS = fastest(runs.cpython, "seconds");
@@ -112,14 +124,38 @@ export async function pythonBench(page, repeats) {
       ["free-threaded, two threads against one (speed-up)", ">= 1.80", fixed(free.native), fixed(free.browser), "– (3.11 has no free threading)"],
       ["starting a thread: start() + join(), median of 100 (ms)", "< 1", fixed(start.native, 3), fixed(start.browser, 3), fixed(start.cpython, 3)],
     ]);
-  figures.processes = processFigures(native.programs);
+  figures.processes = processFigures(native.programs, browser, withoutIsolation);
+  figures.browserRunsWithoutIsolation = withoutIsolation;
   return figures;
 }
 
-/** The processes' figures (issue 14), natively only until the page starts processes, beside CPython's (spawn). */
-function processFigures(programs) {
-  const figure = (file, runner, name) => (programs[file][runner] ? median(values(programs[file][runner], name)) : NaN);
-  const both = (file, name) => ({ native: figure(file, "gil312", name), messages: figure(file, "over messages", name), cpython: figure(file, "cpython", name) });
+/**
+ * The process programs once each on a page served without the isolation headers (its service
+ * worker blocked), in a browser of its own; the environment `openPlayground` sets for the
+ * bench's own browser (its profile, read by the memory figures) is put back.
+ */
+async function runsWithoutIsolation() {
+  const kept = { config: process.env.XDG_CONFIG_HOME, cache: process.env.XDG_CACHE_HOME };
+  const playground = await openPlayground({ isolated: false, serviceWorkers: "block" });
+  try {
+    return await browserRuns(playground.page, 1, PROCESS_PROGRAMS);
+  } finally {
+    await playground.close();
+    process.env.XDG_CONFIG_HOME = kept.config;
+    process.env.XDG_CACHE_HOME = kept.cache;
+  }
+}
+
+/** The processes' figures (issue 14): natively, over messages, in the page (isolated, and not), beside CPython's (spawn). */
+function processFigures(programs, browser, withoutIsolation) {
+  const figure = (runs, name) => (values(runs, name).length ? median(values(runs, name)) : NaN);
+  const both = (file, name) => ({
+    native: figure(programs[file].gil312, name),
+    messages: figure(programs[file]["over messages"], name),
+    page: figure(browser[file]?.gil312, name),
+    pageWithoutIsolation: figure(withoutIsolation[file]?.gil312, name),
+    cpython: figure(programs[file].cpython, name),
+  });
   const rows = [
     ["heavy loop, 20M: two processes against serial (speed-up, start-up included)", ">= 1.7 on 2 cores", both("processes_countdown.py", "two processes speed-up")],
     ["heavy loop, 20M: a Pool of two against serial (speed-up)", ">= 1.7 on 2 cores", both("processes_countdown.py", "pool of two speed-up")],
@@ -129,8 +165,9 @@ function processFigures(programs) {
       [`round trip through a ${way}, p95 of 200 (ms)`, "", both("process_round_trips.py", `${way} p95 milliseconds`)],
     ]),
   ];
-  printTable("Python processes (multiprocessing, spawn), natively: an interpreter per OS thread sharing tables, and over messages (each process on one thread asking the tree's keeper only by encoded messages, as the page's workers will); beside CPython's processes; median of the runs",
-    ["figure", "target", "interpreter, native", "interpreter, over messages", "CPython"],
-    rows.map(([figure, target, { native, messages, cpython }]) => [figure, target, fixed(native, 3), fixed(messages, 3), fixed(cpython, 3)]));
+  printTable("Python processes (multiprocessing, spawn), natively: an interpreter per OS thread sharing tables, and over messages (each process on one thread asking the tree's keeper only by encoded messages); in the page, each process on a program worker of its own, the page keeping the tree (isolated: median of the runs; without isolation: one run); beside CPython's processes; median of the runs",
+    ["figure", "target", "interpreter, native", "interpreter, over messages", "page (isolated)", "page without isolation", "CPython"],
+    rows.map(([figure, target, { native, messages, page, pageWithoutIsolation, cpython }]) =>
+      [figure, target, fixed(native, 3), fixed(messages, 3), fixed(page, 3), fixed(pageWithoutIsolation, 3), fixed(cpython, 3)]));
   return Object.fromEntries(rows.map(([figure, , pair]) => [figure, pair]));
 }

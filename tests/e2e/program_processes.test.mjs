@@ -126,7 +126,8 @@ async function stretches(page, laneName) {
   });
 }
 
-// Figures printed, not asserted: a process's start and join, and a round trip through two Queues.
+// Figures printed, not asserted: a process's start and join, a round trip through two Queues, and
+// how late a timed-out get returns (the page answers it by a timer set for its end).
 const FIGURES = `import multiprocessing
 import time
 
@@ -161,6 +162,11 @@ if __name__ == "__main__":
     p.join()
     trips.sort()
     print(f"queue round trip: median {trips[25]:.2f} ms, p95 {trips[47]:.2f} ms")
+    started = time.perf_counter()
+    try:
+        outbox.get(timeout=0.01)
+    except Exception as error:
+        print(f"get(timeout=0.01) on an empty queue: {type(error).__name__} after {(time.perf_counter() - started) * 1000:.1f} ms")
 `;
 
 // Two processes add 1 to one shared Value TIMES times each, starting together at an Event;
@@ -268,6 +274,7 @@ for (const [where, options] of [
       console.log(`${where}: ${texts.join("; ")}`);
       assert.match(texts[0], /^start and join: [\d.]+ ms$/);
       assert.match(texts[1], /^queue round trip: median [\d.]+ ms, p95 [\d.]+ ms$/);
+      assert.match(texts[2], /^get\(timeout=0.01\) on an empty queue: Empty after [\d.]+ ms$/);
     });
 
     test("two processes adding to a Value without its lock lose updates, and with get_lock() lose none", async () => {

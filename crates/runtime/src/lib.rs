@@ -45,7 +45,7 @@ mod worker_entries;
 mod worker_script;
 
 pub use clock::BrowserClock;
-pub use probes::{python_stack_bytes_used, thread_workers, wasm_memory_bytes};
+pub use probes::{program_workers, python_stack_bytes_used, thread_workers, wasm_memory_bytes};
 pub use live_run::{runs_on_shared_memory, shared_memory_available, LiveRun, RunStatus};
 pub use python_run::{program_pool, ProgramStatus, PythonRun, MAX_PYTHON_THREADS, PROGRAM_TIME_LIMIT, PROGRAM_WORKERS_KEPT, PYTHON_STACK_BYTES};
 pub use short_tasks::{after_the_next_frame, in_a_task_after_ms, in_a_task_of_its_own};

@@ -36,15 +36,15 @@ pub const PROGRAM_WORKERS_KEPT: usize = 1 + SPARE_WORKERS;
 /// kept for experiments), [`PROGRAM_WORKERS_KEPT`] of them started with the page and kept
 /// however long it stays idle, so that neither a program's main thread nor its first threads
 /// wait the tens of milliseconds a new Web Worker takes to start. On a page without shared
-/// memory the pool stays empty and a program worker is started instead, ready for the first Run.
+/// memory the pool stays empty. On every page a program worker is started too, ready for the
+/// first Run of a program (there) or of a program that starts processes (on every page).
 pub fn program_pool() -> ThreadPool {
     let pool = ThreadPool::for_programs(PYTHON_STACK_BYTES);
     if shared_memory_available() {
         pool.keep_at_all_times(PROGRAM_WORKERS_KEPT);
         pool.prestart(PROGRAM_WORKERS_KEPT, || {});
-    } else {
-        prestart_program_worker();
     }
+    prestart_program_worker();
     pool
 }
 

@@ -7,7 +7,8 @@
 //   ends an idle thread: it frees its stack and thread-local storage, then closes;
 // - a process ({kind: "start-process", module, origin}): it gets memory of its own, and every
 //   later message ({text}) is one engine message, answered by engine messages ({kind: "process", text});
-// - a program ({kind: "start-program", module}): it gets memory of its own and says {kind: "ready"};
+// - a program ({kind: "start-program", module, rehearse}): it gets memory of its own (with
+//   `rehearse`, runs a small program first, so the browser compiles the interpreter) and says {kind: "ready"};
 //   the next message ({text, words}) starts a learner's program, whose threads take turns on this worker
 //   (words: on an isolated page, the SharedArrayBuffer of its tree's Value and Array, else undefined),
 //   run a slice at a time with the event loop free between slices (so {stop: true} is heard),
@@ -49,7 +50,7 @@ async function start(data) {
   }
   if (data.kind === "start-program") {
     await init({ module_or_path: data.module });
-    glue.program_worker_ready();
+    glue.program_worker_ready(data.rehearse === true);
     self.postMessage({ kind: "ready" });
     return programSlices();
   }

@@ -18,5 +18,5 @@ mod protocol;
 mod shared_words;
 
 pub use in_worker::{program_worker_deliver, program_worker_ready, program_worker_slice, program_worker_start, program_worker_stop};
-pub use on_page::{prestart_program_worker, OneWorkerRun};
+pub use on_page::{live_program_workers, prestart_program_worker, OneWorkerRun};
 pub use page_tree::ProgramProcess;

@@ -35,13 +35,27 @@ const STOP_GRACE_MS: f64 = 300.0;
 /// a machine with few cores.
 const SPARE_AFTER_END_MS: i32 = 500;
 
+/// The longest wait the page sets a timer for, to answer a timed-out wait of a process at its
+/// end (ms); the polls answer longer ones.
+const EXPIRY_TIMER_AT_MOST_MS: f64 = 60_000.0;
+
 /// How long past the time limit a program may go (the worker's own limit is noticed between
 /// slices) before its worker is terminated.
 const TIME_LIMIT_GRACE: Duration = Duration::from_secs(2);
 
+/// Spare workers for a program's processes, beside the one for its main program: started at
+/// the first Run of a program that starts processes, and kept ready after it (a new worker
+/// takes 90–160 ms before it runs anything, on 2 busy cores), so the workers of a `Pool(2)`
+/// start at once.
+const SPARES_FOR_PROCESSES: usize = 2;
+
 thread_local! {
-    /// A worker started ahead of the next Run, its module instantiated.
-    static SPARE: RefCell<Option<SpareWorker>> = const { RefCell::new(None) };
+    /// Workers started ahead of the next Run or process, their modules instantiated (or being).
+    static SPARES: RefCell<Vec<SpareWorker>> = const { RefCell::new(Vec::new()) };
+    /// Program workers started and not yet terminated: spares, programs and their processes.
+    static LIVE_WORKERS: Cell<usize> = const { Cell::new(0) };
+    /// Whether a program worker has been asked to rehearse (the first one the page starts).
+    static REHEARSAL_ASKED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// A started worker and whether it failed to start.
@@ -53,15 +67,29 @@ struct SpareWorker {
 /// Starts a spare program worker if there is none, so that a Run finds one ready (on a page
 /// without shared memory).
 pub fn prestart_program_worker() {
-    SPARE.with_borrow_mut(|spare| {
-        if spare.is_none() {
-            *spare = start_worker().ok();
+    keep_spares(1);
+}
+
+/// Starts spare workers until there are `count`.
+fn keep_spares(count: usize) {
+    SPARES.with_borrow_mut(|spares| {
+        while spares.len() < count {
+            let Ok(spare) = start_worker() else { return };
+            spares.push(spare);
         }
     });
 }
 
+/// Program workers alive on this page (started, not yet terminated).
+pub fn live_program_workers() -> usize {
+    LIVE_WORKERS.get()
+}
+
 fn start_worker() -> Result<SpareWorker, String> {
-    let worker = spawn_worker(&message(&[("kind", &"start-program".into()), ("module", &wasm_bindgen::module())]))?;
+    // Only the page's first program worker rehearses: the code it compiles serves them all.
+    let rehearse = !REHEARSAL_ASKED.replace(true);
+    let worker = spawn_worker(&message(&[("kind", &"start-program".into()), ("module", &wasm_bindgen::module()), ("rehearse", &rehearse.into())]))?;
+    LIVE_WORKERS.set(LIVE_WORKERS.get() + 1);
     let failed = Rc::new(Cell::new(false));
     let noted = failed.clone();
     let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |_: ErrorEvent| noted.set(true));
@@ -69,12 +97,18 @@ fn start_worker() -> Result<SpareWorker, String> {
     Ok(SpareWorker { worker, failed })
 }
 
-/// The spare, or a new worker when there is none (or it failed to start).
+/// Terminates a program worker: its memory goes with it.
+pub(super) fn end_worker(worker: &Worker) {
+    worker.terminate();
+    LIVE_WORKERS.set(LIVE_WORKERS.get().saturating_sub(1));
+}
+
+/// The oldest spare, or a new worker when there is none (or it failed to start).
 fn take_worker() -> Result<Worker, String> {
-    match SPARE.with_borrow_mut(Option::take) {
+    match SPARES.with_borrow_mut(|spares| (!spares.is_empty()).then(|| spares.remove(0))) {
         Some(spare) if !spare.failed.get() => Ok(spare.worker),
         Some(failed) => {
-            failed.worker.terminate();
+            end_worker(&failed.worker);
             start_worker().map(|spare| spare.worker)
         }
         None => start_worker().map(|spare| spare.worker),
@@ -117,6 +151,8 @@ struct RunState {
     /// The words its processes share (`Value`, `Array`) on a cross-origin isolated page;
     /// `undefined` where every access is relayed through the page's keeper.
     shared_words: JsValue,
+    /// When the timer set for the keeper's next timed-out wait fires, if one is set.
+    expiry_at_ms: Option<f64>,
 }
 
 impl OneWorkerRun {
@@ -156,10 +192,15 @@ impl OneWorkerRun {
                 ended_processes: Vec::new(),
                 start: start.clone(),
                 shared_words: if processes && shared_memory_available() { new_shared_words().into() } else { JsValue::UNDEFINED },
+                expiry_at_ms: None,
             })),
         };
         match take_worker() {
             Ok(worker) => {
+                if processes {
+                    // Its first processes' workers start with it, unless kept from a run before.
+                    keep_spares(SPARES_FOR_PROCESSES);
+                }
                 run.watch(&worker);
                 let mut state = run.state.borrow_mut();
                 let _ = worker.post_message(&message(&[("text", &encode(&start).into()), ("words", &state.shared_words)]));
@@ -182,15 +223,16 @@ impl OneWorkerRun {
         worker.set_onerror(Some(on_error.into_js_value().unchecked_ref()));
     }
 
-    /// Starts the child `pid`, named `name`, on a new program worker, running `bootstrap`. Its
-    /// main thread's lane starts now, so the worker's start-up shows as "starting".
+    /// Starts the child `pid`, named `name`, on a spare program worker (new spares are started
+    /// after the program, not while its processes run), running `bootstrap`. Its main thread's
+    /// lane starts now, so the worker's start-up shows as "starting".
     fn start_child(&self, pid: u32, name: &str, bootstrap: Vec<u8>) -> Option<Worker> {
         {
             let mut state = self.state.borrow_mut();
             let lane = state.recorder.add_lane(&format!("{name} MainThread"), &BrowserClock);
             state.process_lanes.insert(pid, vec![lane]);
         }
-        let worker = start_worker().ok()?.worker;
+        let worker = take_worker().ok()?;
         let (start, words) = {
             let state = self.state.borrow();
             (StartProgram { source: String::new(), process: Some(InTree { pid, bootstrap: Some(bootstrap) }), ..state.start.clone() }, state.shared_words.clone())
@@ -240,17 +282,41 @@ impl OneWorkerRun {
         }
     }
 
-    /// Does `work` on the tree (if the program has one and runs), keeping the lines it gives.
+    /// Does `work` on the tree (if the program has one and runs), keeping the lines it gives,
+    /// and sets a timer for the keeper's next timed-out wait.
     fn with_tree(&self, work: impl FnOnce(&mut PageTree, &dyn Fn(u32, &str, Vec<u8>) -> Option<Worker>) -> Vec<OutputLine>) {
         let Some(mut tree) = self.state.borrow_mut().tree.take() else { return };
         let lines = work(&mut tree, &|pid, name, bootstrap| self.start_child(pid, name, bootstrap));
+        let next_deadline_ms = tree.next_deadline();
         let mut state = self.state.borrow_mut();
         state.keep_child_lines(lines);
         if state.status == ProgramStatus::Running {
             state.tree = Some(tree);
         } else {
             state.end_tree(tree);
+            return;
         }
+        drop(state);
+        if let Some(deadline_ms) = next_deadline_ms {
+            self.expire_at(deadline_ms);
+        }
+    }
+
+    /// Answers the keeper's waits that are over at `deadline_ms` then, not at the next poll
+    /// (every 50 ms): `q.get(timeout=0.01)` returns after its 10 ms. A wait longer than
+    /// [`EXPIRY_TIMER_AT_MOST_MS`] is left to the polls.
+    fn expire_at(&self, deadline_ms: f64) {
+        let mut state = self.state.borrow_mut();
+        let delay_ms = deadline_ms - BrowserClock.now_ms();
+        if delay_ms > EXPIRY_TIMER_AT_MOST_MS || state.expiry_at_ms.is_some_and(|set_ms| set_ms <= deadline_ms) {
+            return;
+        }
+        state.expiry_at_ms = Some(deadline_ms);
+        let run = self.clone();
+        in_a_task_after_ms(delay_ms.max(0.0).ceil() as i32, move || {
+            run.state.borrow_mut().expiry_at_ms = None;
+            run.with_tree(|tree, start_child| tree.expire(start_child));
+        });
     }
 
     fn on_message(&self, event: &MessageEvent) {
@@ -386,19 +452,20 @@ impl RunState {
         }
     }
 
-    /// The program has ended: its worker goes, and its children's, and a spare is started for
-    /// the next Run.
+    /// The program has ended: its worker goes, and its children's, and spares are started for
+    /// the next Run (and its processes, after a program that started some).
     fn end(&mut self, status: ProgramStatus) {
         self.status = status;
+        let spares = if self.tree.is_some() { 1 + SPARES_FOR_PROCESSES } else { 1 };
         if let Some(tree) = self.tree.take() {
             self.end_tree(tree);
             // Terminated children's lanes end with the program.
             self.end_every_lane();
         }
         if let Some(worker) = self.worker.take() {
-            worker.terminate();
+            end_worker(&worker);
         }
-        in_a_task_after_ms(SPARE_AFTER_END_MS, prestart_program_worker);
+        in_a_task_after_ms(SPARE_AFTER_END_MS, move || keep_spares(spares));
     }
 
     /// Every child of the ended program ends; what the tree was is kept for the page.

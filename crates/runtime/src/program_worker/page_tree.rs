@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use python::{Delivery, Outgoing, OutputLine, ProcessKeeper, Reply, Stream};
 use web_sys::Worker;
 
+use super::on_page::end_worker;
 use super::protocol::encode;
 use crate::clock::BrowserClock;
 use crate::worker_script::message;
@@ -108,12 +109,17 @@ impl PageTree {
         self.carry_out(out, start_child)
     }
 
+    /// When the keeper's first timed wait is over, if a process waits with a timeout.
+    pub fn next_deadline(&self) -> Option<f64> {
+        self.keeper.next_deadline()
+    }
+
     /// Stop, or the main program's end: every child process ends, its worker terminated.
     pub fn stop_all(&mut self) -> Vec<OutputLine> {
         let out = self.keeper.stop_all();
         let lines = self.carry_out(out, &|_, _, _| None);
         for (_, worker) in self.workers.drain().filter(|(pid, _)| *pid != self.main_pid) {
-            worker.terminate();
+            end_worker(&worker);
         }
         lines
     }
@@ -122,7 +128,7 @@ impl PageTree {
     pub fn child_ended(&mut self, pid: u32) {
         if pid != self.main_pid {
             if let Some(worker) = self.workers.remove(&pid) {
-                worker.terminate();
+                end_worker(&worker);
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The playground's toolbar, kept at the top of the window as the page scrolls (on wide
-//! screens): tabs for the part of the page shown (the Experiment or the Program), that part's
-//! own controls (given by the page, each the only one of its name), and Share, which goes to the
-//! shown part's link. The tabs follow the ARIA tabs pattern: one tab stop, arrow keys, Home and
+//! screens): tabs for the part of the page shown (the Experiment or the Program) and Share,
+//! which goes to the shown part's link, on one row; that part's own controls (given by the page,
+//! each the only one of its name) on the next. The tabs follow the ARIA tabs pattern: one tab stop, arrow keys, Home and
 //! End move between them and show the part at once.
 
 use wasm_bindgen::JsCast;
@@ -98,8 +98,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="part-tabs" role="tablist" aria-label="Part of the playground">
                 { for Part::ALL.into_iter().map(|tab| part_tab(tab, part, &props.on_part)) }
             </div>
-            <div class="toolbar-controls">{ props.children.clone() }</div>
             <button type="button" class="share-button" onclick={share}>{ "Share" }</button>
+            <div class="toolbar-controls">{ props.children.clone() }</div>
         </section>
     }
 }

@@ -59,7 +59,9 @@ describe("the playground's layout", () => {
     await page.locator("[role=tab][aria-selected=true]", { hasText: "Program" }).waitFor();
     assert.equal(await tab(page, "Program").evaluate((element) => element === document.activeElement), true);
     await region(page, "Program").waitFor();
-    // Tab leaves the tablist for the part's first control.
+    // Tab leaves the tablist for Share, on the tabs' row, then for the part's first control.
+    await page.keyboard.press("Tab");
+    assert.equal(await toolbar(page).getByRole("button", { name: "Share" }).evaluate((element) => element === document.activeElement), true);
     await page.keyboard.press("Tab");
     assert.equal(await page.getByRole("combobox", { name: "Lessons" }).evaluate((element) => element === document.activeElement), true);
     await tab(page, "Program").focus();

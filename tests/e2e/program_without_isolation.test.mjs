@@ -44,6 +44,7 @@ print("lost", 1000000 - balance)
 test("the page is not isolated, and the panel says its threads take turns on one worker", async () => {
   const { page } = playground;
   assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+  await showPart(page, "Program");
   const note = await programPanel(page).getByRole("note", { name: "Program engine" }).textContent();
   assert.match(note, /^One worker: threads take turns\./);
   assert.equal(await programPanel(page).getByRole("alert").count(), 0);

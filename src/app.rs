@@ -1,4 +1,6 @@
-//! The page: title and machine status, the experiment form, the live timeline, the results.
+//! The page: title and machine status, the toolbar, and below it one part at a time: the
+//! Experiment (its settings beside its live timeline, then the results and the race lab) or the
+//! Program (its editor beside its output and threads).
 
 use engine::{worker_name, Experiment, LaneHistory, Mode, Scenario};
 use lessons::Lesson;
@@ -10,9 +12,10 @@ use crate::components::comparison::Comparison;
 use crate::components::drawing_rehearsal::DrawingRehearsal;
 use crate::components::embed_widget::EmbedWidget;
 use crate::components::environment_status::{core_count, EnvironmentStatus};
-use crate::components::experiment_form::ExperimentForm;
-use crate::components::lesson_picker::{open as open_lesson, LessonPicker};
+use crate::components::experiment_form::{ExperimentControls, ExperimentForm};
+use crate::components::lesson_picker::{LessonPicker, ShowAsPython};
 use crate::components::panel_choice::PanelChoice;
+use crate::components::program_controls::ProgramControls;
 use crate::components::program_panel::ProgramPanel;
 use crate::components::program_share::ProgramShare;
 use crate::components::race_lab::RaceLab;
@@ -21,11 +24,12 @@ use crate::components::run_progress::RunProgress;
 use crate::components::share_link::ShareLink;
 use crate::components::speed_up_study::SpeedUpStudy;
 use crate::components::timeline::Timeline;
-use crate::components::toolbar::{show_section, Toolbar};
+use crate::components::toolbar::{bring_part_into_view, Part, Toolbar};
 use crate::engine_choice::runnable_here;
 use crate::form::{FormFields, MAX_STUDY_WORKERS};
-use crate::link::open_link;
+use crate::link::{open_link, OpenedLink};
 use crate::panels::{Panel, ShownPanels};
+use crate::program_runner::use_program_runner;
 use crate::program_state::{LessonAction, LessonState, ProgramFields};
 use crate::history::History;
 use crate::recorded_run::RecordedRun;
@@ -49,26 +53,32 @@ fn Playground() -> Html {
     let opened = use_state(|| open_link(&address_fragment(), &initial_fields()));
     let fields = use_state(|| opened.fields.clone());
     let controller = use_run_controller();
+    let runner = use_program_runner();
     let lesson = use_reducer(LessonState::default);
+    // A link that carries a program opens with the Program shown; any other with the Experiment.
+    let part = use_state_eq(|| part_for(&opened));
+    use_effect_with(*part, |part| bring_part_into_view(*part));
+    let on_part = { let part = part.setter(); Callback::from(move |shown| part.set(shown)) };
     let on_open_lesson = {
-        let (lesson, set) = (lesson.dispatcher(), fields.setter());
+        let (lesson, set, part) = (lesson.dispatcher(), fields.setter(), part.setter());
         use_callback((*fields).clone(), move |opened: &'static Lesson, current: &FormFields| {
             lesson.dispatch(LessonAction::Open(opened));
             set.set(FormFields { program: ProgramFields::of_lesson(opened), ..current.clone() });
+            part.set(Part::Program);
         })
     };
     let on_race_lesson = {
         let on_open = on_open_lesson.clone();
         Callback::from(move |id: &'static str| {
             if let Some(lesson) = lessons::by_id(id) {
-                open_lesson(&on_open, lesson);
+                on_open.emit(lesson);
             }
         })
     };
     let address = use_address_changes();
     {
         // A new fragment reopens the page as if it had been loaded with it, Stop first.
-        let (opened, fields, stop, running) = (opened.setter(), fields.setter(), controller.stop.clone(), controller.running);
+        let (opened, fields, part, stop, running) = (opened.setter(), fields.setter(), part.setter(), controller.stop.clone(), controller.running);
         use_effect_with(address, move |(changes, fragment)| {
             if *changes > 0 {
                 if running {
@@ -76,6 +86,7 @@ fn Playground() -> Html {
                 }
                 let reopened = open_link(fragment, &initial_fields());
                 fields.set(reopened.fields.clone());
+                part.set(part_for(&reopened));
                 opened.set(reopened);
             }
         });
@@ -123,12 +134,6 @@ fn Playground() -> Html {
         let set = fields.setter();
         use_callback((*fields).clone(), move |program, current: &FormFields| set.set(FormFields { program, ..current.clone() }))
     };
-    // A link that carries a program opens with the Program panel in view.
-    use_effect_with(opened.carries_program, |carries_program| {
-        if *carries_program {
-            show_section("program-heading");
-        }
-    });
     let on_race_change = {
         let set = fields.setter();
         use_callback((*fields).clone(), move |race, current: &FormFields| set.set(FormFields { race, ..current.clone() }))
@@ -140,6 +145,62 @@ fn Playground() -> Html {
             last_run_recording(view.as_ref(), &history, fields, *running)
         })
     };
+    let form_props = yew::props!(crate::components::experiment_form::ExperimentFormProps {
+        fields: (*fields).clone(), on_change: on_change, problems: problems, on_run: on_run, on_compare: on_compare, on_study: on_study,
+        study_problem: study_problem, on_stop: controller.stop.clone(), ready: controller.ready, running: controller.running,
+        stopping: controller.stopping,
+    });
+    let controls = match *part {
+        Part::Experiment => html! { <ExperimentControls ..form_props.clone() /> },
+        Part::Program => html! {
+            <>
+                <LessonPicker chosen={lesson.lesson.map(|lesson| lesson.id)} on_open={on_open_lesson.clone()} />
+                <ProgramControls program={fields.program.clone()} on_change={on_program_change.clone()} shared_memory={*shared_memory}
+                    running={runner.running} on_stop={runner.stop.clone()} />
+            </>
+        },
+    };
+    let experiment_part = html! {
+        <>
+            <section aria-labelledby="experiment-heading" class="panel">
+                <h2 id="experiment-heading">{ "Experiment" }</h2>
+                if !opened.ignored.is_empty() {
+                    <p class="notice error" role="alert">{ format!(
+                        "Parts of the link could not be used and were left at their defaults: {}.", opened.ignored_with_reasons()
+                    ) }</p>
+                }
+                <ExperimentForm ..form_props />
+                <ShowAsPython experiment={fields.kind.id()} on_open={on_open_lesson} />
+                <PanelChoice shown={fields.panels} on_change={on_panels_change} />
+                <ShareLink fields={(*fields).clone()} recording={(*recording).clone()} />
+            </section>
+            <section aria-labelledby="timeline-heading" class="panel">
+                <h2 id="timeline-heading">{ if shows(Panel::Timeline) { "Timeline" } else { "Run" } }</h2>
+                if controller.ready {
+                    { notice_line(controller.notice.as_ref()) }
+                } else {
+                    { notice_line(Some(&Notice::Info("Preparing the workers…".into()))) }
+                }
+                if let Some(view) = &controller.view {
+                    <RunProgress view={view.clone()} running={controller.running} />
+                    if shows(Panel::Timeline) {
+                        <Timeline view={view.clone()} running={controller.running} throughput={shows(Panel::Throughput)} />
+                    }
+                } else if let (Some(recorded), true) = (&opened.recorded, shows(Panel::Timeline)) {
+                    { recorded_run_section(recorded, &opened.fields) }
+                } else if shows(Panel::Timeline) {
+                    <p>{ "Press Run to see one lane per worker: when each one runs, waits for the GIL, waits on I/O, or has finished." }</p>
+                }
+            </section>
+            { batch_section(controller.batch.as_ref(), fields.panels) }
+            if shows(Panel::Races) {
+                <RaceLab fields={fields.race.clone()} on_change={on_race_change} on_show_as_python={on_race_lesson} />
+            }
+            if shows(Panel::Results) {
+                <ResultsTable history={controller.history.clone()} />
+            }
+        </>
+    };
     html! {
         <>
             <header>
@@ -147,53 +208,27 @@ fn Playground() -> Html {
                 <p class="tagline">{ "Run the same Python-style workload as one worker, threads under a real GIL, free threads, or processes, on real Web Workers, and watch why." }</p>
                 <EnvironmentStatus />
             </header>
-            <Toolbar />
+            <Toolbar part={*part} {on_part}>{ controls }</Toolbar>
             <main>
-                <section aria-labelledby="experiment-heading" class="panel">
-                    <h2 id="experiment-heading">{ "Experiment" }</h2>
-                    if !opened.ignored.is_empty() {
-                        <p class="notice error" role="alert">{ format!(
-                            "Parts of the link could not be used and were left at their defaults: {}.", opened.ignored_with_reasons()
-                        ) }</p>
-                    }
-                    <ExperimentForm fields={(*fields).clone()} {on_change} {problems} {on_run} {on_compare} {on_study} {study_problem} on_stop={controller.stop.clone()}
-                        ready={controller.ready} running={controller.running} stopping={controller.stopping} />
-                    <LessonPicker chosen={lesson.lesson.map(|lesson| lesson.id)} experiment={fields.kind.id()} on_open={on_open_lesson} />
-                    <PanelChoice shown={fields.panels} on_change={on_panels_change} />
-                    <ShareLink fields={(*fields).clone()} recording={(*recording).clone()} />
-                </section>
-                <section aria-labelledby="timeline-heading" class="panel">
-                    <h2 id="timeline-heading">{ if shows(Panel::Timeline) { "Timeline" } else { "Run" } }</h2>
-                    if controller.ready {
-                        { notice_line(controller.notice.as_ref()) }
+                <div class="part" role="tabpanel" id={part.panel_id()} aria-labelledby={part.tab_id()}>
+                    if *part == Part::Experiment {
+                        { experiment_part }
                     } else {
-                        { notice_line(Some(&Notice::Info("Preparing the workers…".into()))) }
+                        <ProgramPanel shared_memory={*shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={fields.program.clone()}
+                            on_change={on_program_change.clone()} lesson={Some(lesson.clone())} {runner} controls_elsewhere=true>
+                            <ProgramShare fields={(*fields).clone()} on_change={on_program_change} />
+                        </ProgramPanel>
                     }
-                    if let Some(view) = &controller.view {
-                        <RunProgress view={view.clone()} running={controller.running} />
-                        if shows(Panel::Timeline) {
-                            <Timeline view={view.clone()} running={controller.running} throughput={shows(Panel::Throughput)} />
-                        }
-                    } else if let (Some(recorded), true) = (&opened.recorded, shows(Panel::Timeline)) {
-                        { recorded_run_section(recorded, &opened.fields) }
-                    } else if shows(Panel::Timeline) {
-                        <p>{ "Press Run to see one lane per worker: when each one runs, waits for the GIL, waits on I/O, or has finished." }</p>
-                    }
-                </section>
-                { batch_section(controller.batch.as_ref(), fields.panels) }
-                <ProgramPanel shared_memory={*shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={fields.program.clone()} on_change={on_program_change.clone()} lesson={Some(lesson.clone())}>
-                    <ProgramShare fields={(*fields).clone()} on_change={on_program_change} />
-                </ProgramPanel>
-                if shows(Panel::Races) {
-                    <RaceLab fields={fields.race.clone()} on_change={on_race_change} on_show_as_python={on_race_lesson} />
-                }
-                if shows(Panel::Results) {
-                    <ResultsTable history={controller.history.clone()} />
-                }
+                </div>
             </main>
             <DrawingRehearsal />
         </>
     }
+}
+
+/// The part a link opens with: the Program if it carries a program, else the Experiment.
+fn part_for(opened: &OpenedLink) -> Part {
+    if opened.carries_program { Part::Program } else { Part::Experiment }
 }
 
 /// The last run as a recording to share, if it finished and the form still describes it.

@@ -23,7 +23,8 @@ const POLL_EVERY_MS: i32 = 50;
 /// second, and the page's thread is left the rest.
 const LANES_EVERY_MS: f64 = 250.0;
 
-/// The running program and what the panel needs to show and steer it.
+/// The running program and what the panel and the toolbar need to show and steer it.
+#[derive(Clone, PartialEq)]
 pub struct ProgramRunner {
     /// Runs the source in the mode, with the switch interval (ms) it starts with.
     pub start: Callback<(String, Mode, f64)>,

@@ -20,6 +20,7 @@ use crate::engine_choice::runnable_here;
 use crate::form::FormFields;
 use crate::link::{experiment_link_fragment, program_link_fragment, OpenedLink, ProgramTooLong};
 use crate::panels::Panel;
+use crate::program_runner::use_program_runner;
 use crate::run_controller::{use_run_controller, Notice};
 
 /// The message type a parent page listens for (see the README's "Embed" section).
@@ -91,6 +92,7 @@ type EmbeddedProgramProps = EmbeddedExperimentProps;
 #[component]
 fn EmbeddedProgram(props: &EmbeddedProgramProps) -> Html {
     let program = use_state(|| props.fields.program.clone());
+    let runner = use_program_runner();
     use_effect(report_height);
     let on_change = { let program = program.clone(); Callback::from(move |changed| program.set(changed)) };
     let fields = FormFields { program: (*program).clone(), ..props.fields.clone() };
@@ -99,7 +101,7 @@ fn EmbeddedProgram(props: &EmbeddedProgramProps) -> Html {
         <main class="embed">
             { props.children.clone() }
             <EngineBadge shared_memory={props.shared_memory} />
-            <ProgramPanel shared_memory={props.shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={(*program).clone()} {on_change} read_only={!program.editable_in_widget} />
+            <ProgramPanel shared_memory={props.shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={(*program).clone()} {on_change} read_only={!program.editable_in_widget} {runner} />
             if let Ok(address) = full_page {
                 <p><a href={address} target="_blank" rel="noopener">{ "Open in the full playground" }</a></p>
             }

@@ -1,6 +1,9 @@
-//! The experiment form: what to run, its size, how many workers, which mode, how long it would
-//! take, Run and Stop.
-//! The form is a real `<form>`, so Enter runs it; every control has a label.
+//! The experiment form, in two places: its controls in the toolbar (`ExperimentControls`: what
+//! to run, how many workers, which mode, Run and Stop) and its other settings in the Experiment
+//! part (`ExperimentForm`: the experiment's explanation and size, the GIL's settings, how long
+//! it would take, Compare and the speed-up study).
+//! The settings are a real `<form>`, and the toolbar's Run and number fields belong to it by its
+//! id, so Enter runs it; every control has a label.
 
 use engine::{
     ExperimentKind, Mode, Parameter, ParameterKind, MAX_CHECK_INTERVAL_TICKS, MAX_SERIAL_PERCENT, MAX_SWITCH_INTERVAL_MS,
@@ -15,8 +18,11 @@ use crate::form::{
 };
 use crate::panels::Panel;
 
-/// Props of the form.
-#[derive(Properties, PartialEq)]
+/// The settings form's id, which the toolbar's Run and number fields name as their form.
+const FORM_ID: &str = "experiment-settings";
+
+/// Props of the form (and of its controls in the toolbar).
+#[derive(Properties, PartialEq, Clone)]
 pub struct ExperimentFormProps {
     /// The fields as typed.
     pub fields: FormFields,
@@ -57,32 +63,19 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
             on_run.emit(());
         })
     };
-    let on_stop = props.on_stop.reform(|_: MouseEvent| ());
     let on_compare = props.on_compare.reform(|_: MouseEvent| ());
     let on_study = props.on_study.reform(|_: MouseEvent| ());
-    let can_run = props.ready && props.problems.is_empty() && !props.running;
+    let can_run = can_run(props);
     let can_study = can_run && props.study_problem.is_none();
     let study_shown = fields.panels.shows(Panel::SpeedUpStudy);
     let estimate = fields.estimate_text();
     html! {
-        <form class="experiment-form" {onsubmit} aria-label="Experiment settings">
+        <form class="experiment-form" id={FORM_ID} {onsubmit} aria-label="Experiment settings">
             <div class="field">
-                <label for="experiment">{ "Experiment" }</label>
-                <select id="experiment" aria-describedby="experiment-explanation experiment-notice"
-                    onchange={change(|f, key| { let kind = ExperimentKind::from_key(&key).unwrap_or(f.kind); f.with_experiment(kind) }).reform(select_value)}>
-                    { for ExperimentKind::ALL.iter().map(|kind| html! {
-                        <option value={kind.key()} selected={*kind == fields.kind}>{ format!("{} · {}", kind.id(), kind.label()) }</option>
-                    }) }
-                </select>
                 <p class="hint" id="experiment-explanation">{ fields.kind.explanation() }</p>
                 <p class="hint notice-line" id="experiment-notice"><strong>{ "What to notice: " }</strong>{ fields.kind.what_to_notice() }</p>
             </div>
             { for fields.kind.parameters().iter().map(|parameter| parameter_field(props, parameter)) }
-            { number_field(props, TextField::Workers, "workers", &format!("Workers ({MIN_WORKERS}–{MAX_WORKERS})"), (MIN_WORKERS, MAX_WORKERS), "1") }
-            <fieldset class="modes">
-                <legend>{ "Mode" }</legend>
-                { for Mode::ALL.iter().map(|mode| mode_choice(props, *mode)) }
-            </fieldset>
             { switch_interval_field(props) }
             <div class="field">
                 <label for="gil-policy">{ "GIL policy (threads + GIL only)" }</label>
@@ -129,19 +122,59 @@ pub fn ExperimentForm(props: &ExperimentFormProps) -> Html {
                 <p class="hint" id="run-estimate">{ estimate }</p>
             }
             <div class="buttons">
-                <button type="submit" disabled={!can_run} aria-describedby={estimate.as_ref().map(|_| "run-estimate")}>{ "Run" }</button>
                 if fields.panels.shows(Panel::Comparison) {
                     <button type="button" class="secondary" onclick={on_compare} disabled={!can_run}>{ "Compare all modes" }</button>
                 }
                 if study_shown {
                     <button type="button" class="secondary" onclick={on_study} disabled={!can_study}>{ "Speed-up study" }</button>
                 }
+            </div>
+        </form>
+    }
+}
+
+/// The toolbar's controls of the form: the experiment, its workers and mode, Run and Stop.
+#[component]
+pub fn ExperimentControls(props: &ExperimentFormProps) -> Html {
+    let fields = &props.fields;
+    let on_kind = {
+        let (fields, on_change) = (fields.clone(), props.on_change.clone());
+        Callback::from(move |event: Event| {
+            let kind = ExperimentKind::from_key(&select_value(event)).unwrap_or(fields.kind);
+            on_change.emit(fields.clone().with_experiment(kind));
+        })
+    };
+    let on_stop = props.on_stop.reform(|_: MouseEvent| ());
+    let can_run = can_run(props);
+    let estimate = fields.estimate_text();
+    html! {
+        <>
+            <div class="field">
+                <label for="experiment">{ "Experiment" }</label>
+                <select id="experiment" aria-describedby="experiment-explanation experiment-notice" onchange={on_kind}>
+                    { for ExperimentKind::ALL.iter().map(|kind| html! {
+                        <option value={kind.key()} selected={*kind == fields.kind}>{ format!("{} · {}", kind.id(), kind.label()) }</option>
+                    }) }
+                </select>
+            </div>
+            { number_field(props, TextField::Workers, "workers", &format!("Workers ({MIN_WORKERS}–{MAX_WORKERS})"), (MIN_WORKERS, MAX_WORKERS), "1") }
+            <fieldset class="modes">
+                <legend>{ "Mode" }</legend>
+                { for Mode::ALL.iter().map(|mode| mode_choice(props, *mode)) }
+            </fieldset>
+            <div class="buttons">
+                <button type="submit" form={FORM_ID} disabled={!can_run} aria-describedby={estimate.as_ref().map(|_| "run-estimate")}>{ "Run" }</button>
                 <button type="button" onclick={on_stop} disabled={!props.running || props.stopping}>
                     { if props.stopping { "Stopping…" } else { "Stop" } }
                 </button>
             </div>
-        </form>
+        </>
     }
+}
+
+/// Whether Run (and Compare) can be pressed: the workers are ready, the form is valid, no run goes.
+fn can_run(props: &ExperimentFormProps) -> bool {
+    props.ready && props.problems.is_empty() && !props.running
 }
 
 /// A labelled number input bound to one text field of the form, with the limits the engine
@@ -167,7 +200,7 @@ fn number_input<T: ToString>(props: &ExperimentFormProps, field: TextField, id: 
     // Whole numbers get a phone's digit keypad; fractions need the decimal point.
     let inputmode = if step == "1" { "numeric" } else { "decimal" };
     html! {
-        <input {id} type="number" {inputmode} min={min.to_string()} max={max.to_string()} {step}
+        <input {id} form={FORM_ID} type="number" {inputmode} min={min.to_string()} max={max.to_string()} {step}
             value={props.fields.text(field).to_owned()} oninput={text_change(props, field)} />
     }
 }

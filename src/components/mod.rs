@@ -14,6 +14,7 @@ pub mod lesson_card;
 pub mod lesson_picker;
 pub mod io_response_histogram;
 pub mod panel_choice;
+pub mod program_controls;
 pub mod program_output;
 pub mod program_panel;
 pub mod program_share;

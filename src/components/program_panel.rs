@@ -1,21 +1,22 @@
 //! The Program panel: a learner's own threaded Python program (or a lesson's, with its card) in
-//! a code editor, its mode, Run program and Stop (or Ctrl+Enter), then, beside it, how it
-//! stands, its output as it is printed and one timeline lane per Python thread. The program and
-//! its mode are the page's (a link or a lesson may set them); the panel reports every change. A
+//! a code editor, its mode, Run program and Stop (or Ctrl+Enter; the playground has these three
+//! in its toolbar), then, beside it, how it stands, its output as it is printed and one timeline
+//! lane per Python thread. The program, its mode and its runner are the page's (a link or a
+//! lesson may set them; the toolbar steers the runner); the panel reports every change. A
 //! failed run marks its line. On a page without shared memory its threads take turns on one
 //! worker: a note says so, and free-threaded Python, which needs cores of its own, is refused.
 //! The note also says where processes keep `Value` and `Array`: in shared memory, or relayed.
 
 use lessons::RunAnswer;
-use python::Mode;
 use yew::prelude::*;
 
 use crate::components::code_editor::CodeEditor;
 use crate::components::lesson_card::LessonCard;
+use crate::components::program_controls::{ProgramControls, PROGRAM_FORM_ID};
 use crate::components::program_output::ProgramOutput;
 use crate::components::program_timeline::ProgramTimeline;
-use crate::program_runner::{use_program_runner, ProgramRunner};
-use crate::program_state::{error_line, LessonAction, LessonState, ProgramFields, FREE_THREADED_REFUSED, PYTHON_MODES};
+use crate::program_runner::ProgramRunner;
+use crate::program_state::{error_line, LessonAction, LessonState, ProgramFields};
 
 /// Props of the panel.
 #[derive(Properties, PartialEq)]
@@ -39,12 +40,17 @@ pub struct ProgramPanelProps {
     /// Lessons list can open a lesson here); none in a widget.
     #[prop_or_default]
     pub lesson: Option<UseReducerHandle<LessonState>>,
+    /// The running program (`use_program_runner`, held by the page).
+    pub runner: ProgramRunner,
+    /// Whether the mode, Run program and Stop are elsewhere (the playground's toolbar).
+    #[prop_or_default]
+    pub controls_elsewhere: bool,
 }
 
 /// The panel.
 #[component]
 pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
-    let runner = use_program_runner();
+    let runner = &props.runner;
 
     // Callbacks
     let run = {
@@ -64,7 +70,6 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
         let (on_change, program) = (props.on_change.clone(), props.program.clone());
         Callback::from(move |source: String| on_change.emit(ProgramFields { source, ..program.clone() }))
     };
-    let on_stop = runner.stop.reform(|_: MouseEvent| ());
     let marked_line = if runner.running { None } else { error_line(&runner.view.output) };
     let on_predict = props.lesson.clone().map(|lesson| Callback::from(move |prediction| lesson.dispatch(LessonAction::Predict(prediction))));
 
@@ -77,24 +82,20 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
             if let (Some(state), Some(on_predict)) = (props.lesson.as_deref(), on_predict) {
                 if let Some(lesson) = state.lesson {
                     <LessonCard {lesson} shared_memory={props.shared_memory} prediction={state.prediction.clone()} predicted={state.predicted.clone()}
-                        answer={run_answer(state, &runner)} {on_predict} />
+                        answer={run_answer(state, runner)} {on_predict} />
                 }
             }
             <div class="program-columns">
-                <form class="program-form" {onsubmit}>
+                <form class="program-form" id={PROGRAM_FORM_ID} {onsubmit}>
                     <div class="field">
                         <span class="label" id="program-source-label">{ "Python program" }</span>
                         <CodeEditor text={props.program.source.clone()} label="Python program" read_only={props.read_only}
                             error_line={marked_line} on_change={on_source_change} on_run={run} />
                     </div>
-                    <fieldset class="modes" role="radiogroup" aria-labelledby="python-mode-legend">
-                        <legend id="python-mode-legend">{ "Python mode" }</legend>
-                        { for PYTHON_MODES.iter().map(|(choice, label)| mode_choice(&props.program, &props.on_change, *choice, label, props.shared_memory)) }
-                    </fieldset>
-                    <div class="buttons">
-                        <button type="submit" disabled={runner.running}>{ "Run program" }</button>
-                        <button type="button" onclick={on_stop} disabled={!runner.running}>{ "Stop" }</button>
-                    </div>
+                    if !props.controls_elsewhere {
+                        <ProgramControls program={props.program.clone()} on_change={props.on_change.clone()} shared_memory={props.shared_memory}
+                            running={runner.running} on_stop={runner.stop.clone()} />
+                    }
                     { props.children.clone() }
                 </form>
                 <div class="program-results">
@@ -140,29 +141,8 @@ fn engine_hint(shared_memory: bool, switch_interval_ms: f64) -> String {
         "every thread takes turns on one Web Worker, under the switch rule of the mode you pick"
     };
     format!(
-        "Your own threaded Python: {engine}, switching every {switch_interval_ms} ms (the GIL switch interval above) until \
+        "Your own threaded Python: {engine}, switching every {switch_interval_ms} ms (the experiment's GIL switch interval) until \
          the program calls sys.setswitchinterval. Ctrl+Enter (⌘+Enter) runs it; in the editor, Tab indents: press Escape, \
          then Tab, to move on."
     )
-}
-
-/// One mode's radio button; free-threaded Python is off, with the reason, where threads can
-/// only take turns (no shared memory).
-fn mode_choice(program: &ProgramFields, on_change: &Callback<ProgramFields>, mode: Mode, label: &str, shared_memory: bool) -> Html {
-    let onchange = {
-        let (program, on_change) = (program.clone(), on_change.clone());
-        Callback::from(move |_: Event| on_change.emit(ProgramFields { mode, ..program.clone() }))
-    };
-    let id = format!("python-mode-{}", mode.name());
-    let refused = (mode == Mode::Free && !shared_memory).then(|| format!("{id}-refused"));
-    html! {
-        <div class="choice">
-            <input type="radio" name="python-mode" id={id.clone()} value={mode.name()} checked={program.mode == mode}
-                disabled={refused.is_some()} aria-describedby={refused.clone()} {onchange} />
-            <label for={id}>{ label }</label>
-            if let Some(refused) = refused {
-                <span class="hint" id={refused}>{ FREE_THREADED_REFUSED }</span>
-            }
-        </div>
-    }
 }

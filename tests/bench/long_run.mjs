@@ -10,6 +10,7 @@
 // time from the DevTools metrics over the next two seconds: a trace misses a task that outlasts
 // it, as a 90 s run's redraws did) and how long the page takes to answer a key press (from the
 // event's time stamp to the timeline readout changing). Figures only, never asserted.
+import { toolbar } from "../support/playground.mjs";
 import { setUp } from "./measure.mjs";
 import { fixed, printTable } from "./report.mjs";
 
@@ -87,7 +88,7 @@ export async function longRun(page) {
     rows.push({ seconds, atS, ...memory, mainThreadCpuMsPerS, ...latencies });
   }
   const ranS = (Date.now() - started) / 1000;
-  if (!(await runHasEnded(page))) await page.getByRole("region", { name: "Experiment", exact: true }).getByRole("button", { name: "Stop", exact: true }).click();
+  if (!(await runHasEnded(page))) await toolbar(page).getByRole("button", { name: "Stop", exact: true }).click();
   await page.waitForFunction(() => [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "Run" && !b.disabled),
     null, { polling: 1000, timeout: 300_000 });
   const figures = { count, ranS, rows, growthBetweenLastCheckpoints: growth(rows) };

@@ -5,7 +5,7 @@
 // once the pool has shrunk. Printed, never asserted.
 import { memoryFigures } from "./browser_memory.mjs";
 import { fixed, printTable } from "./report.mjs";
-import { outputTexts, programPanel, startProgram, waitForProgramEnd } from "../support/program.mjs";
+import { outputTexts, programControls, startProgram, waitForProgramEnd } from "../support/program.mjs";
 
 const AS_MANY_AS_ALLOWED = `import threading, time
 go = threading.Event()
@@ -44,7 +44,7 @@ export async function pythonThreads(page) {
   const threads = Number((await outputTexts(page))[0].split(" ")[0]);
   await workersSettled(page);
   const during = await memoryFigures(page);
-  await programPanel(page).getByRole("button", { name: "Stop", exact: true }).click();
+  await programControls(page).getByRole("button", { name: "Stop", exact: true }).click();
   await waitForProgramEnd(page);
   await page.waitForTimeout(SHRUNK_AFTER_MS);
   const after = await memoryFigures(page);

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
-import { chooseExperiment, download, fill, tableRows, textMatching, waitForRunEnd } from "../support/playground.mjs";
+import { chooseExperiment, download, fill, tableRows, textMatching, waitForRunEnd, toolbar } from "../support/playground.mjs";
 
 const MODES = ["single worker", "threads + GIL", "free-threaded", "processes"];
 
@@ -54,7 +54,7 @@ test("Stop during a comparison ends it, and Compare works again", async () => {
   await fill(page, "Samples (points in all)", 1_000_000_000);
   await page.getByRole("button", { name: "Compare all modes" }).click();
   await page.waitForTimeout(300);
-  await page.getByRole("region", { name: "Experiment", exact: true }).getByRole("button", { name: "Stop", exact: true }).click();
+  await toolbar(page).getByRole("button", { name: "Stop", exact: true }).click();
   assert.match(await waitForRunEnd(page), /^Stopped/);
   await fill(page, "Samples (points in all)", 2_000_000);
   await page.getByRole("button", { name: "Compare all modes" }).click();

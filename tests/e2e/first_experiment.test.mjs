@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import {
   clockJitterMs, chooseExperiment, chooseMode, fill, intervalsIn, lastResult, overlapsBetweenWorkers,
-  runToEnd, tableRows, waitForRunEnd,
+  runToEnd, tableRows, waitForRunEnd, toolbar,
 } from "../support/playground.mjs";
 
 const MODES = ["single worker", "threads + GIL", "free-threaded", "processes"];
@@ -126,7 +126,7 @@ describe("Stop", () => {
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.getByRole("progressbar").waitFor();
     await page.waitForTimeout(300);
-    await page.getByRole("region", { name: "Experiment", exact: true }).getByRole("button", { name: "Stop", exact: true }).click();
+    await toolbar(page).getByRole("button", { name: "Stop", exact: true }).click();
     assert.match(await waitForRunEnd(page), /^Stopped/);
     await fill(page, "Samples (points in all)", 2_000_000);
     assert.match(await runToEnd(page), /^Finished/);
@@ -138,7 +138,7 @@ describe("Stop", () => {
     await chooseMode(page, "processes");
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.waitForTimeout(300);
-    await page.getByRole("region", { name: "Experiment", exact: true }).getByRole("button", { name: "Stop", exact: true }).click();
+    await toolbar(page).getByRole("button", { name: "Stop", exact: true }).click();
     assert.match(await waitForRunEnd(page), /^Stopped/);
     await fill(page, "Samples (points in all)", 2_000_000);
     assert.match(await runToEnd(page), /^Finished/);

@@ -8,8 +8,8 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { ARTEFACTS, playgroundForTests } from "../support/browser.mjs";
-import { chooseExperiment } from "../support/playground.mjs";
-import { outputLines, programPanel, programSource, startProgram, waitForProgramEnd } from "../support/program.mjs";
+import { chooseExperiment, showPart, toolbar } from "../support/playground.mjs";
+import { outputLines, programControls, programPanel, programSource, startProgram, waitForProgramEnd } from "../support/program.mjs";
 import { allLessons, checkedModes, MODE_LABELS, problems } from "../support/lessons.mjs";
 import { FREE_SCHEDULING, GIL_SCHEDULING, raceLab } from "../support/race_lab.mjs";
 
@@ -22,13 +22,14 @@ const programText = (page) => programSource(page);
 
 /** Opens a lesson by picking it in the list. */
 async function openLesson(page, lesson) {
+  await showPart(page, "Program");
   await lessonsList(page).selectOption({ label: `${lesson.id} · ${lesson.title}` });
   await programPanel(page).getByRole("heading", { name: `${lesson.id} · ${lesson.title}` }).waitFor();
 }
 
 /** Presses "Run program" and waits for the end: { lines, status }. */
 async function runOpenProgram(page) {
-  await programPanel(page).getByRole("button", { name: "Run program", exact: true }).click();
+  await programControls(page).getByRole("button", { name: "Run program", exact: true }).click();
   const status = await waitForProgramEnd(page);
   return { lines: await outputLines(page), status };
 }
@@ -36,12 +37,13 @@ async function runOpenProgram(page) {
 describe("the Lessons list", () => {
   test("lists every lesson, and opening one loads its program, mode and card", async () => {
     const { page, errors } = playground;
+    await showPart(page, "Program");
     const labels = (await lessonsList(page).locator("option:not([disabled])").allTextContents()).map((label) => label.trim());
     assert.deepEqual(labels, lessons.map((lesson) => `${lesson.id} · ${lesson.title}`));
     const lesson = byId("C4");
     await openLesson(page, lesson);
     assert.equal(await programText(page), lesson.program);
-    assert.ok(await programPanel(page).getByRole("radio", { name: MODE_LABELS[lesson.mode], exact: true }).isChecked());
+    assert.ok(await programControls(page).getByRole("radio", { name: MODE_LABELS[lesson.mode], exact: true }).isChecked());
     assert.match(await programPanel(page).locator(".lesson-card").textContent(), /What to notice: .*3\.12/);
     assert.deepEqual(errors, []);
   });
@@ -65,13 +67,14 @@ describe("the Lessons list", () => {
     await programPanel(page).getByRole("heading", { name: `A2 · ${lesson.title}` }).waitFor();
     assert.equal(await programText(page), lesson.program);
     assert.equal(await lessonsList(page).inputValue(), "A2");
-    await page.locator("section[aria-labelledby=experiment-heading]").screenshot({ path: join(ARTEFACTS, "lessons-list.png") });
+    await toolbar(page).screenshot({ path: join(ARTEFACTS, "lessons-list.png") });
   });
 
   test("Show as Python in the race lab opens C4 under the GIL and C1 without it", async () => {
     const { page } = playground;
     const lab = raceLab(page);
     for (const [scheduling, id] of [[GIL_SCHEDULING, "C4"], [FREE_SCHEDULING, "C1"]]) {
+      await showPart(page, "Experiment");
       await lab.getByRole("radio", { name: scheduling }).check();
       await lab.getByRole("button", { name: "Show as Python", exact: true }).click();
       await programPanel(page).getByRole("heading", { name: `${id} · ${byId(id).title}` }).waitFor();

@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
-import { editor, outputTexts, programPanel, programSource, runProgram, waitForProgramEnd } from "../support/program.mjs";
+import { showPart } from "../support/playground.mjs";
+import { editor, outputTexts, programPanel, programSource, runProgram, waitForProgramEnd, programControls } from "../support/program.mjs";
 
 const playground = playgroundForTests();
 
@@ -17,6 +18,7 @@ const markedLine = async (page) => {
 
 /** Empties the editor by keyboard and types `text` as a learner would. */
 async function typeProgram(page, text) {
+  await showPart(page, "Program");
   await editor(page).click();
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
@@ -90,6 +92,6 @@ describe("the Program panel's editor", () => {
     await typeProgram(page, "print('typed over')");
     await page.evaluate((fragment) => { location.hash = fragment; }, new URL(link).hash);
     await page.waitForFunction(() => document.querySelector(".cm-content")?.textContent === "print('from a link')");
-    assert.ok(await programPanel(page).getByRole("radio", { name: "one core" }).isChecked());
+    assert.ok(await programControls(page).getByRole("radio", { name: "one core" }).isChecked());
   });
 });

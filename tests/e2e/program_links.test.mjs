@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { DIST, playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import { serveStatic } from "../support/static-server.mjs";
-import { editor, fillProgram, linkToProgram, programPanel, programSource } from "../support/program.mjs";
+import { editor, fillProgram, linkToProgram, programPanel, programSource, programControls } from "../support/program.mjs";
 
 const playground = playgroundForTests();
 
@@ -38,11 +38,11 @@ function noisyProgram(bytes, seed) {
   return text;
 }
 
-/** A new tab at `address`; resolves once its Program panel's editor shows. */
+/** A new tab at `address`; resolves once its page shows its parts' tabs. */
 async function openInNewTab(address) {
   const page = await playground.context.newPage();
   await page.goto(address);
-  await editor(page).waitFor();
+  await page.getByRole("tablist").waitFor();
   return page;
 }
 
@@ -53,7 +53,7 @@ describe("a link to a program", () => {
     const page = await openInNewTab(link);
     try {
       assert.equal(await programSource(page), THREADS.replace(/\n$/, "\n"));
-      assert.ok(await programPanel(page).getByRole("radio", { name: "free-threaded (3.13t / 3.14t)" }).isChecked());
+      assert.ok(await programControls(page).getByRole("radio", { name: "free-threaded (3.13t / 3.14t)" }).isChecked());
       await page.waitForFunction(() => {
         const box = document.getElementById("program-heading").getBoundingClientRect();
         return box.top > -2 && box.top < innerHeight;

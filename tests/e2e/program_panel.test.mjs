@@ -4,9 +4,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
+import { showPart } from "../support/playground.mjs";
 import {
   outputLines, outputTexts, programSource, PYTHON_MODES, runProgram, startProgram, threadNames, TWO_THREADS,
-  waitForProgramEnd,
+  waitForProgramEnd, programControls,
 } from "../support/program.mjs";
 
 const playground = playgroundForTests();
@@ -57,6 +58,8 @@ test("the main thread's lane says what it waited for", async () => {
 
 test("a program starts with the GIL settings' switch interval, and sys.setswitchinterval changes it", async () => {
   const { page } = playground;
+  // The GIL settings are the Experiment's.
+  await showPart(page, "Experiment");
   const slider = page.getByRole("slider", { name: /GIL switch interval slider/ });
   await slider.focus();
   await page.keyboard.press("Home");
@@ -66,6 +69,7 @@ test("a program starts with the GIL settings' switch interval, and sys.setswitch
     // 0.1 ms is kept as 100 µs and read back as 100 * 1e-6, which CPython 3.11 prints so too.
     assert.deepEqual(await outputTexts(page), ["9.999999999999999e-05", "0.02"]);
   } finally {
+    await showPart(page, "Experiment");
     await page.getByLabel("GIL switch interval (ms, threads + GIL only)", { exact: true }).fill("5");
   }
   assert.match(await runProgram(page, "import sys\nprint(sys.getswitchinterval())\n", MODES[0]), /^Finished/);
@@ -77,7 +81,7 @@ test("Stop ends an endless loop within a second and leaves the panel usable", as
   await startProgram(page, "while True:\n    pass\n", MODES[0]);
   await page.waitForTimeout(300);
   const stopped = Date.now();
-  await page.getByRole("region", { name: "Program", exact: true }).getByRole("button", { name: "Stop", exact: true }).click();
+  await programControls(page).getByRole("button", { name: "Stop", exact: true }).click();
   await page.getByRole("status").filter({ hasText: /^Stopped\.$/ }).waitFor({ timeout: 5_000 });
   const took = Date.now() - stopped;
   console.log(`Stop to "Stopped.": ${took} ms`);

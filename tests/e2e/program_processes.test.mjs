@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { playgroundForTests } from "../support/browser.mjs";
-import { outputLines, outputTexts, programPanel, programStatus, runProgram, startProgram, threadNames, waitForProgramEnd } from "../support/program.mjs";
+import { outputLines, outputTexts, programControls, programPanel, programStatus, runProgram, startProgram, threadNames, waitForProgramEnd } from "../support/program.mjs";
 
 const GIL312 = "CPython 3.12, with the GIL";
 
@@ -380,7 +380,7 @@ for (const [where, options] of [
       const log = programPanel(page).getByRole("log", { name: "Output" });
       await log.getByText("spinning").waitFor({ timeout: 30_000 });
       const stopped = Date.now();
-      await programPanel(page).getByRole("button", { name: "Stop", exact: true }).click();
+      await programControls(page).getByRole("button", { name: "Stop", exact: true }).click();
       assert.equal(await waitForProgramEnd(page), "Stopped.");
       console.log(`Stop to "Stopped." with a child looping forever in ${where}: ${Date.now() - stopped} ms`);
     });

@@ -10,11 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
+import { showPart } from "../support/playground.mjs";
 import { allLessons } from "../support/lessons.mjs";
 import { serveStatic } from "../support/static-server.mjs";
 import {
   fillProgram, linkToProgram, outputLines, outputTexts, programPanel, programStatus, PYTHON_MODES, runProgram, startProgram,
-  threadNames, TWO_THREADS, waitForProgramEnd,
+  threadNames, TWO_THREADS, waitForProgramEnd, programControls,
 } from "../support/program.mjs";
 
 const playground = playgroundForTests({ isolated: false, serviceWorkers: "block" });
@@ -43,6 +44,7 @@ print("lost", 1000000 - balance)
 test("the page is not isolated, and the panel says its threads take turns on one worker", async () => {
   const { page } = playground;
   assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+  await showPart(page, "Program");
   const note = await programPanel(page).getByRole("note", { name: "Program engine" }).textContent();
   assert.match(note, /^One worker: threads take turns\./);
   assert.equal(await programPanel(page).getByRole("alert").count(), 0);
@@ -112,13 +114,17 @@ test("the unlocked balance loses updates under the 3.9 rule and none under 3.12'
 
 test("free-threaded Python is refused with its reason: its radio is off, and a run says why", async () => {
   const { page } = playground;
-  const panel = programPanel(page);
+  await showPart(page, "Program");
+  const panel = programControls(page);
   const free = panel.getByRole("radio", { name: FREE, exact: true });
   assert.equal(await free.isDisabled(), true);
   const description = await free.evaluate((radio) => document.getElementById(radio.getAttribute("aria-describedby")).textContent);
   assert.match(description, /needs shared memory/);
   // A link may still ask for it: the run says why it cannot.
   await page.evaluate(() => { location.hash = "#v1&py=free"; });
+  // A link without a program opens the Experiment part.
+  await page.locator("[role=tab][aria-selected=true]", { hasText: "Experiment" }).waitFor();
+  await showPart(page, "Program");
   const deadline = Date.now() + 5_000;
   while (!(await free.isChecked())) {
     assert.ok(Date.now() < deadline, "the link did not pick free-threaded");
@@ -131,6 +137,7 @@ test("free-threaded Python is refused with its reason: its radio is off, and a r
 
 test("a free-threaded lesson says it needs an isolated page, and a GIL lesson runs", async () => {
   const { page } = playground;
+  await showPart(page, "Program");
   const lessons = page.getByRole("combobox", { name: "Lessons" });
   const c5 = allLessons().find((lesson) => lesson.id === "C5");
   assert.equal(c5.mode, "free");
@@ -141,7 +148,7 @@ test("a free-threaded lesson says it needs an isolated page, and a GIL lesson ru
   await lessons.selectOption({ label: `C2 · ${c2.title}` });
   await programPanel(page).getByRole("heading", { name: `C2 · ${c2.title}` }).waitFor();
   assert.equal(await card.count(), 0);
-  await programPanel(page).getByRole("button", { name: "Run program", exact: true }).click();
+  await programControls(page).getByRole("button", { name: "Run program", exact: true }).click();
   assert.match(await waitForProgramEnd(page), /^Finished/);
 });
 
@@ -150,7 +157,7 @@ test("Stop ends an endless loop within a second, and the page runs the next prog
   await startProgram(page, "while True:\n    pass\n", GIL312);
   await page.waitForTimeout(300);
   const stopped = Date.now();
-  await programPanel(page).getByRole("button", { name: "Stop", exact: true }).click();
+  await programControls(page).getByRole("button", { name: "Stop", exact: true }).click();
   await programPanel(page).getByRole("status").filter({ hasText: /^Stopped\.$/ }).waitFor({ timeout: 5_000 });
   const took = Date.now() - stopped;
   console.log(`Stop to "Stopped." on one worker: ${took} ms`);
@@ -164,7 +171,7 @@ test("a sleeping program wakes for Stop", async () => {
   await startProgram(page, "import time\ntime.sleep(20)\n", GIL312);
   await page.waitForTimeout(300);
   const stopped = Date.now();
-  await programPanel(page).getByRole("button", { name: "Stop", exact: true }).click();
+  await programControls(page).getByRole("button", { name: "Stop", exact: true }).click();
   await programPanel(page).getByRole("status").filter({ hasText: /^Stopped\.$/ }).waitFor({ timeout: 5_000 });
   assert.ok(Date.now() - stopped < 1_000);
 });
@@ -183,7 +190,7 @@ for t in threads:
 `, GIL312);
   await programPanel(page).getByRole("log", { name: "Output" }).getByText(/^started 1001$/).waitFor({ timeout: 30_000 });
   const stopped = Date.now();
-  await programPanel(page).getByRole("button", { name: "Stop", exact: true }).click();
+  await programControls(page).getByRole("button", { name: "Stop", exact: true }).click();
   assert.equal(await waitForProgramEnd(page), "Stopped.");
   // Printed, not asserted: it includes drawing 1,001 lanes on a loaded machine (659 ms measured).
   console.log(`Stop to "Stopped." with 1,000 sleeping threads on one worker: ${Date.now() - stopped} ms`);
@@ -319,7 +326,7 @@ test("time from Run to the first line of output, cold and warm (printed)", async
   const page = await playground.context.newPage();
   try {
     await page.goto(playground.url);
-    await programPanel(page).getByRole("button", { name: "Run program", exact: true }).waitFor();
+    await page.getByRole("button", { name: "Run", exact: true }).waitFor();
     await fillProgram(page, 'print("first")\n');
     const firstLineMs = () => page.evaluate(() => new Promise((resolve) => {
       const log = document.querySelector('.program-output');

@@ -46,7 +46,8 @@ export async function openPlayground({ isolated = true, fragment = "", serviceWo
     if (message.type() === "error") errors.push(message.text());
   });
   await page.goto(server.url + fragment);
-  await page.getByRole("button", { name: "Run", exact: true }).waitFor();
+  // An experiment's link opens the Experiment part (Run), a program's the Program (Run program).
+  await page.getByRole("button", { name: /^Run( program)?$/ }).first().waitFor();
   return {
     page,
     context,

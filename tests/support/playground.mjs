@@ -5,8 +5,23 @@ import { readFile } from "node:fs/promises";
 /** How long any one run may take in the tests before it counts as hung. */
 const RUN_TIMEOUT_MS = 60_000;
 
+/** The toolbar: the parts' tabs, the shown part's controls and Share. */
+export const toolbar = (page) => page.getByRole("region", { name: "Toolbar", exact: true });
+
+/**
+ * Shows the part named `name` ("Experiment" or "Program") by its tab in the toolbar, unless it
+ * is shown (or the page has no tabs: the widget).
+ */
+export async function showPart(page, name) {
+  const tab = page.getByRole("tab", { name, exact: true });
+  if ((await tab.count()) === 0 || (await tab.getAttribute("aria-selected")) === "true") return;
+  await tab.click();
+  await page.locator(`[role=tab][aria-selected=true]`, { hasText: name }).waitFor();
+}
+
 /** Picks an experiment by its name in the picker (the option reads "A2 · Monte Carlo pi"). */
 export async function chooseExperiment(page, name) {
+  await showPart(page, "Experiment");
   const picker = page.getByRole("combobox", { name: "Experiment" });
   const label = (await picker.locator("option").filter({ hasText: ` · ${name}` }).first().textContent()).trim();
   await picker.selectOption({ label });
@@ -14,16 +29,19 @@ export async function chooseExperiment(page, name) {
 
 /** Picks a mode by its label. */
 export async function chooseMode(page, label) {
+  await showPart(page, "Experiment");
   await page.getByRole("radio", { name: label, exact: true }).check();
 }
 
-/** Types into the field labelled `label`. */
+/** Types into the Experiment's field labelled `label`. */
 export async function fill(page, label, value) {
+  await showPart(page, "Experiment");
   await page.getByLabel(label, { exact: true }).fill(String(value));
 }
 
 /** Presses Run and waits until the run has ended; resolves to the notice under "Timeline". */
 export async function runToEnd(page) {
+  await showPart(page, "Experiment");
   await page.getByRole("button", { name: "Run", exact: true }).click();
   return waitForRunEnd(page);
 }

@@ -1,5 +1,6 @@
 // Steps a learner takes in the Program panel, found by role and accessible name.
 import assert from "node:assert/strict";
+import { showPart, toolbar } from "./playground.mjs";
 
 /** How long a program may take in the tests before it counts as hung. */
 const PROGRAM_TIMEOUT_MS = 60_000;
@@ -7,12 +8,18 @@ const PROGRAM_TIMEOUT_MS = 60_000;
 /** The Program panel. */
 export const programPanel = (page) => page.getByRole("region", { name: "Program", exact: true });
 
+/**
+ * Where the program's mode, Run program and Stop are: the playground's toolbar, or the Program
+ * panel in a widget (which has no toolbar).
+ */
+export const programControls = (page) => toolbar(page).or(programPanel(page));
+
 /** Puts `source` in the textbox, picks `mode` and presses "Run program" (once it can be pressed). */
 export async function startProgram(page, source, mode) {
-  const panel = programPanel(page);
+  const controls = programControls(page);
   await fillProgram(page, source);
-  await panel.getByRole("radiogroup", { name: "Python mode" }).getByRole("radio", { name: mode, exact: true }).check();
-  const run = panel.getByRole("button", { name: "Run program", exact: true });
+  await controls.getByRole("radiogroup", { name: "Python mode" }).getByRole("radio", { name: mode, exact: true }).check();
+  const run = controls.getByRole("button", { name: "Run program", exact: true });
   const deadline = Date.now() + PROGRAM_TIMEOUT_MS;
   while (!(await run.isEnabled())) {
     assert.ok(Date.now() < deadline, "Run program stayed disabled");
@@ -29,7 +36,8 @@ export async function runProgram(page, source, mode) {
 
 /** Waits until "Run program" can be pressed again; resolves to the panel's status. */
 export async function waitForProgramEnd(page) {
-  const run = programPanel(page).getByRole("button", { name: "Run program", exact: true });
+  await showPart(page, "Program");
+  const run = programControls(page).getByRole("button", { name: "Run program", exact: true });
   const deadline = Date.now() + PROGRAM_TIMEOUT_MS;
   while (!(await run.isEnabled())) {
     assert.ok(Date.now() < deadline, "the program did not end within a minute");
@@ -76,6 +84,7 @@ export const editor = (page) => programPanel(page).getByRole("textbox", { name: 
  * loaded it, so the import is the same module).
  */
 export async function fillProgram(page, source) {
+  await showPart(page, "Program");
   await editor(page).evaluate(async (content, text) => {
     const { EditorView } = await import(new URL("program-editor.js", document.baseURI).href);
     const view = EditorView.findFromDOM(content);
@@ -85,6 +94,7 @@ export async function fillProgram(page, source) {
 
 /** The whole program in the editor. */
 export async function programSource(page) {
+  await showPart(page, "Program");
   return editor(page).evaluate(async (content) => {
     const { EditorView } = await import(new URL("program-editor.js", document.baseURI).href);
     return EditorView.findFromDOM(content).state.doc.toString();
@@ -93,10 +103,9 @@ export async function programSource(page) {
 
 /** Puts `source` in the editor, picks `mode`, and resolves to "Link to this program". */
 export async function linkToProgram(page, source, mode) {
-  const panel = programPanel(page);
   await fillProgram(page, source);
-  await panel.getByRole("radiogroup", { name: "Python mode" }).getByRole("radio", { name: mode, exact: true }).check();
-  return panel.getByLabel("Link to this program").inputValue();
+  await programControls(page).getByRole("radiogroup", { name: "Python mode" }).getByRole("radio", { name: mode, exact: true }).check();
+  return programPanel(page).getByLabel("Link to this program").inputValue();
 }
 
 /** The Program panel's Python modes, by their radios' names. */

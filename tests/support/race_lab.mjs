@@ -1,5 +1,5 @@
 // Steps a learner takes in the race lab ("Races and locks"), found by role and accessible name.
-import { textMatching } from "./playground.mjs";
+import { showPart, textMatching } from "./playground.mjs";
 
 /** The race lab's region. */
 export const raceLab = (page) => page.getByRole("region", { name: "Races and locks (simulated interleaving)" });
@@ -12,6 +12,7 @@ export const raceLabStatus = (page) => raceLab(page).getByRole("status").or(race
  * updates per worker and the seed), presses "To the end" and resolves to its final line.
  */
 export async function simulateRace(page, { program, scheduling, updates, seed }) {
+  await showPart(page, "Experiment");
   const region = raceLab(page);
   if (program) await region.getByLabel("Program").selectOption({ label: program });
   if (scheduling) await region.getByRole("radio", { name: scheduling }).check();

@@ -386,14 +386,23 @@ impl Thread {
                     let called = self.call_module_function(&frame.globals, global, attr, Args::positional(args))?;
                     return Ok(push_result(frame, called));
                 }
-                let name = &frame.code.names[name as usize];
-                let called = match &object {
-                    Value::Module(module) => match self.module_attr_cached(module, name) {
-                        Some(function) => self.prepare_call(&function, Args::positional(args))?,
-                        None => self.prepare_method_call(&object, name, Args::positional(args))?,
-                    },
-                    _ => self.prepare_method_call(&object, name, Args::positional(args))?,
-                };
+                let called = self.call_method_named(&object, &frame.code.names[name as usize], Args::positional(args))?;
+                return Ok(push_result(frame, called));
+            }
+            Instr::CallGlobalMethod(global, attr) => {
+                let (global, attr) = (&frame.code.names[global as usize], &frame.code.names[attr as usize]);
+                if !self.module_function_cached(&frame.globals, global, attr) {
+                    let object = self.load_global_cached(&frame.globals, global)?;
+                    let called = self.call_method_named(&object, attr, Args::default())?;
+                    return Ok(push_result(frame, called));
+                }
+                // Just found (or read into) the cache: its versions need no second look.
+                if let Some(slot) = self.module_builtin_slot_as_loaded(&frame.globals, global, attr) {
+                    let value = self.call_lent_builtin(slot, Args::default())?;
+                    frame.stack.push(value);
+                    return Ok(Flow::Next);
+                }
+                let called = self.call_module_function(&frame.globals, global, attr, Args::default())?;
                 return Ok(push_result(frame, called));
             }
             Instr::Subscript => {
@@ -1038,6 +1047,19 @@ fn resume_generator(frame: &Frame, generator: Frame, target: u32, store: Option<
     let Value::Iter(state) = frame.top().clone() else { unreachable!("only an iterator holds a generator") };
     let returns = Returns::Generator { state, target: target as usize, store: store.map(|slot| slot as usize) };
     Flow::Call(generator.returning(returns))
+}
+
+impl Thread {
+    /// `object.name(args)`: a module's function through the name cache, else a method.
+    fn call_method_named(&mut self, object: &Value, name: &Arc<str>, args: Args) -> PyResult<Called> {
+        match object {
+            Value::Module(module) => match self.module_attr_cached(module, name) {
+                Some(function) => self.prepare_call(&function, args),
+                None => self.prepare_method_call(object, name, args),
+            },
+            _ => self.prepare_method_call(object, name, args),
+        }
+    }
 }
 
 /// A call's result pushed on the stack, or the callee's frame to run on top of this one.

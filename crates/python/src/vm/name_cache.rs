@@ -42,10 +42,17 @@ struct Entry {
 impl Entry {
     #[inline]
     fn holds(&self, namespace: &Arc<Namespace>, name: &Arc<str>, builtins: &Namespace) -> bool {
-        Arc::ptr_eq(&self.name, name)
-            && std::ptr::eq(self.namespace.as_ptr(), Arc::as_ptr(namespace))
+        self.is_of(namespace, name)
             && self.version == namespace.version()
             && (self.builtins_version == NOT_BUILTIN || self.builtins_version == builtins.version())
+    }
+}
+
+impl Entry {
+    /// Whether it is the entry of `name` in `namespace` (at any version).
+    #[inline]
+    fn is_of(&self, namespace: &Arc<Namespace>, name: &Arc<str>) -> bool {
+        Arc::ptr_eq(&self.name, name) && std::ptr::eq(self.namespace.as_ptr(), Arc::as_ptr(namespace))
     }
 }
 
@@ -82,6 +89,20 @@ impl NameCache {
                 *slot = Some(Entry { namespace: Arc::downgrade(namespace), name: name.clone(), version, builtins_version, value });
             }
         }
+    }
+
+    /// The slot of `attr` of the module bound to the global `global`, both cached, whatever
+    /// the namespaces' versions now: what a look just made found (the table is the thread's
+    /// own, so nothing else changed it since).
+    #[inline]
+    fn module_function_slot_as_loaded(&self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> Option<usize> {
+        let module_entry = self.entries.get(slot_of(globals, global))?.as_ref()?;
+        let Value::Module(module) = &module_entry.value else { return None };
+        if !module_entry.is_of(globals, global) {
+            return None;
+        }
+        let slot = slot_of(&module.dict, attr);
+        self.entries[slot].as_ref()?.is_of(&module.dict, attr).then_some(slot)
     }
 
     /// The slot of `attr` of the module bound to the global `global`, both cached and current.
@@ -127,6 +148,20 @@ impl Thread {
     #[inline]
     pub(super) fn module_builtin_slot(&self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> Option<usize> {
         let slot = self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins)?;
+        self.builtin_with_body_at(slot)
+    }
+
+    /// As [`Thread::module_builtin_slot`] right after [`Thread::module_function_cached`] found
+    /// both cached and current: the versions are not read again.
+    #[inline]
+    pub(super) fn module_builtin_slot_as_loaded(&self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> Option<usize> {
+        let slot = self.name_cache.module_function_slot_as_loaded(globals, global, attr)?;
+        self.builtin_with_body_at(slot)
+    }
+
+    /// `slot` when its entry is a built-in function with a body of its own.
+    #[inline]
+    fn builtin_with_body_at(&self, slot: usize) -> Option<usize> {
         match &self.name_cache.entries[slot] {
             Some(Entry { value: Value::Builtin(builtin), .. }) if matches!(builtin.body, BuiltinBody::Function(_) | BuiltinBody::WithState(..)) => Some(slot),
             _ => None,

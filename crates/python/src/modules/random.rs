@@ -95,6 +95,7 @@ impl MersenneTwister {
         MersenneTwister::from_key(&words)
     }
 
+    #[inline]
     fn next_u32(&mut self) -> u32 {
         if self.index >= N {
             self.twist();

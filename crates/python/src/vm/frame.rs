@@ -363,7 +363,7 @@ impl Thread {
             Instr::LoadMethod(name) => frame.stack.push(Value::Int(i64::from(name))),
             Instr::LoadGlobalMethod(global, attr) => {
                 let names = &frame.code.names;
-                if self.module_function_cached(&frame.globals, &names[global as usize], &names[attr as usize]) {
+                if self.module_function_slot_cached(&frame.globals, &names[global as usize], &names[attr as usize]).is_some() {
                     frame.stack.push(Value::None);
                     frame.stack.push(Value::Int(module_call_marker(global, attr)));
                 } else {
@@ -391,13 +391,12 @@ impl Thread {
             }
             Instr::CallGlobalMethod(global, attr) => {
                 let (global, attr) = (&frame.code.names[global as usize], &frame.code.names[attr as usize]);
-                if !self.module_function_cached(&frame.globals, global, attr) {
+                let Some(slot) = self.module_function_slot_cached(&frame.globals, global, attr) else {
                     let object = self.load_global_cached(&frame.globals, global)?;
                     let called = self.call_method_named(&object, attr, Args::default())?;
                     return Ok(push_result(frame, called));
-                }
-                // Just found (or read into) the cache: its versions need no second look.
-                if let Some(slot) = self.module_builtin_slot_as_loaded(&frame.globals, global, attr) {
+                };
+                if self.builtin_with_body_at(slot).is_some() {
                     let value = self.call_lent_builtin(slot, Args::default())?;
                     frame.stack.push(value);
                     return Ok(Flow::Next);

@@ -91,20 +91,6 @@ impl NameCache {
         }
     }
 
-    /// The slot of `attr` of the module bound to the global `global`, both cached, whatever
-    /// the namespaces' versions now: what a look just made found (the table is the thread's
-    /// own, so nothing else changed it since).
-    #[inline]
-    fn module_function_slot_as_loaded(&self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> Option<usize> {
-        let module_entry = self.entries.get(slot_of(globals, global))?.as_ref()?;
-        let Value::Module(module) = &module_entry.value else { return None };
-        if !module_entry.is_of(globals, global) {
-            return None;
-        }
-        let slot = slot_of(&module.dict, attr);
-        self.entries[slot].as_ref()?.is_of(&module.dict, attr).then_some(slot)
-    }
-
     /// The slot of `attr` of the module bound to the global `global`, both cached and current.
     #[inline]
     fn module_function_slot(&self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>, builtins: &Namespace) -> Option<usize> {
@@ -131,16 +117,16 @@ pub(super) fn module_call_of(marker: i64) -> Option<(u32, u32)> {
 }
 
 impl Thread {
-    /// Whether the global `global` is a module whose attribute `attr` exists, both now in the
-    /// cache (reading them into it if need be): then a call can take them from there.
+    /// The cache's slot of `attr` when the global `global` is a module that has it, both now in
+    /// the cache (read into it if need be): then a call can take the function from there.
     #[inline]
-    pub(super) fn module_function_cached(&mut self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> bool {
-        if self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins).is_some() {
-            return true;
+    pub(super) fn module_function_slot_cached(&mut self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> Option<usize> {
+        if let Some(slot) = self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins) {
+            return Some(slot);
         }
-        let Ok(Value::Module(module)) = self.load_global_cached(globals, global) else { return false };
-        self.module_attr_cached(&module, attr).is_some()
-            && self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins).is_some()
+        let Ok(Value::Module(module)) = self.load_global_cached(globals, global) else { return None };
+        self.module_attr_cached(&module, attr)?;
+        self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins)
     }
 
     /// The cache's slot of `global.attr` when it is a module's built-in function with a body of
@@ -151,17 +137,9 @@ impl Thread {
         self.builtin_with_body_at(slot)
     }
 
-    /// As [`Thread::module_builtin_slot`] right after [`Thread::module_function_cached`] found
-    /// both cached and current: the versions are not read again.
-    #[inline]
-    pub(super) fn module_builtin_slot_as_loaded(&self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> Option<usize> {
-        let slot = self.name_cache.module_function_slot_as_loaded(globals, global, attr)?;
-        self.builtin_with_body_at(slot)
-    }
-
     /// `slot` when its entry is a built-in function with a body of its own.
     #[inline]
-    fn builtin_with_body_at(&self, slot: usize) -> Option<usize> {
+    pub(super) fn builtin_with_body_at(&self, slot: usize) -> Option<usize> {
         match &self.name_cache.entries[slot] {
             Some(Entry { value: Value::Builtin(builtin), .. }) if matches!(builtin.body, BuiltinBody::Function(_) | BuiltinBody::WithState(..)) => Some(slot),
             _ => None,

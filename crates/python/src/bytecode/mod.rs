@@ -323,6 +323,9 @@ pub enum Instr {
     /// global is a module whose attribute the thread has cached, `[None, marker]` instead: the
     /// `CallMethod` reads both from the cache and calls with no reference count touched.
     LoadGlobalMethod(u32, u32),
+    /// `[] -> [g.a()]`: `LoadGlobalMethod(g, a)` then `CallMethod(0)` in one (`random.random()`):
+    /// a module's built-in cached is called straight from the thread's cache.
+    CallGlobalMethod(u32, u32),
     /// `[] -> []`: locals[a] = `locals[a] op= consts[c]` (`n -= 1`: `LoadFastLoadConst` then
     /// `InPlaceStoreFast` on the same local, in one).
     InPlaceConstFast(BinaryOp, u32, u32),
@@ -342,13 +345,14 @@ impl Instr {
                 | Instr::CallKeywords(..)
                 | Instr::CallUnpacked(_)
                 | Instr::CallMethod(_)
+                | Instr::CallGlobalMethod(..)
         )
     }
 
     /// Whether it ends with the result of a call on the stack (`__enter__`'s for a `with`): a
     /// call that blocked may then be finished by pushing the result later.
     pub fn completes_with_a_call(&self) -> bool {
-        matches!(self, Instr::Call(_) | Instr::CallKeywords(..) | Instr::CallUnpacked(_) | Instr::CallMethod(_) | Instr::SetupWith(_))
+        matches!(self, Instr::Call(_) | Instr::CallKeywords(..) | Instr::CallUnpacked(_) | Instr::CallMethod(_) | Instr::CallGlobalMethod(..) | Instr::SetupWith(_))
     }
 
     /// How many values it leaves on the stack against how many it found (for the frame's
@@ -393,7 +397,7 @@ impl Instr {
             Instr::ExitWithException(_) => -2,
             Instr::RaiseAssertion(n) => -(n as i32),
             Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) | Instr::LoadGlobalMethod(..) => 2,
-            Instr::BinaryFastFast(..) => 1,
+            Instr::BinaryFastFast(..) | Instr::CallGlobalMethod(..) => 1,
             Instr::CompareJumpIfFalse(..) | Instr::InPlaceStoreFast(..) => -2,
             Instr::ForIterStoreFast(..) | Instr::InPlaceConstFast(..) => 0,
             Instr::ConstCompareJumpIfFalse(..) => -1,

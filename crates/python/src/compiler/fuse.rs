@@ -10,7 +10,8 @@
 //! - `LoadConst c; CompareJumpIfFalse op t` (`… == 0`) becomes `ConstCompareJumpIfFalse(op, c, t)`;
 //! - `LoadGlobal g; LoadMethod a` (`random.random(…)`) becomes `LoadGlobalMethod(g, a)`;
 //! - `LoadFastLoadConst a c; InPlaceStoreFast op a` (`n -= 1`) becomes `InPlaceConstFast(op, a, c)`;
-//! - `LoadFastLoadFast a b; Binary op` (`x * x`) becomes `BinaryFastFast(op, a, b)`.
+//! - `LoadFastLoadFast a b; Binary op` (`x * x`) becomes `BinaryFastFast(op, a, b)`;
+//! - `LoadGlobalMethod g a; CallMethod 0` (`random.random()`) becomes `CallGlobalMethod(g, a)`.
 //!
 //! Pairs are fused left to right in one pass, so `Compare; PopJumpIfFalse` is fused first and
 //! the `LoadConst` before it then pairs with the result.
@@ -20,7 +21,9 @@
 //! neither half touches anything another thread can see between them (locals are the frame's
 //! own; a comparison's result goes straight to the branch; `LoadMethod` reads nothing), so a
 //! thread switch between the halves could change nothing: fusing them changes no program's
-//! behaviour in any mode.
+//! behaviour in any mode. `CallGlobalMethod` is a check point, as its `CallMethod` was: its
+//! check comes before the global is read rather than after, and the global is read only by
+//! this thread, so a thread switch there is one a program could have had either way.
 
 use crate::bytecode::{Instr, Position};
 
@@ -50,6 +53,7 @@ fn fuse_pairs((instrs, lines, positions): Instructions) -> Instructions {
         let pair = instrs.get(at + 1).filter(|_| !is_target[at + 1] && lines[at] == lines[at + 1]);
         let superinstruction = pair.and_then(|second| fused_pair(instrs[at], *second));
         let superinstruction = superinstruction.filter(|fused| !needs_one_start(*fused) || same_start(&positions, at));
+        let superinstruction = superinstruction.filter(|fused| !matches!(fused, Instr::CallGlobalMethod(..)) || bare_call(&positions, at));
         new_index.push(fused.len() as u32);
         if superinstruction.is_some() {
             new_index.push(fused.len() as u32);
@@ -88,6 +92,7 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
         (Instr::LoadGlobal(global), Instr::LoadMethod(attr)) => Some(Instr::LoadGlobalMethod(global, attr)),
         (Instr::LoadFastLoadConst(a, c), Instr::InPlaceStoreFast(op, b)) if a == b => Some(Instr::InPlaceConstFast(op, a, c)),
         (Instr::LoadFastLoadFast(a, b), Instr::Binary(op)) => Some(Instr::BinaryFastFast(op, a, b)),
+        (Instr::LoadGlobalMethod(global, attr), Instr::CallMethod(0)) => Some(Instr::CallGlobalMethod(global, attr)),
         _ => None,
     }
 }
@@ -101,6 +106,18 @@ fn fused_pair(first: Instr, second: Instr) -> Option<Instr> {
 /// `LoadFastLoadFast` placed it.
 fn needs_one_start(fused: Instr) -> bool {
     matches!(fused, Instr::LoadGlobalMethod(..) | Instr::InPlaceConstFast(..) | Instr::BinaryFastFast(..))
+}
+
+/// Whether the call at `at + 1` is the attribute at `at` followed by `()` and nothing else, so
+/// `CallGlobalMethod` keeps the attribute's position (where a NameError and a missing method
+/// are placed) and finds the call's by adding those two bytes (`TraceEntry::of`).
+fn bare_call(positions: &[Position], at: usize) -> bool {
+    match (positions.get(at), positions.get(at + 1)) {
+        (Some(attribute), Some(call)) => {
+            attribute.stress.is_none() && *call == Position { start: attribute.start, end: attribute.end + 2, stress: None }
+        }
+        _ => false,
+    }
 }
 
 /// Whether the instructions at `at` and after it start at the same byte (`m` of `m.f`, not `(m).f`).
@@ -191,6 +208,21 @@ mod tests {
         // random.random()
         let instrs = vec![Instr::LoadGlobal(0), Instr::LoadMethod(1), Instr::CallMethod(0), Instr::Return];
         let (fused, _, _) = fuse((instrs, vec![1; 4], Vec::new()));
+        assert!(matches!(fused[..], [Instr::LoadGlobalMethod(0, 1), Instr::CallMethod(0), Instr::Return]));
+    }
+
+    #[test]
+    fn a_module_function_called_with_bare_parentheses_is_one_instruction() {
+        // random.random()  and  random.random( )
+        let at = |start, end| Position { start, end, stress: None };
+        let unit = |call_end| {
+            let instrs = vec![Instr::LoadGlobal(0), Instr::LoadMethod(1), Instr::CallMethod(0), Instr::Return];
+            fuse((instrs, vec![1; 4], vec![at(0, 6), at(0, 13), at(0, call_end), at(0, call_end)]))
+        };
+        let (fused, _, positions) = unit(15);
+        assert!(matches!(fused[..], [Instr::CallGlobalMethod(0, 1), Instr::Return]));
+        assert_eq!(positions[0], at(0, 13), "it keeps the attribute's position, the call's is found from it");
+        let (fused, _, _) = unit(16);
         assert!(matches!(fused[..], [Instr::LoadGlobalMethod(0, 1), Instr::CallMethod(0), Instr::Return]));
     }
 

@@ -95,6 +95,7 @@ impl MersenneTwister {
         MersenneTwister::from_key(&words)
     }
 
+    #[inline]
     fn next_u32(&mut self) -> u32 {
         if self.index >= N {
             self.twist();
@@ -107,13 +108,24 @@ impl MersenneTwister {
         y ^ (y >> 18)
     }
 
+    /// The next 624 words, in three runs as CPython's `genrand_uint32` (no index wraps, so no
+    /// remainder per word).
     fn twist(&mut self) {
-        for k in 0..N {
-            let y = (self.state[k] & 0x8000_0000) | (self.state[(k + 1) % N] & 0x7fff_ffff);
-            let mag = if y & 1 == 1 { 0x9908_b0df } else { 0 };
-            self.state[k] = self.state[(k + M) % N] ^ (y >> 1) ^ mag;
+        for k in 0..N - M {
+            self.state[k] = self.twisted(k, k + 1, k + M);
         }
+        for k in N - M..N - 1 {
+            self.state[k] = self.twisted(k, k + 1, k + M - N);
+        }
+        self.state[N - 1] = self.twisted(N - 1, 0, M - 1);
         self.index = 0;
+    }
+
+    #[inline]
+    fn twisted(&self, k: usize, next: usize, far: usize) -> u32 {
+        let y = (self.state[k] & 0x8000_0000) | (self.state[next] & 0x7fff_ffff);
+        let mag = if y & 1 == 1 { 0x9908_b0df } else { 0 };
+        self.state[far] ^ (y >> 1) ^ mag
     }
 
     /// `random.random()`: 53 random bits as a float in [0, 1).

@@ -38,6 +38,7 @@ impl TraceEntry {
         let at = if missing_method { method_lookup(code, index).unwrap_or(index) } else { index };
         let position = match code.instrs.get(at) {
             Some(Instr::LoadGlobalMethod(global, _)) if at == index => name_at(code, at, &code.names[*global as usize]),
+            Some(Instr::CallGlobalMethod(global, _)) => global_method_call_part(raised, code, at, &code.names[*global as usize]),
             Some(Instr::InPlaceConstFast(_, slot, _) | Instr::BinaryFastFast(_, slot, _))
                 if raised.exception.class.is_subclass(&exception_class("UnboundLocalError")) =>
             {
@@ -46,6 +47,21 @@ impl TraceEntry {
             _ => code.position_at(at),
         };
         TraceEntry { file: code.file.clone(), function: code.name.clone(), line: code.line_at(index), source: code.source.clone(), position }
+    }
+}
+
+/// Where what a `CallGlobalMethod` (`m.f()`) at `index` raised is placed: a NameError before
+/// anything was called at the global (its first bytes), a missing method at the attribute (its
+/// position), anything else at the call (the attribute and its `()`, as fused).
+fn global_method_call_part(raised: &Raised, code: &Code, index: usize, global: &str) -> Position {
+    let attribute = code.position_at(index);
+    let raised_here = raised.traceback.is_empty();
+    if raised_here && raised.exception.class.is_subclass(&exception_class("NameError")) {
+        name_at(code, index, global)
+    } else if raised_here && raised.exception.class.is_subclass(&exception_class("AttributeError")) {
+        attribute
+    } else {
+        Position { end: attribute.end + 2, ..attribute }
     }
 }
 

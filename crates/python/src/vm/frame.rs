@@ -363,7 +363,7 @@ impl Thread {
             Instr::LoadMethod(name) => frame.stack.push(Value::Int(i64::from(name))),
             Instr::LoadGlobalMethod(global, attr) => {
                 let names = &frame.code.names;
-                if self.module_function_cached(&frame.globals, &names[global as usize], &names[attr as usize]) {
+                if self.module_function_slot_cached(&frame.globals, &names[global as usize], &names[attr as usize]).is_some() {
                     frame.stack.push(Value::None);
                     frame.stack.push(Value::Int(module_call_marker(global, attr)));
                 } else {
@@ -386,14 +386,22 @@ impl Thread {
                     let called = self.call_module_function(&frame.globals, global, attr, Args::positional(args))?;
                     return Ok(push_result(frame, called));
                 }
-                let name = &frame.code.names[name as usize];
-                let called = match &object {
-                    Value::Module(module) => match self.module_attr_cached(module, name) {
-                        Some(function) => self.prepare_call(&function, Args::positional(args))?,
-                        None => self.prepare_method_call(&object, name, Args::positional(args))?,
-                    },
-                    _ => self.prepare_method_call(&object, name, Args::positional(args))?,
+                let called = self.call_method_named(&object, &frame.code.names[name as usize], Args::positional(args))?;
+                return Ok(push_result(frame, called));
+            }
+            Instr::CallGlobalMethod(global, attr) => {
+                let (global, attr) = (&frame.code.names[global as usize], &frame.code.names[attr as usize]);
+                let Some(slot) = self.module_function_slot_cached(&frame.globals, global, attr) else {
+                    let object = self.load_global_cached(&frame.globals, global)?;
+                    let called = self.call_method_named(&object, attr, Args::default())?;
+                    return Ok(push_result(frame, called));
                 };
+                if self.builtin_with_body_at(slot).is_some() {
+                    let value = self.call_lent_builtin(slot, Args::default())?;
+                    frame.stack.push(value);
+                    return Ok(Flow::Next);
+                }
+                let called = self.call_module_function(&frame.globals, global, attr, Args::default())?;
                 return Ok(push_result(frame, called));
             }
             Instr::Subscript => {
@@ -1054,6 +1062,19 @@ fn resume_generator(frame: &Frame, generator: Frame, target: u32, store: Option<
     let Value::Iter(state) = frame.top().clone() else { unreachable!("only an iterator holds a generator") };
     let returns = Returns::Generator { state, target: target as usize, store: store.map(|slot| slot as usize) };
     Flow::Call(generator.returning(returns))
+}
+
+impl Thread {
+    /// `object.name(args)`: a module's function through the name cache, else a method.
+    fn call_method_named(&mut self, object: &Value, name: &Arc<str>, args: Args) -> PyResult<Called> {
+        match object {
+            Value::Module(module) => match self.module_attr_cached(module, name) {
+                Some(function) => self.prepare_call(&function, args),
+                None => self.prepare_method_call(object, name, args),
+            },
+            _ => self.prepare_method_call(object, name, args),
+        }
+    }
 }
 
 /// A call's result pushed on the stack, or the callee's frame to run on top of this one.

@@ -42,10 +42,17 @@ struct Entry {
 impl Entry {
     #[inline]
     fn holds(&self, namespace: &Arc<Namespace>, name: &Arc<str>, builtins: &Namespace) -> bool {
-        Arc::ptr_eq(&self.name, name)
-            && std::ptr::eq(self.namespace.as_ptr(), Arc::as_ptr(namespace))
+        self.is_of(namespace, name)
             && self.version == namespace.version()
             && (self.builtins_version == NOT_BUILTIN || self.builtins_version == builtins.version())
+    }
+}
+
+impl Entry {
+    /// Whether it is the entry of `name` in `namespace` (at any version).
+    #[inline]
+    fn is_of(&self, namespace: &Arc<Namespace>, name: &Arc<str>) -> bool {
+        Arc::ptr_eq(&self.name, name) && std::ptr::eq(self.namespace.as_ptr(), Arc::as_ptr(namespace))
     }
 }
 
@@ -110,16 +117,16 @@ pub(super) fn module_call_of(marker: i64) -> Option<(u32, u32)> {
 }
 
 impl Thread {
-    /// Whether the global `global` is a module whose attribute `attr` exists, both now in the
-    /// cache (reading them into it if need be): then a call can take them from there.
+    /// The cache's slot of `attr` when the global `global` is a module that has it, both now in
+    /// the cache (read into it if need be): then a call can take the function from there.
     #[inline]
-    pub(super) fn module_function_cached(&mut self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> bool {
-        if self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins).is_some() {
-            return true;
+    pub(super) fn module_function_slot_cached(&mut self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> Option<usize> {
+        if let Some(slot) = self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins) {
+            return Some(slot);
         }
-        let Ok(Value::Module(module)) = self.load_global_cached(globals, global) else { return false };
-        self.module_attr_cached(&module, attr).is_some()
-            && self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins).is_some()
+        let Ok(Value::Module(module)) = self.load_global_cached(globals, global) else { return None };
+        self.module_attr_cached(&module, attr)?;
+        self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins)
     }
 
     /// The cache's slot of `global.attr` when it is a module's built-in function with a body of
@@ -127,6 +134,12 @@ impl Thread {
     #[inline]
     pub(super) fn module_builtin_slot(&self, globals: &Arc<Namespace>, global: &Arc<str>, attr: &Arc<str>) -> Option<usize> {
         let slot = self.name_cache.module_function_slot(globals, global, attr, &self.interp.builtins)?;
+        self.builtin_with_body_at(slot)
+    }
+
+    /// `slot` when its entry is a built-in function with a body of its own.
+    #[inline]
+    pub(super) fn builtin_with_body_at(&self, slot: usize) -> Option<usize> {
         match &self.name_cache.entries[slot] {
             Some(Entry { value: Value::Builtin(builtin), .. }) if matches!(builtin.body, BuiltinBody::Function(_) | BuiltinBody::WithState(..)) => Some(slot),
             _ => None,

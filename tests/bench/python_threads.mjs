@@ -3,6 +3,7 @@
 // waiting on an Event; once the workers stop growing, the page's thread workers, WebAssembly
 // memory and the browser's PSS are read, then Stop ends the program, and they are read again
 // once the pool has shrunk. Printed, never asserted.
+import { waitForWorkersToSettle } from "../support/browser.mjs";
 import { memoryFigures } from "./browser_memory.mjs";
 import { fixed, printTable } from "./report.mjs";
 import { outputTexts, programControls, startProgram, waitForProgramEnd } from "../support/program.mjs";
@@ -23,26 +24,13 @@ time.sleep(25)
 /** The pool's idle time before it shrinks (thread_pool.rs), and some slack. */
 const SHRUNK_AFTER_MS = 13_000;
 
-/** Waits until the page's thread workers have not changed for a second (at most 30 s). */
-async function workersSettled(page) {
-  const workers = () => page.evaluate(() => window.wasmBindings.thread_workers());
-  const deadline = Date.now() + 30_000;
-  let last = await workers();
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(1_000);
-    const now = await workers();
-    if (now === last) return;
-    last = now;
-  }
-}
-
 export async function pythonThreads(page) {
   const mib = (bytes) => fixed(bytes / 2 ** 20, 1);
   const before = await memoryFigures(page);
   await startProgram(page, AS_MANY_AS_ALLOWED, "CPython 3.12, with the GIL");
   while (!(await outputTexts(page)).length) await page.waitForTimeout(100);
   const threads = Number((await outputTexts(page))[0].split(" ")[0]);
-  await workersSettled(page);
+  await waitForWorkersToSettle(page, "thread_workers");
   const during = await memoryFigures(page);
   await programControls(page).getByRole("button", { name: "Stop", exact: true }).click();
   await waitForProgramEnd(page);

@@ -6,7 +6,7 @@
 // worker's heap and memory included) flat between run 10 and run 50. Prints the figures.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { playgroundForTests } from "../support/browser.mjs";
+import { playgroundForTests, waitForWorkersToSettle } from "../support/browser.mjs";
 import { chromiumPssBytes } from "../bench/browser_memory.mjs";
 import { outputTexts, runProgram } from "../support/program.mjs";
 
@@ -75,26 +75,9 @@ if __name__ == "__main__":
     print(sum(sums))
 `;
 
-/**
- * Waits until the page's program workers have not changed for a second (at most 30 s): the spares
- * start half a second after a program, and the browser frees a terminated worker's memory a
- * little after it is terminated.
- */
-async function programWorkersSettled(page) {
-  const workers = () => page.evaluate(() => window.wasmBindings.program_workers());
-  const deadline = Date.now() + 30_000;
-  let last = await workers();
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(1_000);
-    const now = await workers();
-    if (now === last) return;
-    last = now;
-  }
-}
-
 /** The page's memory, its live program workers, its JavaScript heap and the browser's PSS, once settled and after a garbage collection. */
 async function memoryAfterGc(page, cdp) {
-  await programWorkersSettled(page);
+  await waitForWorkersToSettle(page, "program_workers");
   await cdp.send("HeapProfiler.collectGarbage");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const probes = await page.evaluate(() => ({ wasmBytes: window.wasmBindings.wasm_memory_bytes(), programWorkers: window.wasmBindings.program_workers() }));

@@ -78,3 +78,20 @@ export function playgroundForTests(options) {
   after(async () => playground.close());
   return playground;
 }
+
+/**
+ * Waits until the count a probe of `window.wasmBindings` gives (`probe`: "thread_workers",
+ * "program_workers") has not changed for a second, at most 30 s: workers start and end a little
+ * after a run, and the browser frees a terminated worker's memory a little after that.
+ */
+export async function waitForWorkersToSettle(page, probe) {
+  const workers = () => page.evaluate((name) => window.wasmBindings[name](), probe);
+  const deadline = Date.now() + 30_000;
+  let last = await workers();
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(1_000);
+    const now = await workers();
+    if (now === last) return;
+    last = now;
+  }
+}

@@ -157,8 +157,8 @@ function processFigures(programs, browser, withoutIsolation) {
     cpython: figure(programs[file].cpython, name),
   });
   const rows = [
-    ["heavy loop, 20M: two processes against serial (speed-up, start-up included)", ">= 1.7 on 2 cores", both("processes_countdown.py", "two processes speed-up")],
-    ["heavy loop, 20M: a Pool of two against serial (speed-up)", ">= 1.7 on 2 cores", both("processes_countdown.py", "pool of two speed-up")],
+    ["heavy loop, 60M: two processes against serial (speed-up, start-up included)", ">= 1.7 on 2 cores", both("processes_countdown.py", "two processes speed-up")],
+    ["heavy loop, 60M: a Pool of two against serial (speed-up)", ">= 1.7 on 2 cores", both("processes_countdown.py", "pool of two speed-up")],
     ["starting a process: start() + join(), median of 20 (ms)", "", both("process_start.py", "median milliseconds")],
     ...["queue", "pipe", "manager dict"].flatMap((way) => [
       [`round trip through a ${way}, median of 200 (ms)`, "", both("process_round_trips.py", `${way} median milliseconds`)],

@@ -162,10 +162,7 @@ impl Thread {
         let mut raised = None;
         if let (Some(value), true) = (value, std::mem::take(&mut self.gives_to_call_site)) {
             let handling = self.handling.len();
-            let top = match callees.last_mut() {
-                Some(callee) => callee,
-                None => &mut *base,
-            };
+            let top = innermost(callees, base);
             raised = value.and_then(|value| top.complete_call(value, handling)).err();
         }
         match self.run_stack(base, callees, raised)? {
@@ -201,10 +198,7 @@ impl Thread {
 
     fn run_stack(&mut self, base: &mut Frame, callees: &mut Vec<Frame>, mut raised: Option<PyErr>) -> PyResult<FrameExit> {
         loop {
-            let frame = match callees.last_mut() {
-                Some(callee) => callee,
-                None => &mut *base,
-            };
+            let frame = innermost(callees, base);
             match self.run_instructions(frame, raised.take()) {
                 Step::Call(callee) => match self.push_callee(callees, callee) {
                     Ok(()) => {}
@@ -228,10 +222,7 @@ impl Thread {
                     let returns = std::mem::replace(&mut callee.returns, Returns::Value);
                     self.frame_pool.recycle(callee);
                     let handling = self.handling.len();
-                    let caller = match callees.last_mut() {
-                        Some(caller) => caller,
-                        None => &mut *base,
-                    };
+                    let caller = innermost(callees, base);
                     raised = self.return_to(caller, returns, value, handling).err();
                 }
                 Step::Yield(value) => {
@@ -241,10 +232,7 @@ impl Thread {
                         unreachable!("a pushed frame that yields is a generator's, pushed by a for loop")
                     };
                     generator_yielded(&state, generator);
-                    let caller = match callees.last_mut() {
-                        Some(caller) => caller,
-                        None => &mut *base,
-                    };
+                    let caller = innermost(callees, base);
                     match store {
                         Some(slot) => {
                             if let Some(old) = caller.fast[slot].replace(value) {
@@ -264,10 +252,7 @@ impl Thread {
                     self.depth -= 1;
                     if let Returns::LoopItem { target, .. } = returns {
                         if error.is("StopIteration") {
-                            let caller = match callees.last_mut() {
-                                Some(caller) => caller,
-                                None => &mut *base,
-                            };
+                            let caller = innermost(callees, base);
                             caller.stack.pop();
                             caller.pc = target;
                             continue;
@@ -314,5 +299,14 @@ impl Thread {
         let result = call(self);
         self.rust_calls -= 1;
         result
+    }
+}
+
+/// The frame running now: the innermost callee, or `base` when none is pushed.
+#[inline]
+fn innermost<'a>(callees: &'a mut [Frame], base: &'a mut Frame) -> &'a mut Frame {
+    match callees.last_mut() {
+        Some(callee) => callee,
+        None => base,
     }
 }

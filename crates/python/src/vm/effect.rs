@@ -72,11 +72,13 @@ impl Effect {
                 Value::Bool(true)
             }),
             Effect::Sleep { until_ms } => {
+                // Over only when the run's clock says so: a clock rounded to the millisecond
+                // (a browser without isolation) reads less than the time slept.
                 let left_ms = until_ms - now_ms;
                 if left_ms > 0.0 && !slice.is_zero() {
                     std::thread::sleep(slice.min(Duration::from_secs_f64(left_ms / 1000.0)));
                 }
-                (left_ms <= slice.as_secs_f64() * 1000.0).then_some(Value::None)
+                (left_ms <= 0.0).then_some(Value::None)
             }
             Effect::Yield => Some(Value::None),
             Effect::Process(wait) => wait.attempt(slice).then_some(Value::None),

@@ -31,7 +31,7 @@ pub fn LessonPicker(props: &LessonPickerProps) -> Html {
         <div class="field lesson-picker">
             <label for="lesson-choice">{ "Lessons" }</label>
             <select id="lesson-choice" {onchange}>
-                <option value="" selected={props.chosen.is_none()} disabled=true>{ "Pick a lesson to open its program…" }</option>
+                <option value="" selected={props.chosen.is_none()} disabled=true>{ "Pick a lesson…" }</option>
                 { for lessons::all().iter().map(|lesson| html! {
                     <option value={lesson.id} selected={props.chosen == Some(lesson.id)}>{ lesson.label() }</option>
                 }) }

@@ -1,9 +1,9 @@
 // Issue 15 §3: the page is laid out as a playground. A toolbar stays at the top with tabs for the
 // part shown (the Experiment or the Program) and that part's own controls: its picker, mode,
-// workers (experiments), Run, Stop and Share, each the page's only control of its name. Below, at
-// desktop widths, the settings sit on one side and what a run shows on the other (the
-// experiment's form beside its timeline, the program's editor beside its output and lanes),
-// stacked on a phone; 16 workers' lanes fit without scrolling; the results table scrolls inside
+// workers (experiments), Run, Stop and Share, each the page's only control of its name, the
+// part's controls on one row at 1280 px. Below, at desktop widths, the settings sit on one side
+// and what a run shows on the other (the experiment's form beside its timeline, the program's
+// editor beside its output and lanes), stacked on a phone; 16 workers' lanes fit without scrolling; the results table scrolls inside
 // its panel, never past the page. Screenshots at 1280 × 800 and 390 × 844, light and dark.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -19,6 +19,8 @@ const tab = (page, name) => toolbar(page).getByRole("tab", { name, exact: true }
 
 /** Whether `a` sits beside `b` (to its left, their tops level within a few rows). */
 const beside = (a, b) => a.x + a.width <= b.x && Math.abs(a.y - b.y) < 120;
+/** Whether `a` and `b` share a row: each reaches into the other's height. */
+const sameRow = (a, b) => a.y < b.y + b.height && b.y < a.y + a.height;
 /** Whether `a` sits above `b`, in one column. */
 const above = (a, b) => a.y + a.height <= b.y && Math.abs(a.x - b.x) < 40;
 
@@ -49,6 +51,23 @@ describe("the playground's layout", () => {
       assert.equal(await region(page, part === "Experiment" ? "Program" : "Experiment").count(), 0, "one part at a time");
     }
     assert.equal(await toolbar(page).getByRole("spinbutton", { name: "Workers (1–100)" }).count(), 0, "a program has no workers field");
+  });
+
+  test("at 1280 × 800 each part's toolbar is one row: its picker, mode, Run and Stop side by side", async () => {
+    const { page } = playground;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => scrollTo(0, 0));
+    for (const part of ["Experiment", "Program"]) {
+      await showPart(page, part);
+      // Share is on the tabs' row; the rest, from the picker on, on the row below.
+      const controls = CONTROLS[part].filter(([, name]) => name !== "Share");
+      const picker = controls[0][1];
+      const [first, ...rest] = await Promise.all(controls.map(([role, name]) => box(toolbar(page).getByRole(role, { name, exact: true }))));
+      rest.forEach((other, at) => {
+        const [role, name] = controls[at + 1];
+        assert.ok(sameRow(first, other) && other.x > first.x, `${part}: ${role} "${name}" (${JSON.stringify(other)}) is not on the row of "${picker}" (${JSON.stringify(first)})`);
+      });
+    }
   });
 
   test("the tabs are one tab stop, and arrow keys switch parts", async () => {

@@ -214,7 +214,7 @@ fn Playground() -> Html {
                     if *part == Part::Experiment {
                         { experiment_part }
                     } else {
-                        <ProgramPanel shared_memory={*shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={fields.program.clone()}
+                        <ProgramPanel shared_memory={*shared_memory} program={fields.program.clone()}
                             on_change={on_program_change.clone()} lesson={Some(lesson.clone())} {runner} controls_elsewhere=true>
                             <ProgramShare fields={(*fields).clone()} on_change={on_program_change} />
                         </ProgramPanel>

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario, MAX_SWITCH_INTERVAL_MS, MIN_SWITCH_INTERVAL_MS};
+use engine::{Experiment, ExperimentKind, FaultPlan, GilPolicy, Mode, Scenario};
 
 use crate::panels::ShownPanels;
 use crate::program_state::ProgramFields;
@@ -212,13 +212,6 @@ impl FormFields {
         self.study_up_to.trim().parse::<usize>().ok().filter(|n| (MIN_STUDY_WORKERS..=MAX_STUDY_WORKERS).contains(n))
     }
 
-    /// The switch interval a Python program starts with (ms): the typed one when it is within
-    /// the limits, else CPython's 5 ms (the form's messages say what to fix).
-    pub fn program_switch_interval_ms(&self) -> f64 {
-        let within = |ms: &f64| (MIN_SWITCH_INTERVAL_MS..=MAX_SWITCH_INTERVAL_MS).contains(ms);
-        read_number::<f64>(&self.switch_interval_ms).filter(within).unwrap_or(DEFAULT_SWITCH_INTERVAL_MS)
-    }
-
     fn gil_policy(&self, problems: &mut Vec<String>) -> Option<GilPolicy> {
         if !self.python_3_1_gil {
             return Some(GilPolicy::SwitchInterval);
@@ -284,15 +277,6 @@ fn number<T: std::str::FromStr>(text: &str, name: &str, problems: &mut Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_program_gets_the_typed_switch_interval_or_cpythons_default() {
-        let with = |text: &str| FormFields { switch_interval_ms: text.into(), ..FormFields::default() }.program_switch_interval_ms();
-        assert_eq!(with("0.5"), 0.5);
-        assert_eq!(with("100"), 100.0);
-        assert_eq!(with("1000"), 5.0);
-        assert_eq!(with("soon"), 5.0);
-    }
 
     #[test]
     fn the_switch_interval_slider_spans_a_tenth_to_a_hundred_milliseconds_on_a_log_scale() {

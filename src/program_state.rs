@@ -1,5 +1,6 @@
-//! The Program panel's state, apart from its drawing: the program and its mode as the page keeps
-//! them ([`ProgramFields`]: the editor, a link or a lesson changes them), the lesson it came
+//! The Program panel's state, apart from its drawing: the program, its mode and the switch
+//! interval it starts with, as the page keeps them ([`ProgramFields`]: the editor, a link or a
+//! lesson changes them), the lesson it came
 //! from and the learner's prediction ([`LessonState`], changed only by a [`LessonAction`]), the
 //! modes a learner picks from, the default program, what a poll of a running program gives the
 //! panel ([`ProgramView`]), what the status line says about how a program ended, and which line
@@ -7,6 +8,7 @@
 
 use std::rc::Rc;
 
+use engine::{MAX_SWITCH_INTERVAL_MS, MIN_SWITCH_INTERVAL_MS};
 use lessons::Lesson;
 use python::{Halt, Mode, Outcome, OutputLine, Stream};
 use runtime::{ProgramProcess, ProgramStatus, PROGRAM_TIME_LIMIT};
@@ -57,27 +59,38 @@ for person in staff:
 print("orders served:", served)
 "#;
 
-/// The program as the page keeps it: its text and mode (what a link carries, what a lesson loads
-/// and what the editor shows and changes).
+/// The switch interval a program starts with unless the page sets another (ms): CPython's.
+pub const DEFAULT_PROGRAM_SWITCH_INTERVAL_MS: f64 = 5.0;
+
+/// The program as the page keeps it: its text, mode and switch interval (what a link carries,
+/// what a lesson loads and what the editor and the panel's fields show and change).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProgramFields {
     /// The program's text.
     pub source: String,
     /// The mode it runs in.
     pub mode: Mode,
+    /// The GIL switch interval it starts with (ms), as `sys.getswitchinterval()` then says,
+    /// until it calls `sys.setswitchinterval`.
+    pub switch_interval_ms: f64,
     /// Whether a widget that embeds it lets the reader edit it (the full page always does).
     pub editable_in_widget: bool,
 }
 
 impl Default for ProgramFields {
     fn default() -> Self {
-        ProgramFields { source: DEFAULT_PROGRAM.to_owned(), mode: Mode::Gil312, editable_in_widget: false }
+        ProgramFields { source: DEFAULT_PROGRAM.to_owned(), mode: Mode::Gil312, switch_interval_ms: DEFAULT_PROGRAM_SWITCH_INTERVAL_MS, editable_in_widget: false }
     }
 }
 
 /// The mode a link names (`gil312`, `gil39`, `free`, `onecore`).
 pub fn python_mode_named(name: &str) -> Option<Mode> {
     PYTHON_MODES.iter().map(|(mode, _)| *mode).find(|mode| mode.name() == name)
+}
+
+/// The switch interval `text` gives (ms), if it is a number the GIL takes (0.1–100 ms).
+pub fn program_switch_interval(text: &str) -> Option<f64> {
+    text.trim().parse().ok().filter(|ms| (MIN_SWITCH_INTERVAL_MS..=MAX_SWITCH_INTERVAL_MS).contains(ms))
 }
 
 /// The line of the program a failed run points at: a syntax error's line, or the traceback's

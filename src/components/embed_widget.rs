@@ -101,7 +101,7 @@ fn EmbeddedProgram(props: &EmbeddedProgramProps) -> Html {
         <main class="embed">
             { props.children.clone() }
             <EngineBadge shared_memory={props.shared_memory} />
-            <ProgramPanel shared_memory={props.shared_memory} switch_interval_ms={fields.program_switch_interval_ms()} program={(*program).clone()} {on_change} read_only={!program.editable_in_widget} {runner} />
+            <ProgramPanel shared_memory={props.shared_memory} program={(*program).clone()} {on_change} read_only={!program.editable_in_widget} {runner} />
             if let Ok(address) = full_page {
                 <p><a href={address} target="_blank" rel="noopener">{ "Open in the full playground" }</a></p>
             }

@@ -18,6 +18,7 @@ pub mod program_controls;
 pub mod program_output;
 pub mod program_panel;
 pub mod program_share;
+pub mod program_switch_interval;
 pub mod program_timeline;
 pub mod race_lab;
 pub mod results_table;

@@ -1,6 +1,6 @@
 //! The Program panel: a learner's own threaded Python program (or a lesson's, with its card) in
-//! a code editor, its mode, Run program and Stop (or Ctrl+Enter; the playground has these three
-//! in its toolbar), then, beside it, how it stands, its output as it is printed and one timeline
+//! a code editor, the switch interval it starts with, its mode, Run program and Stop (or
+//! Ctrl+Enter; the playground has these three in its toolbar), then, beside it, how it stands, its output as it is printed and one timeline
 //! lane per Python thread. The program, its mode and its runner are the page's (a link or a
 //! lesson may set them; the toolbar steers the runner); the panel reports every change. A
 //! failed run marks its line. On a page without shared memory its threads take turns on one
@@ -14,6 +14,7 @@ use crate::components::code_editor::CodeEditor;
 use crate::components::lesson_card::LessonCard;
 use crate::components::program_controls::{ProgramControls, PROGRAM_FORM_ID};
 use crate::components::program_output::ProgramOutput;
+use crate::components::program_switch_interval::ProgramSwitchInterval;
 use crate::components::program_timeline::ProgramTimeline;
 use crate::program_runner::ProgramRunner;
 use crate::program_state::{error_line, LessonAction, LessonState, ProgramFields};
@@ -23,9 +24,6 @@ use crate::program_state::{error_line, LessonAction, LessonState, ProgramFields}
 pub struct ProgramPanelProps {
     /// Whether the page has shared memory (is cross-origin isolated).
     pub shared_memory: bool,
-    /// The GIL settings' switch interval (ms): a program starts with it, as
-    /// `sys.getswitchinterval()` then says, until it calls `sys.setswitchinterval`.
-    pub switch_interval_ms: f64,
     /// The program and its mode.
     pub program: ProgramFields,
     /// Called with the program after each change the learner makes.
@@ -55,13 +53,13 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
     // Callbacks
     let run = {
         let (start, program, can_run) = (runner.start.clone(), props.program.clone(), !runner.running);
-        let (switch_interval_ms, lesson) = (props.switch_interval_ms, props.lesson.clone());
+        let lesson = props.lesson.clone();
         Callback::from(move |()| {
             if can_run {
                 if let Some(lesson) = &lesson {
                     lesson.dispatch(LessonAction::Ran);
                 }
-                start.emit((program.source.clone(), program.mode, switch_interval_ms));
+                start.emit((program.source.clone(), program.mode, program.switch_interval_ms));
             }
         })
     };
@@ -77,7 +75,7 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
     html! {
         <section aria-labelledby="program-heading" class="panel program wide">
             <h2 id="program-heading">{ "Program" }</h2>
-            <p class="hint">{ engine_hint(props.shared_memory, props.switch_interval_ms) }</p>
+            <p class="hint">{ engine_hint(props.shared_memory) }</p>
             <p class="badge" role="note" aria-label="Program engine">{ engine_note(props.shared_memory) }</p>
             if let (Some(state), Some(on_predict)) = (props.lesson.as_deref(), on_predict) {
                 if let Some(lesson) = state.lesson {
@@ -92,6 +90,7 @@ pub fn ProgramPanel(props: &ProgramPanelProps) -> Html {
                         <CodeEditor text={props.program.source.clone()} label="Python program" read_only={props.read_only}
                             error_line={marked_line} on_change={on_source_change} on_run={run} />
                     </div>
+                    <ProgramSwitchInterval program={props.program.clone()} on_change={props.on_change.clone()} />
                     if !props.controls_elsewhere {
                         <ProgramControls program={props.program.clone()} on_change={props.on_change.clone()} shared_memory={props.shared_memory}
                             running={runner.running} on_stop={runner.stop.clone()} />
@@ -134,15 +133,15 @@ fn engine_note(shared_memory: bool) -> &'static str {
     }
 }
 
-fn engine_hint(shared_memory: bool, switch_interval_ms: f64) -> String {
+fn engine_hint(shared_memory: bool) -> String {
     let engine = if shared_memory {
         "every thread runs on a Web Worker of its own, under the GIL of the mode you pick"
     } else {
         "every thread takes turns on one Web Worker, under the switch rule of the mode you pick"
     };
     format!(
-        "Your own threaded Python: {engine}, switching every {switch_interval_ms} ms (the experiment's GIL switch interval) until \
-         the program calls sys.setswitchinterval. Ctrl+Enter (⌘+Enter) runs it; in the editor, Tab indents: press Escape, \
+        "Your own threaded Python: {engine}, switching at the switch interval set below the program, \
+         which the program may change. Ctrl+Enter (⌘+Enter) runs it; in the editor, Tab indents: press Escape, \
          then Tab, to move on."
     )
 }

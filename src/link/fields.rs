@@ -8,7 +8,7 @@ use engine::{Experiment, ExperimentKind, Mode, Parameter, ParameterKind, RacePro
 
 use crate::form::{read_number, FormFields, OVERHEAD_CHOICES};
 use crate::panels::ShownPanels;
-use crate::program_state::{python_mode_named, ProgramFields};
+use crate::program_state::{program_switch_interval, python_mode_named, ProgramFields};
 use crate::race_form::{whole_number, RaceField, RaceFields};
 
 use super::program_code::{decode_program, encode_program};
@@ -47,7 +47,7 @@ pub(super) struct Setting {
 }
 
 /// Every setting, in the order links write them.
-static SETTINGS: [Setting; 17] = [
+static SETTINGS: [Setting; 18] = [
     Setting {
         key: "mode",
         write: |fields| fields.mode.key().to_owned(),
@@ -174,6 +174,17 @@ static SETTINGS: [Setting; 17] = [
         write: |fields| fields.program.mode.name().to_owned(),
         read: |fields, value| Some(FormFields { program: ProgramFields { mode: python_mode_named(value)?, ..fields.program.clone() }, ..fields }),
         takes: "a Python mode: gil312, gil39, free or onecore",
+        check: None,
+        part: Part::Program,
+    },
+    Setting {
+        key: "py.si",
+        write: |fields| fields.program.switch_interval_ms.to_string(),
+        read: |fields, value| {
+            let switch_interval_ms = program_switch_interval(value)?;
+            Some(FormFields { program: ProgramFields { switch_interval_ms, ..fields.program.clone() }, ..fields })
+        },
+        takes: "a switch interval from 0.1 to 100 ms",
         check: None,
         part: Part::Program,
     },

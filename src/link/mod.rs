@@ -106,15 +106,17 @@ pub fn experiment_link_fragment(fields: &FormFields) -> String {
     fragment_of(fields, |field| field.part() == Part::Experiment)
 }
 
-/// The fragment (without `#`) of the program alone: its text, its mode, and whether a widget
-/// lets readers edit it.
+/// The fragment (without `#`) of the program alone: its text and mode, and where they are not
+/// the default, the switch interval it starts with and whether a widget lets readers edit it.
 ///
 /// # Errors
 /// [`ProgramTooLong`] when the program is longer than [`MAX_PROGRAM_BYTES`]: a link never
 /// carries part of a program.
 pub fn program_link_fragment(fields: &FormFields) -> Result<String, ProgramTooLong> {
     program_code::encode_program(&fields.program.source)?;
-    Ok(fragment_of(fields, |field| field.part() == Part::Program && (field.key() != "edit" || fields.program.editable_in_widget)))
+    let default_program = FormFields { program: ProgramFields::default(), ..fields.clone() };
+    let always = |field: LinkField| matches!(field.key().as_str(), "py" | "code");
+    Ok(fragment_of(fields, |field| field.part() == Part::Program && (always(field) || field.write(fields) != field.write(&default_program))))
 }
 
 fn fragment_of(fields: &FormFields, include: impl Fn(LinkField) -> bool) -> String {

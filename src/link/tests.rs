@@ -205,7 +205,7 @@ fn the_race_labs_limits_are_checked_and_named() {
 }
 
 fn with_program(source: &str, mode: python::Mode) -> FormFields {
-    FormFields { program: ProgramFields { source: source.to_owned(), mode, editable_in_widget: false }, ..FormFields::default() }
+    FormFields { program: ProgramFields { source: source.to_owned(), mode, ..ProgramFields::default() }, ..FormFields::default() }
 }
 
 #[test]
@@ -215,6 +215,25 @@ fn a_program_link_carries_the_program_and_its_mode_and_nothing_else() {
     assert!(fragment.starts_with("v1&py=free&code="), "{fragment}");
     let opened = open_link(&fragment, &FormFields::default());
     assert_eq!(opened, OpenedLink { fields, ignored: Vec::new(), recorded: None, carries_program: true });
+}
+
+#[test]
+fn a_program_link_carries_the_switch_interval_it_starts_with_when_not_cpythons() {
+    let mut fields = with_program("import sys\nprint(sys.getswitchinterval())\n", python::Mode::Gil39);
+    fields.program.switch_interval_ms = 0.5;
+    let fragment = program_link_fragment(&fields).unwrap();
+    assert!(fragment.starts_with("v1&py=gil39&py.si=0.5&code="), "{fragment}");
+    assert_eq!(open_link(&fragment, &FormFields::default()).fields.program, fields.program);
+    assert!(link_fragment(&fields).contains("&py.si=0.5&"), "the address bar's link carries it too");
+    fields.program.switch_interval_ms = 5.0;
+    assert!(!program_link_fragment(&fields).unwrap().contains("py.si"));
+}
+
+#[test]
+fn a_program_switch_interval_outside_the_gils_bounds_is_named_and_cpythons_kept() {
+    let opened = open_link("v1&py.si=1000&py=gil39", &FormFields::default());
+    assert_eq!(opened.ignored_with_reasons(), "py.si (not a switch interval from 0.1 to 100 ms)");
+    assert_eq!(opened.fields.program.switch_interval_ms, 5.0);
 }
 
 #[test]

@@ -1,8 +1,9 @@
 // Issue 15 §4 and §5: links and widgets that carry a program. "Link to this program" opens the
-// playground with the program and its mode in the Program panel, in view; a program of 8 KB
-// comes back exactly and a longer one is refused with a message; old links open as before. The
-// program's widget (embed.html) in a course page served without isolation headers shows the
-// program read-only (editable when the link says so), runs it and shows its output and timeline.
+// playground with the program, its mode and the switch interval it starts with in the Program
+// panel, in view; a program of 8 KB comes back exactly and a longer one is refused with a
+// message; old links open as before. The program's widget (embed.html) in a course page served
+// without isolation headers shows the program read-only (editable when the link says so), runs
+// it and shows its output and timeline.
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -60,6 +61,23 @@ describe("a link to a program", () => {
       });
     } finally {
       await page.close();
+    }
+  });
+
+  test("carries the switch interval the program starts with, when it is not CPython's 5 ms", async () => {
+    const field = (page) => programPanel(page).getByRole("spinbutton", { name: "Switch interval (ms)", exact: true });
+    assert.doesNotMatch(await linkToProgram(playground.page, THREADS, "CPython 3.9 and earlier"), /py\.si=/);
+    await field(playground.page).fill("2.5");
+    await field(playground.page).press("Tab");
+    const link = await programPanel(playground.page).getByLabel("Link to this program").inputValue();
+    assert.match(link, /#v1&py=gil39&py\.si=2\.5&code=/);
+    const page = await openInNewTab(link);
+    try {
+      assert.equal(await field(page).inputValue(), "2.5");
+    } finally {
+      await page.close();
+      await field(playground.page).fill("5");
+      await field(playground.page).press("Tab");
     }
   });
 

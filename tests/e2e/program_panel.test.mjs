@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 import { playgroundForTests, saveScreenshot } from "../support/browser.mjs";
 import { showPart } from "../support/playground.mjs";
 import {
-  outputLines, outputTexts, programSource, PYTHON_MODES, runProgram, startProgram, threadNames, TWO_THREADS,
+  outputLines, outputTexts, programPanel, programSource, PYTHON_MODES, runProgram, startProgram, threadNames, TWO_THREADS,
   waitForProgramEnd, programControls,
 } from "../support/program.mjs";
 
@@ -56,21 +56,28 @@ test("the main thread's lane says what it waited for", async () => {
   assert.match(row, /join|Thread/);
 });
 
-test("a program starts with the GIL settings' switch interval, and sys.setswitchinterval changes it", async () => {
+test("a program starts with the Program's own switch interval, set by keyboard, and sys.setswitchinterval changes it", async () => {
   const { page } = playground;
-  // The GIL settings are the Experiment's.
-  await showPart(page, "Experiment");
-  const slider = page.getByRole("slider", { name: /GIL switch interval slider/ });
-  await slider.focus();
-  await page.keyboard.press("Home");
+  await showPart(page, "Program");
+  const field = programPanel(page).getByRole("spinbutton", { name: "Switch interval (ms)", exact: true });
+  assert.equal(await field.inputValue(), "5", "CPython's 5 ms to start with");
+  const setByKeyboard = async (text) => {
+    await field.focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(text);
+    await page.keyboard.press("Tab");
+  };
   const source = "import sys\nprint(sys.getswitchinterval())\nsys.setswitchinterval(0.02)\nprint(sys.getswitchinterval())\n";
   try {
+    await setByKeyboard("0.1");
+    assert.match(await programPanel(page).getByLabel("Link to this program").inputValue(), /&py\.si=0\.1&/, "the program's link carries it");
     assert.match(await runProgram(page, source, MODES[0]), /^Finished/);
     // 0.1 ms is kept as 100 µs and read back as 100 * 1e-6, which CPython 3.11 prints so too.
     assert.deepEqual(await outputTexts(page), ["9.999999999999999e-05", "0.02"]);
+    await setByKeyboard("1000");
+    assert.equal(await field.inputValue(), "100", "brought within 0.1–100 ms");
   } finally {
-    await showPart(page, "Experiment");
-    await page.getByLabel("GIL switch interval (ms, threads + GIL only)", { exact: true }).fill("5");
+    await setByKeyboard("5");
   }
   assert.match(await runProgram(page, "import sys\nprint(sys.getswitchinterval())\n", MODES[0]), /^Finished/);
   assert.deepEqual(await outputTexts(page), ["0.005"]);

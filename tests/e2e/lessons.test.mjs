@@ -48,6 +48,14 @@ describe("the Lessons list", () => {
     assert.deepEqual(errors, []);
   });
 
+  test("holds a lesson for every row of the experiments' list, A1 to F6, so each runs as a program", async () => {
+    const { page } = playground;
+    await showPart(page, "Program");
+    const ids = (await lessonsList(page).locator("option:not([disabled])").allTextContents()).map((label) => label.trim().split(" · ")[0]);
+    const rows = Object.entries({ A: 7, B: 4, C: 5, D: 7, E: 6, F: 6 }).flatMap(([group, count]) => Array.from({ length: count }, (_, n) => `${group}${n + 1}`));
+    assert.deepEqual(ids, rows);
+  });
+
   test("a lesson is picked with the keyboard alone", async () => {
     const { page } = playground;
     await openLesson(page, lessons[0]);

@@ -1,5 +1,5 @@
 // Issue 15 §1: the Program panel's editor is CodeMirror with Python: typed into by keyboard, run
-// with Ctrl+Enter, Tab indents (Escape then Tab moves on), highlighting, line numbers, bracket
+// with Ctrl+Enter (Cmd+Enter on a Mac), Tab indents (Escape then Tab moves on), highlighting, line numbers, bracket
 // matching and undo; a failed run marks its line (a syntax error's, or the traceback's last
 // frame in the program); and it follows the page's program when a link changes it.
 import assert from "node:assert/strict";
@@ -9,6 +9,8 @@ import { showPart } from "../support/playground.mjs";
 import { editor, outputTexts, programPanel, programSource, runProgram, waitForProgramEnd, programControls } from "../support/program.mjs";
 
 const playground = playgroundForTests();
+// The same page as a Mac's browser shows it: CodeMirror reads the platform when it loads.
+const onAMac = playgroundForTests({ initScript: () => Object.defineProperty(Navigator.prototype, "platform", { get: () => "MacIntel" }) });
 
 /** The line the editor marks as the one a failed run stopped at (its text), or null. */
 const markedLine = async (page) => {
@@ -93,5 +95,20 @@ describe("the Program panel's editor", () => {
     await page.evaluate((fragment) => { location.hash = fragment; }, new URL(link).hash);
     await page.waitForFunction(() => document.querySelector(".cm-content")?.textContent === "print('from a link')");
     assert.ok(await programControls(page).getByRole("radio", { name: "one core" }).isChecked());
+  });
+});
+
+describe("the editor on a Mac", () => {
+  test("runs the program with Cmd+Enter", async () => {
+    const { page, errors } = onAMac;
+    await showPart(page, "Program");
+    await editor(page).click();
+    await page.keyboard.press("Meta+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.type("print('run by Cmd+Enter')");
+    await page.keyboard.press("Meta+Enter");
+    assert.match(await waitForProgramEnd(page), /^Finished in \d+ ms\.$/);
+    assert.deepEqual(await outputTexts(page), ["run by Cmd+Enter"]);
+    assert.deepEqual(errors, []);
   });
 });

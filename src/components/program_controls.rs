@@ -25,6 +25,9 @@ pub struct ProgramControlsProps {
     pub on_stop: Callback<()>,
 }
 
+/// The id of the note that says why free-threaded Python cannot run here.
+const FREE_THREADED_REFUSED_ID: &str = "python-mode-free-refused";
+
 /// The mode's radio group and the two buttons.
 #[component]
 pub fn ProgramControls(props: &ProgramControlsProps) -> Html {
@@ -34,6 +37,10 @@ pub fn ProgramControls(props: &ProgramControlsProps) -> Html {
             <fieldset class="modes" role="radiogroup" aria-labelledby="python-mode-legend">
                 <legend id="python-mode-legend">{ "Python mode" }</legend>
                 { for PYTHON_MODES.iter().map(|(choice, label)| mode_choice(&props.program, &props.on_change, *choice, label, props.shared_memory)) }
+                // Under the choices, not beside its own: beside it, it widened the toolbar's row.
+                if !props.shared_memory {
+                    <span class="hint refused" id={FREE_THREADED_REFUSED_ID}>{ FREE_THREADED_REFUSED }</span>
+                }
             </fieldset>
             <div class="buttons">
                 <button type="submit" form={PROGRAM_FORM_ID} disabled={props.running}>{ "Run program" }</button>
@@ -43,23 +50,20 @@ pub fn ProgramControls(props: &ProgramControlsProps) -> Html {
     }
 }
 
-/// One mode's radio button; free-threaded Python is off, with the reason, where threads can
-/// only take turns (no shared memory).
+/// One mode's radio button; free-threaded Python is off, described by the reason, where threads
+/// can only take turns (no shared memory).
 fn mode_choice(program: &ProgramFields, on_change: &Callback<ProgramFields>, mode: Mode, label: &str, shared_memory: bool) -> Html {
     let onchange = {
         let (program, on_change) = (program.clone(), on_change.clone());
         Callback::from(move |_: Event| on_change.emit(ProgramFields { mode, ..program.clone() }))
     };
     let id = format!("python-mode-{}", mode.name());
-    let refused = (mode == Mode::Free && !shared_memory).then(|| format!("{id}-refused"));
+    let refused = mode == Mode::Free && !shared_memory;
     html! {
         <div class="choice">
             <input type="radio" name="python-mode" id={id.clone()} value={mode.name()} checked={program.mode == mode}
-                disabled={refused.is_some()} aria-describedby={refused.clone()} {onchange} />
+                disabled={refused} aria-describedby={refused.then_some(FREE_THREADED_REFUSED_ID)} {onchange} />
             <label for={id}>{ label }</label>
-            if let Some(refused) = refused {
-                <span class="hint" id={refused}>{ FREE_THREADED_REFUSED }</span>
-            }
         </div>
     }
 }

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use engine::{Interval, LaneHistory, StateTimes, WorkerState};
+use runtime::ProgramProcess;
 
 /// Pixel columns a lane is drawn in (its width in the drawing's units, stretched to the page).
 pub const COLUMNS: usize = 400;
@@ -169,6 +170,19 @@ pub fn all_finished_ms(lanes: &[LaneHistory]) -> Option<f64> {
     lanes.iter().map(finished_ms).try_fold(0.0_f64, |latest, finished| Some(latest.max(finished?)))
 }
 
+/// How many of the program's workers are busy at the end of the reading: of a program of
+/// processes, each process whose worker runs one of its threads (its threads take turns on it,
+/// so one waiting for the GIL keeps it busy too); otherwise each thread running (on parked
+/// workers a thread waiting for the GIL sleeps).
+pub fn busy_workers(lanes: &[LaneHistory], processes: &[ProgramProcess]) -> usize {
+    let now = |lane: usize| lanes.get(lane).and_then(LaneHistory::last).map(|event| event.state);
+    if processes.is_empty() {
+        return (0..lanes.len()).filter(|&lane| now(lane) == Some(WorkerState::Running)).count();
+    }
+    let turns_taken = |lane: &usize| matches!(now(*lane), Some(WorkerState::Running | WorkerState::WaitingForGil));
+    processes.iter().filter(|process| process.lanes.iter().any(turns_taken)).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +190,19 @@ mod tests {
 
     fn lane(events: &[(f64, WorkerState)]) -> LaneHistory {
         LaneHistory::from_events("Thread-1 (worker)", events.iter().map(|(at_ms, state)| Event::new(*at_ms, *state)))
+    }
+
+    #[test]
+    fn busy_workers_count_running_threads_or_processes_taking_turns() {
+        let running = lane(&[(0.0, WorkerState::Running)]);
+        let waiting = lane(&[(0.0, WorkerState::Running), (2.0, WorkerState::WaitingForGil)]);
+        let blocked = lane(&[(0.0, WorkerState::BlockedOn(Waitable::Join))]);
+        let done = lane(&[(0.0, WorkerState::Running), (3.0, WorkerState::Done)]);
+        let lanes = [blocked, running, waiting, done];
+        assert_eq!(busy_workers(&lanes, &[]), 1, "threads: only the running one holds a worker busy");
+        let process = |pid: u32, lanes: &[usize]| ProgramProcess { pid, lanes: lanes.to_vec(), ..ProgramProcess::default() };
+        let processes = [process(1000, &[0]), process(1001, &[1]), process(1002, &[2]), process(1003, &[3])];
+        assert_eq!(busy_workers(&lanes, &processes), 2, "processes: the one running and the one whose thread waits for its turn");
     }
 
     #[test]

@@ -8,8 +8,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { openPlayground } from "../support/browser.mjs";
-import { outputTexts, runProgram } from "../support/program.mjs";
+import { outputTexts, runProgramUnwatched } from "../support/program.mjs";
 import { median } from "./measure.mjs";
+import { pageCpuDuring } from "./page_cpu.mjs";
 import { fixed, printTable } from "./report.mjs";
 
 /** The single-thread programs and what the table calls them. */
@@ -55,7 +56,7 @@ function printedFigures(lines) {
  * ends in a join inside `__exit__`, a wait inside a built-in the page cannot make yet.
  */
 async function runInPage(page, file, mode) {
-  await runProgram(page, readFileSync(resolve(PROGRAMS, file), "utf8"), BROWSER_MODES[mode]);
+  await runProgramUnwatched(page, readFileSync(resolve(PROGRAMS, file), "utf8"), BROWSER_MODES[mode]);
   const printed = printedFigures(await outputTexts(page));
   return Object.keys(printed).length ? printed : null;
 }
@@ -88,9 +89,12 @@ const medianOf = (runs, figure) => (runs?.length ? median(runs.map(figure)) : Na
 const twoAgainstOne = (printed) => Number(printed["two threads seconds"]) / Number(printed["one thread seconds"]);
 
 export async function pythonBench(page, repeats) {
+  // The bench's browser's profile, before `runsWithoutIsolation` opens another.
+  const profile = process.env.XDG_CONFIG_HOME;
   const native = nativeRuns(repeats);
   const plan = [...WORKLOADS.map(([file]) => [file, ["gil312"]]), ["threads_countdown.py", ["gil312", "free"]], ["thread_start.py", ["gil312"]], ...PROCESS_PROGRAMS];
   const browser = await browserRuns(page, repeats, plan);
+  const heavyLoopCpu = await heavyLoopCpuBreakdown(page, profile);
   const withoutIsolation = await runsWithoutIsolation();
   const workloads = WORKLOADS.map(([file, name]) => {
     const runs = native.programs[file];
@@ -125,8 +129,33 @@ export async function pythonBench(page, repeats) {
       ["starting a thread: start() + join(), median of 100 (ms)", "< 1", fixed(start.native, 3), fixed(start.browser, 3), fixed(start.cpython, 3)],
     ]);
   figures.processes = processFigures(native.programs, browser, withoutIsolation);
+  figures.heavyLoopCpu = heavyLoopCpu;
   figures.browserRunsWithoutIsolation = withoutIsolation;
   return figures;
+}
+
+/**
+ * One more run of the heavy loop's processes in the page, its CPU sampled (`page_cpu.mjs`):
+ * what took a share of the cores from the two processes while they ran. Printed; the breakdown,
+ * or null where Linux's counters are not there.
+ */
+async function heavyLoopCpuBreakdown(page, profile) {
+  const file = "processes_countdown.py";
+  const { value: printed, breakdown } = await pageCpuDuring(profile, () => runInPage(page, file, "gil312"));
+  if (!breakdown) return null;
+  const percent = (value) => `${fixed(value, 1)} %`;
+  const { parallel } = breakdown;
+  printTable(`Where the page's CPU went while the heavy loop's processes ran (${file}, one more run, its threads' CPU time sampled every 50 ms from Linux's counters; % of one core; "while two ran": the ${fixed(breakdown.parallelWallMs / 1000, 2)} s in which two workers or more were busy)`,
+    ["figure", "whole run", "while two ran"],
+    [
+      ["the page's main thread (drawing, polling, relaying letters)", percent(breakdown.mainPercent), percent(parallel.mainPercent)],
+      ["the page's other threads (compositor, V8's compilers and collector)", percent(breakdown.otherThreadsPercent), percent(parallel.otherThreadsPercent)],
+      ["Chromium's other processes (browser, GPU)", percent(breakdown.otherProcessesPercent), percent(parallel.otherProcessesPercent)],
+      ["the parent's worker, waiting in join() and map()", "", percent(parallel.parentPercent)],
+      ["the busy workers together (200 % is two cores)", "", percent(parallel.busyWorkersPercent)],
+      ["that run's speed-ups: two processes, a Pool of two", `${printed?.["two processes speed-up"] ?? "–"}, ${printed?.["pool of two speed-up"] ?? "–"}`, ""],
+    ]);
+  return { ...breakdown, printed };
 }
 
 /**

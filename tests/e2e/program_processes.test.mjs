@@ -10,7 +10,7 @@
 // process is "receiving", and the bytes each process sent and received are counted and shown.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { playgroundForTests } from "../support/browser.mjs";
+import { playgroundForTests, waitForWorkersToSettle } from "../support/browser.mjs";
 import { outputLines, outputTexts, programControls, programPanel, programStatus, runProgram, startProgram, threadNames, waitForProgramEnd } from "../support/program.mjs";
 
 const GIL312 = "CPython 3.12, with the GIL";
@@ -227,6 +227,25 @@ if __name__ == "__main__":
  * a round trip through the page (about 0.56 ms with two processes asking), so 10,000 there
  * (50,000 took 27–28 s, against a program's time limit of 30 s).
  */
+// Two processes that do nothing, then a parent that waits until the test presses Stop.
+const TWO_PROCESSES_THEN_A_WAIT = `import multiprocessing
+import time
+
+
+def nothing():
+    pass
+
+
+if __name__ == "__main__":
+    pair = [multiprocessing.Process(target=nothing) for _ in range(2)]
+    for p in pair:
+        p.start()
+    for p in pair:
+        p.join()
+    print("joined")
+    time.sleep(60)
+`;
+
 const UNLOCKED_TIMES = { isolated: 50_000, relayed: 10_000 };
 /** Adds under get_lock() in each process: every acquire is a round trip through the page. */
 const LOCKED_TIMES = 1_000;
@@ -372,6 +391,21 @@ for (const [where, options] of [
         console.log(`a message of ${size} characters in ${where}: ${status}`);
       }
       assert.ok(moved[0] > 0 && moved[1] > moved[0] + 90_000, moved.join(" → "));
+    });
+
+    test("the spare workers two processes took are replaced while the program runs", async () => {
+      const { page } = playground;
+      // The spares the last program's end starts, half a second after it, are there.
+      await waitForWorkersToSettle(page, "program_workers");
+      await startProgram(page, TWO_PROCESSES_THEN_A_WAIT, GIL312);
+      await programPanel(page).getByRole("log", { name: "Output" }).getByText("joined").waitFor({ timeout: 30_000 });
+      // The main program's worker and two spares, ready for a Pool (the children's workers ended).
+      const workers = () => page.evaluate(() => window.wasmBindings.program_workers());
+      const deadline = Date.now() + 10_000;
+      while ((await workers()) !== 3 && Date.now() < deadline) await page.waitForTimeout(100);
+      assert.equal(await workers(), 3);
+      await programControls(page).getByRole("button", { name: "Stop", exact: true }).click();
+      assert.equal(await waitForProgramEnd(page), "Stopped.");
     });
 
     test("Stop ends a program whose child loops forever", async () => {

@@ -112,6 +112,21 @@ print('done')
 }
 
 #[test]
+fn a_lone_thread_stays_running_from_slice_to_slice() {
+    let mut program = start("n = 300000\nwhile n > 0:\n    n -= 1\n", Mode::Gil312, Duration::from_secs(30));
+    let mut slices = 0;
+    while program.run_slice(Duration::from_millis(1)) == Slice::Ran {
+        slices += 1;
+    }
+    assert!(slices > 3, "the loop took {slices} slices: too few to cross between slices");
+    let lanes = program.recorder.read_lanes(&[]);
+    let intervals = lanes[0].intervals(f64::MAX);
+    let waits = intervals.iter().filter(|interval| interval.state == WorkerState::WaitingForGil).count();
+    // The main thread waits for its first turn, and for none after it.
+    assert_eq!(waits, 1, "{intervals:?}");
+}
+
+#[test]
 fn a_deadlock_ends_the_run_saying_who_waits_for_what() {
     let source = "import threading
 a = threading.Lock()

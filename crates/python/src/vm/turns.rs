@@ -45,6 +45,18 @@ impl Turns {
         self.runnable.push_back(green);
     }
 
+    /// A thread whose turn ended goes to the end of the queue; alone there, its turn was cut
+    /// only by the slice's end and it goes on at the next slice, so it stays running: a lone
+    /// thread's lane records no wait for the GIL between slices (nor sends the page news of
+    /// one every slice).
+    fn take_back(&mut self, green: GreenThread) {
+        if self.runnable.is_empty() {
+            self.runnable.push_back(green);
+        } else {
+            self.enqueue(green);
+        }
+    }
+
     /// Parked threads whose effect is done become runnable, in the order they parked.
     fn wake(&mut self, now: f64) {
         let mut still = Vec::with_capacity(self.parked.len());
@@ -109,7 +121,7 @@ pub(crate) fn take_a_turn(scheduler: &Scheduler, turn_ends_at: f64) -> TurnTaken
     green.thread.turn_ends_at_ms = if alone { turn_ends_at } else { switch_at.min(turn_ends_at) };
     green.thread.record(WorkerState::Running);
     match green.take_turn() {
-        Turn::Parked(Effect::Yield) => lock(&scheduler.turns).enqueue(green),
+        Turn::Parked(Effect::Yield) => lock(&scheduler.turns).take_back(green),
         Turn::Parked(effect) => {
             green.thread.record_waiting(&effect.waiting(&green.thread));
             lock(&scheduler.turns).parked.push((green, effect));

@@ -44,9 +44,11 @@ const EXPIRY_TIMER_AT_MOST_MS: f64 = 60_000.0;
 const TIME_LIMIT_GRACE: Duration = Duration::from_secs(2);
 
 /// Spare workers for a program's processes, beside the one for its main program: started at
-/// the first Run of a program that starts processes, and kept ready after it (a new worker
-/// takes 90–160 ms before it runs anything, on 2 busy cores), so the workers of a `Pool(2)`
-/// start at once.
+/// the first Run of a program that starts processes, kept ready after it, and while it runs a
+/// spare a process takes is replaced at once (a new worker takes 90–160 ms before it runs
+/// anything, on 2 busy cores, but only 10–15 ms of a core), so the workers of a `Pool(2)` start
+/// at once, also after two processes took the spares (the heavy loop's Pool started 50–150 ms
+/// later than its processes did before).
 const SPARES_FOR_PROCESSES: usize = 2;
 
 thread_local! {
@@ -223,9 +225,9 @@ impl OneWorkerRun {
         worker.set_onerror(Some(on_error.into_js_value().unchecked_ref()));
     }
 
-    /// Starts the child `pid`, named `name`, on a spare program worker (new spares are started
-    /// after the program, not while its processes run), running `bootstrap`. Its main thread's
-    /// lane starts now, so the worker's start-up shows as "starting".
+    /// Starts the child `pid`, named `name`, on a spare program worker, running `bootstrap`, and
+    /// a spare in its place. Its main thread's lane starts now, so the worker's start-up shows
+    /// as "starting".
     fn start_child(&self, pid: u32, name: &str, bootstrap: Vec<u8>) -> Option<Worker> {
         {
             let mut state = self.state.borrow_mut();
@@ -241,6 +243,7 @@ impl OneWorkerRun {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| run.on_child_message(pid, &event));
         worker.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
         let _ = worker.post_message(&message(&[("text", &encode(&start).into()), ("words", &words)]));
+        keep_spares(SPARES_FOR_PROCESSES);
         Some(worker)
     }
 

@@ -80,7 +80,8 @@ fn stop_ends_a_busy_loop_and_sleeping_threads_within_a_second() {
 
 #[test]
 fn a_deadlock_ends_the_run_saying_who_waits_for_what() {
-    let source = "import threading, time\na = threading.Lock()\nb = threading.Lock()\ndef forward():\n    with a:\n        time.sleep(0.1)\n        with b:\n            pass\ndef backward():\n    with b:\n        time.sleep(0.1)\n        with a:\n            pass\nthreading.Thread(target=forward).start()\nthreading.Thread(target=backward).start()\n";
+    // Each thread holds its first lock before either asks for its second, however late one starts.
+    let source = "import threading\na = threading.Lock()\nb = threading.Lock()\nboth_hold_one = threading.Barrier(2)\ndef forward():\n    with a:\n        both_hold_one.wait()\n        with b:\n            pass\ndef backward():\n    with b:\n        both_hold_one.wait()\n        with a:\n            pass\nthreading.Thread(target=forward).start()\nthreading.Thread(target=backward).start()\n";
     let started = Instant::now();
     let run = run(source);
     assert!(matches!(run.outcome, Outcome::Halted(Halt::Deadlock(_))), "{:?}", run.outcome);

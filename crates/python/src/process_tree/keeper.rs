@@ -13,7 +13,7 @@ use super::protocol::{Delivery, Letter, Reply, Request};
 use crate::host::{ProcessRefused, MOST_PROCESSES};
 use crate::modules::multiprocessing::Bootstrap;
 use crate::native_processes::TERMINATED;
-use crate::vm::{timed_wait_end_ms, Stream};
+use crate::vm::Stream;
 
 /// What the keeper's host must do.
 #[derive(Clone, Debug, PartialEq)]
@@ -146,7 +146,7 @@ impl ProcessKeeper {
 
     /// The reply now (`None`: none, or later), with what else must happen in `out`.
     fn answer(&mut self, from: u32, ticket: u64, request: Request, now_ms: f64, out: &mut Vec<Outgoing>) -> Option<Reply> {
-        let wait_until = |wait_ms: f64| timed_wait_end_ms(now_ms, wait_ms);
+        let wait_until = |wait_ms: f64| now_ms + wait_ms.max(0.0);
         match request {
             Request::Start { bootstrap } => Some(Reply::Started(self.start(from, bootstrap, out))),
             Request::Terminate { pid } => {

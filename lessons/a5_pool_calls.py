@@ -10,7 +10,11 @@
 # prints: map_async: [0, 1, 4, 9, 16, 25, 36, 49]
 # prints: slowest: apply
 import time
-from multiprocessing import Pool
+from multiprocessing import Barrier, Pool
+
+
+def wait_for_the_others(everyone_up):
+    everyone_up.wait()
 
 
 def slow_square(n):
@@ -28,7 +32,11 @@ def timed(label, call):
 
 if __name__ == "__main__":
     numbers = list(range(8))
-    with Pool(4) as pool:
+    # Each worker process waits at the barrier as it starts, and so does this one: the timings
+    # below leave out how long processes take to start.
+    everyone_up = Barrier(5)
+    with Pool(4, initializer=wait_for_the_others, initargs=(everyone_up,)) as pool:
+        everyone_up.wait()
         times = [
             timed("map", lambda: pool.map(slow_square, numbers)),
             timed("apply", lambda: [pool.apply(slow_square, (n,)) for n in numbers]),

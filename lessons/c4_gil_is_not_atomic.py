@@ -22,9 +22,11 @@ def add(value, amount):
     return value + amount
 
 
-def plus_equals(stop_at, done):
+def plus_equals(both_running, done):
     global balance
     mine = 0
+    both_running.wait()
+    stop_at = time.perf_counter() + SECONDS
     while time.perf_counter() < stop_at:
         for _ in range(1000):
             balance += 1
@@ -32,9 +34,11 @@ def plus_equals(stop_at, done):
     done.append(mine)
 
 
-def through_a_call(stop_at, done):
+def through_a_call(both_running, done):
     global balance
     mine = 0
+    both_running.wait()
+    stop_at = time.perf_counter() + SECONDS
     while time.perf_counter() < stop_at:
         for _ in range(1000):
             balance = add(balance, 1)
@@ -46,8 +50,9 @@ def lost(loop):
     global balance
     balance = 0
     done = []
-    stop_at = time.perf_counter() + SECONDS
-    threads = [threading.Thread(target=loop, args=(stop_at, done)) for _ in range(2)]
+    # Both threads count for SECONDS from the moment both are running, however late one starts.
+    both_running = threading.Barrier(2)
+    threads = [threading.Thread(target=loop, args=(both_running, done)) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:

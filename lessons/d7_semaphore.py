@@ -17,15 +17,19 @@ count_lock = threading.Lock()
 inside = 0
 most_inside = 0
 served = 0
+# The clients wait at the door until all ten are there, as at opening time: then three are
+# inside together however slowly each one started.
+doors_open = threading.Event()
 
 
 def client():
     global inside, most_inside, served
+    doors_open.wait()
     with slots:
         with count_lock:
             inside += 1
             most_inside = max(most_inside, inside)
-        time.sleep(0.02)  # being served
+        time.sleep(0.1)  # being served
         with count_lock:
             inside -= 1
             served += 1
@@ -34,6 +38,7 @@ def client():
 clients = [threading.Thread(target=client) for _ in range(10)]
 for thread in clients:
     thread.start()
+doors_open.set()
 for thread in clients:
     thread.join()
 print("most clients inside at once:", most_inside)

@@ -12,10 +12,20 @@ import time
 
 lock = threading.Lock()
 turns = {"greedy 1": 0, "greedy 2": 0, "polite": 0}
-stop_at = time.perf_counter() + 0.3
+stop_at = None
+
+
+def start_the_clock():
+    global stop_at
+    stop_at = time.perf_counter() + 0.3
+
+
+# The three compete for 0.3 s from the moment all three are running, however late one starts.
+all_running = threading.Barrier(3, action=start_the_clock)
 
 
 def greedy(name):
+    all_running.wait()
     while time.perf_counter() < stop_at:
         with lock:  # waits in line for the lock
             turns[name] += 1
@@ -23,6 +33,7 @@ def greedy(name):
 
 
 def polite(name):
+    all_running.wait()
     while time.perf_counter() < stop_at:
         if lock.acquire(blocking=False):  # only if nobody holds it right now
             turns[name] += 1

@@ -118,7 +118,8 @@ describe("while and after a run", () => {
 
   test("a serial share keeps the answer and makes the other workers wait idle", async () => {
     const { page } = playground;
-    await setUp(page, { ...CATALOGUE.find((experiment) => experiment.id === "A2"), fields: { "Samples (points in all)": 20_000_000 } });
+    // A serial part of 100 ms or more: the other worker, even started late, waits for it.
+    await setUp(page, { ...CATALOGUE.find((experiment) => experiment.id === "A2"), fields: { "Samples (points in all)": 200_000_000 } });
     await chooseMode(page, "free-threaded");
     await fill(page, "Serial share of the work (%, 0–90, runs alone first)", 50);
     await runToEnd(page);

@@ -75,7 +75,10 @@ describe("the widget in a course page on another origin without isolation header
       const widget = await openWidget(`v1&x=${key}&${parameters}`);
       assert.match(await widget.getByRole("status", { name: "Engine" }).textContent(), /^Engine: message passing/);
       await widget.getByRole("button", { name: "Run", exact: true }).click();
-      await widget.getByText(/^Finished/).waitFor({ timeout: 60_000 });
+      // Waits for any end, so that a run the watchdog or a failure stopped says so.
+      const ended = widget.getByText(/^(Finished|Stopped)/).first();
+      await ended.waitFor({ timeout: 60_000 });
+      assert.match(await ended.textContent(), /^Finished/);
       assert.ok(await widget.getByRole("img", { name: /timeline/i }).first().isVisible());
     });
   }

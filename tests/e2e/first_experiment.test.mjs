@@ -71,8 +71,12 @@ describe("Monte Carlo pi with 2 workers", () => {
     });
   }
 
+  // Long enough that a worker the OS starts late still finds its task: 100 ms or more each.
+  const SAMPLES_TO_SHARE = 200_000_000;
+
   test("free-threaded workers run at the same time", async () => {
     const { page } = playground;
+    await fill(page, "Samples (points in all)", SAMPLES_TO_SHARE);
     await chooseMode(page, "free-threaded");
     await runToEnd(page);
     const overlaps = overlapsBetweenWorkers(await intervalsIn(page, "running"));
@@ -81,6 +85,7 @@ describe("Monte Carlo pi with 2 workers", () => {
 
   test("under the GIL no two workers ever run at the same time, and the GIL changes hands", async () => {
     const { page } = playground;
+    await fill(page, "Samples (points in all)", SAMPLES_TO_SHARE);
     await chooseMode(page, "threads + GIL");
     await runToEnd(page);
     const running = await intervalsIn(page, "running");

@@ -11,7 +11,7 @@ const SWITCH_INTERVAL = "GIL switch interval (ms, threads + GIL only)";
 
 const playground = playgroundForTests();
 
-async function runPiUnderTheGil(page, samples = 20_000_000) {
+async function runPiUnderTheGil(page, samples) {
   await chooseExperiment(page, "Monte Carlo pi");
   await fill(page, "Samples (points in all)", samples);
   await fill(page, "Workers (1–100)", 2);
@@ -49,9 +49,11 @@ test("the Python 3.1 GIL records failed acquisitions on 2 workers, still one run
 test("under the Python 3.2 GIL, a shorter switch interval gives more hand-offs", async () => {
   const { page } = playground;
   await fill(page, SWITCH_INTERVAL, 20);
-  const slow = Number((await runPiUnderTheGil(page))["GIL hand-offs"]);
+  // Hundreds of milliseconds of work: a second worker the OS starts late still contends.
+  const samples = 200_000_000;
+  const slow = Number((await runPiUnderTheGil(page, samples))["GIL hand-offs"]);
   await fill(page, SWITCH_INTERVAL, 1);
-  const fast = Number((await runPiUnderTheGil(page))["GIL hand-offs"]);
+  const fast = Number((await runPiUnderTheGil(page, samples))["GIL hand-offs"]);
   assert.ok(fast > slow, `1 ms: ${fast} hand-offs, 20 ms: ${slow}`);
   await fill(page, SWITCH_INTERVAL, 5);
 });

@@ -64,8 +64,9 @@ test("under the GIL token, one worker runs at a time and the token changes hands
 test("free-threaded workers without shared memory run side by side", async () => {
   const { page } = playground;
   // Each task long enough that the second worker starts before the first has run both: on a loaded
-  // machine, with 40M samples, it started too late in 2 of 8 runs.
-  await fill(page, "Samples (points in all)", 200_000_000);
+  // machine, with 40M samples, it started too late in 2 of 8 runs, and with 200M (0.2 s a task)
+  // once at load 24. 2,000M: about 2 s a task.
+  await fill(page, "Samples (points in all)", 2_000_000_000);
   await fill(page, "Workers (1–100)", 2);
   await chooseMode(page, "free-threaded");
   assert.match(await runToEnd(page), /^Finished/);

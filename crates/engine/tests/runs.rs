@@ -100,10 +100,12 @@ fn every_mode_sums_the_primes_exactly() {
 #[cfg_attr(debug_assertions, ignore = "a timing, checked in the release profile")]
 fn sleeps_overlap_under_the_gil_because_blocking_releases_it() {
     let scenario = scenario(Experiment::Sleep { sleeps: 8, millis: 100 }, Mode::ThreadsWithGil, 8);
-    let started = Instant::now();
-    let run = run_natively(&scenario, None);
-    assert_eq!(combined(&scenario, &run), RunResult::Slept { sleeps: 8, millis: 100 });
-    assert!(started.elapsed() < Duration::from_millis(700), "8 sleeps of 100 ms took {:?}", started.elapsed());
+    // Other tests share the cores and may keep a thread off them: the quickest of three runs.
+    let took = quickest_of_three(Duration::from_millis(700), || {
+        let run = run_natively(&scenario, None);
+        assert_eq!(combined(&scenario, &run), RunResult::Slept { sleeps: 8, millis: 100 });
+    });
+    assert!(took < Duration::from_millis(700), "8 sleeps of 100 ms took {took:?} in the quickest of three runs");
 }
 
 #[test]
@@ -112,16 +114,12 @@ fn stop_ends_every_mode_within_fifty_milliseconds() {
     for mode in [Mode::Single, Mode::ThreadsWithGil, Mode::FreeThreaded] {
         let scenario = scenario(Experiment::Countdown { count: 50_000_000_000 }, mode, 3);
         // Other tests share the cores: the quickest of three runs counts.
-        let mut took = Vec::new();
-        for _ in 0..3 {
-            let started = Instant::now();
+        let quickest = quickest_of_three(Duration::from_millis(30 + 50), || {
             let run = run_natively(&scenario, Some(Duration::from_millis(30)));
-            took.push(started.elapsed());
             assert!(run.results.is_none());
             assert!(run.lanes.iter().all(|lane| lane.last().unwrap().state == WorkerState::Done));
-        }
-        let quickest = took.iter().min().expect("three runs");
-        assert!(*quickest < Duration::from_millis(30 + 50), "{mode:?} took {took:?}");
+        });
+        assert!(quickest < Duration::from_millis(30 + 50), "{mode:?} took {quickest:?} in the quickest of three runs");
     }
 }
 
@@ -129,9 +127,25 @@ fn stop_ends_every_mode_within_fifty_milliseconds() {
 #[cfg_attr(debug_assertions, ignore = "a timing, checked in the release profile")]
 fn stop_wakes_workers_blocked_in_io() {
     let scenario = scenario(Experiment::Sleep { sleeps: 4, millis: 5_000 }, Mode::ThreadsWithGil, 2);
-    let started = Instant::now();
-    run_natively(&scenario, Some(Duration::from_millis(20)));
-    assert!(started.elapsed() < Duration::from_millis(20 + 50));
+    let took = quickest_of_three(Duration::from_millis(20 + 50), || {
+        run_natively(&scenario, Some(Duration::from_millis(20)));
+    });
+    assert!(took < Duration::from_millis(20 + 50), "Stop after 20 ms ended the run after {took:?} in the quickest of three runs");
+}
+
+/// How long `run` took: the quickest of up to three tries, stopping at the first under `within`,
+/// so that one stall of a loaded machine is not read as slowness.
+fn quickest_of_three(within: Duration, mut run: impl FnMut()) -> Duration {
+    let mut quickest = Duration::MAX;
+    for _ in 0..3 {
+        let started = Instant::now();
+        run();
+        quickest = quickest.min(started.elapsed());
+        if quickest < within {
+            break;
+        }
+    }
+    quickest
 }
 
 #[test]

@@ -127,7 +127,7 @@ fn printed(source: &str, mode: Mode, runner: Runner) -> (String, String) {
             (program.output.text(Stream::Stdout), program.output.text(Stream::Stderr))
         }
         Runner::OverMessages { shared_words } => {
-            let options = tree_harness::TreeOptions { mode, time_limit, stop_after: None, shared_words };
+            let options = tree_harness::TreeOptions { mode, time_limit, stop_once_printed: None, shared_words };
             let run = tree_harness::run_over_messages(source, options);
             (run.output.text(Stream::Stdout), run.output.text(Stream::Stderr))
         }

@@ -253,10 +253,12 @@ def spin():
 if __name__ == '__main__':
     for _ in range(3):
         multiprocessing.Process(target=spin).start()
+    print('three started')
     while True:
         pass
 ";
-    let options = TreeOptions { stop_after: Some(Duration::from_millis(500)), ..TreeOptions::default() };
+    // Stop once the three children have started, however slowly a loaded machine starts them.
+    let options = TreeOptions { stop_once_printed: Some("three started"), ..TreeOptions::default() };
     let run = run_over_messages(source, options);
     assert_eq!(run.outcome, Outcome::Halted(Halt::Stopped));
     assert_eq!(run.members.len(), 4, "three children started: {:?}", run.members);

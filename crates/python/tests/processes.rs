@@ -69,18 +69,22 @@ fn described(lane: &LaneHistory) -> Vec<String> {
 #[test]
 fn starting_more_than_32_processes_at_once_is_a_clear_error() {
     let source = "\
-import multiprocessing, time
-def nap():
-    time.sleep(1)
+import multiprocessing
+def wait_for(go):
+    go.wait()
 if __name__ == '__main__':
+    # Every child waits until the parent has tried all 40: however slowly they start, the
+    # first 32 are all still running then.
+    go = multiprocessing.Event()
     started = []
     try:
         for _ in range(40):
-            p = multiprocessing.Process(target=nap, daemon=True)
+            p = multiprocessing.Process(target=wait_for, args=(go,), daemon=True)
             p.start()
             started.append(p)
     except RuntimeError as e:
         print(len(started), e)
+    go.set()
 ";
     let (run, _) = run(source);
     assert_eq!(run.stdout(), "32 can't start new process: the playground runs at most 32 processes at once\n", "{}", run.stderr());

@@ -80,7 +80,8 @@ fn stop_ends_a_busy_loop_and_sleeping_threads_within_a_second() {
 
 #[test]
 fn a_deadlock_ends_the_run_saying_who_waits_for_what() {
-    let source = "import threading, time\na = threading.Lock()\nb = threading.Lock()\ndef forward():\n    with a:\n        time.sleep(0.1)\n        with b:\n            pass\ndef backward():\n    with b:\n        time.sleep(0.1)\n        with a:\n            pass\nthreading.Thread(target=forward).start()\nthreading.Thread(target=backward).start()\n";
+    // Each thread holds its first lock before either asks for its second, however late one starts.
+    let source = "import threading\na = threading.Lock()\nb = threading.Lock()\nboth_hold_one = threading.Barrier(2)\ndef forward():\n    with a:\n        both_hold_one.wait()\n        with b:\n            pass\ndef backward():\n    with b:\n        both_hold_one.wait()\n        with a:\n            pass\nthreading.Thread(target=forward).start()\nthreading.Thread(target=backward).start()\n";
     let started = Instant::now();
     let run = run(source);
     assert!(matches!(run.outcome, Outcome::Halted(Halt::Deadlock(_))), "{:?}", run.outcome);
@@ -241,4 +242,37 @@ fn a_sleep_lasts_at_least_its_time_on_a_coarse_clock_read_in_seconds() {
     let source = "import time\nshort = 0\nfor _ in range(40):\n    start = time.perf_counter()\n    time.sleep(0.01)\n    if time.perf_counter() - start < 0.01:\n        short += 1\nprint('short sleeps:', short)\n";
     let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(CoarseEpochClockHost)));
     assert_eq!(run_with_scheduler(source, scheduler).stdout(), "short sleeps: 0\n");
+}
+
+#[test]
+fn a_timed_wait_lasts_at_least_its_timeout_on_a_coarse_clock_read_in_seconds() {
+    // Each gives up after its timeout: a held lock, an unset Event, an empty Queue, a thread
+    // that waits for the Event; each wait must read at least 0.01 s on the program's clock.
+    let source = "import queue, threading, time
+lock = threading.Lock()
+lock.acquire()
+never = threading.Event()
+empty = queue.Queue()
+sleeper = threading.Thread(target=never.wait)
+sleeper.start()
+def get_from_empty():
+    try:
+        empty.get(timeout=0.01)
+    except queue.Empty:
+        pass
+waits = {'acquire': lambda: lock.acquire(timeout=0.01), 'Event.wait': lambda: never.wait(0.01),
+         'Queue.get': get_from_empty, 'join': lambda: sleeper.join(0.01)}
+for name, wait in waits.items():
+    short = 0
+    for _ in range(20):
+        start = time.monotonic()
+        wait()
+        if time.monotonic() - start < 0.01:
+            short += 1
+    print(name, 'short waits:', short)
+never.set()
+";
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(CoarseEpochClockHost)));
+    let expected = "acquire short waits: 0\nEvent.wait short waits: 0\nQueue.get short waits: 0\njoin short waits: 0\n";
+    assert_eq!(run_with_scheduler(source, scheduler).stdout(), expected);
 }

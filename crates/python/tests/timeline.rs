@@ -19,7 +19,9 @@ fn described(lane: &LaneHistory) -> Vec<String> {
 
 #[test]
 fn the_timeline_has_a_lane_per_thread_named_as_python_names_it() {
-    let source = "import threading, time\nlock = threading.Lock()\nprint(hex(id(lock)))\ndef worker():\n    time.sleep(0.05)\n    with lock:\n        pass\nwith lock:\n    t = threading.Thread(target=worker)\n    t.start()\n    time.sleep(0.2)\nt.join()\n";
+    // The main thread keeps the lock until the worker has slept and is about to ask for it,
+    // however late the worker starts.
+    let source = "import threading, time\nlock = threading.Lock()\nslept = threading.Event()\nprint(hex(id(lock)))\ndef worker():\n    time.sleep(0.05)\n    slept.set()\n    with lock:\n        pass\nwith lock:\n    t = threading.Thread(target=worker)\n    t.start()\n    slept.wait()\n    time.sleep(0.1)\nt.join()\n";
     let run = run(source);
     let lock = format!("Lock at {}", run.stdout().trim());
     let lanes = run.recorder.histories();
@@ -44,12 +46,20 @@ barrier = threading.Barrier(2)
 q = queue.Queue()
 for name, obj in [('cond', cond), ('event', event), ('sem', sem), ('barrier', barrier), ('q', q)]:
     print(name, hex(id(obj)))
+# The waiter says when it is about to block on the next one; only then does the main thread
+# wait a little and wake it, however late the waiter starts.
+about_to_block = threading.Semaphore(0)
 def waiter():
     with cond:
+        about_to_block.release()
         cond.wait()
+    about_to_block.release()
     event.wait()
+    about_to_block.release()
     sem.acquire()
+    about_to_block.release()
     barrier.wait()
+    about_to_block.release()
     q.get()
 def notify():
     with cond:
@@ -57,6 +67,7 @@ def notify():
 t = threading.Thread(target=waiter, name='waiter')
 t.start()
 for wake in [notify, event.set, sem.release, barrier.wait, lambda: q.put(1)]:
+    about_to_block.acquire()
     time.sleep(0.05)
     wake()
 t.join()

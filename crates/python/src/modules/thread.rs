@@ -11,7 +11,7 @@ use crate::objects::class::{builtin_types, Kind};
 use crate::objects::exception::{type_error, value_error};
 use crate::objects::function::{Args, BuiltinFn};
 use crate::objects::{int, lock, Class, NativeObject, PyErr, PyResult, Value};
-use crate::vm::{Effect, Thread, Waiting};
+use crate::vm::{timed_wait_end_ms, Effect, Thread, Waiting};
 
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("allocate_lock", allocate_lock),
@@ -79,7 +79,7 @@ impl Lock {
         if !blocking {
             return Ok(self.core.try_take(thread.ident, Duration::ZERO));
         }
-        let deadline_ms = timeout.map(|timeout| thread.interp.scheduler.now_ms() + timeout.as_secs_f64() * 1000.0);
+        let deadline_ms = timeout.map(|timeout| timed_wait_end_ms(thread.interp.scheduler.now_ms(), timeout.as_secs_f64() * 1000.0));
         // Python's `id(lock)`: the timeline names the lock as `hex(id(lock))` shows it.
         let address = self as *const Lock as usize;
         let effect = Effect::Acquire { lock: self.core.clone(), address, deadline_ms, restore_count };

@@ -3,7 +3,7 @@
 use crate::objects::exception::value_error;
 use crate::objects::function::{Args, BuiltinFn};
 use crate::objects::{int, PyResult, Value};
-use crate::vm::{Effect, Thread};
+use crate::vm::{timed_wait_end_ms, Effect, Thread};
 
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("sleep", sleep),
@@ -27,17 +27,9 @@ fn sleep(thread: &mut Thread, args: Args) -> PyResult {
     if seconds < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    let asked_ms = seconds.min(1e6) * 1000.0;
-    let margin_ms = if asked_ms > 0.0 { CLOCK_ROUNDING_MARGIN_MS } else { 0.0 };
-    let until_ms = thread.interp.scheduler.now_ms() + asked_ms + margin_ms;
+    let until_ms = timed_wait_end_ms(thread.interp.scheduler.now_ms(), seconds.min(1e6) * 1000.0);
     thread.block(Effect::Sleep { until_ms })
 }
-
-/// How much longer than asked a sleep lasts, so that the clocks read in seconds show at least
-/// the time asked: a browser without isolation rounds its clock to 0.1 or 1 ms, so a sleep could end
-/// on its exact deadline, and seconds since 1970 as a float lose a fraction of a microsecond.
-/// CPython's sleeps overshoot by more than this anyway.
-const CLOCK_ROUNDING_MARGIN_MS: f64 = 0.01;
 
 /// Milliseconds since the Unix epoch, from the program's host.
 fn epoch_ms(thread: &Thread) -> f64 {

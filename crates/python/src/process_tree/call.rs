@@ -10,7 +10,7 @@ use std::time::Duration;
 use super::protocol::{Reply, Request};
 use crate::host::ProcessHost;
 use crate::objects::{lock, PyResult};
-use crate::vm::{Thread, Waiting};
+use crate::vm::{timed_wait_end_ms, Thread, Waiting};
 
 /// A request, and the number its asker gave it once posted (a tree that answers by message
 /// posts it on the first ask only).
@@ -47,7 +47,7 @@ impl ProcessWait {
     /// ends by itself at its request's wait where the tree answers at once; where it answers
     /// by message the keeper ends it, replying.
     pub fn new(tree: Arc<dyn ProcessHost>, request: Request, waiting: Waiting, now_ms: f64, finish: Finish) -> ProcessWait {
-        let deadline_ms = if tree.answers_by_message() { None } else { request.wait_ms().map(|wait_ms| now_ms + wait_ms) };
+        let deadline_ms = if tree.answers_by_message() { None } else { request.wait_ms().map(|wait_ms| timed_wait_end_ms(now_ms, wait_ms)) };
         ProcessWait { tree, call: ProcessCall::new(request), waiting, deadline_ms, reply: Mutex::new(None), finish }
     }
 

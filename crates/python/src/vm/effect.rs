@@ -20,6 +20,18 @@ use crate::objects::{PyErr, PyResult, Value};
 use crate::process_tree::ProcessWait;
 use crate::host::ProcessHost;
 
+/// How much longer than asked a timed wait (a sleep, a timeout) lasts, so that the clocks read
+/// in seconds show at least the time asked: a browser without isolation rounds its clock to 0.1
+/// or 1 ms, so a wait could end on its exact deadline, and seconds since 1970 as a float lose a
+/// fraction of a microsecond. CPython's waits overshoot by more than this anyway.
+const CLOCK_ROUNDING_MARGIN_MS: f64 = 0.01;
+
+/// When a wait of `wait_ms` asked at `now_ms` is over on the run's clock: a zero wait at once,
+/// any other one [`CLOCK_ROUNDING_MARGIN_MS`] after the time asked.
+pub fn timed_wait_end_ms(now_ms: f64, wait_ms: f64) -> f64 {
+    if wait_ms > 0.0 { now_ms + wait_ms + CLOCK_ROUNDING_MARGIN_MS } else { now_ms }
+}
+
 /// What a blocked thread waits for.
 #[derive(Clone)]
 pub enum Effect {

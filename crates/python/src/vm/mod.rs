@@ -61,7 +61,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 pub use frame::Frame;
-pub use effect::Effect;
+pub use effect::{timed_wait_end_ms, Effect};
 pub use frame_stack::NATIVE_NESTING_LIMIT;
 pub use output::{Output, OutputLine, Stream};
 pub use lanes::{Waiting, MOST_LANES};

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use engine::{Clock, NativeClock, Recorder};
 use python::{
     start_process_on_one_thread, start_program_on_one_thread, AskingProcesses, Host, Member, Mode, NativeHost, NativeSharedWords, Outcome,
-    Outgoing, Output, ProcessKeeper, ProgramOnOneThread, SharedWords, Slice, SHARED_WORDS_BYTES,
+    Outgoing, Output, ProcessKeeper, ProgramOnOneThread, SharedWords, Slice, Stream, SHARED_WORDS_BYTES,
 };
 
 /// The main process's pid.
@@ -65,8 +65,8 @@ pub struct TreeOptions {
     pub mode: Mode,
     /// The main program's time limit.
     pub time_limit: Duration,
-    /// Presses Stop this long after the start.
-    pub stop_after: Option<Duration>,
+    /// Presses Stop once the program has printed this on stdout.
+    pub stop_once_printed: Option<&'static str>,
     /// Whether the processes share words for real (`Value`, `Array`), as on an isolated page;
     /// without, every read and write is a letter to the keeper.
     pub shared_words: bool,
@@ -74,7 +74,7 @@ pub struct TreeOptions {
 
 impl Default for TreeOptions {
     fn default() -> TreeOptions {
-        TreeOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(30), stop_after: None, shared_words: false }
+        TreeOptions { mode: Mode::Gil312, time_limit: Duration::from_secs(30), stop_once_printed: None, shared_words: false }
     }
 }
 
@@ -162,10 +162,12 @@ pub fn run_over_messages(source: &str, options: TreeOptions) -> TreeRun {
         let (output, shared, to_keeper) = (program.output.clone(), shared.clone(), to_keeper.clone());
         std::thread::spawn(move || keep(keeper_inbox, to_keeper, main_mail, output, shared))
     };
-    if let Some(after) = options.stop_after {
-        let scheduler = program.scheduler.clone();
+    if let Some(text) = options.stop_once_printed {
+        let (scheduler, output) = (program.scheduler.clone(), program.output.clone());
         std::thread::spawn(move || {
-            std::thread::sleep(after);
+            while !output.text(Stream::Stdout).contains(text) && !scheduler.halted() {
+                std::thread::sleep(Duration::from_millis(5));
+            }
             scheduler.stop();
         });
     }

@@ -90,22 +90,18 @@ impl Thread {
     /// Python function (CPython's `FORMAT_VALUE`: a conversion's `str()` or `repr()`, then
     /// `__format__`, which `object`'s gives to `str()` when the spec is empty).
     pub(super) fn format_call(&mut self, object: &Value, conversion: Option<&'static str>, spec: Arc<str>) -> PyResult<Option<Called>> {
-        let (function, dunder) = match conversion {
-            Some("repr") => (python_dunder(object, "__repr__"), "__repr__"),
-            Some(_) => match text_dunder(object) {
-                Some((function, Returns::Text(dunder))) => (Some(function), dunder),
-                _ => (None, "__str__"),
-            },
-            None => match python_dunder(object, "__format__") {
-                Some(function) => return self.dunder_call(&function, vec![object.clone(), Value::Str(spec)], Returns::Formatted { dunder: "__format__", spec: None }),
-                None if spec.is_empty() => match text_dunder(object) {
-                    Some((function, Returns::Text(dunder))) => (Some(function), dunder),
-                    _ => (None, "__str__"),
-                },
-                None => (None, "__str__"),
-            },
+        let found = match conversion {
+            Some("repr") => python_dunder(object, "__repr__").map(|function| (function, "__repr__")),
+            Some(_) => text_function(object),
+            None => {
+                if let Some(function) = python_dunder(object, "__format__") {
+                    let returns = Returns::Formatted { dunder: "__format__", spec: None };
+                    return self.dunder_call(&function, vec![object.clone(), Value::Str(spec)], returns);
+                }
+                text_function(object).filter(|_| spec.is_empty())
+            }
         };
-        let Some(function) = function else { return Ok(None) };
+        let Some((function, dunder)) = found else { return Ok(None) };
         let spec = (!spec.is_empty()).then_some(spec);
         self.dunder_call(&function, vec![object.clone()], Returns::Formatted { dunder, spec })
     }
@@ -189,6 +185,14 @@ impl Thread {
 /// `iter(function, sentinel)`'s.
 fn steps_call_python(state: &Mutex<IterState>) -> bool {
     matches!(*lock(state), IterState::Generator { .. } | IterState::Map { .. } | IterState::Filter { .. } | IterState::CallUntil { .. })
+}
+
+/// The function `str(object)` runs, if its class writes it in Python, and its name.
+fn text_function(object: &Value) -> Option<(Value, &'static str)> {
+    match text_dunder(object)? {
+        (function, Returns::Text(dunder)) => Some((function, dunder)),
+        _ => None,
+    }
 }
 
 /// The keyword argument `name`, if given.

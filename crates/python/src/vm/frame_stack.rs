@@ -1,9 +1,10 @@
 //! A thread's Python frames on an explicit stack. Calling a Python function pushes its frame
 //! and the loop goes on; a return pops it and hands the value to its caller; an exception
-//! unwinds frame by frame, each adding its traceback line. Rust's own stack grows only when a
-//! built-in calls back into Python (`__lt__` in a sort, an item's `__repr__`, a property): that starts a
-//! nested run loop, counted apart ([`NATIVE_NESTING_LIMIT`]) so that a browser worker's small
-//! native stack ends in `RecursionError`, never a trap.
+//! unwinds frame by frame, each adding its traceback line. A built-in that calls Python and
+//! goes on after it (`resumable.rs`) is resumed by its frame's return. Rust's own stack grows
+//! only when a built-in calls back into Python otherwise (`__lt__` in a sort, an item's
+//! `__repr__`): that starts a nested run loop, counted apart ([`NATIVE_NESTING_LIMIT`]) so that
+//! a browser worker's small native stack ends in `RecursionError`, never a trap.
 
 use std::sync::{Arc, Mutex};
 
@@ -326,23 +327,20 @@ impl Thread {
     fn resume_builtin(&mut self, callees: &mut Vec<Frame>, base: &mut Frame, builtin: Box<dyn Resumable>, value: Value, then: Returns) -> PyResult<()> {
         let loop_end = then.loop_end();
         let handling = self.handling.len();
-        match self.drive(builtin, Some(value), then) {
-            Ok(Driven::Frame(frame)) => self.push_callee(callees, frame),
-            Ok(Driven::Done(Some(result), then)) => self.return_to(innermost(callees, base), then, result, handling),
-            Ok(Driven::Done(None, _)) => match loop_end {
-                Some(target) => {
-                    end_loop(innermost(callees, base), target);
-                    Ok(())
-                }
-                None => Err(crate::objects::exception::stop_iteration()),
-            },
-            Err(error) => match loop_end.filter(|_| error.is("StopIteration")) {
-                Some(target) => {
-                    end_loop(innermost(callees, base), target);
-                    Ok(())
-                }
-                None => Err(error),
-            },
+        // Its iterator's end: exhausted (`None`) or a StopIteration raised.
+        let ended = match self.drive(builtin, Some(value), then) {
+            Ok(Driven::Frame(frame)) => return self.push_callee(callees, frame),
+            Ok(Driven::Done(Some(result), then)) => return self.return_to(innermost(callees, base), then, result, handling),
+            Ok(Driven::Done(None, _)) => None,
+            Err(error) if error.is("StopIteration") => Some(error),
+            Err(error) => return Err(error),
+        };
+        match loop_end {
+            Some(target) => {
+                end_loop(innermost(callees, base), target);
+                Ok(())
+            }
+            None => Err(ended.unwrap_or_else(crate::objects::exception::stop_iteration)),
         }
     }
 

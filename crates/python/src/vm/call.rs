@@ -75,7 +75,7 @@ impl Thread {
     /// built-in types are called at once (as `call_method` calls them).
     pub(super) fn prepare_method_call(&mut self, object: &Value, name: &str, args: Args) -> PyResult<Called> {
         match object {
-            Value::List(list) if name == "sort" && sorts_by_key(&args) => {
+            Value::List(list) if name == "sort" && sorts_by_key(&args) && self.pushes_builtin_calls() => {
                 let mut args = args;
                 let key = args.take_keyword("key").unwrap_or(Value::None);
                 let reverse = match args.take_keyword("reverse") {

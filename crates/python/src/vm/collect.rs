@@ -1,9 +1,9 @@
-//! Built-ins that call back into Python, made calls the run loop pushes. Everywhere:
-//! - `len`, `str`, `repr`, `iter` and `next` of an instance call its class's dunder as a frame
-//!   (`dunder_frames.rs`), and `format` its `__format__`;
-//! - `next(generator)` resumes the generator as a pushed frame;
-//! - `sorted`, `min` and `max` with a `key` (and `list.sort`, `call.rs`) compute their keys
-//!   as pushed frames (`resumable.rs`).
+//! Built-ins that call back into Python, made calls the run loop pushes. Everywhere, `len`,
+//! `str`, `repr`, `iter` and `next` of an instance call its class's dunder as a frame
+//! (`dunder_frames.rs`), and `format` its `__format__`. Where threads take turns on one
+//! thread (`Thread::pushes_builtin_calls`), `next(generator)` resumes the generator as a
+//! pushed frame, and `sorted`, `min` and `max` with a `key` (and `list.sort`, `call.rs`)
+//! compute their keys as pushed frames (`resumable.rs`).
 //!
 //! Two more would run Python on a loop the built-in nests in Rust, where a thread
 //! cannot park; on one thread whose processes answer by message, a wait for another process
@@ -39,24 +39,36 @@ impl Thread {
     /// own, for a call whose first argument is no iterator nor instance).
     #[inline]
     pub(super) fn builtin_on_frames(&mut self, builtin: &Value, name: &str, args: &Args) -> PyResult<Option<Called>> {
-        let called = match args.positional.first() {
+        // Each way returns at once: a `Called` holds a frame, which a move would copy.
+        match args.positional.first() {
             Some(Value::Iter(state)) if self.interp.scheduler.takes_turns() && steps_call_python(state) && CONSUMERS.contains(&name) => {
-                self.collecting(builtin, args)?
+                if let Some(called) = self.collecting(builtin, args)? {
+                    return Ok(Some(called));
+                }
             }
-            Some(Value::Iter(state)) if name == "next" => return self.next_of_generator(state, args),
-            Some(object @ Value::Instance(_)) => match self.builtin_by_dunder(name, object, args)? {
-                Some(called) => Some(called),
-                None if name == "format" => return self.format_on_frames(object, args),
-                None if name != "dict" && CONSUMERS.contains(&name) && python_dunder(object, "__iter__").is_some() => self.collecting(builtin, args)?,
-                None => self.printing(builtin, name, args)?,
-            },
-            Some(_) if self.interp.scheduler.takes_turns() => self.printing(builtin, name, args)?,
-            _ => None,
-        };
-        match called {
-            None if !args.keywords.is_empty() => self.by_key(name, args),
-            called => Ok(called),
+            Some(Value::Iter(state)) if name == "next" && self.pushes_builtin_calls() => return self.next_of_generator(state, args),
+            Some(object @ Value::Instance(_)) => {
+                if let Some(called) = self.builtin_by_dunder(name, object, args)? {
+                    return Ok(Some(called));
+                }
+                if name == "format" {
+                    return self.format_on_frames(object, args);
+                }
+                if name != "dict" && CONSUMERS.contains(&name) && python_dunder(object, "__iter__").is_some() {
+                    if let Some(called) = self.collecting(builtin, args)? {
+                        return Ok(Some(called));
+                    }
+                } else if name == "print" {
+                    return self.printing(builtin, args);
+                }
+            }
+            Some(_) if name == "print" && self.interp.scheduler.takes_turns() => return self.printing(builtin, args),
+            _ => {}
         }
+        if !args.keywords.is_empty() && self.pushes_builtin_calls() {
+            return self.by_key(name, args);
+        }
+        Ok(None)
     }
 
     /// `next(generator[, default])` as the generator's frame, pushed; `None` where `next` is
@@ -166,8 +178,8 @@ impl Thread {
 
     /// `print(*args, …)` as `_print_then(print, *args, …)` when an argument's text is written
     /// in Python.
-    fn printing(&mut self, print: &Value, name: &str, args: &Args) -> PyResult<Option<Called>> {
-        if name != "print" || !args.positional.iter().any(|arg| text_dunder(arg).is_some()) || !self.takes_turns_asking() {
+    fn printing(&mut self, print: &Value, args: &Args) -> PyResult<Option<Called>> {
+        if !args.positional.iter().any(|arg| text_dunder(arg).is_some()) || !self.takes_turns_asking() {
             return Ok(None);
         }
         self.prelude_call(PRINT_THEN, print, args)

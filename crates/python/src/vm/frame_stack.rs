@@ -180,6 +180,7 @@ impl Thread {
         self.frame_pool.recycle(frame);
         let (FrameExit::Return(value) | FrameExit::Yield(value)) = exit?;
         let (value, returns) = match returns {
+            Returns::Value => return Ok(value),
             Returns::Resume { builtin, then } => match self.drive_natively(builtin, Some(value))? {
                 Some(result) => (result, *then),
                 None => return Err(crate::objects::exception::stop_iteration()),
@@ -275,7 +276,7 @@ impl Thread {
                     self.frame_pool.recycle(callee);
                     let handling = self.handling.len();
                     raised = match returns {
-                        Returns::Resume { builtin, then } => match self.resume_builtin(callees, base, builtin, value, *then) {
+                        Returns::Resume { builtin, then } => match self.resume_builtin(callees, base, builtin, value, then) {
                             Err(PyErr::Suspended(effect)) => {
                                 self.gives_to_call_site = false;
                                 return Err(PyErr::Suspended(effect));
@@ -324,13 +325,13 @@ impl Thread {
 
     /// A built-in's call returned `value`: it goes on, pushing its next call, or its result
     /// goes to the caller as `then` says (the end of its iterator ends the caller's loop).
-    fn resume_builtin(&mut self, callees: &mut Vec<Frame>, base: &mut Frame, builtin: Box<dyn Resumable>, value: Value, then: Returns) -> PyResult<()> {
+    fn resume_builtin(&mut self, callees: &mut Vec<Frame>, base: &mut Frame, builtin: Box<dyn Resumable>, value: Value, then: Box<Returns>) -> PyResult<()> {
         let loop_end = then.loop_end();
         let handling = self.handling.len();
         // Its iterator's end: exhausted (`None`) or a StopIteration raised.
         let ended = match self.drive(builtin, Some(value), then) {
             Ok(Driven::Frame(frame)) => return self.push_callee(callees, frame),
-            Ok(Driven::Done(Some(result), then)) => return self.return_to(innermost(callees, base), then, result, handling),
+            Ok(Driven::Done(Some(result), then)) => return self.return_to(innermost(callees, base), *then, result, handling),
             Ok(Driven::Done(None, _)) => None,
             Err(error) if error.is("StopIteration") => Some(error),
             Err(error) => return Err(error),

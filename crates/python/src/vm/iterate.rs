@@ -139,11 +139,11 @@ impl Thread {
                     return Ok(Next::Item(Some(Value::Int(value))));
                 }
                 IterState::Map { function, sources } => Lazy::Map(function.clone(), sources.clone()),
-                IterState::Filter { function, source } => return Ok(Next::Resumable(Box::new(FilterStep::new(function.clone(), source.clone())))),
+                IterState::Filter { function, source } => Lazy::Step(Box::new(FilterStep::new(function.clone(), source.clone()))),
                 IterState::CallUntil { finished: true, .. } => return Ok(Next::Item(None)),
                 IterState::CallUntil { function, sentinel, .. } => {
                     let (function, sentinel) = (function.clone(), sentinel.clone());
-                    return Ok(Next::Resumable(Box::new(CallUntilSentinel { function, sentinel, state: shared.clone() })));
+                    Lazy::Step(Box::new(CallUntilSentinel { function, sentinel, state: shared.clone() }))
                 }
                 IterState::Zip { sources } => Lazy::Zip(sources.clone()),
                 IterState::DictView { kind, .. } => {
@@ -176,6 +176,9 @@ impl Thread {
                 Some(value) => args.push(value),
                 None => return Ok(Next::Item(None)),
             }
+        }
+        if !self.pushes_builtin_calls() {
+            return ended_by_stop_iteration(self.call(function, Args::positional(args)).map(Some)).map(Next::Item);
         }
         self.next_from_call(function, args)
     }
@@ -217,6 +220,8 @@ impl Thread {
     fn next_lazy(&mut self, lazy: Lazy) -> PyResult<Next> {
         let item = match lazy {
             Lazy::Map(function, sources) => return self.next_of_map(&function, &sources),
+            Lazy::Step(step) if self.pushes_builtin_calls() => return Ok(Next::Resumable(step)),
+            Lazy::Step(step) => ended_by_stop_iteration(self.drive_natively(step, None))?,
             Lazy::Zip(sources) if sources.is_empty() => None,
             Lazy::Zip(sources) => {
                 let mut items = Vec::with_capacity(sources.len());
@@ -256,6 +261,8 @@ impl Thread {
 /// A lazy iterator's step, taken out of its lock so it can call Python.
 enum Lazy {
     Map(Value, Vec<Value>),
+    /// A step that calls Python (`filter`, `iter(function, sentinel)`).
+    Step(Box<dyn Resumable>),
     Zip(Vec<Value>),
     Enumerate(Value, i64),
 }

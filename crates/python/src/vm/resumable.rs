@@ -4,7 +4,8 @@
 //! sort key (`sorted(results, key=lambda r: r.get())`), in `filter`'s function or in
 //! `iter(q.get, None)`'s callable parks like any call, where on a loop nested in Rust it could
 //! not (on one thread whose processes answer by message, no reply comes before the slice
-//! ends). Their keys are computed first, then compared natively, as CPython's `list.sort` does.
+//! ends). A sort's keys are all computed first, then compared natively, as CPython's
+//! `list.sort` does; `min` and `max` compare each key as it comes, as CPython does.
 //! Called from Rust (`thread.next`, a built-in's callback), the same built-ins run their calls
 //! on nested loops ([`Thread::drive_natively`]), as they do where each thread has a thread of
 //! its own and may block anywhere ([`Thread::pushes_builtin_calls`]).
@@ -52,7 +53,7 @@ impl Thread {
 
     /// Resumes `builtin` with `returned` until it wants a Python function's frame or is done;
     /// what it is done with goes to the caller as `then` says (boxed once per built-in, not
-    /// per call: an allocation per call was a third of a sort key's cost).
+    /// per call: a box per call was 0.16 G of 200,000 × 5 `min` keys' 2.08 G instructions).
     pub(super) fn drive(&mut self, mut builtin: Box<dyn Resumable>, mut returned: Option<Value>, then: Box<Returns>) -> PyResult<Driven> {
         loop {
             let (function, args) = match builtin.resume(self, returned.take())? {
@@ -93,11 +94,11 @@ impl Thread {
 
 /// `sorted(items, key=…)` and `list.sort(key=…)`: every key first, then a stable sort by them.
 pub(crate) struct SortByKey {
-    pub items: Vec<Value>,
-    pub key: Value,
-    pub reverse: bool,
+    items: Vec<Value>,
+    key: Value,
+    reverse: bool,
     /// The list `list.sort` sorts in place (its result is None); `sorted` makes a new one.
-    pub in_place: Option<Arc<Mutex<Vec<Value>>>>,
+    in_place: Option<Arc<Mutex<Vec<Value>>>>,
     keys: Vec<Value>,
 }
 
@@ -175,8 +176,8 @@ impl Resumable for ExtremeByKey {
 
 /// One step of `filter(function, source)`: items until the function finds one true.
 pub(crate) struct FilterStep {
-    pub function: Value,
-    pub source: Value,
+    function: Value,
+    source: Value,
     candidate: Option<Value>,
 }
 
@@ -210,9 +211,9 @@ impl Resumable for FilterStep {
 /// One step of `iter(function, sentinel)`: the function's value, unless it equals the
 /// sentinel, which exhausts the iterator (`state`) for good.
 pub(crate) struct CallUntilSentinel {
-    pub function: Value,
-    pub sentinel: Value,
-    pub state: Arc<Mutex<crate::objects::IterState>>,
+    pub(super) function: Value,
+    pub(super) sentinel: Value,
+    pub(super) state: Arc<Mutex<crate::objects::IterState>>,
 }
 
 impl Resumable for CallUntilSentinel {

@@ -267,17 +267,23 @@ if __name__ == '__main__':
 }
 
 #[test]
-fn a_wait_inside_a_sort_key_is_a_clear_error() {
-    // A sort key still runs on a loop nested in Rust, where a thread cannot park.
+fn a_wait_inside_a_comparison_is_a_clear_error() {
+    // A sort's comparisons (`__lt__`) still run on a loop nested in Rust, where a thread cannot
+    // park (its keys do not: they are pushed frames).
     let source = "\
 import multiprocessing
 def put(q):
     q.put(1)
+class Late:
+    def __init__(self, q):
+        self.q = q
+    def __lt__(self, other):
+        return self.q.get() < 0
 if __name__ == '__main__':
     q = multiprocessing.Queue()
     p = multiprocessing.Process(target=put, args=(q,))
     p.start()
-    print(sorted([0], key=lambda _: q.get()))
+    print(sorted([Late(q), Late(q)]))
     p.join()
 ";
     let run = run_over_messages(source, TreeOptions::default());

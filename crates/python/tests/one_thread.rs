@@ -188,20 +188,27 @@ fn free_threaded_python_is_refused_with_the_reason() {
 
 #[test]
 fn a_thread_blocked_inside_a_built_in_lets_the_others_run_until_it_can_go_on() {
-    // `join` inside sorted's key runs on a run loop the built-in nests: the thread cannot park
-    // there, so it takes the other threads' turns itself until the one it joins has ended.
+    // `join` inside the `__repr__` of a list's item runs on a run loop the list's repr nests:
+    // the thread cannot park there, so it takes the other threads' turns itself until the one
+    // it joins has ended.
     let source = "import threading, time
 def nap(n):
     time.sleep(0.05 * n)
+class Joined:
+    def __init__(self, thread):
+        self.thread = thread
+    def __repr__(self):
+        self.thread.join()
+        return self.thread.name
 threads = [threading.Thread(target=nap, args=(n,), name=f'nap-{n}') for n in (2, 1)]
 for t in threads:
     t.start()
-print(sorted(threads, key=lambda t: (t.join(), t.name)[1]) == threads[::-1])
+print([Joined(t) for t in threads])
 print(list(map(lambda t: t.is_alive(), threads)))
 ";
     let mut program = start(source, Mode::Gil312, Duration::from_secs(30));
     let (outcome, _) = run_to_end(&mut program);
-    assert_eq!((outcome, program.output.text(Stream::Stdout)), (Outcome::Finished, "True\n[False, False]\n".to_string()));
+    assert_eq!((outcome, program.output.text(Stream::Stdout)), (Outcome::Finished, "[nap-2, nap-1]\n[False, False]\n".to_string()));
 }
 
 #[test]

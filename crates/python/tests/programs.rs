@@ -189,10 +189,11 @@ fn python_calls_nest_on_the_heap_not_on_the_native_stack() {
 
 #[test]
 fn recursion_through_a_builtin_stops_at_the_native_nesting_limit() {
-    let source = "count = 0\ndef key(item):\n    global count\n    count += 1\n    return sorted([item], key=key)\ntry:\n    sorted([0], key=key)\nexcept RecursionError as e:\n    print(e, count)\n";
+    let source = "count = 0\nclass Deep:\n    def __repr__(self):\n        global count\n        count += 1\n        return repr([Deep()])\ntry:\n    repr([Deep()])\nexcept RecursionError as e:\n    print(e, count)\n";
     let limit = python::NATIVE_NESTING_LIMIT;
-    // The main module's loop is one level; each sort key is another (a class's `__repr__` is
-    // a pushed frame, bounded by the recursion limit alone).
+    // The main module's loop is one level; each item's `__repr__` inside a list is another (a
+    // class's own `__repr__` and a sort key are pushed frames, bounded by the recursion limit
+    // alone).
     assert_eq!(run(source).stdout(), format!("maximum recursion depth exceeded {}\n", limit - 2));
 }
 

@@ -333,8 +333,14 @@ fn repr(thread: &mut Thread, args: Args) -> PyResult {
 }
 
 fn iter(thread: &mut Thread, args: Args) -> PyResult {
-    args.expect("iter", 1, 1)?;
-    thread.iter(&args.positional[0])
+    args.expect("iter", 1, 2)?;
+    match &args.positional[..] {
+        [function, sentinel] if is_callable(function) => {
+            Ok(Thread::iterator(IterState::CallUntil { function: function.clone(), sentinel: sentinel.clone(), finished: false }))
+        }
+        [_, _] => Err(type_error("iter(v, w): v must be callable")),
+        _ => thread.iter(&args.positional[0]),
+    }
 }
 
 fn next(thread: &mut Thread, args: Args) -> PyResult {
@@ -347,10 +353,7 @@ fn next(thread: &mut Thread, args: Args) -> PyResult {
         Some(value) => Ok(value),
         None => match args.get(1) {
             Some(default) => Ok(default.clone()),
-            None => Err(PyErr::from_instance(crate::objects::exception::new_exception(
-                &crate::objects::class::exception_class("StopIteration"),
-                vec![],
-            ))),
+            None => Err(crate::objects::exception::stop_iteration()),
         },
     }
 }
@@ -455,11 +458,16 @@ fn oct(thread: &mut Thread, args: Args) -> PyResult {
 
 fn callable(_thread: &mut Thread, args: Args) -> PyResult {
     args.expect("callable", 1, 1)?;
-    Ok(Value::Bool(match &args.positional[0] {
+    Ok(Value::Bool(is_callable(&args.positional[0])))
+}
+
+/// Whether `value` can be called, as `callable()` says.
+fn is_callable(value: &Value) -> bool {
+    match value {
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
         Value::Instance(instance) => instance.class.lookup("__call__").is_some(),
         _ => false,
-    }))
+    }
 }
 
 fn attribute_name(args: &Args, function: &str) -> PyResult<String> {

@@ -248,6 +248,7 @@ const ITERATORS: &[&str] = &[
     "filter",
     "zip",
     "enumerate",
+    "callable_iterator",
     "list_reverseiterator",
     "generator",
     "dict_keys",

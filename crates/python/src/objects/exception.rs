@@ -179,6 +179,11 @@ pub fn key_error(key: &Value) -> PyErr {
     PyErr::from_instance(new_exception(&exception_class("KeyError"), vec![key.clone()]))
 }
 
+/// `StopIteration()`, as `next()` raises it at an iterator's end.
+pub fn stop_iteration() -> PyErr {
+    PyErr::from_instance(new_exception(&exception_class("StopIteration"), vec![]))
+}
+
 /// `TypeError(message)`.
 pub fn type_error(message: impl Into<String>) -> PyErr {
     PyErr::new("TypeError", message)

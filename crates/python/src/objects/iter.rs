@@ -1,5 +1,5 @@
 //! Iterators: over containers (live for lists, as CPython), ranges, snapshots, and the lazy
-//! `map`, `filter`, `zip`, `enumerate` (advanced by the VM, which can call Python).
+//! `map`, `filter`, `zip`, `enumerate`, `iter(function, sentinel)` (advanced by the VM, which can call Python).
 
 use std::sync::{Arc, Mutex};
 
@@ -20,6 +20,8 @@ pub enum IterState {
     Filter { function: Value, source: Value },
     /// `zip(*iterables)`.
     Zip { sources: Vec<Value> },
+    /// `iter(function, sentinel)`: the function's values until one equals the sentinel.
+    CallUntil { function: Value, sentinel: Value, finished: bool },
     /// `enumerate(iterable, start)`.
     Enumerate { source: Value, count: i64 },
     /// A live view of a dict (`keys()`, `values()`, `items()`): iterable, not an iterator.
@@ -40,6 +42,7 @@ impl IterState {
             IterState::Filter { .. } => "filter",
             IterState::Zip { .. } => "zip",
             IterState::Enumerate { .. } => "enumerate",
+            IterState::CallUntil { .. } => "callable_iterator",
             IterState::Generator { .. } => "generator",
             IterState::DictView { kind, .. } => kind,
         };

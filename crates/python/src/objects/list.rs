@@ -113,6 +113,11 @@ pub fn sort(thread: &mut Thread, items: Vec<Value>, key: Option<&Value>, reverse
         };
         keyed.push((sort_key, item));
     }
+    sort_keyed(thread, keyed, reverse)
+}
+
+/// The items of `keyed` (key, item) sorted by their keys, stably.
+pub fn sort_keyed(thread: &mut Thread, mut keyed: Vec<(Value, Value)>, reverse: bool) -> PyResult<Vec<Value>> {
     if reverse {
         keyed.reverse();
     }

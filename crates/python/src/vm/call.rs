@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::frame_stack::Returns;
+use super::resumable::SortByKey;
 use super::{Frame, Thread};
 use crate::builtins::construct;
 use crate::bytecode::CodeKind;
@@ -50,9 +51,11 @@ impl Thread {
                 }
             },
             Value::Method(method) => match &method.function {
-                Value::Builtin(builtin) if matches!(builtin.body, BuiltinBody::TypeMethod) => {
-                    self.call_method(&method.receiver, builtin.name, args).map(Called::Done)
-                }
+                Value::Builtin(builtin) if matches!(builtin.body, BuiltinBody::TypeMethod) => match &method.receiver {
+                    // `list.sort(key=…)` computes its keys on pushed frames.
+                    list @ Value::List(_) => self.prepare_method_call(list, builtin.name, args),
+                    receiver => self.call_method(receiver, builtin.name, args).map(Called::Done),
+                },
                 function => self.prepare_call(function, with_receiver(&method.receiver, args)),
             },
             Value::Class(class) if class.kind != Kind::Object => match self.builtin_on_frames(callable, &class.name, &args)? {
@@ -72,6 +75,16 @@ impl Thread {
     /// built-in types are called at once (as `call_method` calls them).
     pub(super) fn prepare_method_call(&mut self, object: &Value, name: &str, args: Args) -> PyResult<Called> {
         match object {
+            Value::List(list) if name == "sort" && sorts_by_key(&args) && self.pushes_builtin_calls() => {
+                let mut args = args;
+                let key = args.take_keyword("key").unwrap_or(Value::None);
+                let reverse = match args.take_keyword("reverse") {
+                    Some(flag) => self.truthy(&flag)?,
+                    None => false,
+                };
+                let items = lock(list).clone();
+                self.call_resumable(Box::new(SortByKey::new(items, key, reverse, Some(list.clone()))))
+            }
             Value::Str(_)
             | Value::List(_)
             | Value::Tuple(_)
@@ -162,6 +175,12 @@ impl Thread {
         }
         Ok(Value::Class(class))
     }
+}
+
+/// Whether `list.sort(**args)` sorts by a key, with nothing else it would refuse.
+fn sorts_by_key(args: &Args) -> bool {
+    let key_given = args.keywords.iter().any(|(name, key)| &**name == "key" && !matches!(key, Value::None));
+    key_given && args.positional.is_empty() && args.keywords.iter().all(|(name, _)| matches!(&**name, "key" | "reverse"))
 }
 
 /// `args` with `receiver` before the positional ones (a bound method's `self`).

@@ -7,7 +7,7 @@
 //! ends. A dunder that is no Python function (none, or a built-in type's) takes the usual path.
 
 use super::call::Called;
-use super::frame_stack::Returns;
+use super::frame_stack::{not_a_str, Returns};
 use super::{Frame, Thread};
 use crate::objects::function::Args;
 use crate::objects::{PyResult, Value};
@@ -114,16 +114,31 @@ impl Thread {
     }
 
     /// `caller` takes a callee's return of `value` as `returns` says; the truth of a
-    /// `__contains__` is asked here, where Python may be called (`__bool__`).
+    /// `__contains__` and a formatted text's spec are applied here, where Python may be called
+    /// (`__bool__`, `__format__`).
     #[inline]
     pub(super) fn return_to(&mut self, caller: &mut Frame, returns: Returns, value: Value, handling: usize) -> PyResult<()> {
         match returns {
-            Returns::Contains { negate } => {
-                let found = self.truthy(&value)?;
-                caller.stack.push(Value::Bool(found != negate));
+            Returns::Contains { .. } | Returns::Formatted { .. } => {
+                if let Some(value) = self.finish_return(returns, value)? {
+                    caller.stack.push(value);
+                }
                 Ok(())
             }
             returns => caller.take_return(returns, value, handling),
+        }
+    }
+
+    /// What a caller gets of a return of `value`, as `returns` says, for what only the thread
+    /// can finish (a truth, a format spec); the rest as [`Returns::finish`].
+    pub(super) fn finish_return(&mut self, returns: Returns, value: Value) -> PyResult<Option<Value>> {
+        match returns {
+            Returns::Contains { negate } => Ok(Some(Value::Bool(self.truthy(&value)? != negate))),
+            Returns::Formatted { dunder, spec: Some(spec) } => match value {
+                Value::Str(_) => Ok(Some(Value::str(&self.format(&value, &spec)?))),
+                other => Err(not_a_str(dunder, &other)),
+            },
+            returns => returns.finish(value),
         }
     }
 }

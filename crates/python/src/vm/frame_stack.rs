@@ -1,14 +1,16 @@
 //! A thread's Python frames on an explicit stack. Calling a Python function pushes its frame
 //! and the loop goes on; a return pops it and hands the value to its caller; an exception
-//! unwinds frame by frame, each adding its traceback line. Rust's own stack grows only when a
-//! built-in calls back into Python (`sorted`'s key, `__repr__`, a property): that starts a
-//! nested run loop, counted apart ([`NATIVE_NESTING_LIMIT`]) so that a browser worker's small
-//! native stack ends in `RecursionError`, never a trap.
+//! unwinds frame by frame, each adding its traceback line. A built-in that calls Python and
+//! goes on after it (`resumable.rs`) is resumed by its frame's return. Rust's own stack grows
+//! only when a built-in calls back into Python otherwise (`__lt__` in a sort, an item's
+//! `__repr__`): that starts a nested run loop, counted apart ([`NATIVE_NESTING_LIMIT`]) so that
+//! a browser worker's small native stack ends in `RecursionError`, never a trap.
 
 use std::sync::{Arc, Mutex};
 
 use super::frame::{FrameExit, Handler, Step};
 use super::iterate::{generator_ended, generator_yielded};
+use super::resumable::{Driven, Resumable};
 use super::{Frame, Thread};
 use crate::bytecode::{CodeKind, Instr};
 use crate::objects::{IterState, PyErr, PyResult, Value};
@@ -16,9 +18,10 @@ use crate::objects::{IterState, PyErr, PyResult, Value};
 /// The deepest nesting of run loops (a built-in calling back into Python, which calls it
 /// again …) before `RecursionError`. Each level takes the native stack (in the browser, the
 /// worker's, which V8 keeps under 1 MB). Measured in Chromium with the limit lifted:
-/// recursion through `sorted(key=…)` ran 300 levels and overflowed at 400, through `repr` ran
-/// 200 and overflowed at 300; so 150, with room for code V8 has not optimised yet. CPython
-/// 3.12 has such a limit for its C recursion too, apart from the Python one.
+/// recursion through `sorted(key=…)` (when its keys ran nested) ran 300 levels and overflowed
+/// at 400, through `repr` ran 200 and overflowed at 300; so 150, with room for code V8 has not
+/// optimised yet. CPython 3.12 has such a limit for its C recursion too, apart from the
+/// Python one.
 pub const NATIVE_NESTING_LIMIT: usize = 150;
 
 /// What a frame's caller gets when it returns.
@@ -48,6 +51,15 @@ pub enum Returns {
     /// A class's `__next__` run by a `for` loop (whose loop ends at `target`): a return gives
     /// the loop its next item (pushed, or stored in the local `store`), a StopIteration ends it.
     LoopItem { target: usize, store: Option<usize> },
+    /// A generator resumed by `next()`: a yield gives the caller the item, a return the
+    /// default, or StopIteration where there is none; the generator's state is kept.
+    GeneratorNext { state: Arc<Mutex<IterState>>, default: Option<Value> },
+    /// A class's `__format__` (or `__str__`, `__repr__`: the name) run by formatting: the
+    /// caller gets it if it is a str, formatted by `spec` when there is one (`f"{x!s:>5}"`).
+    Formatted { dunder: &'static str, spec: Option<Arc<str>> },
+    /// A call a built-in made (`resumable.rs`): its return resumes the built-in, whose result
+    /// the caller takes as `then` says.
+    Resume { builtin: Box<dyn Resumable>, then: Box<Returns> },
 }
 
 impl Returns {
@@ -68,9 +80,34 @@ impl Returns {
                 value.type_name()
             ))),
             Returns::Iterator => super::iterate::checked_iterator(value).map(Some),
-            Returns::EnterWith(_) | Returns::Generator { .. } | Returns::Contains { .. } | Returns::LoopItem { .. } => Ok(Some(value)),
+            Returns::Formatted { dunder, .. } if !matches!(value, Value::Str(_)) => Err(not_a_str(dunder, &value)),
+            Returns::EnterWith(_)
+            | Returns::Generator { .. }
+            | Returns::Contains { .. }
+            | Returns::LoopItem { .. }
+            | Returns::GeneratorNext { .. }
+            | Returns::Formatted { .. }
+            | Returns::Resume { .. } => Ok(Some(value)),
         }
     }
+
+    /// Where the `for` loop this return feeds ends, if it feeds one.
+    fn loop_end(&self) -> Option<usize> {
+        match self {
+            Returns::LoopItem { target, .. } => Some(*target),
+            Returns::Resume { then, .. } => then.loop_end(),
+            _ => None,
+        }
+    }
+}
+
+/// CPython's TypeError for a `__format__`, `__str__` or `__repr__` that returned `value`.
+pub(super) fn not_a_str(dunder: &str, value: &Value) -> PyErr {
+    let message = match dunder {
+        "__format__" => format!("__format__ must return a str, not {}", value.type_name()),
+        _ => format!("{dunder} returned non-string (type {})", value.type_name()),
+    };
+    crate::objects::exception::type_error(message)
 }
 
 /// What `len()` gives for a `__len__` that returned `value`, as CPython checks it.
@@ -105,6 +142,11 @@ impl Frame {
                 }
                 return Ok(());
             }
+            Returns::GeneratorNext { state, default } => {
+                generator_ended(&state);
+                self.stack.push(default.ok_or_else(crate::objects::exception::stop_iteration)?);
+                return Ok(());
+            }
             _ => {}
         }
         if let Some(value) = returns.finish(value)? {
@@ -130,11 +172,22 @@ impl Thread {
     /// Runs a frame to its return, on a run loop of its own (the caller's loop waits in Rust).
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult {
         let returns = std::mem::replace(&mut frame.returns, Returns::Value);
+        if let Returns::GeneratorNext { state, default } = returns {
+            let item = self.resume_generator(&state, frame)?;
+            return item.or(default).ok_or_else(crate::objects::exception::stop_iteration);
+        }
         let exit = self.resume(&mut frame);
         self.frame_pool.recycle(frame);
-        match exit? {
-            FrameExit::Return(value) | FrameExit::Yield(value) => Ok(returns.finish(value)?.unwrap_or(Value::None)),
-        }
+        let (FrameExit::Return(value) | FrameExit::Yield(value)) = exit?;
+        let (value, returns) = match returns {
+            Returns::Value => return Ok(value),
+            Returns::Resume { builtin, then } => match self.drive_natively(builtin, Some(value))? {
+                Some(result) => (result, *then),
+                None => return Err(crate::objects::exception::stop_iteration()),
+            },
+            returns => (value, returns),
+        };
+        Ok(self.finish_return(returns, value)?.unwrap_or(Value::None))
     }
 
     /// Runs `base`, and every Python function it calls on the same loop, until `base` returns
@@ -222,14 +275,24 @@ impl Thread {
                     let returns = std::mem::replace(&mut callee.returns, Returns::Value);
                     self.frame_pool.recycle(callee);
                     let handling = self.handling.len();
-                    let caller = innermost(callees, base);
-                    raised = self.return_to(caller, returns, value, handling).err();
+                    raised = match returns {
+                        Returns::Resume { builtin, then } => match self.resume_builtin(callees, base, builtin, value, then) {
+                            Err(PyErr::Suspended(effect)) => {
+                                self.gives_to_call_site = false;
+                                return Err(PyErr::Suspended(effect));
+                            }
+                            resumed => resumed.err(),
+                        },
+                        returns => self.return_to(innermost(callees, base), returns, value, handling).err(),
+                    };
                 }
                 Step::Yield(value) => {
                     let Some(mut generator) = callees.pop() else { return Ok(FrameExit::Yield(value)) };
                     self.depth -= 1;
-                    let Returns::Generator { state, store, .. } = std::mem::replace(&mut generator.returns, Returns::Value) else {
-                        unreachable!("a pushed frame that yields is a generator's, pushed by a for loop")
+                    let (state, store) = match std::mem::replace(&mut generator.returns, Returns::Value) {
+                        Returns::Generator { state, store, .. } => (state, store),
+                        Returns::GeneratorNext { state, .. } => (state, None),
+                        _ => unreachable!("a pushed frame that yields is a generator's, pushed by a for loop or next()"),
                     };
                     generator_yielded(&state, generator);
                     let caller = innermost(callees, base);
@@ -244,23 +307,41 @@ impl Thread {
                 }
                 Step::Raise(error) => {
                     let Some(mut callee) = callees.pop() else { return Err(error) };
-                    if let Returns::Generator { state, .. } = &callee.returns {
+                    if let Returns::Generator { state, .. } | Returns::GeneratorNext { state, .. } = &callee.returns {
                         generator_ended(state);
                     }
                     let returns = std::mem::replace(&mut callee.returns, Returns::Value);
                     self.frame_pool.recycle(callee);
                     self.depth -= 1;
-                    if let Returns::LoopItem { target, .. } = returns {
-                        if error.is("StopIteration") {
-                            let caller = innermost(callees, base);
-                            caller.stack.pop();
-                            caller.pc = target;
-                            continue;
-                        }
+                    if let Some(target) = returns.loop_end().filter(|_| error.is("StopIteration")) {
+                        end_loop(innermost(callees, base), target);
+                        continue;
                     }
                     raised = Some(error);
                 }
             }
+        }
+    }
+
+    /// A built-in's call returned `value`: it goes on, pushing its next call, or its result
+    /// goes to the caller as `then` says (the end of its iterator ends the caller's loop).
+    fn resume_builtin(&mut self, callees: &mut Vec<Frame>, base: &mut Frame, builtin: Box<dyn Resumable>, value: Value, then: Box<Returns>) -> PyResult<()> {
+        let loop_end = then.loop_end();
+        let handling = self.handling.len();
+        // Its iterator's end: exhausted (`None`) or a StopIteration raised.
+        let ended = match self.drive(builtin, Some(value), then) {
+            Ok(Driven::Frame(frame)) => return self.push_callee(callees, frame),
+            Ok(Driven::Done(Some(result), then)) => return self.return_to(innermost(callees, base), *then, result, handling),
+            Ok(Driven::Done(None, _)) => None,
+            Err(error) if error.is("StopIteration") => Some(error),
+            Err(error) => return Err(error),
+        };
+        match loop_end {
+            Some(target) => {
+                end_loop(innermost(callees, base), target);
+                Ok(())
+            }
+            None => Err(ended.unwrap_or_else(crate::objects::exception::stop_iteration)),
         }
     }
 
@@ -300,6 +381,12 @@ impl Thread {
         self.rust_calls -= 1;
         result
     }
+}
+
+/// A `for` loop's iterator is exhausted: it leaves the stack and the loop ends at `target`.
+pub(super) fn end_loop(frame: &mut Frame, target: usize) {
+    frame.stack.pop();
+    frame.pc = target;
 }
 
 /// The frame running now: the innermost callee, or `base` when none is pushed.

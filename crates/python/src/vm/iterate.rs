@@ -6,21 +6,25 @@ use super::call::Called;
 use super::dunder_frames::python_dunder;
 use super::frame::FrameExit;
 use super::frame_stack::Returns;
+use super::resumable::{CallUntilSentinel, FilterStep, Resumable};
 use super::{Frame, Thread};
 use crate::objects::exception::type_error;
 use crate::objects::function::Args;
 use crate::objects::{lock, IterState, PyErr, PyResult, Value};
 
-/// An iterator's next item, or the frame of the generator that makes it.
+/// An iterator's next item, or the frame or built-in that makes it.
 pub(super) enum Next {
     /// The item; `None` when the iterator is exhausted.
     Item(Option<Value>),
     /// The generator's frame, taken out of it while it runs: push it, and give it back when
     /// it yields ([`generator_yielded`]) or end the generator ([`generator_ended`]).
     Generator(Frame),
-    /// The frame of the `__next__` that an instance's class defines in Python: push it (its
-    /// return is the item; a StopIteration ends the iteration).
-    Dunder(Frame),
+    /// The frame of a Python function whose return is the item (the `__next__` an instance's
+    /// class defines, `map`'s function): push it (a StopIteration ends the iteration).
+    Call(Frame),
+    /// A step that calls Python until it has the item (`filter`, `iter(function, sentinel)`):
+    /// drive it (`resumable.rs`).
+    Resumable(Box<dyn Resumable>),
 }
 
 /// A generator's frame goes back into it after a yield.
@@ -92,23 +96,17 @@ impl Thread {
                 let Value::Iter(state) = iterator else { unreachable!("only an iterator holds a generator") };
                 self.resume_generator(state, frame)
             }
-            Next::Dunder(frame) => match self.called_from_rust(|thread| thread.run_callee(frame)) {
-                Ok(item) => Ok(Some(item)),
-                Err(error) if error.is("StopIteration") => Ok(None),
-                Err(error) => Err(error),
-            },
+            Next::Call(frame) => ended_by_stop_iteration(self.called_from_rust(|thread| thread.run_callee(frame)).map(Some)),
+            Next::Resumable(step) => ended_by_stop_iteration(self.drive_natively(step, None)),
         }
     }
 
-    /// The next item of an iterator, or the frame of a generator or of a class's `__next__`
-    /// for the caller's run loop to push.
+    /// The next item of an iterator, or the frame of a generator or of a class's `__next__`,
+    /// `map`'s function or a `filter`'s step for the caller's run loop to push or drive.
     pub(super) fn next_or_generator(&mut self, iterator: &Value) -> PyResult<Next> {
         let Value::Iter(state) = iterator else {
             if let Some(function) = python_dunder(iterator, "__next__") {
-                return Ok(match self.prepare_call(&function, Args::positional(vec![iterator.clone()]))? {
-                    Called::Frame(frame) => Next::Dunder(frame),
-                    Called::Done(item) => Next::Item(Some(item)),
-                });
+                return self.next_from_call(&function, vec![iterator.clone()]);
             }
             return Ok(Next::Item(match self.call_dunder(iterator, "__next__", vec![]) {
                 Ok(Some(value)) => Ok(Some(value)),
@@ -117,6 +115,7 @@ impl Thread {
                 Err(error) => Err(error),
             }?));
         };
+        let shared = state;
         let lazy = {
             let mut state = lock(state);
             match &mut *state {
@@ -140,7 +139,12 @@ impl Thread {
                     return Ok(Next::Item(Some(Value::Int(value))));
                 }
                 IterState::Map { function, sources } => Lazy::Map(function.clone(), sources.clone()),
-                IterState::Filter { function, source } => Lazy::Filter(function.clone(), source.clone()),
+                IterState::Filter { function, source } => Lazy::Step(Box::new(FilterStep::new(function.clone(), source.clone()))),
+                IterState::CallUntil { finished: true, .. } => return Ok(Next::Item(None)),
+                IterState::CallUntil { function, sentinel, .. } => {
+                    let (function, sentinel) = (function.clone(), sentinel.clone());
+                    Lazy::Step(Box::new(CallUntilSentinel { function, sentinel, state: shared.clone() }))
+                }
                 IterState::Zip { sources } => Lazy::Zip(sources.clone()),
                 IterState::DictView { kind, .. } => {
                     return Err(type_error(format!("'{kind}' object is not an iterator")));
@@ -161,11 +165,37 @@ impl Thread {
                 }
             }
         };
-        self.next_lazy(lazy).map(Next::Item)
+        self.next_lazy(lazy)
+    }
+
+    /// `map`'s next item: the function called with each source's next item.
+    fn next_of_map(&mut self, function: &Value, sources: &[Value]) -> PyResult<Next> {
+        let mut args = Vec::with_capacity(sources.len());
+        for source in sources {
+            match self.next(source)? {
+                Some(value) => args.push(value),
+                None => return Ok(Next::Item(None)),
+            }
+        }
+        if !self.pushes_builtin_calls() {
+            return ended_by_stop_iteration(self.call(function, Args::positional(args)).map(Some)).map(Next::Item);
+        }
+        self.next_from_call(function, args)
+    }
+
+    /// The item `function(*args)` returns: its frame to push, or its value.
+    fn next_from_call(&mut self, function: &Value, args: Vec<Value>) -> PyResult<Next> {
+        // A built-in that blocks cannot give the loop its value by parking: it waits here.
+        Ok(match self.called_from_rust(|thread| thread.prepare_call(function, Args::positional(args)))? {
+            Called::Frame(frame) if matches!(frame.returns, Returns::Value) => Next::Call(frame),
+            // A frame that gives its caller something else (a class's `__init__`) runs here.
+            Called::Frame(frame) => Next::Item(Some(self.called_from_rust(|thread| thread.run_callee(frame))?)),
+            Called::Done(item) => Next::Item(Some(item)),
+        })
     }
 
     /// Runs a generator's frame to its next yield on a nested loop.
-    fn resume_generator(&mut self, state: &Mutex<IterState>, mut frame: Frame) -> PyResult<Option<Value>> {
+    pub(super) fn resume_generator(&mut self, state: &Mutex<IterState>, mut frame: Frame) -> PyResult<Option<Value>> {
         self.depth += 1;
         let result = self.resume(&mut frame);
         self.depth -= 1;
@@ -187,41 +217,25 @@ impl Thread {
         }
     }
 
-    fn next_lazy(&mut self, lazy: Lazy) -> PyResult<Option<Value>> {
-        match lazy {
-            Lazy::Map(function, sources) => {
-                let mut args = Vec::with_capacity(sources.len());
-                for source in &sources {
-                    match self.next(source)? {
-                        Some(value) => args.push(value),
-                        None => return Ok(None),
-                    }
-                }
-                self.call(&function, Args::positional(args)).map(Some)
-            }
-            Lazy::Filter(function, source) => loop {
-                let Some(value) = self.next(&source)? else { return Ok(None) };
-                let keep = match &function {
-                    Value::None => value.clone(),
-                    function => self.call(function, Args::positional(vec![value.clone()]))?,
-                };
-                if self.truthy(&keep)? {
-                    return Ok(Some(value));
-                }
-            },
-            Lazy::Zip(sources) if sources.is_empty() => Ok(None),
+    fn next_lazy(&mut self, lazy: Lazy) -> PyResult<Next> {
+        let item = match lazy {
+            Lazy::Map(function, sources) => return self.next_of_map(&function, &sources),
+            Lazy::Step(step) if self.pushes_builtin_calls() => return Ok(Next::Resumable(step)),
+            Lazy::Step(step) => ended_by_stop_iteration(self.drive_natively(step, None))?,
+            Lazy::Zip(sources) if sources.is_empty() => None,
             Lazy::Zip(sources) => {
                 let mut items = Vec::with_capacity(sources.len());
                 for source in &sources {
                     match self.next(source)? {
                         Some(value) => items.push(value),
-                        None => return Ok(None),
+                        None => return Ok(Next::Item(None)),
                     }
                 }
-                Ok(Some(Value::tuple(items)))
+                Some(Value::tuple(items))
             }
-            Lazy::Enumerate(source, count) => Ok(self.next(&source)?.map(|value| Value::tuple(vec![Value::Int(count), value]))),
-        }
+            Lazy::Enumerate(source, count) => self.next(&source)?.map(|value| Value::tuple(vec![Value::Int(count), value])),
+        };
+        Ok(Next::Item(item))
     }
 
     /// Every item of an iterable.
@@ -247,9 +261,18 @@ impl Thread {
 /// A lazy iterator's step, taken out of its lock so it can call Python.
 enum Lazy {
     Map(Value, Vec<Value>),
-    Filter(Value, Value),
+    /// A step that calls Python (`filter`, `iter(function, sentinel)`).
+    Step(Box<dyn Resumable>),
     Zip(Vec<Value>),
     Enumerate(Value, i64),
+}
+
+/// An iterator's step whose StopIteration says it is exhausted.
+fn ended_by_stop_iteration(step: PyResult<Option<Value>>) -> PyResult<Option<Value>> {
+    match step {
+        Err(error) if error.is("StopIteration") => Ok(None),
+        step => step,
+    }
 }
 
 fn not_iterable(value: &Value) -> PyErr {

@@ -17,6 +17,8 @@
 //!   an instance writes its text by a Python call first (their waits can park).
 //! - `dunder_frames.rs`: a class's dunders (subscripts, `in`, iteration, `len`, `str`, `repr`)
 //!   run as pushed frames, not on a loop nested in Rust.
+//! - `resumable.rs`: built-ins that call Python as pushed frames and go on when each returns
+//!   (sort keys, `min`/`max` keys, `filter`, `iter(function, sentinel)`).
 //! - `iterate.rs`: iterators.
 //! - `range_loop.rs`: `for … in range(…)` counted in the frame, with no lock.
 //! - `text.rs`: `str`, `repr` and `format` of every value.
@@ -45,6 +47,7 @@ mod lanes;
 mod name_cache;
 mod ops;
 mod range_loop;
+mod resumable;
 pub mod output;
 pub mod schedule;
 mod text;

@@ -208,8 +208,8 @@ impl Thread {
 fn cannot_wait_for_another_process() -> PyErr {
     PyErr::new(
         "RuntimeError",
-        "this waits for another process inside a built-in that calls back into Python (a sort key, \
-         map()'s function…): on a worker that hears the other processes between its slices its answer can only come once the built-in \
-         has returned; wait in a for loop or a plain call instead",
+        "this waits for another process inside a built-in that calls back into Python (a comparison's \
+         __lt__ or __eq__, __repr__ of an item inside a container, str.format()…): on a worker that hears the other processes \
+         between its slices its answer can only come once the built-in has returned; wait in a for loop or a plain call instead",
     )
 }

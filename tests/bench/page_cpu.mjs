@@ -5,9 +5,8 @@
 // CPU time, unlike wall time, is not inflated while other programs hold the cores, so the shares
 // hold on a loaded machine. Used by the `python` section for the heavy loop's processes.
 import { readdirSync, readFileSync } from "node:fs";
+import { chromiumProcesses, WORKER_THREAD } from "./worker_cpu.mjs";
 
-/** Chromium's name for its Web Worker threads (cut to 15 characters by Linux). */
-const WORKER_THREAD = "DedicatedWorker";
 /** How often the counters are read (ms): often enough to see the phases of a 1 s run, rarely
  * enough that reading them costs little (about twenty small files a time). */
 const SAMPLE_EVERY_MS = 50;
@@ -25,23 +24,8 @@ const read = (path) => {
 };
 
 /** Every process of the Chromium whose profile is `profile`: its pid and whether it is a renderer. */
-function chromiumProcesses(profile) {
-  const processes = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
-    const stat = read(`/proc/${pid}/stat`);
-    const command = read(`/proc/${pid}/cmdline`);
-    return stat && command ? [{ pid, parent: stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1], command }] : [];
-  });
-  const ours = new Set(processes.filter((p) => p.command.includes(`--user-data-dir=${profile}`)).map((p) => p.pid));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of processes) {
-      if (ours.has(p.parent) && !ours.has(p.pid)) {
-        ours.add(p.pid);
-        grew = true;
-      }
-    }
-  }
-  return processes.filter((p) => ours.has(p.pid)).map((p) => ({ pid: p.pid, renderer: p.command.includes("--type=renderer") }));
+function chromiumProcessKinds(profile) {
+  return chromiumProcesses(profile).map((p) => ({ pid: p.pid, renderer: p.command.includes("--type=renderer") }));
 }
 
 /** A process's CPU time in ms (all its threads), from /proc/<pid>/stat. */
@@ -76,7 +60,7 @@ function reading(renderer, others, names) {
  * counters are not there.
  */
 export async function pageCpuDuring(profile, action) {
-  const processes = profile ? chromiumProcesses(profile) : [];
+  const processes = profile ? chromiumProcessKinds(profile) : [];
   const renderer = pageRenderer(processes);
   if (!renderer) return { value: await action(), breakdown: null };
   const others = processes.filter((p) => p.pid !== renderer.pid).map((p) => p.pid);

@@ -5,10 +5,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 /** Chromium names its Web Worker threads so (15 characters: Linux cuts thread names there). */
-const WORKER_THREAD = "DedicatedWorker";
+export const WORKER_THREAD = "DedicatedWorker";
 
-/** Every process of the Chromium whose profile is `profile` (its browser process and children). */
-function chromiumProcesses(profile) {
+/** Every process of the Chromium whose profile is `profile` (its browser process and children):
+ * its pid and command line. */
+export function chromiumProcesses(profile) {
   const processes = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -28,7 +29,7 @@ function chromiumProcesses(profile) {
       }
     }
   }
-  return [...ours];
+  return processes.filter((p) => ours.has(p.pid)).map(({ pid, command }) => ({ pid, command }));
 }
 
 /** Nanoseconds on a CPU of every Web Worker thread of those processes now. */
@@ -60,7 +61,7 @@ function workerNanoseconds(pids) {
  * action takes its time with it, so measure runs whose workers are kept (thread workers are).
  */
 export function workerCpuMeter(profile) {
-  const pids = profile ? chromiumProcesses(profile) : [];
+  const pids = profile ? chromiumProcesses(profile).map((p) => p.pid) : [];
   if (pids.length === 0) return null;
   return {
     async during(action) {

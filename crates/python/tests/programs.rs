@@ -145,17 +145,22 @@ fn print_with_file_sys_stderr_writes_to_stderr() {
 
 
 /// The native host, with what a browser worker changes: threads that take a while to start,
-/// and native stacks of a fixed size.
+/// native stacks of a fixed size, a clock rounded to the millisecond.
 struct WorkerLikeHost {
     start_delay: Duration,
     stack_bytes: Option<usize>,
+    coarse_clock: bool,
 }
 
 /// Threads, the main one included, that take 200 ms to start, as a Web Worker may.
-const SLOW_TO_START: WorkerLikeHost = WorkerLikeHost { start_delay: Duration::from_millis(200), stack_bytes: None };
+const SLOW_TO_START: WorkerLikeHost =
+    WorkerLikeHost { start_delay: Duration::from_millis(200), stack_bytes: None, coarse_clock: false };
 
 /// Threads, the main one included, with a 2 MiB native stack, as a browser worker has about 1 MB.
-const SMALL_STACKS: WorkerLikeHost = WorkerLikeHost { start_delay: Duration::ZERO, stack_bytes: Some(2 << 20) };
+const SMALL_STACKS: WorkerLikeHost = WorkerLikeHost { start_delay: Duration::ZERO, stack_bytes: Some(2 << 20), coarse_clock: false };
+
+/// A clock in whole milliseconds since 1970 ([`CoarseEpochClock`]).
+const COARSE_CLOCK: WorkerLikeHost = WorkerLikeHost { start_delay: Duration::ZERO, stack_bytes: None, coarse_clock: true };
 
 impl Host for WorkerLikeHost {
     fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
@@ -166,7 +171,11 @@ impl Host for WorkerLikeHost {
         }))
     }
     fn clock(&self) -> &(dyn Clock + Send + Sync) {
-        NativeHost.clock()
+        if self.coarse_clock {
+            &CoarseEpochClock
+        } else {
+            NativeHost.clock()
+        }
     }
     fn epoch_ms(&self) -> f64 {
         NativeHost.epoch_ms()
@@ -205,11 +214,8 @@ fn start_returns_once_the_new_thread_runs_as_in_cpython() {
     assert_eq!((run.stdout(), run.stderr()), ("True\n".to_string(), String::new()));
 }
 
-/// The native host with a browser's clock where the page is not cross-origin isolated:
-/// milliseconds since 1970, rounded to the millisecond as Firefox and Safari do (Chrome: 0.1 ms).
-struct CoarseEpochClockHost;
-
-/// The clock of [`CoarseEpochClockHost`].
+/// A clock as a browser reads it where the page is not cross-origin isolated: milliseconds
+/// since 1970, rounded to the millisecond as Firefox and Safari do (Chrome: 0.1 ms).
 struct CoarseEpochClock;
 
 impl Clock for CoarseEpochClock {
@@ -220,28 +226,10 @@ impl Clock for CoarseEpochClock {
     }
 }
 
-impl Host for CoarseEpochClockHost {
-    fn spawn(&self, name: &str, stack_bytes: usize, body: Box<dyn FnOnce() + Send>) -> Result<(), SpawnRefused> {
-        NativeHost.spawn(name, stack_bytes, body)
-    }
-    fn clock(&self) -> &(dyn Clock + Send + Sync) {
-        &CoarseEpochClock
-    }
-    fn epoch_ms(&self) -> f64 {
-        NativeHost.epoch_ms()
-    }
-    fn cpu_count(&self) -> usize {
-        NativeHost.cpu_count()
-    }
-    fn process_id(&self) -> u32 {
-        NativeHost.process_id()
-    }
-}
-
 #[test]
 fn a_sleep_lasts_at_least_its_time_on_a_coarse_clock_read_in_seconds() {
     let source = "import time\nshort = 0\nfor _ in range(40):\n    start = time.perf_counter()\n    time.sleep(0.01)\n    if time.perf_counter() - start < 0.01:\n        short += 1\nprint('short sleeps:', short)\n";
-    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(CoarseEpochClockHost)));
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(COARSE_CLOCK)));
     assert_eq!(run_with_scheduler(source, scheduler).stdout(), "short sleeps: 0\n");
 }
 
@@ -273,7 +261,7 @@ for name, wait in waits.items():
     print(name, 'short waits:', short)
 never.set()
 ";
-    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(CoarseEpochClockHost)));
+    let scheduler = Arc::new(Scheduler::new(Mode::Gil312, Duration::from_secs(20), Arc::new(COARSE_CLOCK)));
     let expected = "acquire short waits: 0\nEvent.wait short waits: 0\nQueue.get short waits: 0\njoin short waits: 0\n";
     assert_eq!(run_with_scheduler(source, scheduler).stdout(), expected);
 }

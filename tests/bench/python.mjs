@@ -153,7 +153,7 @@ async function heavyLoopCpuBreakdown(page, profile) {
       ["Chromium's other processes (browser, GPU)", percent(breakdown.otherProcessesPercent), percent(parallel.otherProcessesPercent)],
       ["the parent's worker, waiting in join() and map()", "", percent(parallel.parentPercent)],
       ["the busy workers together (200 % is two cores)", "", percent(parallel.busyWorkersPercent)],
-      ["that run's speed-ups: two processes, a Pool of two", `${printed?.["two processes speed-up"] ?? "–"}, ${printed?.["pool of two speed-up"] ?? "–"}`, ""],
+      ["that run's speed-ups: two processes, a Pool of two", [printed?.["two processes speed-up"], printed?.["pool of two speed-up"]].map((value) => fixed(value, 2)).join(", "), ""],
     ]);
   return { ...breakdown, printed };
 }

@@ -247,24 +247,17 @@ fn playground_only_programs_print_the_expected_messages() {
 
 #[test]
 fn every_multiprocessing_program_prints_the_same_with_processes_that_exchange_only_messages() {
-    let programs = programs(&corpus_dir());
-    let only = std::env::var("PYTHON_CORPUS_ONLY").unwrap_or_default();
-    let mut unexpected = Vec::new();
-    let mut ran = 0;
-    let multiprocessing = programs.iter().filter(|p| p.topic == "multiprocessing" && p.modes.contains(&Mode::Gil312));
-    for program in multiprocessing.filter(|p| only.is_empty() || p.name.contains(&only) || p.topic == only) {
-        ran += 1;
-        if let Err(why) = check(program, Mode::Gil312, Runner::OverMessages { shared_words: false }) {
-            unexpected.push(format!("multiprocessing/{} [over messages]: {why}", program.name));
-        }
-    }
-    eprintln!("multiprocessing over messages: {}/{ran} programs match CPython", ran - unexpected.len());
-    assert!(ran > 0 || programs.is_empty(), "no multiprocessing program in the corpus");
-    assert!(unexpected.is_empty(), "{} unexpected failures:\n{}", unexpected.len(), unexpected.join("\n\n"));
+    check_every_multiprocessing_program(Runner::OverMessages { shared_words: false }, "over messages");
 }
 
 #[test]
 fn every_multiprocessing_program_prints_the_same_with_values_and_arrays_in_shared_words() {
+    check_every_multiprocessing_program(Runner::OverMessages { shared_words: true }, "over messages, shared words");
+}
+
+/// Runs every multiprocessing program of the corpus (or those `PYTHON_CORPUS_ONLY` names) under
+/// the 3.12 GIL with `runner`, `how` naming it in the report; fails listing each mismatch.
+fn check_every_multiprocessing_program(runner: Runner, how: &str) {
     let programs = programs(&corpus_dir());
     let only = std::env::var("PYTHON_CORPUS_ONLY").unwrap_or_default();
     let mut unexpected = Vec::new();
@@ -272,11 +265,11 @@ fn every_multiprocessing_program_prints_the_same_with_values_and_arrays_in_share
     let multiprocessing = programs.iter().filter(|p| p.topic == "multiprocessing" && p.modes.contains(&Mode::Gil312));
     for program in multiprocessing.filter(|p| only.is_empty() || p.name.contains(&only) || p.topic == only) {
         ran += 1;
-        if let Err(why) = check(program, Mode::Gil312, Runner::OverMessages { shared_words: true }) {
-            unexpected.push(format!("multiprocessing/{} [over messages, shared words]: {why}", program.name));
+        if let Err(why) = check(program, Mode::Gil312, runner) {
+            unexpected.push(format!("multiprocessing/{} [{how}]: {why}", program.name));
         }
     }
-    eprintln!("multiprocessing over messages with shared words: {}/{ran} programs match CPython", ran - unexpected.len());
+    eprintln!("multiprocessing {how}: {}/{ran} programs match CPython", ran - unexpected.len());
     assert!(ran > 0 || programs.is_empty(), "no multiprocessing program in the corpus");
     assert!(unexpected.is_empty(), "{} unexpected failures:\n{}", unexpected.len(), unexpected.join("\n\n"));
 }

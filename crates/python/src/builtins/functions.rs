@@ -140,7 +140,7 @@ fn sum(thread: &mut Thread, mut args: Args) -> PyResult {
     Ok(total)
 }
 
-fn extreme(thread: &mut Thread, mut args: Args, name: &str, want_greater: bool) -> PyResult {
+fn extreme(thread: &mut Thread, mut args: Args, name: &'static str) -> PyResult {
     let key = args.take_keyword("key").filter(|key| !matches!(key, Value::None));
     let default = args.take_keyword("default");
     let items = match args.positional.len() {
@@ -148,39 +148,15 @@ fn extreme(thread: &mut Thread, mut args: Args, name: &str, want_greater: bool) 
         1 => thread.collect(&args.positional[0])?,
         _ => args.positional,
     };
-    let mut best: Option<(Value, Value)> = None;
-    for item in items {
-        let score = match &key {
-            Some(function) => thread.call(function, Args::positional(vec![item.clone()]))?,
-            None => item.clone(),
-        };
-        let replace = match &best {
-            None => true,
-            Some((best_score, _)) => {
-                if want_greater {
-                    thread.less_than(best_score, &score)?
-                } else {
-                    thread.less_than(&score, best_score)?
-                }
-            }
-        };
-        if replace {
-            best = Some((score, item));
-        }
-    }
-    match (best, default) {
-        (Some((_, item)), _) => Ok(item),
-        (None, Some(default)) => Ok(default),
-        (None, None) => Err(value_error(format!("{name}() arg is an empty sequence"))),
-    }
+    thread.extreme(items, key, name, default)
 }
 
 fn min(thread: &mut Thread, args: Args) -> PyResult {
-    extreme(thread, args, "min", false)
+    extreme(thread, args, "min")
 }
 
 fn max(thread: &mut Thread, args: Args) -> PyResult {
-    extreme(thread, args, "max", true)
+    extreme(thread, args, "max")
 }
 
 fn sorted(thread: &mut Thread, mut args: Args) -> PyResult {

@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use super::call::Called;
 use super::dunder_frames::{python_dunder, text_dunder};
 use super::frame_stack::Returns;
-use super::resumable::{ExtremeByKey, Resumable, SortByKey};
+use super::resumable::{Extreme, Resumable, SortByKey};
 use super::Thread;
 use crate::builtins::{COLLECT_THEN, PRINT_THEN};
 use crate::objects::function::Args;
@@ -158,7 +158,7 @@ impl Thread {
                 _ if default.is_some() => return Ok(None),
                 items => items.to_vec(),
             };
-            Box::new(ExtremeByKey::new(items, key, name, default))
+            Box::new(Extreme::new(items, Some(key), name, default))
         };
         self.call_resumable(builtin).map(Some)
     }

@@ -127,11 +127,11 @@ impl Resumable for SortByKey {
     }
 }
 
-/// `min(…, key=…)` and `max(…, key=…)`: each item's key, compared with the best so far as it
-/// comes, as CPython does.
-pub(crate) struct ExtremeByKey {
+/// `min(…)` and `max(…)`, with a `key` or without: each item's key, compared with the best so
+/// far as it comes, as CPython does.
+pub(crate) struct Extreme {
     items: std::vec::IntoIter<Value>,
-    key: Value,
+    key: Option<Value>,
     name: &'static str,
     want_greater: bool,
     default: Option<Value>,
@@ -139,38 +139,54 @@ pub(crate) struct ExtremeByKey {
     best: Option<(Value, Value)>,
 }
 
-impl ExtremeByKey {
-    pub fn new(items: Vec<Value>, key: Value, name: &'static str, default: Option<Value>) -> ExtremeByKey {
+impl Extreme {
+    pub fn new(items: Vec<Value>, key: Option<Value>, name: &'static str, default: Option<Value>) -> Extreme {
         let want_greater = name == "max";
-        ExtremeByKey { items: items.into_iter(), key, name, want_greater, default, current: None, best: None }
+        Extreme { items: items.into_iter(), key, name, want_greater, default, current: None, best: None }
     }
 
-    /// Whether `score` beats the best so far.
-    fn beats(&self, thread: &mut Thread, score: &Value) -> PyResult<bool> {
-        match &self.best {
-            None => Ok(true),
-            Some((best, _)) if self.want_greater => thread.less_than(best, score),
-            Some((best, _)) => thread.less_than(score, best),
+    /// `item`, whose key is `score`, becomes the best so far if it beats it.
+    fn consider(&mut self, thread: &mut Thread, score: Value, item: Value) -> PyResult<()> {
+        let beats = match &self.best {
+            None => true,
+            Some((best, _)) if self.want_greater => thread.less_than(best, &score)?,
+            Some((best, _)) => thread.less_than(&score, best)?,
+        };
+        if beats {
+            self.best = Some((score, item));
         }
+        Ok(())
     }
 }
 
-impl Resumable for ExtremeByKey {
+impl Resumable for Extreme {
     fn resume(&mut self, thread: &mut Thread, returned: Option<Value>) -> PyResult<Wants> {
         if let (Some(score), Some(item)) = (returned, self.current.take()) {
-            if self.beats(thread, &score)? {
-                self.best = Some((score, item));
-            }
+            self.consider(thread, score, item)?;
         }
-        if let Some(item) = self.items.next() {
-            self.current = Some(item.clone());
-            return Ok(Wants::Call(self.key.clone(), vec![item]));
+        while let Some(item) = self.items.next() {
+            match &self.key {
+                Some(key) => {
+                    self.current = Some(item.clone());
+                    return Ok(Wants::Call(key.clone(), vec![item]));
+                }
+                None => self.consider(thread, item.clone(), item)?,
+            }
         }
         match (self.best.take(), self.default.take()) {
             (Some((_, item)), _) => Ok(Wants::Done(Some(item))),
             (None, Some(default)) => Ok(Wants::Done(Some(default))),
             (None, None) => Err(value_error(format!("{}() arg is an empty sequence", self.name))),
         }
+    }
+}
+
+impl Thread {
+    /// `min` or `max` (`name`) of `items` called as it is: its calls to `key` on loops nested
+    /// in Rust.
+    pub(crate) fn extreme(&mut self, items: Vec<Value>, key: Option<Value>, name: &'static str, default: Option<Value>) -> PyResult {
+        let best = self.drive_natively(Box::new(Extreme::new(items, key, name, default)), None)?;
+        Ok(best.unwrap_or(Value::None))
     }
 }
 
